@@ -1,0 +1,46 @@
+import { Command } from 'commander';
+import { auditVerifyCommand, backupCommand, createAdminCommand, migrateCommand, restoreCommand, serveCommand } from './commands.ts';
+import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
+import { consoleOut } from './output.ts';
+
+const lang = pickLang(process.argv, process.env);
+const m = (k: MessageKey) => MESSAGES[k][lang];
+const out = consoleOut(lang);
+
+function exitWith(code: Promise<number>): Promise<void> {
+  return code.then((c) => {
+    process.exitCode = c;
+  });
+}
+
+const program = new Command('shinrai')
+  .description(m('description'))
+  .option('--lang <lang>', m('langOption'))
+  .helpOption('-h, --help', m('helpOption'))
+  .helpCommand('help [command]', m('helpCommand'))
+  .version('0.1.0', '-V, --version', m('versionOption'));
+
+program.command('serve').description(m('serve')).action(serveCommand);
+program.command('migrate').description(m('migrate')).action(() => exitWith(migrateCommand(out)));
+program
+  .command('create-admin')
+  .description(m('createAdmin'))
+  .requiredOption('--email <email>', m('emailOpt'))
+  .requiredOption('--name <name>', m('nameOpt'))
+  .option('--org <name>', m('orgOpt'))
+  .option('--password-stdin', m('passwordStdin'))
+  .action((o: { email: string; name: string; org?: string; passwordStdin?: boolean }) => exitWith(createAdminCommand(out, o)));
+program
+  .command('backup')
+  .description(m('backup'))
+  .argument('[file]', m('fileArg'))
+  .action((file: string | undefined) => exitWith(backupCommand(out, file)));
+program
+  .command('restore')
+  .description(m('restore'))
+  .argument('<file>', m('fileArg'))
+  .action((file: string) => exitWith(restoreCommand(out, file)));
+const audit = program.command('audit').description(m('auditCmd'));
+audit.command('verify').description(m('auditVerify')).action(() => exitWith(auditVerifyCommand(out)));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,57 @@
+export type Lang = 'ja' | 'en';
+
+/** CLI texts in Japanese and English. */
+export const MESSAGES = {
+  description: {
+    ja: 'Shinrai（信頼）— 産業サイバーセキュリティ基盤のコマンドラインツール',
+    en: 'Shinrai (信頼) — command-line tool of the industrial cybersecurity platform',
+  },
+  langOption: { ja: '表示言語 (ja / en)', en: 'language of messages (ja / en)' },
+  helpOption: { ja: 'ヘルプを表示', en: 'display help' },
+  versionOption: { ja: 'バージョンを表示', en: 'display version' },
+  helpCommand: { ja: 'コマンドのヘルプを表示', en: 'display help for a command' },
+  serve: { ja: 'サーバーを起動（マイグレーション適用後、http://127.0.0.1:8080）', en: 'start the server (applies migrations; http://127.0.0.1:8080)' },
+  migrate: { ja: 'データベースのマイグレーションを適用', en: 'apply database migrations' },
+  migrated: { ja: 'マイグレーションを適用しました', en: 'migrations applied' },
+  upToDate: { ja: 'データベースは最新です', en: 'database is up to date' },
+  createAdmin: { ja: 'インスタンス管理者を作成（初回セットアップの代わりにも使えます）', en: 'create an instance administrator (can replace first-run setup)' },
+  emailOpt: { ja: 'メールアドレス', en: 'e-mail address' },
+  nameOpt: { ja: '表示名', en: 'display name' },
+  orgOpt: { ja: '作成する組織名（この管理者がオーナー）', en: 'name of an organization to create (owned by this administrator)' },
+  passwordStdin: { ja: 'パスワードを標準入力から読む（未指定時は環境変数 SHINRAI_ADMIN_PASSWORD）', en: 'read the password from standard input (otherwise env SHINRAI_ADMIN_PASSWORD)' },
+  adminCreated: { ja: '管理者を作成しました', en: 'administrator created' },
+  noPassword: { ja: 'パスワードがありません（--password-stdin または SHINRAI_ADMIN_PASSWORD）', en: 'no password given (--password-stdin or SHINRAI_ADMIN_PASSWORD)' },
+  weakPassword: { ja: 'パスワードは12文字以上にしてください', en: 'the password must have at least 12 characters' },
+  emailTaken: { ja: 'このメールアドレスのユーザーはすでに存在します', en: 'a user with this e-mail already exists' },
+  backup: { ja: 'SQLite データベースのオンラインバックアップ（稼働中でも可）', en: 'online backup of the SQLite database (safe while running)' },
+  backupDone: { ja: 'バックアップを作成しました', en: 'backup written' },
+  backupPg: {
+    ja: 'PostgreSQL では pg_dump を使ってください: pg_dump --format=custom --file=shinrai.dump "$SHINRAI_DATABASE_URL"',
+    en: 'For PostgreSQL use pg_dump: pg_dump --format=custom --file=shinrai.dump "$SHINRAI_DATABASE_URL"',
+  },
+  restore: { ja: 'バックアップから SQLite データベースを復元（サーバー停止中に実行）', en: 'restore the SQLite database from a backup (run with the server stopped)' },
+  restorePg: {
+    ja: 'PostgreSQL では pg_restore を使ってください: pg_restore --clean --dbname="$SHINRAI_DATABASE_URL" shinrai.dump',
+    en: 'For PostgreSQL use pg_restore: pg_restore --clean --dbname="$SHINRAI_DATABASE_URL" shinrai.dump',
+  },
+  restoreBad: { ja: 'バックアップファイルとして使えません', en: 'not usable as a backup' },
+  restoreDone: { ja: '復元しました。以前のデータベースの控え', en: 'restored. The previous database was kept at' },
+  auditCmd: { ja: '監査ログの操作', en: 'audit log operations' },
+  auditVerify: { ja: '監査ログのハッシュチェーンを検証し、最初の破損箇所を報告', en: 'verify the audit hash chains and report the first broken link' },
+  auditOk: { ja: '監査ログは改ざんされていません', en: 'audit log intact' },
+  auditBroken: { ja: '監査ログの破損を検出', en: 'audit log broken' },
+  entries: { ja: '件', en: 'entries' },
+  chain: { ja: 'チェーン', en: 'chain' },
+  instance: { ja: 'インスタンス', en: 'instance' },
+  seq: { ja: '連番', en: 'seq' },
+  fileArg: { ja: 'ファイル', en: 'file' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function pickLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.indexOf('--lang');
+  const flag = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const v = flag ?? env.SHINRAI_LANG ?? (env.LANG?.startsWith('en') ? 'en' : 'ja');
+  return v === 'en' ? 'en' : 'ja';
+}

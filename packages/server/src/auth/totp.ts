@@ -1,0 +1,27 @@
+import { Secret, TOTP } from 'otpauth';
+import { randomBytes } from 'node:crypto';
+
+const ISSUER = 'Shinrai';
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export function totpUri(secret: string, account: string): string {
+  return new TOTP({ issuer: ISSUER, label: account, secret: Secret.fromBase32(secret) }).toString();
+}
+
+/** Accepts the current code and one step either side (clock drift). */
+export function checkTotp(secret: string, code: string): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  const totp = new TOTP({ issuer: ISSUER, secret: Secret.fromBase32(secret) });
+  return totp.validate({ token: code, window: 1 }) !== null;
+}
+
+/** Ten recovery codes of the form xxxx-xxxx (lower-case hex). */
+export function newRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const h = randomBytes(4).toString('hex');
+    return `${h.slice(0, 4)}-${h.slice(4)}`;
+  });
+}

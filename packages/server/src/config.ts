@@ -1,0 +1,70 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, in one place (see README "Configuration"). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  /** Cookies get `Secure` when the public URL is https (behind TLS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  sessionHours: number;
+  bodyLimitBytes: number;
+  setupCode: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  metricsToken: string | undefined;
+  logLevel: string;
+  webDist: string | undefined;
+  oidc: OidcConfig | undefined;
+  jobPollMs: number;
+  loginRateLimitPerMinute: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+  /** Create an account on first sign-in for a verified e-mail that has none. */
+  autoCreate: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = Number(env.PORT ?? 8080);
+  const publicUrl = (env.SHINRAI_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
+  const oidc =
+    env.SHINRAI_OIDC_ISSUER && env.SHINRAI_OIDC_CLIENT_ID
+      ? {
+          issuer: env.SHINRAI_OIDC_ISSUER,
+          clientId: env.SHINRAI_OIDC_CLIENT_ID,
+          clientSecret: env.SHINRAI_OIDC_CLIENT_SECRET ?? '',
+          label: env.SHINRAI_OIDC_LABEL ?? 'SSO',
+          autoCreate: env.SHINRAI_OIDC_AUTO_CREATE === 'true',
+        }
+      : undefined;
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: path.resolve(cwd, env.SHINRAI_DATA_DIR ?? 'data'),
+    databaseUrl: env.SHINRAI_DATABASE_URL || undefined,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: env.SHINRAI_TRUST_PROXY === 'true',
+    sessionHours: Number(env.SHINRAI_SESSION_HOURS ?? 12),
+    bodyLimitBytes: Number(env.SHINRAI_BODY_LIMIT_BYTES ?? 1_048_576),
+    setupCode: env.SHINRAI_SETUP_CODE || undefined,
+    smtpUrl: env.SHINRAI_SMTP_URL || undefined,
+    mailFrom: env.SHINRAI_MAIL_FROM ?? 'Shinrai <no-reply@localhost>',
+    metricsToken: env.SHINRAI_METRICS_TOKEN || undefined,
+    logLevel: env.SHINRAI_LOG_LEVEL ?? 'info',
+    webDist: env.SHINRAI_WEB_DIST,
+    oidc,
+    jobPollMs: Number(env.SHINRAI_JOB_POLL_MS ?? 500),
+    loginRateLimitPerMinute: Number(env.SHINRAI_LOGIN_RATE_LIMIT ?? 20),
+  };
+}

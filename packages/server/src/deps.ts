@@ -1,0 +1,15 @@
+import type { Store } from '@shinrai/store';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What route handlers and services need from the outside world. */
+export interface Deps {
+  store: Store;
+  config: Config;
+  mailer: Mailer;
+  now: () => Date;
+  log: FastifyBaseLogger;
+}
+
+export const iso = (d: Date) => d.toISOString();

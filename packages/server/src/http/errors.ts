@@ -1,0 +1,104 @@
+import { DomainError, ERROR_MESSAGES, localeFrom, type ErrorCode, type Locale } from '@shinrai/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** The one place where error codes become HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  locked: 423,
+  mfa_required: 401,
+  invalid_credentials: 401,
+  invalid_token: 404,
+  expired: 410,
+  setup_done: 409,
+  setup_code_invalid: 403,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  csrf_failed: 403,
+  last_owner: 409,
+  role_not_grantable: 403,
+  weak_password: 400,
+  email_taken: 409,
+  slug_taken: 409,
+  invalid_corporate_number: 400,
+  relationship_exists: 409,
+  relationship_self: 400,
+  relationship_transition: 409,
+  totp_invalid: 401,
+  oidc_disabled: 404,
+  oidc_failed: 401,
+  internal: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function errorBody(code: ErrorCode, locale: Locale, details?: unknown) {
+  return { error: { code, message: ERROR_MESSAGES[code][locale], ...(details === undefined ? {} : { details }) } };
+}
+
+export function requestLocale(req: FastifyRequest): Locale {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'en' || q === 'ja') return q;
+  return localeFrom(req.headers['accept-language']);
+}
+
+const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
+
+/** Re-words a zod issue in the request's language (zod ships Japanese and English messages). */
+function localizeIssue(keyword: string, params: Record<string, unknown>, fallback: string | undefined, locale: Locale) {
+  try {
+    const msg = zodLocales[locale].localeError({ code: keyword, ...params } as never);
+    if (typeof msg === 'string') return msg;
+    if (msg && typeof msg === 'object' && 'message' in msg) return String(msg.message);
+  } catch {
+    // fall through to the original message
+  }
+  return fallback ?? '';
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+};
+
+/** Maps any error to the stable error body; never leaks internals, never answers 500 for bad input. */
+export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(req);
+  if (err instanceof DomainError) {
+    return reply.status(statusOf(err.code)).send(errorBody(err.code, locale, err.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    const details = err.validation.map((v) => ({
+      in: where,
+      pointer: v.instancePath === '/' ? '' : v.instancePath,
+      message: localizeIssue(v.keyword, v.params, v.message, locale),
+    }));
+    return reply.status(400).send(errorBody('validation_failed', locale, details));
+  }
+  const fe = err as FastifyError;
+  const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (mapped) return reply.status(statusOf(mapped)).send(errorBody(mapped, locale));
+  if (fe.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', locale));
+  if (err instanceof SyntaxError || (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)) {
+    return reply.status(fe.statusCode ?? 400).send(errorBody('bad_request', locale));
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send(errorBody('internal', locale));
+}
+
+export const fail = (code: ErrorCode, details?: unknown): never => {
+  throw new DomainError(code, details);
+};

@@ -1,0 +1,113 @@
+import { can, type Permission, type Role } from '@shinrai/core';
+import { findApiTokenByHash, findMembership, findSession, findUser, touchApiToken, touchSession, type UserRow } from '@shinrai/store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeEqual, sha256 } from '../auth/secrets.ts';
+import type { Deps } from '../deps.ts';
+import { fail } from './errors.ts';
+
+export const SESSION_COOKIE = 'shinrai_session';
+
+export type Principal =
+  | { kind: 'user'; user: UserRow; sessionId: string; csrfToken: string }
+  | { kind: 'token'; tokenId: string; orgId: string; role: Role; createdBy: string | null };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that take no session (setup, login) opt out of the CSRF header check. */
+    skipCsrf?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** Resolves the caller from the session cookie or a bearer API token, and enforces CSRF for cookie sessions. */
+export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise<void> {
+  req.principal = null;
+  const now = deps.now();
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const token = await findApiTokenByHash(deps.store.db, sha256(auth.slice(7).trim()));
+    if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) fail('unauthenticated');
+    else {
+      req.principal = {
+        kind: 'token',
+        tokenId: token.id,
+        orgId: token.org_id,
+        role: token.role as Role,
+        createdBy: token.created_by,
+      };
+      if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
+        await touchApiToken(deps.store.db, token.id, now.toISOString());
+      }
+    }
+    return;
+  }
+  const raw = req.cookies[SESSION_COOKIE];
+  if (!raw) return;
+  const session = await findSession(deps.store.db, sha256(raw));
+  if (!session || session.stage !== 'full' || new Date(session.expires_at) <= now) return;
+  const user = await findUser(deps.store.db, session.user_id);
+  if (!user) return;
+  req.principal = { kind: 'user', user, sessionId: session.id, csrfToken: session.csrf_token };
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
+    await touchSession(deps.store.db, session.id, now.toISOString(), expires.toISOString());
+  }
+  if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config.skipCsrf) {
+    const header = req.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !safeEqual(header, session.csrf_token)) fail('csrf_failed');
+  }
+}
+
+/** A signed-in person (not an API token). */
+export function requireUser(req: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const p = req.principal;
+  if (p === null) return fail('unauthenticated');
+  if (p.kind !== 'user') return fail('forbidden');
+  return p;
+}
+
+export interface OrgAccess {
+  orgId: string;
+  role: Role;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+}
+
+/**
+ * The caller's access to one organization. Someone outside the organization gets 404 (its existence
+ * is not revealed); a member whose role lacks the permission gets 403.
+ */
+export async function requireOrg(deps: Deps, req: FastifyRequest, orgId: string, perm: Permission): Promise<OrgAccess> {
+  const p = req.principal;
+  if (p === null) return fail('unauthenticated');
+  let access: OrgAccess;
+  if (p.kind === 'token') {
+    if (p.orgId !== orgId) return fail('not_found');
+    access = { orgId, role: p.role, actorUserId: p.createdBy, actorTokenId: p.tokenId };
+  } else {
+    const m = await findMembership(deps.store.db, orgId, p.user.id);
+    if (!m) return fail('not_found');
+    access = { orgId, role: m.role as Role, actorUserId: p.user.id, actorTokenId: null };
+  }
+  if (!can(access.role, perm)) return fail('forbidden');
+  return access;
+}
+
+export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies });
+}

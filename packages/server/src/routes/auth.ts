@@ -1,0 +1,126 @@
+import { isLocked, lockedUntilAfterFailure, MAX_FAILED_LOGINS } from '@shinrai/core';
+import {
+  deleteSession,
+  findSession,
+  findUser,
+  findUserByEmail,
+  updateUser,
+  useRecoveryCode,
+  type UserRow,
+} from '@shinrai/store';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dummyPasswordHash, sha256, verifyPassword } from '../auth/secrets.ts';
+import { checkTotp } from '../auth/totp.ts';
+import type { Deps } from '../deps.ts';
+import { fail } from '../http/errors.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/principal.ts';
+import { Email, User } from '../http/schemas.ts';
+import { audit } from '../services/audit-trail.ts';
+import { createSession } from '../services/sessions.ts';
+import { userView } from '../services/views.ts';
+
+const LoginOk = z.object({ status: z.literal('ok'), user: User, csrfToken: z.string() });
+const LoginResult = z.union([LoginOk, z.object({ status: z.literal('mfa_required') })]);
+
+export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const loginLimit = { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+
+  async function startFullSession(user: UserRow, reply: Parameters<typeof setSessionCookie>[1], requestId: string) {
+    const session = await deps.store.db.transaction().execute(async (trx) => {
+      await updateUser(trx, user.id, { failed_logins: 0, locked_until: null }, deps.now().toISOString());
+      const s = await createSession(deps, trx, user.id, 'full');
+      await audit(deps, trx, { userId: user.id, tokenId: null, requestId }, null, 'auth.login', { type: 'user', id: user.id });
+      return s;
+    });
+    setSessionCookie(deps, reply, session.token, session.maxAgeSeconds);
+    return { status: 'ok' as const, user: userView(user), csrfToken: session.csrfToken };
+  }
+
+  return async (app) => {
+    app.post(
+      '/api/auth/login',
+      {
+        config: { skipCsrf: true, rateLimit: loginLimit },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password',
+          body: z.strictObject({ email: Email, password: z.string().min(1).max(256) }),
+          response: { 200: LoginResult },
+        },
+      },
+      async (req, reply) => {
+        const now = deps.now();
+        const user = await findUserByEmail(deps.store.db, req.body.email);
+        if (!user || user.password_hash === null) {
+          await verifyPassword(req.body.password, await dummyPasswordHash());
+          return fail('invalid_credentials');
+        }
+        if (isLocked(user.locked_until, now)) return fail('locked');
+        if (!(await verifyPassword(req.body.password, user.password_hash))) {
+          const failed = user.failed_logins + 1;
+          const lockedUntil = lockedUntilAfterFailure(failed, now);
+          await deps.store.db.transaction().execute(async (trx) => {
+            await updateUser(trx, user.id, { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil }, now.toISOString());
+            if (lockedUntil) {
+              await audit(deps, trx, { userId: null, tokenId: null, requestId: req.id }, null, 'auth.lockout', { type: 'user', id: user.id }, { attempts: MAX_FAILED_LOGINS, until: lockedUntil });
+            }
+          });
+          return fail(lockedUntil ? 'locked' : 'invalid_credentials');
+        }
+        if (user.totp_enabled === 1) {
+          const pending = await createSession(deps, deps.store.db, user.id, 'mfa');
+          setSessionCookie(deps, reply, pending.token, pending.maxAgeSeconds);
+          return { status: 'mfa_required' as const };
+        }
+        return startFullSession(user, reply, req.id);
+      },
+    );
+
+    app.post(
+      '/api/auth/login/totp',
+      {
+        config: { skipCsrf: true, rateLimit: loginLimit },
+        schema: {
+          tags: ['auth'],
+          summary: 'Second step of sign-in: a TOTP code or a recovery code',
+          body: z.strictObject({ code: z.string().trim().min(6).max(20) }),
+          response: { 200: LoginOk },
+        },
+      },
+      async (req, reply) => {
+        const raw = req.cookies[SESSION_COOKIE];
+        const pending = raw ? await findSession(deps.store.db, sha256(raw)) : undefined;
+        const now = deps.now();
+        if (!pending || pending.stage !== 'mfa' || new Date(pending.expires_at) <= now) return fail('unauthenticated');
+        const user = await findUser(deps.store.db, pending.user_id);
+        if (!user || user.totp_secret === null) return fail('unauthenticated');
+        if (isLocked(user.locked_until, now)) return fail('locked');
+        const code = req.body.code;
+        const ok = /^\d{6}$/.test(code)
+          ? checkTotp(user.totp_secret, code)
+          : await useRecoveryCode(deps.store.db, user.id, sha256(code.toLowerCase()), now.toISOString());
+        if (!ok) {
+          const failed = user.failed_logins + 1;
+          const lockedUntil = lockedUntilAfterFailure(failed, now);
+          await updateUser(deps.store.db, user.id, { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil }, now.toISOString());
+          if (lockedUntil) await deleteSession(deps.store.db, pending.id);
+          return fail(lockedUntil ? 'locked' : 'totp_invalid');
+        }
+        await deleteSession(deps.store.db, pending.id);
+        return startFullSession(user, reply, req.id);
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null() } } },
+      async (req, reply) => {
+        const raw = req.cookies[SESSION_COOKIE];
+        if (raw) await deleteSession(deps.store.db, sha256(raw));
+        clearSessionCookie(deps, reply);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

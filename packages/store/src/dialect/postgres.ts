@@ -1,0 +1,41 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../schema.ts';
+import type { DialectOps } from './types.ts';
+
+export function openPostgres(url: string): { db: Kysely<Database>; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool };
+}
+
+const AUDIT_LOCK_KEY = 7_274_101;
+
+export const postgresOps: DialectOps = {
+  name: 'postgres',
+  ilike: 'ilike',
+  async lockAuditChain(trx) {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  },
+  async claimJob(db, workerId, now, leaseUntil) {
+    const row = await sql<{ id: string }>`
+      update jobs set status = 'running', locked_by = ${workerId}, locked_until = ${leaseUntil},
+        attempts = attempts + 1, updated_at = ${now}
+      where id = (
+        select id from jobs
+        where (status = 'queued' and run_at <= ${now})
+           or (status = 'running' and locked_until < ${now})
+        order by run_at, id limit 1
+        for update skip locked)
+      returning id`.execute(db);
+    return row.rows[0]?.id ?? null;
+  },
+  auditTriggersSql() {
+    return [
+      `create or replace function audit_log_append_only() returns trigger language plpgsql as $$
+       begin raise exception 'audit_log is append-only'; end $$`,
+      `create trigger audit_log_no_update before update or delete on audit_log
+       for each row execute function audit_log_append_only()`,
+    ];
+  },
+};

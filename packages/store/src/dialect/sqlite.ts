@@ -1,0 +1,43 @@
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { DialectOps } from './types.ts';
+
+/** Opens a SQLite file with WAL, foreign keys and a busy timeout. */
+export function openSqlite(file: string): { db: Kysely<Database>; raw: Sqlite.Database } {
+  const raw = new Sqlite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, raw };
+}
+
+export const sqliteOps: DialectOps = {
+  name: 'sqlite',
+  ilike: 'like',
+  async lockAuditChain() {
+    // better-sqlite3 runs on one connection and Kysely serializes its transactions.
+  },
+  async claimJob(db, workerId, now, leaseUntil) {
+    const row = await sql<{ id: string }>`
+      update jobs set status = 'running', locked_by = ${workerId}, locked_until = ${leaseUntil},
+        attempts = attempts + 1, updated_at = ${now}
+      where id = (
+        select id from jobs
+        where (status = 'queued' and run_at <= ${now})
+           or (status = 'running' and locked_until < ${now})
+        order by run_at, id limit 1)
+      returning id`.execute(db);
+    return row.rows[0]?.id ?? null;
+  },
+  auditTriggersSql() {
+    return [
+      `create trigger audit_log_no_update before update on audit_log
+       begin select raise(abort, 'audit_log is append-only'); end`,
+      `create trigger audit_log_no_delete before delete on audit_log
+       begin select raise(abort, 'audit_log is append-only'); end`,
+    ];
+  },
+};

@@ -1,0 +1,18 @@
+export * from './schema.ts';
+export * from './store.ts';
+export * from './migrate.ts';
+export type { DialectOps, DialectName } from './dialect/types.ts';
+export { sqliteOps, openSqlite } from './dialect/sqlite.ts';
+export { postgresOps } from './dialect/postgres.ts';
+export * from './repos/settings.ts';
+export * from './repos/organizations.ts';
+export * from './repos/users.ts';
+export * from './repos/memberships.ts';
+export * from './repos/invitations.ts';
+export * from './repos/relationships.ts';
+export * from './repos/sessions.ts';
+export * from './repos/api-tokens.ts';
+export * from './repos/oidc-identities.ts';
+export * from './repos/audit.ts';
+export * from './repos/jobs.ts';
+export * from './backup.ts';

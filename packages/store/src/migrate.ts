@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { DialectOps } from './dialect/types.ts';
+import { identityMigration } from './migrations/0001-identity.ts';
+import type { Database } from './schema.ts';
+
+function migrations(ops: DialectOps): Record<string, Migration> {
+  return { '0001-identity': identityMigration(ops) };
+}
+
+export interface MigrateOutcome {
+  error: unknown;
+  results: MigrationResult[];
+}
+
+/** Applies every pending migration, each in its own transaction. */
+export async function migrateToLatest(db: Kysely<Database>, ops: DialectOps): Promise<MigrateOutcome> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(ops) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  return { error, results: results ?? [] };
+}

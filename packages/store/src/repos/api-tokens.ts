@@ -1,0 +1,49 @@
+import { decodeCursor, type Page } from '@shinrai/core';
+import type { Selectable } from 'kysely';
+import type { ApiTokensTable, Executor } from '../schema.ts';
+import { olderThan, toPage } from './paging.ts';
+
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+export async function insertApiToken(ex: Executor, row: ApiTokenRow): Promise<void> {
+  await ex.insertInto('api_tokens').values(row).execute();
+}
+
+export async function findApiTokenByHash(ex: Executor, hash: string): Promise<ApiTokenRow | undefined> {
+  return ex.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+}
+
+export async function listApiTokens(
+  ex: Executor,
+  orgId: string,
+  cursor: string | null,
+  limit: number,
+): Promise<Page<ApiTokenRow> | null> {
+  let q = ex.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId);
+  if (cursor !== null) {
+    const key = decodeCursor(cursor);
+    if (key === null) return null;
+    q = q.where(olderThan('created_at', 'id', key));
+  }
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
+}
+
+export async function revokeApiToken(ex: Executor, orgId: string, id: string, now: string): Promise<boolean> {
+  const r = await ex
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function touchApiToken(ex: Executor, id: string, now: string): Promise<void> {
+  await ex.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+}

@@ -1,0 +1,50 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { AccountPage } from './pages/AccountPage';
+import { AuditPage } from './pages/AuditPage';
+import { InvitationsPage } from './pages/InvitationsPage';
+import { InvitePage } from './pages/InvitePage';
+import { LoginPage } from './pages/LoginPage';
+import { MembersPage } from './pages/MembersPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { RelationshipsPage } from './pages/RelationshipsPage';
+import { RootRedirect } from './pages/RootRedirect';
+import { SetupPage } from './pages/SetupPage';
+import { TokensPage } from './pages/TokensPage';
+import { SessionProvider } from './session/SessionContext';
+import { theme } from './theme';
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" limit={4} />
+      <BrowserRouter>
+        <SessionProvider>
+          <Routes>
+            <Route index element={<RootRedirect />} />
+            <Route path="setup" element={<SetupPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="invite/:token" element={<InvitePage />} />
+            <Route element={<AppLayout />}>
+              <Route path="account" element={<AccountPage />} />
+              <Route path="orgs/:orgId">
+                <Route index element={<Navigate to="overview" replace />} />
+                <Route path="overview" element={<OverviewPage />} />
+                <Route path="members" element={<MembersPage />} />
+                <Route path="invitations" element={<InvitationsPage />} />
+                <Route path="relationships" element={<RelationshipsPage />} />
+                <Route path="tokens" element={<TokensPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="account" element={<AccountPage />} />
+              </Route>
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,18 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../api/client';
+import i18n from '../i18n';
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return i18n.t('common.unknownError');
+}
+
+/** Shows a server error (its message is already localized by the server). */
+export function notifyError(error: unknown): void {
+  if (error instanceof DOMException && error.name === 'AbortError') return;
+  notifications.show({ color: 'red', title: i18n.t('common.errorTitle'), message: errorMessage(error) });
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', title: i18n.t('common.successTitle'), message });
+}

@@ -1,0 +1,9 @@
+import type { Role } from '../api/types';
+
+export const canManage = (role: Role | undefined): boolean => role === 'owner' || role === 'admin';
+export const canReadAudit = (role: Role | undefined): boolean => role === 'owner' || role === 'auditor';
+/** Roles the current user may grant: only owners grant `owner`. */
+export const grantableRoles = (role: Role | undefined): Role[] =>
+  role === 'owner'
+    ? ['owner', 'admin', 'member', 'viewer', 'auditor']
+    : ['admin', 'member', 'viewer', 'auditor'];

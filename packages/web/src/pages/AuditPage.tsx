@@ -1,0 +1,205 @@
+import { Alert, Button, Code, Group, Paper, Progress, Spoiler, Stack, Table, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { AuditEntry, AuditVerifyResult, Job } from '../api/types';
+import { LoadMore } from '../components/LoadMore';
+import { useOrg } from '../components/OrgContext';
+import { PageHeader } from '../components/PageHeader';
+import { currentLanguage } from '../i18n';
+import { formatDateTime } from '../lib/format';
+import { notifyError } from '../lib/notify';
+import { usePaged } from '../lib/usePaged';
+
+const POLL_MS = 500;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new DOMException('aborted', 'AbortError'));
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException('aborted', 'AbortError'));
+      },
+      { once: true },
+    );
+  });
+}
+
+function verifyResult(job: Job): AuditVerifyResult | null {
+  const result = job.result as Partial<AuditVerifyResult> | null | undefined;
+  if (!result || typeof result.ok !== 'boolean') return null;
+  return {
+    ok: result.ok,
+    checked: typeof result.checked === 'number' ? result.checked : 0,
+    firstBrokenSeq: typeof result.firstBrokenSeq === 'number' ? result.firstBrokenSeq : null,
+  };
+}
+
+function detailsText(details: unknown): string {
+  if (details === null || details === undefined) return '';
+  if (typeof details === 'object' && Object.keys(details).length === 0) return '';
+  return JSON.stringify(details, null, 2);
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const { orgId } = useOrg();
+  const list = usePaged<AuditEntry>(orgId, (cursor) => api.audit(orgId, cursor));
+  const [job, setJob] = useState<Job | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const poll = useRef<AbortController | null>(null);
+  const lang = currentLanguage();
+
+  useEffect(() => () => poll.current?.abort(), []);
+
+  const verify = async () => {
+    poll.current?.abort();
+    const controller = new AbortController();
+    poll.current = controller;
+    setVerifying(true);
+    setJob(null);
+    try {
+      let current = (await api.verifyAudit(orgId)).job;
+      setJob(current);
+      while (current.status === 'queued' || current.status === 'running') {
+        await sleep(POLL_MS, controller.signal);
+        current = (await api.job(orgId, current.id, controller.signal)).job;
+        setJob(current);
+      }
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      if (!controller.signal.aborted) setVerifying(false);
+    }
+  };
+
+  const total = job?.progress.total ?? 0;
+  const done = job?.progress.current ?? 0;
+  const finished = job?.status === 'succeeded' || job?.status === 'failed';
+  const percent = finished ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const result = job?.status === 'succeeded' ? verifyResult(job) : null;
+
+  return (
+    <Stack>
+      <PageHeader title={t('audit.title')} description={t('audit.intro')} />
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group gap="sm">
+            <Button onClick={() => void verify()} loading={verifying}>
+              {t('audit.verify')}
+            </Button>
+            <Button component="a" href={api.auditCsvUrl(orgId)} download variant="default">
+              {t('audit.downloadCsv')}
+            </Button>
+          </Group>
+          {job ? (
+            <Stack gap={4} aria-live="polite">
+              <Group justify="space-between">
+                <Text size="sm">{verifying ? t('audit.verifying') : t(`jobs.${job.status}`)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('audit.progressText', { current: done, total })}
+                </Text>
+              </Group>
+              <Progress
+                value={percent}
+                size="lg"
+                striped={!finished}
+                animated={!finished}
+                color={job.status === 'failed' || result?.ok === false ? 'red' : undefined}
+                aria-label={t('audit.progressLabel')}
+              />
+            </Stack>
+          ) : null}
+          {job?.status === 'failed' ? (
+            <Alert color="red" title={t('audit.verifyFailed')} role="alert">
+              {typeof job.error === 'string' ? job.error : null}
+            </Alert>
+          ) : null}
+          {result ? (
+            result.ok ? (
+              <Alert color="teal" title={t('audit.okTitle')} role="status">
+                {t('audit.verifyOk', { checked: result.checked })}
+              </Alert>
+            ) : (
+              <Alert color="red" title={t('audit.brokenTitle')} role="alert">
+                {t('audit.verifyBroken', { seq: result.firstBrokenSeq ?? t('common.none'), checked: result.checked })}
+              </Alert>
+            )
+          ) : null}
+        </Stack>
+      </Paper>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.seq')}</Table.Th>
+                <Table.Th>{t('audit.at')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.target')}</Table.Th>
+                <Table.Th>{t('audit.details')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((entry) => {
+                const details = detailsText(entry.details);
+                return (
+                  <Table.Tr key={entry.seq}>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {entry.seq}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(entry.at, lang)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {entry.actor?.email ??
+                          (entry.actor?.tokenId
+                            ? t('audit.token', { id: entry.actor.tokenId })
+                            : t('audit.system'))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{entry.action}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                        {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={320}>
+                      {details ? (
+                        <Spoiler maxHeight={40} showLabel={t('audit.showMore')} hideLabel={t('audit.showLess')}>
+                          <Code block fz="xs">
+                            {details}
+                          </Code>
+                        </Spoiler>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <LoadMore
+        hasMore={list.hasMore}
+        loading={list.loading}
+        empty={list.items.length === 0}
+        onLoadMore={list.loadMore}
+      />
+    </Stack>
+  );
+}
