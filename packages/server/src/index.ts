@@ -6,3 +6,4 @@ export { JobWorker, type JobHandler } from './jobs/worker.ts';
 export { verifyAuditChain } from './jobs/audit-verify.ts';
 export { hashPassword } from './auth/secrets.ts';
 export { createMailer, type Mailer } from './mail/mailer.ts';
+export { prepareSetupCode } from './services/setup.ts';

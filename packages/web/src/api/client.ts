@@ -69,9 +69,11 @@ interface RequestOptions {
   quiet401?: boolean;
 }
 
-function isErrorBody(value: unknown): value is { error: { code: string; message: string; details?: unknown } } {
+function isErrorBody(
+  value: unknown,
+): value is { error: { code: string; message: string; details?: unknown } } {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const error = value.error;
   return (
     typeof error === 'object' &&
     error !== null &&
@@ -164,7 +166,12 @@ export const api = {
     return response;
   },
   loginTotp: async (code: string) => {
-    const response = await request<LoginResponse>('POST', '/api/auth/login/totp', { code }, { quiet401: true });
+    const response = await request<LoginResponse>(
+      'POST',
+      '/api/auth/login/totp',
+      { code },
+      { quiet401: true },
+    );
     if (response.status === 'ok') setCsrfToken(response.csrfToken);
     return response;
   },

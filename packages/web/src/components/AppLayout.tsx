@@ -31,7 +31,14 @@ import { ChevronDownIcon, NavIcons, PlusIcon, ShieldIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgContext, type OrgContextValue } from './OrgContext';
 
-export const ORG_SECTIONS = ['overview', 'members', 'invitations', 'relationships', 'tokens', 'audit'] as const;
+export const ORG_SECTIONS = [
+  'overview',
+  'members',
+  'invitations',
+  'relationships',
+  'tokens',
+  'audit',
+] as const;
 export type OrgSection = (typeof ORG_SECTIONS)[number];
 
 export function sectionAllowed(section: OrgSection, role: Role): boolean {

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Centered card used by the setup, login and invitation pages. */
-export function AuthLayout({ title, children, size = 480 }: { title: string; children: ReactNode; size?: number }) {
+export function AuthLayout({
+  title,
+  children,
+  size = 480,
+}: {
+  title: string;
+  children: ReactNode;
+  size?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Box mih="100dvh" bg="gray.0" py={{ base: 'md', sm: 48 }}>

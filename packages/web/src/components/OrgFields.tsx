@@ -1,7 +1,14 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ORG_KINDS, ORG_SIZES, type OrgKind, type OrgSize, type Organization, type OrganizationInput } from '../api/types';
+import {
+  ORG_KINDS,
+  ORG_SIZES,
+  type OrgKind,
+  type OrgSize,
+  type Organization,
+  type OrganizationInput,
+} from '../api/types';
 import { PREFECTURE_CODES } from '../lib/prefectures';
 import { CORPORATE_NUMBER_RE } from '../lib/validate';
 
@@ -70,8 +77,10 @@ export function orgPatchInput(values: OrgFormValues): Partial<OrganizationInput>
   };
 }
 
-const isKind = (value: string | null): value is OrgKind => (ORG_KINDS as readonly (string | null)[]).includes(value);
-const isSize = (value: string | null): value is OrgSize => (ORG_SIZES as readonly (string | null)[]).includes(value);
+const isKind = (value: string | null): value is OrgKind =>
+  (ORG_KINDS as readonly (string | null)[]).includes(value);
+const isSize = (value: string | null): value is OrgSize =>
+  (ORG_SIZES as readonly (string | null)[]).includes(value);
 
 /** The organization profile fields, shared by setup, "create organization" and the overview page. */
 export function OrgFields({

@@ -29,17 +29,17 @@ function lookup(tree: Tree, path: string): string | undefined {
 
 describe('i18n resources', () => {
   it('ja and en have the same keys', () => {
-    expect(keys(en as Tree).sort()).toEqual(keys(ja as Tree).sort());
+    expect(keys(en).sort()).toEqual(keys(ja).sort());
   });
 
   it('no translation is empty', () => {
-    for (const text of [...values(ja as Tree), ...values(en as Tree)]) expect(text.trim()).not.toBe('');
+    for (const text of [...values(ja), ...values(en)]) expect(text.trim()).not.toBe('');
   });
 
   it('ja and en use the same interpolation variables', () => {
-    for (const key of keys(ja as Tree)) {
-      const jaText = lookup(ja as Tree, key) ?? '';
-      const enText = lookup(en as Tree, key) ?? '';
+    for (const key of keys(ja)) {
+      const jaText = lookup(ja, key) ?? '';
+      const enText = lookup(en, key) ?? '';
       expect({ key, vars: placeholders(enText) }).toEqual({ key, vars: placeholders(jaText) });
     }
   });

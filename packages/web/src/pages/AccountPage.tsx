@@ -188,7 +188,9 @@ function TotpSection({ user }: { user: User }) {
     }
     let active = true;
     import('qrcode')
-      .then(({ toDataURL }) => toDataURL(setup.otpauthUrl, { width: 220, margin: 1, errorCorrectionLevel: 'M' }))
+      .then(({ toDataURL }) =>
+        toDataURL(setup.otpauthUrl, { width: 220, margin: 1, errorCorrectionLevel: 'M' }),
+      )
       .then((url) => {
         if (active) setQr(url);
       })
@@ -327,7 +329,12 @@ function TotpSection({ user }: { user: User }) {
                 </Code>
                 <CopyButton value={setup.secret}>
                   {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" color={copied ? 'teal' : undefined} onClick={copy}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color={copied ? 'teal' : undefined}
+                      onClick={copy}
+                    >
                       {copied ? t('common.copied') : t('common.copy')}
                     </Button>
                   )}

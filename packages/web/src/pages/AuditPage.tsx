@@ -128,7 +128,10 @@ export function AuditPage() {
               </Alert>
             ) : (
               <Alert color="red" title={t('audit.brokenTitle')} role="alert">
-                {t('audit.verifyBroken', { seq: result.firstBrokenSeq ?? t('common.none'), checked: result.checked })}
+                {t('audit.verifyBroken', {
+                  seq: result.firstBrokenSeq ?? t('common.none'),
+                  checked: result.checked,
+                })}
               </Alert>
             )
           ) : null}
@@ -180,7 +183,11 @@ export function AuditPage() {
                     </Table.Td>
                     <Table.Td maw={320}>
                       {details ? (
-                        <Spoiler maxHeight={40} showLabel={t('audit.showMore')} hideLabel={t('audit.showLess')}>
+                        <Spoiler
+                          maxHeight={40}
+                          showLabel={t('audit.showMore')}
+                          hideLabel={t('audit.showLess')}
+                        >
                           <Code block fz="xs">
                             {details}
                           </Code>

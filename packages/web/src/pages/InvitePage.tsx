@@ -22,7 +22,9 @@ export function InvitePage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [passwordConfirm, setPasswordConfirm] = useState('');
-  const [errors, setErrors] = useState<{ displayName?: string; password?: string; passwordConfirm?: string }>({});
+  const [errors, setErrors] = useState<{ displayName?: string; password?: string; passwordConfirm?: string }>(
+    {},
+  );
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -57,7 +57,9 @@ export function LoginPage() {
     }
     const fresh = await refresh();
     const first = fresh?.memberships[0];
-    void navigate(next ?? (first ? `/orgs/${first.organization.id}/overview` : '/account'), { replace: true });
+    void navigate(next ?? (first ? `/orgs/${first.organization.id}/overview` : '/account'), {
+      replace: true,
+    });
   };
 
   const submitPassword = async (event: FormEvent) => {

@@ -33,7 +33,9 @@ export function MembersPage() {
     try {
       const result = await api.updateMember(orgId, member.user.id, role);
       const updated = result.member ?? { ...member, role };
-      list.setItems((items) => items.map((m) => (m.user.id === member.user.id ? { ...m, role: updated.role } : m)));
+      list.setItems((items) =>
+        items.map((m) => (m.user.id === member.user.id ? { ...m, role: updated.role } : m)),
+      );
       notifySuccess(t('members.roleChanged', { name: member.user.displayName, role: t(`roles.${role}`) }));
       if (member.user.id === me?.user.id) await refresh();
     } catch (error) {

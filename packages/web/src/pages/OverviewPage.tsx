@@ -86,7 +86,12 @@ export function OverviewPage() {
                 <Code fz="sm">{organization.slug}</Code>
                 <CopyButton value={organization.slug}>
                   {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" color={copied ? 'teal' : undefined} onClick={copy}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color={copied ? 'teal' : undefined}
+                      onClick={copy}
+                    >
                       {copied ? t('common.copied') : t('common.copy')}
                     </Button>
                   )}

@@ -5,7 +5,13 @@ import { Navigate, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { FullPageLoader } from '../components/FullPageLoader';
-import { OrgFields, emptyOrgForm, orgCreateInput, validateOrgForm, type OrgFormErrors } from '../components/OrgFields';
+import {
+  OrgFields,
+  emptyOrgForm,
+  orgCreateInput,
+  validateOrgForm,
+  type OrgFormErrors,
+} from '../components/OrgFields';
 import { currentLanguage } from '../i18n';
 import { errorMessage, notifySuccess } from '../lib/notify';
 import { EMAIL_RE, MIN_PASSWORD } from '../lib/validate';

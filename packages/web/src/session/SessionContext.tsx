@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiError, api, configureClient, setCsrfToken } from '../api/client';
 import type { MeResponse } from '../api/types';
 import { changeLanguage, currentLanguage, storedLanguage } from '../i18n';

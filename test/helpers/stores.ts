@@ -1,0 +1,71 @@
+import { PGlite } from '@electric-sql/pglite';
+import { migrate, openStore, postgresOps, wrapStore, type Database, type Store } from '@shinrai/store';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type TestDialect = 'sqlite' | 'pglite' | 'postgres';
+
+/**
+ * The databases every repository test runs on: SQLite and in-process PostgreSQL (PGlite) always,
+ * a real PostgreSQL server when SHINRAI_TEST_PG_URL is set (as .ci/run does).
+ */
+export function testDialects(): TestDialect[] {
+  const list: TestDialect[] = ['sqlite', 'pglite'];
+  if (process.env.SHINRAI_TEST_PG_URL) list.push('postgres');
+  return list;
+}
+
+export interface TestStore {
+  store: Store;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+let pgCounter = 0;
+
+/** A fresh, migrated database of the given kind. */
+export async function makeStore(dialect: TestDialect): Promise<TestStore> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'shinrai-test-'));
+  let store: Store;
+  let dropSchema: (() => Promise<void>) | undefined;
+  switch (dialect) {
+    case 'sqlite':
+      store = openStore({ databaseUrl: undefined, dataDir });
+      break;
+    case 'pglite': {
+      const pg = new PGlite();
+      store = wrapStore(new Kysely<Database>({ dialect: new PGliteDialect(pg) }), postgresOps);
+      break;
+    }
+    case 'postgres': {
+      // One schema per test store on the shared server, dropped afterwards.
+      const base = process.env.SHINRAI_TEST_PG_URL ?? '';
+      const schema = `t_${process.pid}_${++pgCounter}_${Date.now()}`;
+      const admin = openStore({ databaseUrl: base, dataDir });
+      await admin.db.schema.createSchema(schema).execute();
+      await admin.close();
+      const url = new URL(base);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      store = openStore({ databaseUrl: url.href, dataDir });
+      dropSchema = async () => {
+        const a = openStore({ databaseUrl: base, dataDir });
+        await a.db.schema.dropSchema(schema).cascade().execute();
+        await a.close();
+      };
+      break;
+    }
+  }
+  await migrate(store);
+  return {
+    store,
+    dataDir,
+    async cleanup() {
+      await store.close();
+      await dropSchema?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
