@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addMember, ADMIN, Client, json, makeApp, SETUP_CODE, setupInstance, type TestApp } from '../helpers/app.ts';
+import {
+  addMember,
+  ADMIN,
+  Client,
+  json,
+  makeApp,
+  SETUP_CODE,
+  setupInstance,
+  type TestApp,
+} from '../helpers/app.ts';
 
 describe('first-run setup, login, organizations, members', () => {
   let t: TestApp;
@@ -54,7 +63,10 @@ describe('first-run setup, login, organizations, members', () => {
     const me = json<{ memberships: { role: string }[] }>(await member.get('/api/me'));
     expect(me.memberships).toEqual([expect.objectContaining({ role: 'member' })]);
     const token = t.mails.at(-1)?.text.match(/\/invite\/([\w-]+)/)?.[1];
-    const reuse = await new Client(t.app).post(`/api/invitations/${token}/accept`, { displayName: 'x', password: 'yet another passphrase' });
+    const reuse = await new Client(t.app).post(`/api/invitations/${token}/accept`, {
+      displayName: 'x',
+      password: 'yet another passphrase',
+    });
     expect(reuse.statusCode).toBe(410);
     const forged = await new Client(t.app).get(`/api/invitations/${'A'.repeat(43)}`);
     expect(forged.statusCode).toBe(404);

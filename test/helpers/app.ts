@@ -3,7 +3,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { makeStore, type TestDialect, type TestStore } from './stores.ts';
 
 export const SETUP_CODE = 'TEST-SETU-PCOD';
-export const ADMIN = { email: 'admin@example.jp', password: 'correct horse battery staple', displayName: '管理 太郎' };
+export const ADMIN = {
+  email: 'admin@example.jp',
+  password: 'correct horse battery staple',
+  displayName: '管理 太郎',
+};
 
 export interface SentMail {
   to: string;
@@ -27,7 +31,11 @@ export async function makeApp(
   const db = await makeStore(dialect);
   const mails: SentMail[] = [];
   const config: Config = {
-    ...loadConfig({ SHINRAI_DATA_DIR: db.dataDir, SHINRAI_SETUP_CODE: SETUP_CODE, SHINRAI_WEB_DIST: '/nonexistent' }),
+    ...loadConfig({
+      SHINRAI_DATA_DIR: db.dataDir,
+      SHINRAI_SETUP_CODE: SETUP_CODE,
+      SHINRAI_WEB_DIST: '/nonexistent',
+    }),
     ...opts.config,
   };
   const deps: Deps = {
@@ -61,7 +69,12 @@ export class Client {
 
   constructor(readonly app: FastifyInstance) {}
 
-  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async req(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { 'accept-language': this.lang, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
@@ -78,7 +91,13 @@ export class Client {
       if (pair?.startsWith('shinrai_session=')) this.cookie = pair.endsWith('=') ? undefined : pair;
     }
     const json = safeJson(res.body);
-    if (json && typeof json === 'object' && 'csrfToken' in json && typeof json.csrfToken === 'string' && json.csrfToken) {
+    if (
+      json &&
+      typeof json === 'object' &&
+      'csrfToken' in json &&
+      typeof json.csrfToken === 'string' &&
+      json.csrfToken
+    ) {
       this.csrf = json.csrfToken;
     }
     return res;
@@ -107,7 +126,10 @@ export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): 
 }
 
 /** Runs first-run setup; returns the admin's client and the first organization's id. */
-export async function setupInstance(t: TestApp, orgName = '信頼製作所'): Promise<{ admin: Client; orgId: string }> {
+export async function setupInstance(
+  t: TestApp,
+  orgName = '信頼製作所',
+): Promise<{ admin: Client; orgId: string }> {
   const admin = new Client(t.app);
   const res = await admin.post('/api/setup', {
     setupCode: SETUP_CODE,
@@ -139,7 +161,10 @@ export async function addMember(
   const token = mail?.text.match(/\/invite\/([\w-]+)/)?.[1];
   if (!token) throw new Error('no invitation link in mail');
   const c = new Client(t.app);
-  const acc = await c.post(`/api/invitations/${token}/accept`, { displayName: email.split('@')[0], password });
+  const acc = await c.post(`/api/invitations/${token}/accept`, {
+    displayName: email.split('@')[0],
+    password,
+  });
   if (acc.statusCode !== 200) throw new Error(`accept failed: ${acc.statusCode} ${acc.body}`);
   return c;
 }

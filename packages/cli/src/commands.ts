@@ -37,7 +37,7 @@ export async function serveCommand(): Promise<void> {
 export async function migrateCommand(out: Out): Promise<number> {
   return withStore(loadConfig(), async (store) => {
     const { error, results } = await migrateToLatest(store.db, store.ops);
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
     for (const r of results) out.line(`${r.status} ${r.migrationName}`);
     out.line(t(out, results.length > 0 ? 'migrated' : 'upToDate'));
     return 0;
@@ -47,7 +47,9 @@ export async function migrateCommand(out: Out): Promise<number> {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function createAdminCommand(
@@ -64,10 +66,28 @@ export async function createAdminCommand(
     await store.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
       const userId = randomUUID();
-      await insertUser(trx, { id: userId, email: o.email, displayName: o.name, passwordHash: hash, locale: out.lang, isInstanceAdmin: true, now });
+      await insertUser(trx, {
+        id: userId,
+        email: o.email,
+        displayName: o.name,
+        passwordHash: hash,
+        locale: out.lang,
+        isInstanceAdmin: true,
+        now,
+      });
       if (o.org) {
         const orgId = randomUUID();
-        await insertOrganization(trx, { id: orgId, slug: `org-${orgId.slice(0, 8)}`, name: o.org, kind: 'enterprise', corporateNumber: null, industry: null, size: null, prefecture: null, now });
+        await insertOrganization(trx, {
+          id: orgId,
+          slug: `org-${orgId.slice(0, 8)}`,
+          name: o.org,
+          kind: 'enterprise',
+          corporateNumber: null,
+          industry: null,
+          size: null,
+          prefecture: null,
+          now,
+        });
         await insertMembership(trx, { orgId, userId, role: 'owner', now });
       }
       await setSetting(trx, 'setup_code_hash', 'used');
@@ -110,17 +130,26 @@ export async function restoreCommand(out: Out, file: string): Promise<number> {
 
 export async function auditVerifyCommand(out: Out): Promise<number> {
   return withStore(loadConfig(), async (store) => {
-    const deps = { store, config: loadConfig(), mailer: { send: async () => {} }, now: () => new Date(), log: undefined as never };
+    const deps = {
+      store,
+      config: loadConfig(),
+      mailer: { send: async () => {} },
+      now: () => new Date(),
+      log: undefined as never,
+    };
     let broken = false;
     for (const chain of await auditChains(store.db)) {
       const name = chain ?? t(out, 'instance');
       const progress = new Progress(`${t(out, 'chain')} ${name}`, t(out, 'entries'));
       const r = await verifyAuditChain(deps, chain, (c, total) => progress.update(c, total));
       progress.done();
-      if (r.ok) out.line(`${t(out, 'auditOk')} — ${t(out, 'chain')} ${name}: ${r.checked} ${t(out, 'entries')}`);
+      if (r.ok)
+        out.line(`${t(out, 'auditOk')} — ${t(out, 'chain')} ${name}: ${r.checked} ${t(out, 'entries')}`);
       else {
         broken = true;
-        out.line(`${t(out, 'auditBroken')} — ${t(out, 'chain')} ${name}: ${t(out, 'seq')} ${r.firstBrokenSeq} (${r.reason})`);
+        out.line(
+          `${t(out, 'auditBroken')} — ${t(out, 'chain')} ${name}: ${t(out, 'seq')} ${r.firstBrokenSeq} (${r.reason})`,
+        );
       }
     }
     return broken ? 1 : 0;

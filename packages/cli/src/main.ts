@@ -1,5 +1,12 @@
 import { Command } from 'commander';
-import { auditVerifyCommand, backupCommand, createAdminCommand, migrateCommand, restoreCommand, serveCommand } from './commands.ts';
+import {
+  auditVerifyCommand,
+  backupCommand,
+  createAdminCommand,
+  migrateCommand,
+  restoreCommand,
+  serveCommand,
+} from './commands.ts';
 import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
 import { consoleOut } from './output.ts';
 
@@ -21,7 +28,10 @@ const program = new Command('shinrai')
   .version('0.1.0', '-V, --version', m('versionOption'));
 
 program.command('serve').description(m('serve')).action(serveCommand);
-program.command('migrate').description(m('migrate')).action(() => exitWith(migrateCommand(out)));
+program
+  .command('migrate')
+  .description(m('migrate'))
+  .action(() => exitWith(migrateCommand(out)));
 program
   .command('create-admin')
   .description(m('createAdmin'))
@@ -29,7 +39,9 @@ program
   .requiredOption('--name <name>', m('nameOpt'))
   .option('--org <name>', m('orgOpt'))
   .option('--password-stdin', m('passwordStdin'))
-  .action((o: { email: string; name: string; org?: string; passwordStdin?: boolean }) => exitWith(createAdminCommand(out, o)));
+  .action((o: { email: string; name: string; org?: string; passwordStdin?: boolean }) =>
+    exitWith(createAdminCommand(out, o)),
+  );
 program
   .command('backup')
   .description(m('backup'))
@@ -41,6 +53,9 @@ program
   .argument('<file>', m('fileArg'))
   .action((file: string) => exitWith(restoreCommand(out, file)));
 const audit = program.command('audit').description(m('auditCmd'));
-audit.command('verify').description(m('auditVerify')).action(() => exitWith(auditVerifyCommand(out)));
+audit
+  .command('verify')
+  .description(m('auditVerify'))
+  .action(() => exitWith(auditVerifyCommand(out)));
 
 await program.parseAsync(process.argv);

@@ -17,12 +17,21 @@ export interface RunningServer {
 }
 
 /** Opens the database, applies migrations, starts HTTP and the job worker. */
-export async function startServer(config: Config, opts: { logger?: boolean; handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { logger?: boolean; handleSignals?: boolean } = {},
+): Promise<RunningServer> {
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(store);
   const logger = opts.logger === false ? false : { level: config.logLevel };
   // deps.log and the mailer need Fastify's logger, which exists once the app is built; nothing uses them before.
-  const deps: Deps = { store, config, now: () => new Date(), mailer: { send: async () => {} }, log: undefined as never };
+  const deps: Deps = {
+    store,
+    config,
+    now: () => new Date(),
+    mailer: { send: async () => {} },
+    log: undefined as never,
+  };
   const app = await buildApp(deps, logger);
   deps.log = app.log;
   deps.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
@@ -30,7 +39,10 @@ export async function startServer(config: Config, opts: { logger?: boolean; hand
 
   const code = await prepareSetupCode(deps);
   if (code !== null) {
-    app.log.warn({ setupCode: code }, `First run: open ${config.publicUrl}/setup and enter the setup code ${code}`);
+    app.log.warn(
+      { setupCode: code },
+      `First run: open ${config.publicUrl}/setup and enter the setup code ${code}`,
+    );
   }
   await app.listen({ host: config.host, port: config.port });
   worker.start();

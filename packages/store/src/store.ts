@@ -41,5 +41,5 @@ export function wrapStore(db: Kysely<Database>, ops: DialectOps): Store {
 
 export async function migrate(store: Store): Promise<void> {
   const { error } = await migrateToLatest(store.db, store.ops);
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
 }

@@ -18,7 +18,9 @@ export class OidcClient {
         this.settings.clientSecret || undefined,
         undefined,
         // Plain http is allowed only for a provider on this machine (tests, local development).
-        /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(this.settings.issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
+        /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(this.settings.issuer)
+          ? { execute: [client.allowInsecureRequests] }
+          : undefined,
       )
       .catch((err: unknown) => {
         this.config = undefined;
@@ -46,7 +48,13 @@ export class OidcClient {
   async finish(
     currentUrl: URL,
     checks: { state: string; nonce: string; verifier: string },
-  ): Promise<{ issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null }> {
+  ): Promise<{
+    issuer: string;
+    subject: string;
+    email: string | null;
+    emailVerified: boolean;
+    name: string | null;
+  }> {
     const config = await this.discover();
     const tokens = await client.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: checks.verifier,

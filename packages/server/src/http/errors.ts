@@ -42,7 +42,9 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export function errorBody(code: ErrorCode, locale: Locale, details?: unknown) {
-  return { error: { code, message: ERROR_MESSAGES[code][locale], ...(details === undefined ? {} : { details }) } };
+  return {
+    error: { code, message: ERROR_MESSAGES[code][locale], ...(details === undefined ? {} : { details }) },
+  };
 }
 
 export function requestLocale(req: FastifyRequest): Locale {
@@ -54,7 +56,12 @@ export function requestLocale(req: FastifyRequest): Locale {
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
 
 /** Re-words a zod issue in the request's language (zod ships Japanese and English messages). */
-function localizeIssue(keyword: string, params: Record<string, unknown>, fallback: string | undefined, locale: Locale) {
+function localizeIssue(
+  keyword: string,
+  params: Record<string, unknown>,
+  fallback: string | undefined,
+  locale: Locale,
+) {
   try {
     const msg = zodLocales[locale].localeError({ code: keyword, ...params } as never);
     if (typeof msg === 'string') return msg;
@@ -92,7 +99,10 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return reply.status(statusOf(mapped)).send(errorBody(mapped, locale));
   if (fe.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', locale));
-  if (err instanceof SyntaxError || (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)) {
+  if (
+    err instanceof SyntaxError ||
+    (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500)
+  ) {
     return reply.status(fe.statusCode ?? 400).send(errorBody('bad_request', locale));
   }
   req.log.error({ err }, 'unhandled error');

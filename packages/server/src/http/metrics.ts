@@ -26,7 +26,9 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
   });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     const auth = req.headers.authorization ?? '';
-    const allowed = token ? safeEqual(auth, `Bearer ${token}`) : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    const allowed = token
+      ? safeEqual(auth, `Bearer ${token}`)
+      : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
     if (!allowed) return reply.status(404).send();
     return reply.header('content-type', registry.contentType).send(await registry.metrics());
   });

@@ -1,5 +1,13 @@
 import { can, type Permission, type Role } from '@shinrai/core';
-import { findApiTokenByHash, findMembership, findSession, findUser, touchApiToken, touchSession, type UserRow } from '@shinrai/store';
+import {
+  findApiTokenByHash,
+  findMembership,
+  findSession,
+  findUser,
+  touchApiToken,
+  touchSession,
+  type UserRow,
+} from '@shinrai/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
@@ -82,7 +90,12 @@ export interface OrgAccess {
  * The caller's access to one organization. Someone outside the organization gets 404 (its existence
  * is not revealed); a member whose role lacks the permission gets 403.
  */
-export async function requireOrg(deps: Deps, req: FastifyRequest, orgId: string, perm: Permission): Promise<OrgAccess> {
+export async function requireOrg(
+  deps: Deps,
+  req: FastifyRequest,
+  orgId: string,
+  perm: Permission,
+): Promise<OrgAccess> {
   const p = req.principal;
   if (p === null) return fail('unauthenticated');
   let access: OrgAccess;
@@ -98,7 +111,12 @@ export async function requireOrg(deps: Deps, req: FastifyRequest, orgId: string,
   return access;
 }
 
-export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(
+  deps: Deps,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -109,5 +127,10 @@ export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string,
 }
 
 export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies });
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+  });
 }

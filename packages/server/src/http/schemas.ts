@@ -22,7 +22,8 @@ export const PageQuery = z.strictObject({
   lang: Locale.optional(),
 });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -32,10 +33,18 @@ export const OrgProfileInput = z.strictObject({
   name: text(200),
   kind: z.enum(ORG_KINDS),
   slug: z.string().regex(SLUG_PATTERN).optional(),
-  corporateNumber: z.string().regex(/^\d{13}$/).nullable().optional(),
+  corporateNumber: z
+    .string()
+    .regex(/^\d{13}$/)
+    .nullable()
+    .optional(),
   industry: z.string().trim().max(100).nullable().optional(),
   size: z.enum(ORG_SIZES).nullable().optional(),
-  prefecture: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/).nullable().optional(),
+  prefecture: z
+    .string()
+    .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
+    .nullable()
+    .optional(),
 });
 
 export const Organization = z.object({
@@ -102,7 +111,9 @@ export const ApiToken = z.object({
 export const AuditEntry = z.object({
   seq: z.number(),
   at: z.string(),
-  actor: z.object({ userId: z.string().nullable(), email: z.string().nullable(), tokenId: z.string().nullable() }).nullable(),
+  actor: z
+    .object({ userId: z.string().nullable(), email: z.string().nullable(), tokenId: z.string().nullable() })
+    .nullable(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),

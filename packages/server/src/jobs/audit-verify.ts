@@ -26,12 +26,19 @@ export async function verifyAuditChain(
     if (batch.length === 0) break;
     const broken = verifier.feed(batch);
     await onProgress(verifier.checked, total);
-    if (broken) return { ok: false, checked: verifier.checked, firstBrokenSeq: broken.seq, reason: broken.reason };
+    if (broken)
+      return { ok: false, checked: verifier.checked, firstBrokenSeq: broken.seq, reason: broken.reason };
     after = batch[batch.length - 1]?.seq ?? after;
   }
   return { ok: true, checked: verifier.checked, firstBrokenSeq: null, reason: null };
 }
 
 export function auditVerifyJob(deps: Deps): JobHandler {
-  return async (ctx) => verifyAuditChain(deps, ctx.job.org_id, (c, t) => ctx.progress(c, t), () => ctx.stopping);
+  return async (ctx) =>
+    verifyAuditChain(
+      deps,
+      ctx.job.org_id,
+      (c, t) => ctx.progress(c, t),
+      () => ctx.stopping,
+    );
 }

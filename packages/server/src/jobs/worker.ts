@@ -47,7 +47,13 @@ export class JobWorker {
     try {
       while (!this.stoppingFlag && this.running.size < this.concurrency) {
         const now = this.deps.now();
-        const job = await claimJob(this.deps.store.db, this.deps.store.ops, this.workerId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
+        const job = await claimJob(
+          this.deps.store.db,
+          this.deps.store.ops,
+          this.workerId,
+          now.toISOString(),
+          new Date(now.getTime() + LEASE_MS).toISOString(),
+        );
         if (!job) break;
         const p = this.run(job).finally(() => this.running.delete(p));
         this.running.add(p);
@@ -76,19 +82,27 @@ export class JobWorker {
   private async run(job: JobRow): Promise<void> {
     const { deps, workerId } = this;
     const handler = this.handlers[job.kind];
+    const isStopping = () => this.stoppingFlag;
     const log = deps.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const ctx: JobContext = {
       job,
       payload: JSON.parse(job.payload) as unknown,
       progress: async (current, total) => {
         const now = deps.now();
-        await reportJobProgress(deps.store.db, job.id, workerId, current, total, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
+        await reportJobProgress(
+          deps.store.db,
+          job.id,
+          workerId,
+          current,
+          total,
+          now.toISOString(),
+          new Date(now.getTime() + LEASE_MS).toISOString(),
+        );
       },
       get stopping() {
-        return worker.stoppingFlag;
+        return isStopping();
       },
     };
-    const worker = this;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const result = await handler(ctx);
@@ -97,8 +111,18 @@ export class JobWorker {
     } catch (err) {
       if (err instanceof JobInterrupted) return; // released by stop()
       const now = deps.now();
-      const retryAt = job.attempts < job.max_attempts ? new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString() : null;
-      await failJob(deps.store.db, job.id, workerId, err instanceof Error ? err.message : String(err), retryAt, now.toISOString());
+      const retryAt =
+        job.attempts < job.max_attempts
+          ? new Date(now.getTime() + retryDelayMs(job.attempts)).toISOString()
+          : null;
+      await failJob(
+        deps.store.db,
+        job.id,
+        workerId,
+        err instanceof Error ? err.message : String(err),
+        retryAt,
+        now.toISOString(),
+      );
       log.warn({ err, retryAt }, 'job failed');
     }
   }

@@ -18,12 +18,16 @@ export function invitationMail(p: {
   link: string;
   expiresAt: Date;
 }): OutgoingMail {
-  const jaDate = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    p.expiresAt,
-  );
-  const enDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    p.expiresAt,
-  );
+  const jaDate = new Intl.DateTimeFormat('ja-JP', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(p.expiresAt);
+  const enDate = new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(p.expiresAt);
   return {
     to: p.to,
     subject: `【Shinrai】${p.orgName} への招待 / Invitation to ${p.orgName}`,

@@ -15,7 +15,10 @@ function entryView(a: AuditView) {
   return {
     seq: Number(a.seq),
     at: a.at,
-    actor: a.actor_user_id || a.actor_token_id ? { userId: a.actor_user_id, email: a.actor_email, tokenId: a.actor_token_id } : null,
+    actor:
+      a.actor_user_id || a.actor_token_id
+        ? { userId: a.actor_user_id, email: a.actor_email, tokenId: a.actor_token_id }
+        : null,
     action: a.action,
     targetType: a.target_type,
     targetId: a.target_id,
@@ -24,13 +27,34 @@ function entryView(a: AuditView) {
   };
 }
 
-const CSV_HEADER = ['seq', 'at', 'actor_user_id', 'actor_email', 'actor_token_id', 'action', 'target_type', 'target_id', 'request_id', 'details', 'prev_hash', 'hash'];
+const CSV_HEADER = [
+  'seq',
+  'at',
+  'actor_user_id',
+  'actor_email',
+  'actor_token_id',
+  'action',
+  'target_type',
+  'target_id',
+  'request_id',
+  'details',
+  'prev_hash',
+  'hash',
+];
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/audit',
-      { schema: { tags: ['audit'], summary: 'Audit log of the organization (newest first)', params: z.strictObject({ orgId: Id }), querystring: PageQuery, response: { 200: page(AuditEntry) } } },
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit log of the organization (newest first)',
+          params: z.strictObject({ orgId: Id }),
+          querystring: PageQuery,
+          response: { 200: page(AuditEntry) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'audit.read');
         const p = await listAudit(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
@@ -57,13 +81,36 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         for (;;) {
           const batch = await auditChainBatch(deps.store.db, access.orgId, after, 1000);
           if (batch.length === 0) break;
-          const ids = [...new Set(batch.map((e) => e.actorUserId).filter((x): x is string => x !== null && !emails.has(x)))];
+          const ids = [
+            ...new Set(
+              batch.map((e) => e.actorUserId).filter((x): x is string => x !== null && !emails.has(x)),
+            ),
+          ];
           if (ids.length > 0) {
-            const rows = await deps.store.db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
+            const rows = await deps.store.db
+              .selectFrom('users')
+              .select(['id', 'email'])
+              .where('id', 'in', ids)
+              .execute();
             for (const r of rows) emails.set(r.id, r.email);
           }
           for (const e of batch) {
-            lines.push(csvRow([String(e.seq), e.at, e.actorUserId ?? '', e.actorUserId ? (emails.get(e.actorUserId) ?? '') : '', e.actorTokenId ?? '', e.action, e.targetType ?? '', e.targetId ?? '', e.requestId ?? '', e.details, e.prevHash, e.hash]));
+            lines.push(
+              csvRow([
+                String(e.seq),
+                e.at,
+                e.actorUserId ?? '',
+                e.actorUserId ? (emails.get(e.actorUserId) ?? '') : '',
+                e.actorTokenId ?? '',
+                e.action,
+                e.targetType ?? '',
+                e.targetId ?? '',
+                e.requestId ?? '',
+                e.details,
+                e.prevHash,
+                e.hash,
+              ]),
+            );
           }
           after = batch[batch.length - 1]?.seq ?? after;
         }
@@ -77,13 +124,30 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/orgs/:orgId/audit/verify',
-      { schema: { tags: ['audit'], summary: 'Start a background check of the audit hash chain', params: z.strictObject({ orgId: Id }), response: { 202: z.object({ job: Job }) } } },
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Start a background check of the audit hash chain',
+          params: z.strictObject({ orgId: Id }),
+          response: { 202: z.object({ job: Job }) },
+        },
+      },
       async (req, reply) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'audit.read');
         const id = randomUUID();
         await deps.store.db.transaction().execute(async (trx) => {
-          await enqueueJob(trx, { id, orgId: access.orgId, kind: 'audit.verify', payload: {}, maxAttempts: 3, now: deps.now().toISOString() });
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'audit.verify_start', { type: 'job', id });
+          await enqueueJob(trx, {
+            id,
+            orgId: access.orgId,
+            kind: 'audit.verify',
+            payload: {},
+            maxAttempts: 3,
+            now: deps.now().toISOString(),
+          });
+          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'audit.verify_start', {
+            type: 'job',
+            id,
+          });
         });
         const job = await findJob(deps.store.db, access.orgId, id);
         return reply.status(202).send({ job: jobView(job ?? fail('internal')) });
@@ -92,7 +156,14 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/orgs/:orgId/jobs/:jobId',
-      { schema: { tags: ['jobs'], summary: 'A background job and its progress', params: z.strictObject({ orgId: Id, jobId: Id }), response: { 200: z.object({ job: Job }) } } },
+      {
+        schema: {
+          tags: ['jobs'],
+          summary: 'A background job and its progress',
+          params: z.strictObject({ orgId: Id, jobId: Id }),
+          response: { 200: z.object({ job: Job }) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'jobs.read');
         const job = await findJob(deps.store.db, access.orgId, req.params.jobId);

@@ -26,11 +26,18 @@ const LoginResult = z.union([LoginOk, z.object({ status: z.literal('mfa_required
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   const loginLimit = { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
-  async function startFullSession(user: UserRow, reply: Parameters<typeof setSessionCookie>[1], requestId: string) {
+  async function startFullSession(
+    user: UserRow,
+    reply: Parameters<typeof setSessionCookie>[1],
+    requestId: string,
+  ) {
     const session = await deps.store.db.transaction().execute(async (trx) => {
       await updateUser(trx, user.id, { failed_logins: 0, locked_until: null }, deps.now().toISOString());
       const s = await createSession(deps, trx, user.id, 'full');
-      await audit(deps, trx, { userId: user.id, tokenId: null, requestId }, null, 'auth.login', { type: 'user', id: user.id });
+      await audit(deps, trx, { userId: user.id, tokenId: null, requestId }, null, 'auth.login', {
+        type: 'user',
+        id: user.id,
+      });
       return s;
     });
     setSessionCookie(deps, reply, session.token, session.maxAgeSeconds);
@@ -61,9 +68,22 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           const failed = user.failed_logins + 1;
           const lockedUntil = lockedUntilAfterFailure(failed, now);
           await deps.store.db.transaction().execute(async (trx) => {
-            await updateUser(trx, user.id, { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil }, now.toISOString());
+            await updateUser(
+              trx,
+              user.id,
+              { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil },
+              now.toISOString(),
+            );
             if (lockedUntil) {
-              await audit(deps, trx, { userId: null, tokenId: null, requestId: req.id }, null, 'auth.lockout', { type: 'user', id: user.id }, { attempts: MAX_FAILED_LOGINS, until: lockedUntil });
+              await audit(
+                deps,
+                trx,
+                { userId: null, tokenId: null, requestId: req.id },
+                null,
+                'auth.lockout',
+                { type: 'user', id: user.id },
+                { attempts: MAX_FAILED_LOGINS, until: lockedUntil },
+              );
             }
           });
           return fail(lockedUntil ? 'locked' : 'invalid_credentials');
@@ -92,7 +112,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         const raw = req.cookies[SESSION_COOKIE];
         const pending = raw ? await findSession(deps.store.db, sha256(raw)) : undefined;
         const now = deps.now();
-        if (!pending || pending.stage !== 'mfa' || new Date(pending.expires_at) <= now) return fail('unauthenticated');
+        if (!pending || pending.stage !== 'mfa' || new Date(pending.expires_at) <= now)
+          return fail('unauthenticated');
         const user = await findUser(deps.store.db, pending.user_id);
         if (!user || user.totp_secret === null) return fail('unauthenticated');
         if (isLocked(user.locked_until, now)) return fail('locked');
@@ -103,7 +124,12 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!ok) {
           const failed = user.failed_logins + 1;
           const lockedUntil = lockedUntilAfterFailure(failed, now);
-          await updateUser(deps.store.db, user.id, { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil }, now.toISOString());
+          await updateUser(
+            deps.store.db,
+            user.id,
+            { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil },
+            now.toISOString(),
+          );
           if (lockedUntil) await deleteSession(deps.store.db, pending.id);
           return fail(lockedUntil ? 'locked' : 'totp_invalid');
         }

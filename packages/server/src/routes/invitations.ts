@@ -43,10 +43,23 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/invitations',
-      { schema: { tags: ['invitations'], summary: 'Invitations of the organization (newest first)', params: z.strictObject({ orgId: Id }), querystring: PageQuery, response: { 200: page(Invitation) } } },
+      {
+        schema: {
+          tags: ['invitations'],
+          summary: 'Invitations of the organization (newest first)',
+          params: z.strictObject({ orgId: Id }),
+          querystring: PageQuery,
+          response: { 200: page(Invitation) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'invitations.read');
-        const p = await listInvitations(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
+        const p = await listInvitations(
+          deps.store.db,
+          access.orgId,
+          req.query.cursor ?? null,
+          req.query.limit,
+        );
         if (p === null) return fail('bad_request', { pointer: '/cursor' });
         const now = deps.now();
         return { items: p.items.map((i) => invitationView(i, now)), nextCursor: p.nextCursor };
@@ -83,7 +96,15 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
         };
         await deps.store.db.transaction().execute(async (trx) => {
           await insertInvitation(trx, row);
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'invitation.create', { type: 'invitation', id: row.id }, { email: row.email, role: row.role });
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'invitation.create',
+            { type: 'invitation', id: row.id },
+            { email: row.email, role: row.role },
+          );
         });
         const org = await findOrganization(deps.store.db, access.orgId);
         const inviter = access.actorUserId ? await findUser(deps.store.db, access.actorUserId) : undefined;
@@ -109,14 +130,25 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/orgs/:orgId/invitations/:id',
-      { schema: { tags: ['invitations'], summary: 'Revoke an open invitation', params: z.strictObject({ orgId: Id, id: Id }), response: { 204: z.null() } } },
+      {
+        schema: {
+          tags: ['invitations'],
+          summary: 'Revoke an open invitation',
+          params: z.strictObject({ orgId: Id, id: Id }),
+          response: { 204: z.null() },
+        },
+      },
       async (req, reply) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'invitations.manage');
         await deps.store.db.transaction().execute(async (trx) => {
           const inv = await findInvitation(trx, access.orgId, req.params.id);
           if (!inv) return fail('not_found');
-          if (!(await revokeInvitation(trx, access.orgId, inv.id, deps.now().toISOString()))) fail('conflict');
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'invitation.revoke', { type: 'invitation', id: inv.id });
+          if (!(await revokeInvitation(trx, access.orgId, inv.id, deps.now().toISOString())))
+            fail('conflict');
+          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'invitation.revoke', {
+            type: 'invitation',
+            id: inv.id,
+          });
           return undefined;
         });
         return reply.status(204).send(null);
@@ -132,7 +164,13 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: 'What an invitation link offers (public: the link is the credential)',
           params: TokenParams,
           response: {
-            200: z.object({ organization: z.object({ id: z.string(), name: z.string() }), email: z.string(), role: Role, expiresAt: z.string(), accountExists: z.boolean() }),
+            200: z.object({
+              organization: z.object({ id: z.string(), name: z.string() }),
+              email: z.string(),
+              role: Role,
+              expiresAt: z.string(),
+              accountExists: z.boolean(),
+            }),
           },
         },
       },
@@ -158,7 +196,10 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['invitations'],
           summary: 'Accept an invitation; creates the account when none exists for the invited e-mail',
           params: TokenParams,
-          body: z.strictObject({ displayName: z.string().trim().min(1).max(100).optional(), password: z.string().min(1).max(256).optional() }),
+          body: z.strictObject({
+            displayName: z.string().trim().min(1).max(100).optional(),
+            password: z.string().min(1).max(256).optional(),
+          }),
           response: { 200: z.object({ user: User, csrfToken: z.string(), orgId: z.string() }) },
         },
       },
@@ -170,7 +211,10 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           // The invited person must be signed in as the invited address.
           if (p === null || p.kind !== 'user' || p.user.id !== existing.id) return fail('unauthenticated');
         } else {
-          if (!req.body.displayName || !req.body.password) return fail('validation_failed', [{ in: 'body', pointer: req.body.displayName ? '/password' : '/displayName', message: '' }]);
+          if (!req.body.displayName || !req.body.password)
+            return fail('validation_failed', [
+              { in: 'body', pointer: req.body.displayName ? '/password' : '/displayName', message: '' },
+            ]);
           if (checkPassword(req.body.password, inv.email) !== null) return fail('weak_password');
         }
         const passwordHash = existing ? null : await hashPassword(req.body.password ?? '');
@@ -180,12 +224,28 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           let userId = existing?.id;
           if (userId === undefined) {
             userId = randomUUID();
-            await insertUser(trx, { id: userId, email: inv.email, displayName: req.body.displayName ?? inv.email, passwordHash, locale: 'ja', isInstanceAdmin: false, now });
+            await insertUser(trx, {
+              id: userId,
+              email: inv.email,
+              displayName: req.body.displayName ?? inv.email,
+              passwordHash,
+              locale: 'ja',
+              isInstanceAdmin: false,
+              now,
+            });
           }
           if (!(await findMembership(trx, inv.org_id, userId))) {
             await insertMembership(trx, { orgId: inv.org_id, userId, role: inv.role, now });
           }
-          await audit(deps, trx, { userId, tokenId: null, requestId: req.id }, inv.org_id, 'invitation.accept', { type: 'invitation', id: inv.id }, { role: inv.role, newAccount: !existing });
+          await audit(
+            deps,
+            trx,
+            { userId, tokenId: null, requestId: req.id },
+            inv.org_id,
+            'invitation.accept',
+            { type: 'invitation', id: inv.id },
+            { role: inv.role, newAccount: !existing },
+          );
           const session = existing ? null : await createSession(deps, trx, userId, 'full');
           const user = await findUser(trx, userId);
           return { user: user ?? fail('internal'), session };

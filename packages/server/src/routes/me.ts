@@ -1,5 +1,11 @@
 import { checkPassword } from '@shinrai/core';
-import { deleteSessionsOfUser, findUser, listOrganizationsOfUser, replaceRecoveryCodes, updateUser } from '@shinrai/store';
+import {
+  deleteSessionsOfUser,
+  findUser,
+  listOrganizationsOfUser,
+  replaceRecoveryCodes,
+  updateUser,
+} from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -22,15 +28,25 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
   const actorOf = (userId: string, requestId: string) => ({ userId, tokenId: null, requestId });
 
   return async (app) => {
-    app.get('/api/me', { schema: { tags: ['account'], summary: 'The signed-in user and their organizations', response: { 200: Me } } }, async (req) => {
-      const p = requireUser(req);
-      const orgs = await listOrganizationsOfUser(deps.store.db, p.user.id);
-      return {
-        user: userView(p.user),
-        memberships: orgs.map((o) => ({ organization: orgView(o), role: o.role as z.infer<typeof Role> })),
-        csrfToken: p.csrfToken,
-      };
-    });
+    app.get(
+      '/api/me',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'The signed-in user and their organizations',
+          response: { 200: Me },
+        },
+      },
+      async (req) => {
+        const p = requireUser(req);
+        const orgs = await listOrganizationsOfUser(deps.store.db, p.user.id);
+        return {
+          user: userView(p.user),
+          memberships: orgs.map((o) => ({ organization: orgView(o), role: o.role as z.infer<typeof Role> })),
+          csrfToken: p.csrfToken,
+        };
+      },
+    );
 
     app.patch(
       '/api/me',
@@ -38,7 +54,10 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['account'],
           summary: 'Change display name or language',
-          body: z.strictObject({ displayName: z.string().trim().min(1).max(100).optional(), locale: Locale.optional() }),
+          body: z.strictObject({
+            displayName: z.string().trim().min(1).max(100).optional(),
+            locale: Locale.optional(),
+          }),
           response: { 200: z.object({ user: User }) },
         },
       },
@@ -54,7 +73,15 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
             },
             deps.now().toISOString(),
           );
-          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.update', { type: 'user', id: p.user.id }, { fields: Object.keys(req.body) });
+          await audit(
+            deps,
+            trx,
+            actorOf(p.user.id, req.id),
+            null,
+            'user.update',
+            { type: 'user', id: p.user.id },
+            { fields: Object.keys(req.body) },
+          );
         });
         const user = await findUser(deps.store.db, p.user.id);
         return { user: userView(user ?? fail('not_found')) };
@@ -67,19 +94,29 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['account'],
           summary: 'Change password (ends the other sessions)',
-          body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(256),
+            newPassword: z.string().min(1).max(256),
+          }),
           response: { 204: z.null() },
         },
       },
       async (req, reply) => {
         const p = requireUser(req);
-        if (p.user.password_hash === null || !(await verifyPassword(req.body.currentPassword, p.user.password_hash))) fail('invalid_credentials');
+        if (
+          p.user.password_hash === null ||
+          !(await verifyPassword(req.body.currentPassword, p.user.password_hash))
+        )
+          fail('invalid_credentials');
         if (checkPassword(req.body.newPassword, p.user.email) !== null) fail('weak_password');
         const hash = await hashPassword(req.body.newPassword);
         await deps.store.db.transaction().execute(async (trx) => {
           await updateUser(trx, p.user.id, { password_hash: hash }, deps.now().toISOString());
           await deleteSessionsOfUser(trx, p.user.id, p.sessionId);
-          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.password_change', { type: 'user', id: p.user.id });
+          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.password_change', {
+            type: 'user',
+            id: p.user.id,
+          });
         });
         return reply.status(204).send(null);
       },
@@ -87,7 +124,13 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/me/totp/setup',
-      { schema: { tags: ['account'], summary: 'Start TOTP enrolment: a new secret (not active until confirmed)', response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) } } },
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'Start TOTP enrolment: a new secret (not active until confirmed)',
+          response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }) },
+        },
+      },
       async (req) => {
         const p = requireUser(req);
         if (p.user.totp_enabled === 1) fail('conflict');
@@ -103,7 +146,12 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['account'],
           summary: 'Confirm TOTP with a code; returns ten recovery codes, shown once',
-          body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) }),
+          body: z.strictObject({
+            code: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/),
+          }),
           response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
         },
       },
@@ -114,8 +162,15 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
         const codes = newRecoveryCodes();
         await deps.store.db.transaction().execute(async (trx) => {
           await updateUser(trx, p.user.id, { totp_enabled: 1 }, deps.now().toISOString());
-          await replaceRecoveryCodes(trx, p.user.id, codes.map((c) => ({ id: randomUUID(), hash: sha256(c) })));
-          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.totp_enable', { type: 'user', id: p.user.id });
+          await replaceRecoveryCodes(
+            trx,
+            p.user.id,
+            codes.map((c) => ({ id: randomUUID(), hash: sha256(c) })),
+          );
+          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.totp_enable', {
+            type: 'user',
+            id: p.user.id,
+          });
         });
         return { recoveryCodes: codes };
       },
@@ -133,11 +188,15 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const p = requireUser(req);
-        if (p.user.password_hash === null || !(await verifyPassword(req.body.password, p.user.password_hash))) fail('invalid_credentials');
+        if (p.user.password_hash === null || !(await verifyPassword(req.body.password, p.user.password_hash)))
+          fail('invalid_credentials');
         await deps.store.db.transaction().execute(async (trx) => {
           await updateUser(trx, p.user.id, { totp_enabled: 0, totp_secret: null }, deps.now().toISOString());
           await replaceRecoveryCodes(trx, p.user.id, []);
-          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.totp_disable', { type: 'user', id: p.user.id });
+          await audit(deps, trx, actorOf(p.user.id, req.id), null, 'user.totp_disable', {
+            type: 'user',
+            id: p.user.id,
+          });
         });
         return reply.status(204).send(null);
       },

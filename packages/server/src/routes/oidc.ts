@@ -18,23 +18,40 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/auth/oidc',
-      { schema: { tags: ['auth'], summary: 'Whether single sign-on is configured', response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Whether single sign-on is configured',
+          response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) },
+        },
+      },
       async () => ({ enabled: oidc !== null, label: settings?.label ?? null }),
     );
 
     app.get(
       '/api/auth/oidc/start',
-      { schema: { tags: ['auth'], summary: 'Redirect to the identity provider', querystring: z.strictObject({}), response: { 302: z.null() } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Redirect to the identity provider',
+          querystring: z.strictObject({}),
+          response: { 302: z.null() },
+        },
+      },
       async (_req, reply) => {
         if (!oidc) return fail('oidc_disabled');
         const flow = await oidc.start();
-        void reply.setCookie(FLOW_COOKIE, JSON.stringify({ state: flow.state, nonce: flow.nonce, verifier: flow.verifier }), {
-          path: '/api/auth/oidc',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.config.secureCookies,
-          maxAge: 600,
-        });
+        void reply.setCookie(
+          FLOW_COOKIE,
+          JSON.stringify({ state: flow.state, nonce: flow.nonce, verifier: flow.verifier }),
+          {
+            path: '/api/auth/oidc',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: deps.config.secureCookies,
+            maxAge: 600,
+          },
+        );
         return reply.redirect(flow.url, 302);
       },
     );
@@ -45,7 +62,12 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Return from the identity provider; signs in and redirects to the app',
-          querystring: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional(), error: z.string().max(200).optional(), iss: z.string().max(512).optional() }),
+          querystring: z.object({
+            code: z.string().max(2048).optional(),
+            state: z.string().max(512).optional(),
+            error: z.string().max(200).optional(),
+            iss: z.string().max(512).optional(),
+          }),
           response: { 302: z.null() },
         },
       },
@@ -55,7 +77,11 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
         void reply.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
         let identity;
         try {
-          const checks = JSON.parse(raw ?? 'null') as { state: string; nonce: string; verifier: string } | null;
+          const checks = JSON.parse(raw ?? 'null') as {
+            state: string;
+            nonce: string;
+            verifier: string;
+          } | null;
           if (!checks) throw new Error('no flow cookie');
           identity = await oidc.finish(new URL(req.url, deps.config.publicUrl), checks);
         } catch (err) {
@@ -72,16 +98,46 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
           if (!id) {
             if (!settings?.autoCreate) return null;
             id = randomUUID();
-            await insertUser(trx, { id, email: identity.email, displayName: identity.name ?? identity.email, passwordHash: null, locale: 'ja', isInstanceAdmin: false, now });
+            await insertUser(trx, {
+              id,
+              email: identity.email,
+              displayName: identity.name ?? identity.email,
+              passwordHash: null,
+              locale: 'ja',
+              isInstanceAdmin: false,
+              now,
+            });
           }
-          await linkOidcIdentity(trx, { issuer: identity.issuer, subject: identity.subject, userId: id, now });
-          await audit(deps, trx, { userId: id, tokenId: null, requestId: req.id }, null, 'auth.oidc_link', { type: 'user', id }, { issuer: identity.issuer });
+          await linkOidcIdentity(trx, {
+            issuer: identity.issuer,
+            subject: identity.subject,
+            userId: id,
+            now,
+          });
+          await audit(
+            deps,
+            trx,
+            { userId: id, tokenId: null, requestId: req.id },
+            null,
+            'auth.oidc_link',
+            { type: 'user', id },
+            { issuer: identity.issuer },
+          );
           return id;
         });
-        if (userId === null || !(await findUser(deps.store.db, userId))) return reply.redirect('/login?sso=no_account', 302);
+        if (userId === null || !(await findUser(deps.store.db, userId)))
+          return reply.redirect('/login?sso=no_account', 302);
         const session = await deps.store.db.transaction().execute(async (trx) => {
           const s = await createSession(deps, trx, userId, 'full');
-          await audit(deps, trx, { userId, tokenId: null, requestId: req.id }, null, 'auth.login', { type: 'user', id: userId }, { method: 'oidc' });
+          await audit(
+            deps,
+            trx,
+            { userId, tokenId: null, requestId: req.id },
+            null,
+            'auth.login',
+            { type: 'user', id: userId },
+            { method: 'oidc' },
+          );
           return s;
         });
         setSessionCookie(deps, reply, session.token, session.maxAgeSeconds);

@@ -24,14 +24,29 @@ export function organizationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const p = requireUser(req);
         const org = await deps.store.db
           .transaction()
-          .execute((trx) => createOrganization(deps, trx, { userId: p.user.id, tokenId: null, requestId: req.id }, p.user.id, req.body));
+          .execute((trx) =>
+            createOrganization(
+              deps,
+              trx,
+              { userId: p.user.id, tokenId: null, requestId: req.id },
+              p.user.id,
+              req.body,
+            ),
+          );
         return reply.status(201).send({ organization: orgView(org) });
       },
     );
 
     app.get(
       '/api/orgs/:orgId',
-      { schema: { tags: ['organizations'], summary: 'Organization profile and the caller’s role', params: OrgParams, response: { 200: z.object({ organization: Organization, role: Role }) } } },
+      {
+        schema: {
+          tags: ['organizations'],
+          summary: 'Organization profile and the caller’s role',
+          params: OrgParams,
+          response: { 200: z.object({ organization: Organization, role: Role }) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'org.read');
         const org = await findOrganization(deps.store.db, access.orgId);

@@ -24,10 +24,23 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/relationships',
-      { schema: { tags: ['relationships'], summary: 'Relationships this organization is a party to', params: z.strictObject({ orgId: Id }), querystring: PageQuery, response: { 200: page(Relationship) } } },
+      {
+        schema: {
+          tags: ['relationships'],
+          summary: 'Relationships this organization is a party to',
+          params: z.strictObject({ orgId: Id }),
+          querystring: PageQuery,
+          response: { 200: page(Relationship) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'relationships.read');
-        const p = await listRelationships(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
+        const p = await listRelationships(
+          deps.store.db,
+          access.orgId,
+          req.query.cursor ?? null,
+          req.query.limit,
+        );
         if (p === null) return fail('bad_request', { pointer: '/cursor' });
         return { items: p.items.map(relationshipView), nextCursor: p.nextCursor };
       },
@@ -53,7 +66,8 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
         const counterpart = await findOrganizationBySlug(deps.store.db, req.body.counterpartSlug);
         if (!counterpart) return fail('not_found', { pointer: '/counterpartSlug' });
         if (counterpart.id === access.orgId) return fail('relationship_self');
-        const [fromId, toId] = req.body.side === 'from' ? [access.orgId, counterpart.id] : [counterpart.id, access.orgId];
+        const [fromId, toId] =
+          req.body.side === 'from' ? [access.orgId, counterpart.id] : [counterpart.id, access.orgId];
         const id = randomUUID();
         const view = await deps.store.db.transaction().execute(async (trx) => {
           if (await findOpenRelationship(trx, req.body.type, fromId, toId)) fail('relationship_exists');
@@ -69,8 +83,24 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
             ended_at: null,
           });
           const details = { type: req.body.type, from: fromId, to: toId };
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'relationship.request', { type: 'relationship', id }, details);
-          await audit(deps, trx, actorOf(access, req.id), counterpart.id, 'relationship.requested', { type: 'relationship', id }, details);
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'relationship.request',
+            { type: 'relationship', id },
+            details,
+          );
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            counterpart.id,
+            'relationship.requested',
+            { type: 'relationship', id },
+            details,
+          );
           return findRelationshipForParty(trx, access.orgId, id);
         });
         return reply.status(201).send({ relationship: relationshipView(view ?? fail('internal')) });
@@ -94,7 +124,12 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
             const rel = await findRelationshipForParty(trx, access.orgId, req.params.id);
             if (!rel) return fail('not_found');
             const t = transition(
-              { status: rel.status as 'pending', fromOrgId: rel.from_org_id, toOrgId: rel.to_org_id, requestedByOrgId: rel.requested_by_org_id },
+              {
+                status: rel.status as 'pending',
+                fromOrgId: rel.from_org_id,
+                toOrgId: rel.to_org_id,
+                requestedByOrgId: rel.requested_by_org_id,
+              },
               access.orgId,
               action,
             );
@@ -102,7 +137,15 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
             await setRelationshipStatus(trx, rel.id, t.status, deps.now().toISOString());
             const other = rel.from_org_id === access.orgId ? rel.to_org_id : rel.from_org_id;
             for (const org of [access.orgId, other]) {
-              await audit(deps, trx, actorOf(access, req.id), org, `relationship.${action}`, { type: 'relationship', id: rel.id }, { by: access.orgId, status: t.status });
+              await audit(
+                deps,
+                trx,
+                actorOf(access, req.id),
+                org,
+                `relationship.${action}`,
+                { type: 'relationship', id: rel.id },
+                { by: access.orgId, status: t.status },
+              );
             }
             return findRelationshipForParty(trx, access.orgId, rel.id);
           });

@@ -18,7 +18,11 @@ export function setupRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/setup/status',
       {
-        schema: { tags: ['setup'], summary: 'Whether the instance still needs its first administrator', response: { 200: z.object({ needsSetup: z.boolean() }) } },
+        schema: {
+          tags: ['setup'],
+          summary: 'Whether the instance still needs its first administrator',
+          response: { 200: z.object({ needsSetup: z.boolean() }) },
+        },
       },
       async () => ({ needsSetup: (await countUsers(deps.store.db)) === 0 }),
     );
@@ -29,7 +33,8 @@ export function setupRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { skipCsrf: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: {
           tags: ['setup'],
-          summary: 'First-run setup: create the first administrator and organization (needs the setup code from the server log)',
+          summary:
+            'First-run setup: create the first administrator and organization (needs the setup code from the server log)',
           body: z.strictObject({
             setupCode: z.string().min(1).max(64),
             email: Email,
@@ -45,14 +50,23 @@ export function setupRoutes(deps: Deps): FastifyPluginAsyncZod {
         const b = req.body;
         const expected = await setupCodeHash(deps);
         if ((await countUsers(deps.store.db)) > 0) fail('setup_done');
-        if (expected === null || !safeEqual(sha256(normalizeSetupCode(b.setupCode)), expected)) fail('setup_code_invalid');
+        if (expected === null || !safeEqual(sha256(normalizeSetupCode(b.setupCode)), expected))
+          fail('setup_code_invalid');
         if (checkPassword(b.password, b.email) !== null) fail('weak_password');
         const passwordHash = await hashPassword(b.password);
         const userId = randomUUID();
         const result = await deps.store.db.transaction().execute(async (trx) => {
           if ((await countUsers(trx)) > 0) fail('setup_done');
           const now = deps.now().toISOString();
-          await insertUser(trx, { id: userId, email: b.email, displayName: b.displayName, passwordHash, locale: b.locale, isInstanceAdmin: true, now });
+          await insertUser(trx, {
+            id: userId,
+            email: b.email,
+            displayName: b.displayName,
+            passwordHash,
+            locale: b.locale,
+            isInstanceAdmin: true,
+            now,
+          });
           const actor = { userId, tokenId: null, requestId: req.id };
           await createOrganization(deps, trx, actor, userId, b.organization);
           await setSetting(trx, SETUP_CODE_KEY, 'used');

@@ -18,7 +18,15 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/tokens',
-      { schema: { tags: ['api tokens'], summary: 'API tokens of the organization (secrets are never shown again)', params: z.strictObject({ orgId: Id }), querystring: PageQuery, response: { 200: page(ApiToken) } } },
+      {
+        schema: {
+          tags: ['api tokens'],
+          summary: 'API tokens of the organization (secrets are never shown again)',
+          params: z.strictObject({ orgId: Id }),
+          querystring: PageQuery,
+          response: { 200: page(ApiToken) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'tokens.read');
         const p = await listApiTokens(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
@@ -34,7 +42,11 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['api tokens'],
           summary: 'Create an API token for automation; the secret is returned once',
           params: z.strictObject({ orgId: Id }),
-          body: z.strictObject({ name: z.string().trim().min(1).max(100), role: Role, expiresInDays: z.number().int().min(1).max(365) }),
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(100),
+            role: Role,
+            expiresInDays: z.number().int().min(1).max(365),
+          }),
           response: { 201: z.object({ token: ApiToken, secret: z.string() }) },
         },
       },
@@ -59,7 +71,15 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
         };
         await deps.store.db.transaction().execute(async (trx) => {
           await insertApiToken(trx, row);
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'token.create', { type: 'api_token', id: row.id }, { name: row.name, role: row.role, expiresAt: row.expires_at });
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'token.create',
+            { type: 'api_token', id: row.id },
+            { name: row.name, role: row.role, expiresAt: row.expires_at },
+          );
         });
         return reply.status(201).send({ token: tokenView(row), secret });
       },
@@ -67,12 +87,23 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/orgs/:orgId/tokens/:id',
-      { schema: { tags: ['api tokens'], summary: 'Revoke an API token', params: z.strictObject({ orgId: Id, id: Id }), response: { 204: z.null() } } },
+      {
+        schema: {
+          tags: ['api tokens'],
+          summary: 'Revoke an API token',
+          params: z.strictObject({ orgId: Id, id: Id }),
+          response: { 204: z.null() },
+        },
+      },
       async (req, reply) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'tokens.manage');
         await deps.store.db.transaction().execute(async (trx) => {
-          if (!(await revokeApiToken(trx, access.orgId, req.params.id, deps.now().toISOString()))) return fail('not_found');
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'token.revoke', { type: 'api_token', id: req.params.id });
+          if (!(await revokeApiToken(trx, access.orgId, req.params.id, deps.now().toISOString())))
+            return fail('not_found');
+          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'token.revoke', {
+            type: 'api_token',
+            id: req.params.id,
+          });
           return undefined;
         });
         return reply.status(204).send(null);

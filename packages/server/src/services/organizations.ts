@@ -39,11 +39,20 @@ export async function createOrganization(
   p: OrgProfile,
 ): Promise<OrganizationRow> {
   checkCorporateNumber(p.corporateNumber);
-  const slug = p.slug ?? slugify(p.name, randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x'));
+  const slug =
+    p.slug ??
+    slugify(
+      p.name,
+      randomToken(4)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x'),
+    );
   let finalSlug = slug;
   if (await findOrganizationBySlug(trx, slug)) {
     if (p.slug !== undefined) fail('slug_taken');
-    finalSlug = `${slug.slice(0, 38)}-${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+    finalSlug = `${slug.slice(0, 38)}-${randomToken(3)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`;
   }
   const now = deps.now().toISOString();
   const id = randomUUID();
@@ -59,7 +68,15 @@ export async function createOrganization(
     now,
   });
   await insertMembership(trx, { orgId: id, userId: ownerId, role: 'owner', now });
-  await audit(deps, trx, actor, id, 'organization.create', { type: 'organization', id }, { name: p.name, kind: p.kind });
+  await audit(
+    deps,
+    trx,
+    actor,
+    id,
+    'organization.create',
+    { type: 'organization', id },
+    { name: p.name, kind: p.kind },
+  );
   const org = await findOrganization(trx, id);
   if (!org) throw new Error('organization vanished inside its own transaction');
   return org;
@@ -81,7 +98,15 @@ export async function updateOrganizationProfile(
   if (p.prefecture !== undefined) patch.prefecture = p.prefecture;
   return deps.store.db.transaction().execute(async (trx) => {
     await updateOrganization(trx, orgId, patch, deps.now().toISOString());
-    await audit(deps, trx, actor, orgId, 'organization.update', { type: 'organization', id: orgId }, { fields: Object.keys(patch) });
+    await audit(
+      deps,
+      trx,
+      actor,
+      orgId,
+      'organization.update',
+      { type: 'organization', id: orgId },
+      { fields: Object.keys(patch) },
+    );
     const org = await findOrganization(trx, orgId);
     return org ?? fail('not_found');
   });

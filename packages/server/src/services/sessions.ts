@@ -10,7 +10,12 @@ export interface NewSession {
 }
 
 /** Creates a session; `mfa` sessions only allow the second-factor step and live five minutes. */
-export async function createSession(deps: Deps, ex: Executor, userId: string, stage: 'full' | 'mfa'): Promise<NewSession> {
+export async function createSession(
+  deps: Deps,
+  ex: Executor,
+  userId: string,
+  stage: 'full' | 'mfa',
+): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken(24);
   const now = deps.now();

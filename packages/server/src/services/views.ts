@@ -35,7 +35,14 @@ export function invitationView(i: InvitationRow, now: Date) {
       : new Date(i.expires_at) <= now
         ? ('expired' as const)
         : ('pending' as const);
-  return { id: i.id, email: i.email, role: i.role as Role, status, expiresAt: i.expires_at, createdAt: i.created_at };
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role as Role,
+    status,
+    expiresAt: i.expires_at,
+    createdAt: i.created_at,
+  };
 }
 
 export function relationshipView(r: RelationshipView) {

@@ -67,13 +67,19 @@ export function identityMigration(ops: DialectOps): Migration {
         .addColumn('revoked_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('invitations_org').on('invitations').columns(['org_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('invitations_org')
+        .on('invitations')
+        .columns(['org_id', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('relationships')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('from_org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+        .addColumn('from_org_id', 'text', (c) =>
+          c.notNull().references('organizations.id').onDelete('cascade'),
+        )
         .addColumn('to_org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('requested_by_org_id', 'text', (c) => c.notNull())
@@ -110,7 +116,11 @@ export function identityMigration(ops: DialectOps): Migration {
         .addColumn('last_used_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('api_tokens_org').on('api_tokens').columns(['org_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('api_tokens_org')
+        .on('api_tokens')
+        .columns(['org_id', 'created_at'])
+        .execute();
 
       await db.schema
         .createTable('oidc_identities')

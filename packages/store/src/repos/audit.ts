@@ -23,7 +23,11 @@ export interface AuditInput {
  * Each organization (and the instance, orgId null) has its own chain: prev_hash is the hash of the
  * previous entry of the same organization.
  */
-export async function appendAudit(trx: Transaction<Database>, ops: DialectOps, input: AuditInput): Promise<number> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  ops: DialectOps,
+  input: AuditInput,
+): Promise<number> {
   await ops.lockAuditChain(trx);
   const last = await trx
     .selectFrom('audit_log')

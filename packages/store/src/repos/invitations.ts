@@ -9,12 +9,24 @@ export async function insertInvitation(ex: Executor, row: InvitationRow): Promis
   await ex.insertInto('invitations').values(row).execute();
 }
 
-export async function findInvitationByTokenHash(ex: Executor, hash: string): Promise<InvitationRow | undefined> {
+export async function findInvitationByTokenHash(
+  ex: Executor,
+  hash: string,
+): Promise<InvitationRow | undefined> {
   return ex.selectFrom('invitations').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 }
 
-export async function findInvitation(ex: Executor, orgId: string, id: string): Promise<InvitationRow | undefined> {
-  return ex.selectFrom('invitations').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findInvitation(
+  ex: Executor,
+  orgId: string,
+  id: string,
+): Promise<InvitationRow | undefined> {
+  return ex
+    .selectFrom('invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Newest first. */
@@ -50,7 +62,12 @@ export async function markInvitationAccepted(ex: Executor, id: string, now: stri
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function revokeInvitation(ex: Executor, orgId: string, id: string, now: string): Promise<boolean> {
+export async function revokeInvitation(
+  ex: Executor,
+  orgId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
   const r = await ex
     .updateTable('invitations')
     .set({ revoked_at: now })

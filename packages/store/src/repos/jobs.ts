@@ -51,7 +51,12 @@ export async function claimJob(
 }
 
 export async function findJob(ex: Executor, orgId: string, id: string): Promise<JobRow | undefined> {
-  return ex.selectFrom('jobs').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return ex
+    .selectFrom('jobs')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Progress also renews the lease, so a job that reports progress is not taken over. */
@@ -75,7 +80,13 @@ export async function reportJobProgress(
 export async function completeJob(ex: Executor, id: string, workerId: string, result: unknown, now: string) {
   await ex
     .updateTable('jobs')
-    .set({ status: 'succeeded', result: JSON.stringify(result ?? null), locked_by: null, locked_until: null, updated_at: now })
+    .set({
+      status: 'succeeded',
+      result: JSON.stringify(result ?? null),
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();

@@ -55,7 +55,10 @@ export async function listMembers(
     const key = decodeCursor(cursor);
     if (key === null) return null;
     q = q.where((eb) =>
-      eb.or([eb('u.email', '>', String(key.k)), eb.and([eb('u.email', '=', String(key.k)), eb('u.id', '>', key.id)])]),
+      eb.or([
+        eb('u.email', '>', String(key.k)),
+        eb.and([eb('u.email', '=', String(key.k)), eb('u.id', '>', key.id)]),
+      ]),
     );
   }
   const rows = await q
@@ -66,7 +69,12 @@ export async function listMembers(
   return toPage(rows, limit, (r) => ({ k: r.email, id: r.userId }));
 }
 
-export async function setMembershipRole(ex: Executor, orgId: string, userId: string, role: string): Promise<void> {
+export async function setMembershipRole(
+  ex: Executor,
+  orgId: string,
+  userId: string,
+  role: string,
+): Promise<void> {
   await ex
     .updateTable('memberships')
     .set({ role })

@@ -37,7 +37,10 @@ export async function findOrganization(ex: Executor, id: string): Promise<Organi
   return ex.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findOrganizationBySlug(ex: Executor, slug: string): Promise<OrganizationRow | undefined> {
+export async function findOrganizationBySlug(
+  ex: Executor,
+  slug: string,
+): Promise<OrganizationRow | undefined> {
   return ex.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 

@@ -59,7 +59,9 @@ export async function listRelationships(
   cursor: string | null,
   limit: number,
 ): Promise<Page<RelationshipView> | null> {
-  let q = viewQuery(ex).where((eb) => eb.or([eb('r.from_org_id', '=', orgId), eb('r.to_org_id', '=', orgId)]));
+  let q = viewQuery(ex).where((eb) =>
+    eb.or([eb('r.from_org_id', '=', orgId), eb('r.to_org_id', '=', orgId)]),
+  );
   if (cursor !== null) {
     const key = decodeCursor(cursor);
     if (key === null) return null;

@@ -22,7 +22,11 @@ export async function deleteSessionsOfUser(ex: Executor, userId: string, exceptI
 }
 
 export async function touchSession(ex: Executor, id: string, now: string, expiresAt: string): Promise<void> {
-  await ex.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+  await ex
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteExpiredSessions(ex: Executor, now: string): Promise<void> {

@@ -74,7 +74,12 @@ export async function replaceRecoveryCodes(
 }
 
 /** Marks an unused recovery code as used; true when one was consumed. */
-export async function useRecoveryCode(ex: Executor, userId: string, hash: string, now: string): Promise<boolean> {
+export async function useRecoveryCode(
+  ex: Executor,
+  userId: string,
+  hash: string,
+  now: string,
+): Promise<boolean> {
   const r = await ex
     .updateTable('recovery_codes')
     .set({ used_at: now })

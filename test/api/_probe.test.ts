@@ -1,0 +1,23 @@
+import { it } from 'vitest';
+import { makeApp, setupInstance, Client } from '../helpers/app.ts';
+it('probe', async () => {
+  const t = await makeApp('sqlite');
+  const { admin, orgId } = await setupInstance(t);
+  const anon = new Client(t.app);
+  const show = async (label: string, p: Promise<any>) => { const r = await p; console.log(label, r.statusCode, r.body.slice(0, 300)); };
+  await show('anon pw {}', anon.post('/api/me/password', {}));
+  await show('anon patch org {name:1}', anon.patch(`/api/orgs/${orgId}`, { name: 1 }));
+  await show('anon no body', anon.req('POST', `/api/orgs/${orgId}/invitations`));
+  await show('anon orgs bad uuid', anon.get(`/api/orgs/x/members?limit=999`));
+  await show('malformed', t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"a":' }));
+  await show('text', t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }));
+  await show('big', t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a'.repeat(2_000_000) }) }));
+  await show('types', admin.patch(`/api/orgs/${orgId}`, { name: 5, size: 'x', extra: 1 }));
+  await show('types en', admin.req('PATCH', `/api/orgs/${orgId}`, { name: 5, size: 'x' }, { 'accept-language': 'en' }));
+  await show('unknown', admin.patch(`/api/orgs/${orgId}`, { extra: 1 }));
+  await show('nested', admin.patch(`/api/me`, { displayName: ['x'] }));
+  await show('openapi anon', anon.get('/api/openapi.json'));
+  await show('docs anon', anon.get('/api/docs'));
+  await show('metrics', anon.get('/metrics'));
+  await t.close();
+});
