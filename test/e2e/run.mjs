@@ -194,13 +194,13 @@ async function main() {
   await admin.getByLabel(label(ja.setup.passwordConfirm)).fill(ADMIN.password);
   await admin.getByLabel(label(ja.orgFields.name)).fill(ORG1);
   await admin.getByRole('combobox', { name: label(ja.orgFields.kind) }).click();
-  await admin.getByRole('option', { name: ja.orgKinds.enterprise }).click();
-  await admin.getByLabel(label(ja.orgFields.corporateNumber)).fill('1234567890123');
+  await admin.getByRole('option', { name: ja.orgKinds.enterprise, exact: true }).click();
+  await admin.getByLabel(label(ja.orgFields.corporateNumber)).fill('4180001012345');
   await admin.getByLabel(label(ja.orgFields.industry)).fill('自動車部品製造');
   await admin.getByRole('combobox', { name: label(ja.orgFields.size) }).click();
-  await admin.getByRole('option', { name: ja.orgSizes.medium }).click();
+  await admin.getByRole('option', { name: ja.orgSizes.medium, exact: true }).click();
   await admin.getByRole('combobox', { name: label(ja.orgFields.prefecture) }).click();
-  await admin.getByRole('option', { name: ja.prefectures['23'] }).click();
+  await admin.getByRole('option', { name: ja.prefectures['23'], exact: true }).click();
   await shot(admin, '01-setup');
   await admin.getByRole('button', { name: ja.setup.submit }).click();
 
@@ -223,7 +223,7 @@ async function main() {
   await admin.getByRole('combobox', { name: label(ja.invitations.role) }).click();
   await admin.getByRole('option', { name: ja.roles.member, exact: true }).click();
   await admin.getByRole('button', { name: ja.invitations.submit }).click();
-  await admin.getByRole('cell', { name: MEMBER.email }).waitFor();
+  await admin.getByRole('cell', { name: MEMBER.email, exact: true }).waitFor();
   await shot(admin, '03-invitations');
 
   // 4. Read the invitation e-mail
@@ -272,14 +272,17 @@ async function main() {
   await shot(member, '05-member-overview-mobile');
   await member.getByRole('button', { name: ja.nav.toggle }).click();
   await member.getByRole('link', { name: ja.nav.members }).waitFor();
+  await member.waitForTimeout(400); // navbar slide-in transition
   assert(
     (await member.getByRole('combobox', { name: label(ja.header.orgSwitcher) }).inputValue()) === ORG1,
     'org switcher shows the organization',
   );
   await shot(member, '06-member-nav-mobile');
   await member.getByRole('link', { name: ja.nav.members }).click();
-  await member.getByRole('cell', { name: ADMIN.email }).waitFor();
-  await member.getByRole('cell', { name: MEMBER.email }).waitFor();
+  // phones get a list of cards instead of a table
+  const memberList = member.getByRole('list', { name: ja.members.title });
+  await memberList.getByText(ADMIN.email, { exact: true }).waitFor();
+  await memberList.getByText(MEMBER.email, { exact: true }).waitFor();
   await shot(member, '07-member-members-mobile');
 
   // 7. Admin creates a second organization and switches with the organization switcher
@@ -288,7 +291,7 @@ async function main() {
   const dialog = admin.getByRole('dialog', { name: ja.createOrg.title });
   await dialog.getByLabel(label(ja.orgFields.name)).fill(ORG2);
   await dialog.getByRole('combobox', { name: label(ja.orgFields.kind) }).click();
-  await admin.getByRole('option', { name: ja.orgKinds.supplier }).click();
+  await admin.getByRole('option', { name: ja.orgKinds.supplier, exact: true }).click();
   await shot(admin, '08-create-org');
   await dialog.getByRole('button', { name: ja.createOrg.submit }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -300,7 +303,7 @@ async function main() {
   begin('switching organizations');
   const switcher = admin.getByRole('combobox', { name: label(ja.header.orgSwitcher) });
   await switcher.click();
-  await admin.getByRole('option', { name: ORG1 }).click();
+  await admin.getByRole('option', { name: ORG1, exact: true }).click();
   await admin.waitForURL(`${base}/orgs/${org1Id}/overview`);
   await until(
     'org 1 profile',
@@ -308,7 +311,7 @@ async function main() {
   );
   await switcher.click();
   await shot(admin, '09-org-switcher');
-  await admin.getByRole('option', { name: ORG2 }).click();
+  await admin.getByRole('option', { name: ORG2, exact: true }).click();
   await admin.waitForURL(`${base}/orgs/${org2Id}/overview`);
   await until(
     'org 2 profile',

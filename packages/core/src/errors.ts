@@ -132,7 +132,7 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
-    .filter((t) => !Number.isNaN(t.q))
+    .filter((t) => !Number.isNaN(t.q) && t.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const t of tags) {
     if (t.tag.startsWith('ja')) return 'ja';

@@ -36,8 +36,8 @@ export function slugify(name: string, randomSuffix: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, '');
   return ascii.length >= 3 ? ascii : `org-${randomSuffix}`;
 }
 

@@ -58,11 +58,12 @@ const RANK: Record<Role, number> = { owner: 4, admin: 3, member: 2, viewer: 1, a
 
 /**
  * Whether an actor with `actor` role may give someone the `target` role.
- * Only owners create owners; admins may grant admin and below; nobody else grants roles.
+ * Only owners create owners and auditors (an auditor reads the audit log, which an admin may not);
+ * admins may grant admin, member and viewer; nobody else grants roles.
  */
 export function canGrantRole(actor: Role, target: Role): boolean {
   if (actor === 'owner') return true;
-  if (actor === 'admin') return target !== 'owner';
+  if (actor === 'admin') return target !== 'owner' && target !== 'auditor';
   return false;
 }
 

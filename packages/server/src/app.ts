@@ -54,6 +54,9 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API takes JSON only. Fastify parses text/plain by default, which turned such bodies into
+  // 400 validation errors instead of 415 (and text/plain is the content type a cross-site form can send).
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -98,6 +101,7 @@ export async function buildApp(
   app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    if (deps.shuttingDown) void reply.header('connection', 'close');
   });
   registerMetrics(app, deps.config.metricsToken);
 

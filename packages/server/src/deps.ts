@@ -10,6 +10,8 @@ export interface Deps {
   mailer: Mailer;
   now: () => Date;
   log: FastifyBaseLogger;
+  /** Set when graceful shutdown begins: responses then close their keep-alive connections. */
+  shuttingDown?: boolean;
 }
 
 export const iso = (d: Date) => d.toISOString();

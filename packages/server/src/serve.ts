@@ -52,6 +52,10 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       app.log.info('shutting down: finishing in-flight requests and jobs');
+      deps.shuttingDown = true;
+      app.server.closeIdleConnections();
+      const deadline = setTimeout(() => app.server.closeAllConnections(), 15_000);
+      deadline.unref();
       await app.close();
       await worker.stop();
       await store.close();

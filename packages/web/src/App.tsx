@@ -20,7 +20,7 @@ import { theme } from './theme';
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-right" limit={4} autoClose={4000} />
       <BrowserRouter>
         <SessionProvider>
           <Routes>

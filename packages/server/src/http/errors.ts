@@ -72,6 +72,16 @@ function localizeIssue(
   return fallback ?? '';
 }
 
+/** The value at a validation error's path (`/a/0/b`) inside the request part that failed. */
+function valueAt(data: unknown, instancePath: string): unknown {
+  let cur = data;
+  for (const key of instancePath.split('/').filter((k) => k !== '')) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
@@ -88,10 +98,12 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    const data: unknown = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
     const details = err.validation.map((v) => ({
       in: where,
       pointer: v.instancePath === '/' ? '' : v.instancePath,
-      message: localizeIssue(v.keyword, v.params, v.message, locale),
+      // The validator drops the offending value; zod's messages need it to say what was received.
+      message: localizeIssue(v.keyword, { input: valueAt(data, v.instancePath), ...v.params }, v.message, locale),
     }));
     return reply.status(400).send(errorBody('validation_failed', locale, details));
   }

@@ -1,4 +1,4 @@
-import { can, type Permission, type Role } from '@shinrai/core';
+import { can, roleWithin, type Permission, type Role } from '@shinrai/core';
 import {
   findApiTokenByHash,
   findMembership,
@@ -41,6 +41,9 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     const token = await findApiTokenByHash(deps.store.db, sha256(auth.slice(7).trim()));
     if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) fail('unauthenticated');
     else {
+      // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
+      const creator = token.created_by === null ? undefined : await findMembership(deps.store.db, token.org_id, token.created_by);
+      if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
       req.principal = {
         kind: 'token',
         tokenId: token.id,

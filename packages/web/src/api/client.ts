@@ -216,7 +216,10 @@ export const api = {
   invitations: (orgId: string, cursor?: string | null) =>
     request<Page<Invitation>>('GET', `${org(orgId)}/invitations${pageQuery(cursor)}`),
   invite: (orgId: string, email: string, role: Role) =>
-    request<{ invitation: Invitation }>('POST', `${org(orgId)}/invitations`, { email, role }),
+    request<{ invitation: Invitation; mailSent?: boolean }>('POST', `${org(orgId)}/invitations`, {
+      email,
+      role,
+    }),
   revokeInvitation: (orgId: string, id: string) =>
     request<void>('DELETE', `${org(orgId)}/invitations/${enc(id)}`),
 

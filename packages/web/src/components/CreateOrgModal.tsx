@@ -5,7 +5,15 @@ import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { useSession } from '../session/SessionContext';
-import { OrgFields, emptyOrgForm, orgCreateInput, validateOrgForm, type OrgFormErrors } from './OrgFields';
+import { serverFieldErrors } from '../lib/fieldErrors';
+import {
+  OrgFields,
+  emptyOrgForm,
+  orgCreateInput,
+  orgErrorFields,
+  validateOrgForm,
+  type OrgFormErrors,
+} from './OrgFields';
 
 export function CreateOrgModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,6 +43,7 @@ export function CreateOrgModal({ opened, onClose }: { opened: boolean; onClose: 
       void navigate(`/orgs/${organization.id}/overview`);
     } catch (error) {
       notifyError(error);
+      setErrors(serverFieldErrors(error, orgErrorFields()));
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,7 @@ import {
   type OrganizationInput,
 } from '../api/types';
 import { PREFECTURE_CODES } from '../lib/prefectures';
-import { CORPORATE_NUMBER_RE } from '../lib/validate';
+import { isValidCorporateNumber } from '../lib/validate';
 
 export interface OrgFormValues {
   name: string;
@@ -44,11 +44,24 @@ export const orgFormFrom = (org: Organization): OrgFormValues => ({
   prefecture: org.prefecture ?? '',
 });
 
+/** Maps server errors about the organization to fields; `prefix` is the pointer of the object in the body. */
+export const orgErrorFields = (prefix = ''): Partial<Record<string, keyof OrgFormValues>> => ({
+  invalid_corporate_number: 'corporateNumber',
+  slug_taken: 'slug',
+  [`${prefix}/name`]: 'name',
+  [`${prefix}/kind`]: 'kind',
+  [`${prefix}/slug`]: 'slug',
+  [`${prefix}/corporateNumber`]: 'corporateNumber',
+  [`${prefix}/industry`]: 'industry',
+  [`${prefix}/size`]: 'size',
+  [`${prefix}/prefecture`]: 'prefecture',
+});
+
 export function validateOrgForm(values: OrgFormValues, t: TFunction): OrgFormErrors {
   const errors: OrgFormErrors = {};
   if (!values.name.trim()) errors.name = t('validation.required');
   const corporateNumber = values.corporateNumber.trim();
-  if (corporateNumber && !CORPORATE_NUMBER_RE.test(corporateNumber)) {
+  if (corporateNumber && !isValidCorporateNumber(corporateNumber)) {
     errors.corporateNumber = t('validation.corporateNumber');
   }
   return errors;

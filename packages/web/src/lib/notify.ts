@@ -16,3 +16,7 @@ export function notifyError(error: unknown): void {
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', title: i18n.t('common.successTitle'), message });
 }
+
+export function notifyWarning(message: string): void {
+  notifications.show({ color: 'yellow', title: i18n.t('common.warningTitle'), message, autoClose: 10_000 });
+}

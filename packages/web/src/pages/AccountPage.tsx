@@ -23,6 +23,7 @@ import { LOCALES, type Locale, type User } from '../api/types';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { PageHeader } from '../components/PageHeader';
 import { changeLanguage, currentLanguage, isLocale } from '../i18n';
+import { serverFieldErrors } from '../lib/fieldErrors';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { MIN_PASSWORD, TOTP_RE } from '../lib/validate';
 import { useSession } from '../session/SessionContext';
@@ -122,6 +123,14 @@ function PasswordSection() {
       notifySuccess(t('account.passwordChanged'));
     } catch (err) {
       notifyError(err);
+      setErrors(
+        serverFieldErrors<'current' | 'next'>(err, {
+          invalid_credentials: 'current',
+          weak_password: 'next',
+          '/currentPassword': 'current',
+          '/newPassword': 'next',
+        }),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
-import { Alert, Button, Code, Group, Paper, Progress, Spoiler, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Progress, Spoiler, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { AuditEntry, AuditVerifyResult, Job } from '../api/types';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadMore } from '../components/LoadMore';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
@@ -44,7 +45,7 @@ function verifyResult(job: Job): AuditVerifyResult | null {
 function detailsText(details: unknown): string {
   if (details === null || details === undefined) return '';
   if (typeof details === 'object' && Object.keys(details).length === 0) return '';
-  return JSON.stringify(details, null, 2);
+  return JSON.stringify(details);
 }
 
 export function AuditPage() {
@@ -72,6 +73,8 @@ export function AuditPage() {
         current = (await api.job(orgId, current.id, controller.signal)).job;
         setJob(current);
       }
+      // the verification itself is audited: show the new entries
+      await list.reload();
     } catch (error) {
       notifyError(error);
     } finally {
@@ -84,6 +87,59 @@ export function AuditPage() {
   const finished = job?.status === 'succeeded' || job?.status === 'failed';
   const percent = finished ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const result = job?.status === 'succeeded' ? verifyResult(job) : null;
+
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'seq',
+      header: t('audit.seq'),
+      primary: true,
+      render: (entry) => (
+        <Text size="sm" ff="monospace">
+          #{entry.seq}
+        </Text>
+      ),
+    },
+    {
+      key: 'at',
+      header: t('audit.at'),
+      nowrap: true,
+      render: (entry) => <Text size="sm">{formatDateTime(entry.at, lang)}</Text>,
+    },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      render: (entry) => (
+        <Text size="sm">
+          {entry.actor?.email ??
+            (entry.actor?.tokenId ? t('audit.token', { id: entry.actor.tokenId }) : t('audit.system'))}
+        </Text>
+      ),
+    },
+    { key: 'action', header: t('audit.action'), render: (entry) => <Code>{entry.action}</Code> },
+    {
+      key: 'target',
+      header: t('audit.target'),
+      render: (entry) => (
+        <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
+        </Text>
+      ),
+    },
+    {
+      key: 'details',
+      header: t('audit.details'),
+      render: (entry) => {
+        const details = detailsText(entry.details);
+        return details ? (
+          <Spoiler maxHeight={40} showLabel={t('audit.showMore')} hideLabel={t('audit.showLess')} fz="xs">
+            <Text size="xs" ff="monospace" maw={280} style={{ overflowWrap: 'anywhere' }}>
+              {details}
+            </Text>
+          </Spoiler>
+        ) : null;
+      },
+    },
+  ];
 
   return (
     <Stack>
@@ -137,70 +193,7 @@ export function AuditPage() {
           ) : null}
         </Stack>
       </Paper>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.seq')}</Table.Th>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.target')}</Table.Th>
-                <Table.Th>{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((entry) => {
-                const details = detailsText(entry.details);
-                return (
-                  <Table.Tr key={entry.seq}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {entry.seq}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(entry.at, lang)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {entry.actor?.email ??
-                          (entry.actor?.tokenId
-                            ? t('audit.token', { id: entry.actor.tokenId })
-                            : t('audit.system'))}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{entry.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                        {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td maw={320}>
-                      {details ? (
-                        <Spoiler
-                          maxHeight={40}
-                          showLabel={t('audit.showMore')}
-                          hideLabel={t('audit.showLess')}
-                        >
-                          <Code block fz="xs">
-                            {details}
-                          </Code>
-                        </Spoiler>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable label={t('audit.title')} columns={columns} rows={list.items} rowKey={(entry) => entry.seq} />
       <LoadMore
         hasMore={list.hasMore}
         loading={list.loading}

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ROLES, type Invitation, type InvitationStatus, type Role } from '../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadMore } from '../components/LoadMore';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
@@ -11,7 +12,7 @@ import { RoleBadge } from '../components/RoleBadge';
 import { StatusBadge, type StatusTone } from '../components/StatusBadge';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../lib/format';
-import { notifyError, notifySuccess } from '../lib/notify';
+import { notifyError, notifySuccess, notifyWarning } from '../lib/notify';
 import { canManage, grantableRoles } from '../lib/roles';
 import { usePaged } from '../lib/usePaged';
 import { EMAIL_RE } from '../lib/validate';
@@ -47,9 +48,10 @@ export function InvitationsPage() {
     setEmailError(undefined);
     setBusy(true);
     try {
-      const { invitation } = await api.invite(orgId, address, role);
+      const { invitation, mailSent } = await api.invite(orgId, address, role);
       list.setItems((items) => [invitation, ...items.filter((i) => i.id !== invitation.id)]);
-      notifySuccess(t('invitations.sent', { email: address }));
+      if (mailSent === false) notifyWarning(t('invitations.mailFailed', { email: address }));
+      else notifySuccess(t('invitations.sent', { email: address }));
       setEmail('');
     } catch (error) {
       notifyError(error);
@@ -71,6 +73,56 @@ export function InvitationsPage() {
         notifySuccess(t('invitations.revoked'));
       },
     });
+
+  const columns: Column<Invitation>[] = [
+    {
+      key: 'email',
+      header: t('common.email'),
+      primary: true,
+      render: (invitation) => <Text size="sm">{invitation.email}</Text>,
+    },
+    { key: 'role', header: t('common.role'), render: (invitation) => <RoleBadge role={invitation.role} /> },
+    {
+      key: 'status',
+      header: t('common.status'),
+      render: (invitation) => (
+        <StatusBadge tone={tones[invitation.status]}>
+          {t(`invitations.statuses.${invitation.status}`)}
+        </StatusBadge>
+      ),
+    },
+    {
+      key: 'expires',
+      header: t('common.expiresAt'),
+      nowrap: true,
+      render: (invitation) => <Text size="sm">{formatDateTime(invitation.expiresAt, lang)}</Text>,
+    },
+    {
+      key: 'created',
+      header: t('common.createdAt'),
+      nowrap: true,
+      render: (invitation) => <Text size="sm">{formatDateTime(invitation.createdAt, lang)}</Text>,
+    },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      actions: true,
+      render: (invitation) =>
+        invitation.status === 'pending' ? (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            aria-label={t('invitations.revokeLabel', { email: invitation.email })}
+            onClick={() => askRevoke(invitation)}
+          >
+            {t('invitations.revoke')}
+          </Button>
+        ) : null,
+    });
+  }
 
   return (
     <Stack>
@@ -114,60 +166,7 @@ export function InvitationsPage() {
           </form>
         </Paper>
       ) : null}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('common.email')}</Table.Th>
-                <Table.Th>{t('common.role')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>{t('common.expiresAt')}</Table.Th>
-                <Table.Th>{t('common.createdAt')}</Table.Th>
-                {manage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>
-                    <Text size="sm">{invitation.email}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleBadge role={invitation.role} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge tone={tones[invitation.status]}>
-                      {t(`invitations.statuses.${invitation.status}`)}
-                    </StatusBadge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(invitation.expiresAt, lang)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(invitation.createdAt, lang)}</Text>
-                  </Table.Td>
-                  {manage ? (
-                    <Table.Td>
-                      {invitation.status === 'pending' ? (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="light"
-                          aria-label={t('invitations.revokeLabel', { email: invitation.email })}
-                          onClick={() => askRevoke(invitation)}
-                        >
-                          {t('invitations.revoke')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable label={t('invitations.title')} columns={columns} rows={list.items} rowKey={(i) => i.id} />
       <LoadMore
         hasMore={list.hasMore}
         loading={list.loading}

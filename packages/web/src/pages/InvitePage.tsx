@@ -7,6 +7,7 @@ import type { InvitationPreview } from '../api/types';
 import { AuthLayout } from '../components/AuthLayout';
 import { FullPageLoader } from '../components/FullPageLoader';
 import { currentLanguage } from '../i18n';
+import { serverFieldErrors } from '../lib/fieldErrors';
 import { formatDateTime } from '../lib/format';
 import { errorMessage, notifySuccess } from '../lib/notify';
 import { MIN_PASSWORD } from '../lib/validate';
@@ -89,6 +90,13 @@ export function InvitePage() {
       void navigate(`/orgs/${result.orgId}/overview`, { replace: true });
     } catch (error) {
       setServerError(errorMessage(error));
+      setErrors(
+        serverFieldErrors<'displayName' | 'password'>(error, {
+          weak_password: 'password',
+          '/displayName': 'displayName',
+          '/password': 'password',
+        }),
+      );
     } finally {
       setBusy(false);
     }

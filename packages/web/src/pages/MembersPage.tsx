@@ -1,9 +1,10 @@
-import { Button, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ROLES, type Member, type Role } from '../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadMore } from '../components/LoadMore';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
@@ -57,86 +58,81 @@ export function MembersPage() {
       },
     });
 
+  const columns: Column<Member>[] = [
+    {
+      key: 'name',
+      header: t('members.displayName'),
+      primary: true,
+      render: (member) => (
+        <Text size="sm" fw={500} span>
+          {member.user.displayName}
+          {member.user.id === me?.user.id ? (
+            <Text span c="dimmed" size="xs">
+              {' '}
+              ({t('members.you')})
+            </Text>
+          ) : null}
+        </Text>
+      ),
+    },
+    {
+      key: 'email',
+      header: t('common.email'),
+      render: (member) => <Text size="sm">{member.user.email}</Text>,
+    },
+    {
+      key: 'role',
+      header: t('common.role'),
+      render: (member) =>
+        manage && !(member.role === 'owner' && myRole !== 'owner') ? (
+          <Select
+            aria-label={t('members.changeRole', { name: member.user.displayName })}
+            size="xs"
+            w={170}
+            allowDeselect={false}
+            disabled={pending === member.user.id}
+            data={grantableRoles(myRole).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            value={member.role}
+            onChange={(value) => {
+              if (isRole(value)) void changeRole(member, value);
+            }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        ) : (
+          <RoleBadge role={member.role} />
+        ),
+    },
+    {
+      key: 'joined',
+      header: t('members.joinedAt'),
+      nowrap: true,
+      render: (member) => <Text size="sm">{formatDateTime(member.createdAt, lang)}</Text>,
+    },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      actions: true,
+      render: (member) =>
+        member.user.id !== me?.user.id && !(member.role === 'owner' && myRole !== 'owner') ? (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            aria-label={t('members.removeLabel', { name: member.user.displayName })}
+            onClick={() => askRemove(member)}
+          >
+            {t('members.remove')}
+          </Button>
+        ) : null,
+    });
+  }
+
   return (
     <Stack>
       <PageHeader title={t('members.title')} />
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('members.displayName')}</Table.Th>
-                <Table.Th>{t('common.email')}</Table.Th>
-                <Table.Th>{t('common.role')}</Table.Th>
-                <Table.Th>{t('members.joinedAt')}</Table.Th>
-                {manage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((member) => {
-                const isSelf = member.user.id === me?.user.id;
-                const ownerLocked = member.role === 'owner' && myRole !== 'owner';
-                const options = grantableRoles(myRole);
-                return (
-                  <Table.Tr key={member.user.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {member.user.displayName}
-                        {isSelf ? (
-                          <Text span c="dimmed" size="xs">
-                            {' '}
-                            ({t('members.you')})
-                          </Text>
-                        ) : null}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{member.user.email}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {manage && !ownerLocked ? (
-                        <Select
-                          aria-label={t('members.changeRole', { name: member.user.displayName })}
-                          size="xs"
-                          w={160}
-                          allowDeselect={false}
-                          disabled={pending === member.user.id}
-                          data={options.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                          value={member.role}
-                          onChange={(value) => {
-                            if (isRole(value)) void changeRole(member, value);
-                          }}
-                          comboboxProps={{ withinPortal: true }}
-                        />
-                      ) : (
-                        <RoleBadge role={member.role} />
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(member.createdAt, lang)}</Text>
-                    </Table.Td>
-                    {manage ? (
-                      <Table.Td>
-                        {!isSelf && !ownerLocked ? (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="light"
-                            aria-label={t('members.removeLabel', { name: member.user.displayName })}
-                            onClick={() => askRemove(member)}
-                          >
-                            {t('members.remove')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable label={t('members.title')} columns={columns} rows={list.items} rowKey={(m) => m.user.id} />
       <LoadMore
         hasMore={list.hasMore}
         loading={list.loading}

@@ -6,6 +6,7 @@ import type { Organization } from '../api/types';
 import { useOrg } from '../components/OrgContext';
 import {
   OrgFields,
+  orgErrorFields,
   orgFormFrom,
   orgPatchInput,
   validateOrgForm,
@@ -14,6 +15,7 @@ import {
 } from '../components/OrgFields';
 import { PageHeader } from '../components/PageHeader';
 import { currentLanguage } from '../i18n';
+import { serverFieldErrors } from '../lib/fieldErrors';
 import { formatDateTime } from '../lib/format';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { canManage } from '../lib/roles';
@@ -61,6 +63,7 @@ export function OverviewPage() {
       await refresh();
     } catch (error) {
       notifyError(error);
+      setErrors(serverFieldErrors(error, orgErrorFields()));
     } finally {
       setBusy(false);
     }

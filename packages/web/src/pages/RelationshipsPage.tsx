@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -10,6 +10,7 @@ import {
   type RelationshipType,
 } from '../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadMore } from '../components/LoadMore';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
@@ -96,6 +97,120 @@ export function RelationshipsPage() {
       },
     });
 
+  const view = (relationship: Relationship) => {
+    const ourSide: RelationshipSide = relationship.from.id === orgId ? 'from' : 'to';
+    return {
+      ourSide,
+      counterpart: ourSide === 'from' ? relationship.to : relationship.from,
+      requestedByUs: relationship.requestedBy === orgId,
+    };
+  };
+
+  const columns: Column<Relationship>[] = [
+    {
+      key: 'counterpart',
+      header: t('relationships.counterpart'),
+      primary: true,
+      render: (relationship) => {
+        const { counterpart } = view(relationship);
+        return (
+          <div>
+            <Text size="sm" fw={500}>
+              {counterpart.name}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {counterpart.slug}
+            </Text>
+          </div>
+        );
+      },
+    },
+    {
+      key: 'type',
+      header: t('relationships.type'),
+      render: (relationship) => <Text size="sm">{t(`relationships.types.${relationship.type}`)}</Text>,
+    },
+    {
+      key: 'side',
+      header: t('relationships.ourSide'),
+      render: (relationship) => (
+        <Text size="sm">{t(`relationships.sides.${relationship.type}.${view(relationship).ourSide}`)}</Text>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('common.status'),
+      render: (relationship) => (
+        <Stack gap={2} align="flex-start">
+          <StatusBadge tone={tones[relationship.status]}>
+            {t(`relationships.statuses.${relationship.status}`)}
+          </StatusBadge>
+          {relationship.status === 'pending' ? (
+            <Text size="xs" c="dimmed">
+              {view(relationship).requestedByUs
+                ? t('relationships.requestedByUs')
+                : t('relationships.requestedByThem')}
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+    },
+    {
+      key: 'created',
+      header: t('common.createdAt'),
+      nowrap: true,
+      render: (relationship) => <Text size="sm">{formatDateTime(relationship.createdAt, lang)}</Text>,
+    },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      actions: true,
+      render: (relationship) => {
+        const { counterpart, requestedByUs } = view(relationship);
+        const busyRow = acting === relationship.id;
+        const label = (action: string) => t('relationships.actionLabel', { name: counterpart.name, action });
+        return (
+          <Group gap="xs" wrap="nowrap">
+            {relationship.status === 'pending' && !requestedByUs ? (
+              <>
+                <Button
+                  size="xs"
+                  loading={busyRow}
+                  aria-label={label(t('relationships.accept'))}
+                  onClick={() => void act(relationship, 'accept')}
+                >
+                  {t('relationships.accept')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={busyRow}
+                  aria-label={label(t('relationships.decline'))}
+                  onClick={() => void act(relationship, 'decline')}
+                >
+                  {t('relationships.decline')}
+                </Button>
+              </>
+            ) : null}
+            {relationship.status === 'active' ? (
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                aria-label={label(t('relationships.end'))}
+                onClick={() => askEnd(relationship, counterpart.name)}
+              >
+                {t('relationships.end')}
+              </Button>
+            ) : null}
+          </Group>
+        );
+      },
+    });
+  }
+
   return (
     <Stack>
       <PageHeader title={t('relationships.title')} description={t('relationships.intro')} />
@@ -158,114 +273,7 @@ export function RelationshipsPage() {
           </form>
         </Paper>
       ) : null}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('relationships.counterpart')}</Table.Th>
-                <Table.Th>{t('relationships.type')}</Table.Th>
-                <Table.Th>{t('relationships.ourSide')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>{t('common.createdAt')}</Table.Th>
-                {manage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((relationship) => {
-                const ourSide: RelationshipSide = relationship.from.id === orgId ? 'from' : 'to';
-                const counterpart = ourSide === 'from' ? relationship.to : relationship.from;
-                const requestedByUs = relationship.requestedBy === orgId;
-                const canRespond = manage && relationship.status === 'pending' && !requestedByUs;
-                const canEnd = manage && relationship.status === 'active';
-                const busyRow = acting === relationship.id;
-                return (
-                  <Table.Tr key={relationship.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {counterpart.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {counterpart.slug}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`relationships.types.${relationship.type}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`relationships.sides.${relationship.type}.${ourSide}`)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <StatusBadge tone={tones[relationship.status]}>
-                          {t(`relationships.statuses.${relationship.status}`)}
-                        </StatusBadge>
-                        {relationship.status === 'pending' ? (
-                          <Text size="xs" c="dimmed">
-                            {requestedByUs
-                              ? t('relationships.requestedByUs')
-                              : t('relationships.requestedByThem')}
-                          </Text>
-                        ) : null}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(relationship.createdAt, lang)}</Text>
-                    </Table.Td>
-                    {manage ? (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          {canRespond ? (
-                            <>
-                              <Button
-                                size="xs"
-                                loading={busyRow}
-                                aria-label={t('relationships.actionLabel', {
-                                  name: counterpart.name,
-                                  action: t('relationships.accept'),
-                                })}
-                                onClick={() => void act(relationship, 'accept')}
-                              >
-                                {t('relationships.accept')}
-                              </Button>
-                              <Button
-                                size="xs"
-                                variant="default"
-                                disabled={busyRow}
-                                aria-label={t('relationships.actionLabel', {
-                                  name: counterpart.name,
-                                  action: t('relationships.decline'),
-                                })}
-                                onClick={() => void act(relationship, 'decline')}
-                              >
-                                {t('relationships.decline')}
-                              </Button>
-                            </>
-                          ) : null}
-                          {canEnd ? (
-                            <Button
-                              size="xs"
-                              color="red"
-                              variant="light"
-                              aria-label={t('relationships.actionLabel', {
-                                name: counterpart.name,
-                                action: t('relationships.end'),
-                              })}
-                              onClick={() => askEnd(relationship, counterpart.name)}
-                            >
-                              {t('relationships.end')}
-                            </Button>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable label={t('relationships.title')} columns={columns} rows={list.items} rowKey={(r) => r.id} />
       <LoadMore
         hasMore={list.hasMore}
         loading={list.loading}

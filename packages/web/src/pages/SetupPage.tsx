@@ -9,10 +9,12 @@ import {
   OrgFields,
   emptyOrgForm,
   orgCreateInput,
+  orgErrorFields,
   validateOrgForm,
   type OrgFormErrors,
 } from '../components/OrgFields';
 import { currentLanguage } from '../i18n';
+import { serverFieldErrors } from '../lib/fieldErrors';
 import { errorMessage, notifySuccess } from '../lib/notify';
 import { EMAIL_RE, MIN_PASSWORD } from '../lib/validate';
 import { useSession } from '../session/SessionContext';
@@ -88,6 +90,18 @@ export function SetupPage() {
       void navigate(first ? `/orgs/${first.organization.id}/overview` : '/', { replace: true });
     } catch (error) {
       setServerError(errorMessage(error));
+      setErrors(
+        serverFieldErrors<keyof AdminErrors>(error, {
+          setup_code_invalid: 'setupCode',
+          email_taken: 'email',
+          weak_password: 'password',
+          '/setupCode': 'setupCode',
+          '/email': 'email',
+          '/displayName': 'displayName',
+          '/password': 'password',
+        }),
+      );
+      setOrgErrors(serverFieldErrors(error, orgErrorFields('/organization')));
     } finally {
       setBusy(false);
     }

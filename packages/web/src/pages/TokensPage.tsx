@@ -9,7 +9,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ROLES, type ApiToken, type Role } from '../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { DataTable, type Column } from '../components/DataTable';
 import { LoadMore } from '../components/LoadMore';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
@@ -88,6 +88,71 @@ export function TokensPage() {
       },
     });
 
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, lang) : t('common.never'));
+  const columns: Column<ApiToken>[] = [
+    {
+      key: 'name',
+      header: t('tokens.name'),
+      primary: true,
+      render: (token) => (
+        <Text size="sm" fw={500}>
+          {token.name}
+        </Text>
+      ),
+    },
+    { key: 'role', header: t('common.role'), render: (token) => <RoleBadge role={token.role} /> },
+    { key: 'prefix', header: t('tokens.prefix'), render: (token) => <Code>{token.prefix}</Code> },
+    {
+      key: 'status',
+      header: t('common.status'),
+      render: (token) => {
+        const state = tokenState(token);
+        return (
+          <StatusBadge tone={state === 'active' ? 'ok' : 'muted'}>
+            {t(`tokens.statuses.${state}`)}
+          </StatusBadge>
+        );
+      },
+    },
+    {
+      key: 'expires',
+      header: t('common.expiresAt'),
+      nowrap: true,
+      render: (token) => <Text size="sm">{when(token.expiresAt)}</Text>,
+    },
+    {
+      key: 'used',
+      header: t('tokens.lastUsedAt'),
+      nowrap: true,
+      render: (token) => <Text size="sm">{when(token.lastUsedAt)}</Text>,
+    },
+    {
+      key: 'created',
+      header: t('common.createdAt'),
+      nowrap: true,
+      render: (token) => <Text size="sm">{when(token.createdAt)}</Text>,
+    },
+  ];
+  if (manage) {
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      actions: true,
+      render: (token) =>
+        tokenState(token) === 'active' ? (
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            aria-label={t('tokens.revokeLabel', { name: token.name })}
+            onClick={() => askRevoke(token)}
+          >
+            {t('tokens.revoke')}
+          </Button>
+        ) : null,
+    });
+  }
+
   return (
     <Stack>
       <PageHeader title={t('tokens.title')} description={t('tokens.intro')} />
@@ -143,77 +208,7 @@ export function TokensPage() {
           </form>
         </Paper>
       ) : null}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tokens.name')}</Table.Th>
-                <Table.Th>{t('common.role')}</Table.Th>
-                <Table.Th>{t('tokens.prefix')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>{t('common.expiresAt')}</Table.Th>
-                <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('common.createdAt')}</Table.Th>
-                {manage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((token) => {
-                const state = tokenState(token);
-                return (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {token.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={token.role} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge tone={state === 'active' ? 'ok' : 'muted'}>
-                        {t(`tokens.statuses.${state}`)}
-                      </StatusBadge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {token.expiresAt ? formatDateTime(token.expiresAt, lang) : t('common.never')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t('common.never')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(token.createdAt, lang)}</Text>
-                    </Table.Td>
-                    {manage ? (
-                      <Table.Td>
-                        {state === 'active' ? (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="light"
-                            aria-label={t('tokens.revokeLabel', { name: token.name })}
-                            onClick={() => askRevoke(token)}
-                          >
-                            {t('tokens.revoke')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable label={t('tokens.title')} columns={columns} rows={list.items} rowKey={(token) => token.id} />
       <LoadMore
         hasMore={list.hasMore}
         loading={list.loading}

@@ -1,0 +1,351 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  documentedRoutes,
+  fillPath,
+  randomResources,
+  ROUTES,
+  type DocumentedRoute,
+  type OrgResources,
+  type Role,
+  type RouteRule,
+} from '../helpers/api-routes.ts';
+import { addMember, ADMIN, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+
+/** The routes anyone may call without signing in (the contract in docs/api.md). */
+const PUBLIC_ALLOWLIST = [
+  'GET /api/health',
+  'GET /api/setup/status',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'POST /api/auth/login/totp',
+  'POST /api/auth/logout',
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /api/invitations/{token}',
+  'POST /api/invitations/{token}/accept',
+];
+
+/** What an anonymous caller gets from each public route on a set-up instance without SSO. */
+const ANONYMOUS_PUBLIC: Record<string, { status: number; code?: string }> = {
+  'GET /api/health': { status: 200 },
+  'GET /api/setup/status': { status: 200 },
+  'POST /api/setup': { status: 409, code: 'setup_done' },
+  'POST /api/auth/login': { status: 401, code: 'invalid_credentials' },
+  'POST /api/auth/login/totp': { status: 401, code: 'unauthenticated' },
+  'POST /api/auth/logout': { status: 204 },
+  'GET /api/auth/oidc': { status: 200 },
+  'GET /api/auth/oidc/start': { status: 404, code: 'oidc_disabled' },
+  'GET /api/auth/oidc/callback': { status: 404, code: 'oidc_disabled' },
+  'GET /api/invitations/{token}': { status: 404, code: 'invalid_token' },
+  'POST /api/invitations/{token}/accept': { status: 404, code: 'invalid_token' },
+};
+
+type Org = OrgResources & { slug: string; name: string };
+
+function errorCode(res: LightMyRequestResponse): string | undefined {
+  try {
+    return (JSON.parse(res.body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}
+
+function must(res: LightMyRequestResponse, status: number): LightMyRequestResponse {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  return res;
+}
+
+describe('authorization walker over GET /api/openapi.json', () => {
+  let t: TestApp;
+  let routes: DocumentedRoute[];
+  let orgRoutes: DocumentedRoute[];
+  const users = {} as Record<Role, Client>;
+  let A: Org;
+  let B: Org;
+  let C: { id: string; slug: string; name: string };
+  let bob: Client;
+  /** API token secrets of organization A by role, and one of B. */
+  const tokensA = {} as Record<'owner' | 'admin' | 'viewer', string>;
+  let tokenB: string;
+  /** Identifying strings of the organizations that anonymous callers must never see. */
+  let secrets: string[];
+
+  const rule = (r: DocumentedRoute): RouteRule => {
+    const found = ROUTES[r.key];
+    if (!found) throw new Error(`route ${r.key} is not classified in test/helpers/api-routes.ts`);
+    return found;
+  };
+  const bodyFor = (r: DocumentedRoute): unknown => rule(r).body?.({ counterpartSlug: C.slug });
+  const call = (c: Client, r: DocumentedRoute, ids: OrgResources) => c.req(r.method, fillPath(r.path, ids), bodyFor(r));
+  const bearer = (secret: string) => {
+    const c = new Client(t.app);
+    c.bearer = secret;
+    return c;
+  };
+  const userId = async (c: Client) => json<{ user: { id: string } }>(must(await c.get('/api/me'), 200)).user.id;
+
+  /** Everything organization A holds, as its owner sees it (last-use times of tokens left out). */
+  async function snapshotA(): Promise<unknown> {
+    const out: Record<string, unknown> = {};
+    for (const part of ['', '/members', '/invitations', '/relationships', '/tokens', '/audit?limit=200', `/jobs/${A.jobId}`]) {
+      const body = json(must(await users.owner.get(`/api/orgs/${A.orgId}${part}`), 200));
+      if (part === '/tokens') {
+        for (const item of body.items as { lastUsedAt?: unknown }[]) delete item.lastUsedAt;
+      }
+      out[part] = body;
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    t = await makeApp('sqlite');
+    routes = await documentedRoutes(t.app);
+    orgRoutes = routes.filter((r) => r.path.startsWith('/api/orgs/{orgId}'));
+
+    const setup = await setupInstance(t, 'A精機株式会社');
+    users.owner = setup.admin;
+    for (const role of ['admin', 'member', 'viewer', 'auditor'] as const) {
+      users[role] = await addMember(t, users.owner, setup.orgId, `${role}-a@example.jp`, role);
+    }
+    const ownerId = await userId(users.owner);
+    const memberId = await userId(users.member);
+
+    const makeOrg = async (name: string, kind: string) =>
+      json<{ organization: { id: string; slug: string; name: string } }>(
+        must(await users.owner.post('/api/orgs', { name, kind }), 201),
+      ).organization;
+    C = await makeOrg('C部品工業', 'supplier');
+    const orgB = await makeOrg('B商事株式会社', 'enterprise');
+    // Organization B ends up with bob as its only member: A's owner leaves after handing it over.
+    bob = await addMember(t, users.owner, orgB.id, 'bob@example.jp', 'owner');
+    must(await bob.del(`/api/orgs/${orgB.id}/members/${ownerId}`), 204);
+    const bobId = await userId(bob);
+
+    async function resources(c: Client, orgId: string): Promise<Omit<OrgResources, 'orgId' | 'userId'>> {
+      const inv = json<{ invitation: { id: string } }>(
+        must(await c.post(`/api/orgs/${orgId}/invitations`, { email: `pending-${orgId.slice(0, 8)}@example.jp`, role: 'member' }), 201),
+      );
+      const tok = json<{ token: { id: string } }>(
+        must(await c.post(`/api/orgs/${orgId}/tokens`, { name: 'ci', role: 'viewer', expiresInDays: 30 }), 201),
+      );
+      const rel = json<{ relationship: { id: string } }>(
+        must(await c.post(`/api/orgs/${orgId}/relationships`, { counterpartSlug: C.slug, type: 'buyer_supplier', side: 'from' }), 201),
+      );
+      const job = json<{ job: { id: string } }>(must(await c.post(`/api/orgs/${orgId}/audit/verify`), 202));
+      return { invitationId: inv.invitation.id, tokenId: tok.token.id, relationshipId: rel.relationship.id, jobId: job.job.id };
+    }
+    const orgA = json<{ organization: { slug: string; name: string } }>(must(await users.owner.get(`/api/orgs/${setup.orgId}`), 200));
+    A = {
+      orgId: setup.orgId,
+      userId: memberId,
+      ...(await resources(users.owner, setup.orgId)),
+      slug: orgA.organization.slug,
+      name: orgA.organization.name,
+    };
+    B = { orgId: orgB.id, userId: bobId, ...(await resources(bob, orgB.id)), slug: orgB.slug, name: orgB.name };
+
+    const mint = async (c: Client, orgId: string, role: string) =>
+      json<{ secret: string }>(must(await c.post(`/api/orgs/${orgId}/tokens`, { name: `${role} token`, role, expiresInDays: 7 }), 201))
+        .secret;
+    tokensA.owner = await mint(users.owner, A.orgId, 'owner');
+    tokensA.admin = await mint(users.owner, A.orgId, 'admin');
+    tokensA.viewer = await mint(users.owner, A.orgId, 'viewer');
+    tokenB = await mint(bob, B.orgId, 'admin');
+
+    secrets = [A.orgId, A.slug, A.name, B.orgId, B.slug, B.name, C.id, C.slug, C.name, ADMIN.email, 'bob@example.jp'];
+    secrets.push(...(['admin', 'member', 'viewer', 'auditor'] as const).map((r) => `${r}-a@example.jp`));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has classified every documented route, and the public ones are exactly the allowlist', () => {
+    const documented = routes.map((r) => r.key).sort();
+    expect(documented.length).toBeGreaterThan(30);
+    // A new route in the document that nobody classified fails here (and in the walks below).
+    expect(documented.filter((k) => !(k in ROUTES))).toEqual([]);
+    // A classified route that no longer exists fails too, so the list stays truthful.
+    expect(Object.keys(ROUTES).filter((k) => !documented.includes(k))).toEqual([]);
+    const publicRoutes = routes.filter((r) => rule(r).access === 'public').map((r) => r.key);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ALLOWLIST].sort());
+    expect(Object.keys(ANONYMOUS_PUBLIC).sort()).toEqual([...PUBLIC_ALLOWLIST].sort());
+    for (const r of routes) {
+      // Organization-scoped rules only on organization paths, and vice versa.
+      expect(rule(r).access === 'org', r.key).toBe(r.path.startsWith('/api/orgs/{orgId}'));
+    }
+  });
+
+  it('(a) answers anonymous callers 401 everywhere but the public allowlist, which leaks nothing of an organization', async () => {
+    const failures: string[] = [];
+    const anon = new Client(t.app);
+    for (const r of routes) {
+      for (const ids of [A, randomResources()]) {
+        const res = await call(anon, r, ids);
+        const code = errorCode(res);
+        const seen = `${r.key} → ${res.statusCode} ${code ?? ''}`;
+        if (rule(r).access === 'public') {
+          const want = ANONYMOUS_PUBLIC[r.key];
+          if (!want || res.statusCode !== want.status || (want.code !== undefined && code !== want.code)) {
+            failures.push(`${seen}, want ${JSON.stringify(want)}`);
+          }
+          const everything = res.body + JSON.stringify(res.headers);
+          for (const s of secrets) if (everything.includes(s)) failures.push(`${seen} leaks "${s}"`);
+          const cookies = [res.headers['set-cookie'] ?? []].flat();
+          if (cookies.some((c) => /^shinrai_session=[^;]+/.test(c))) failures.push(`${seen} hands out a session`);
+        } else if (res.statusCode !== 401 || code !== 'unauthenticated') {
+          failures.push(`${seen}, want 401 unauthenticated`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('(b) gives a user of organization B 404 on every route of organization A, and A is unchanged', async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const r of orgRoutes) {
+      for (const ids of [A, { ...randomResources(), orgId: A.orgId }]) {
+        const res = await call(bob, r, ids);
+        if (res.statusCode !== 404 && res.statusCode !== 403) failures.push(`${r.key} → ${res.statusCode} ${res.body}`);
+        if (res.statusCode === 404 && errorCode(res) !== 'not_found') failures.push(`${r.key} → 404 ${res.body}`);
+        for (const s of [A.name, A.slug, 'member-a@example.jp']) {
+          if (res.body.includes(s)) failures.push(`${r.key} leaks "${s}"`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(b) refuses A’s resources addressed through B’s own organization path (no IDOR)', async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const r of orgRoutes.filter((x) => /\{(?!orgId)\w+\}/.test(x.path))) {
+      // B's organization id, A's resource ids: bob is owner of B, so only the resource lookup can stop this.
+      const res = await call(bob, r, { ...A, orgId: B.orgId });
+      if (res.statusCode !== 404) failures.push(`${r.key} → ${res.statusCode} ${res.body}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(c) lets each role of its own organization do exactly what its role allows', async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const role of ['owner', 'admin', 'member', 'viewer', 'auditor'] as const) {
+      for (const r of orgRoutes) {
+        const spec = rule(r);
+        if (spec.access !== 'org') continue;
+        const allowed = spec.roles.includes(role);
+        if (allowed && r.method !== 'GET') continue; // allowed writes are exercised by the flow tests
+        const res = await call(users[role], r, A);
+        const want = allowed ? 200 : 403;
+        if (res.statusCode !== want || (!allowed && errorCode(res) !== 'forbidden')) {
+          failures.push(`${role}: ${r.key} → ${res.statusCode} ${errorCode(res) ?? ''}, want ${want}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+    // The matrix is not vacuous: viewers and auditors are refused every write but auditor's own audit check.
+    const writes = orgRoutes.filter((r) => r.method !== 'GET').map((r) => r.key);
+    const viewerWrites = writes.filter((k) => (ROUTES[k] as { roles: Role[] }).roles.includes('viewer'));
+    const auditorWrites = writes.filter((k) => (ROUTES[k] as { roles: Role[] }).roles.includes('auditor'));
+    expect(viewerWrites).toEqual([]);
+    expect(auditorWrites).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
+    expect(writes.filter((k) => (ROUTES[k] as { roles: Role[] }).roles.includes('member'))).toEqual([]);
+  });
+
+  it('(d) bounds API tokens by their role and refuse user-only routes', async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const role of ['viewer', 'admin'] as const) {
+      const c = bearer(tokensA[role]);
+      for (const r of orgRoutes) {
+        const spec = rule(r);
+        if (spec.access !== 'org') continue;
+        const allowed = spec.roles.includes(role) && !spec.userOnly;
+        if (allowed && r.method !== 'GET') continue;
+        const res = await call(c, r, A);
+        const want = allowed ? 200 : 403;
+        if (res.statusCode !== want) failures.push(`${role} token: ${r.key} → ${res.statusCode} ${res.body}, want ${want}`);
+      }
+    }
+    // Even an owner token cannot act as a person.
+    const ownerToken = bearer(tokensA.owner);
+    for (const r of routes) {
+      const spec = rule(r);
+      if (spec.access !== 'user' && !(spec.access === 'org' && spec.userOnly)) continue;
+      const res = await call(ownerToken, r, A);
+      if (res.statusCode !== 403 || errorCode(res) !== 'forbidden') failures.push(`owner token: ${r.key} → ${res.statusCode} ${res.body}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(d) gives a token of one organization 404 on every route of another', async () => {
+    const before = await snapshotA();
+    const failures: string[] = [];
+    for (const [secret, target] of [
+      [tokensA.admin, B],
+      [tokensA.owner, B],
+      [tokenB, A],
+    ] as const) {
+      for (const r of orgRoutes) {
+        const spec = rule(r);
+        const res = await call(bearer(secret), r, target);
+        // User-only routes refuse any token before looking at the organization.
+        const want = spec.access === 'org' && spec.userOnly ? 403 : 404;
+        if (res.statusCode !== want) failures.push(`${r.key} on ${target.name} → ${res.statusCode} ${res.body}, want ${want}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(d) never mints a token above the creator’s role', async () => {
+    const mint = (c: Client, role: string) =>
+      c.post(`/api/orgs/${A.orgId}/tokens`, { name: `${role} attempt`, role, expiresInDays: 1 });
+    for (const role of ['owner', 'auditor']) {
+      const res = await mint(users.admin, role);
+      expect(res.statusCode, role).toBe(403);
+      expect(errorCode(res)).toBe('role_not_grantable');
+    }
+    for (const role of ['admin', 'member', 'viewer']) expect((await mint(users.admin, role)).statusCode, role).toBe(201);
+    expect((await mint(users.owner, 'auditor')).statusCode).toBe(201);
+    for (const who of ['member', 'viewer', 'auditor'] as const) {
+      const res = await mint(users[who], 'viewer');
+      expect(res.statusCode, who).toBe(403);
+      expect(errorCode(res)).toBe('forbidden');
+    }
+    // Inviting is bounded the same way: an admin cannot make an owner.
+    const inv = await users.admin.post(`/api/orgs/${A.orgId}/invitations`, { email: 'would-be-owner@example.jp', role: 'owner' });
+    expect(inv.statusCode).toBe(403);
+    expect(errorCode(inv)).toBe('role_not_grantable');
+  });
+
+  it('(d) stops a token when its creator leaves the organization or loses the role it carries', async () => {
+    const temp = await addMember(t, users.owner, A.orgId, 'temp-admin@example.jp', 'admin');
+    const tempId = await userId(temp);
+    const secret = json<{ secret: string }>(
+      must(await temp.post(`/api/orgs/${A.orgId}/tokens`, { name: 'temp', role: 'admin', expiresInDays: 30 }), 201),
+    ).secret;
+    const tok = bearer(secret);
+    expect((await tok.get(`/api/orgs/${A.orgId}/members`)).statusCode).toBe(200);
+
+    must(await users.owner.patch(`/api/orgs/${A.orgId}/members/${tempId}`, { role: 'viewer' }), 200);
+    const demoted = await tok.patch(`/api/orgs/${A.orgId}`, { industry: '降格後の変更' });
+    expect(demoted.statusCode).toBe(401);
+    expect(json(must(await users.owner.get(`/api/orgs/${A.orgId}`), 200))).not.toMatchObject({
+      organization: { industry: '降格後の変更' },
+    });
+
+    must(await users.owner.del(`/api/orgs/${A.orgId}/members/${tempId}`), 204);
+    const gone = await tok.get(`/api/orgs/${A.orgId}/members`);
+    expect(gone.statusCode).toBe(401);
+    expect(errorCode(gone)).toBe('unauthenticated');
+  });
+});

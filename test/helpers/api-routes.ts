@@ -1,0 +1,188 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every route of the OpenAPI document, classified by who may call it. Tests walk the document and fail on
+ * a route that is not listed here, so a new route cannot ship without an authorization decision.
+ */
+export type Role = 'owner' | 'admin' | 'member' | 'viewer' | 'auditor';
+export const ROLES: readonly Role[] = ['owner', 'admin', 'member', 'viewer', 'auditor'];
+
+export interface BodyContext {
+  /** Slug of an organization the caller may ask for a relationship. */
+  counterpartSlug: string;
+}
+
+export type RouteRule =
+  /** Callable without signing in. */
+  | { access: 'public'; body?: (c: BodyContext) => unknown }
+  /** A signed-in person (session cookie); never an API token; no organization in the path. */
+  | { access: 'user'; body?: (c: BodyContext) => unknown }
+  /**
+   * `/api/orgs/{orgId}/…`: members (and API tokens) of that organization whose role is in `roles`.
+   * `userOnly`: API tokens are refused even with a sufficient role.
+   */
+  | { access: 'org'; roles: readonly Role[]; userOnly?: boolean; body?: (c: BodyContext) => unknown };
+
+const ALL: readonly Role[] = ROLES;
+const MANAGERS: readonly Role[] = ['owner', 'admin'];
+const AUDIT: readonly Role[] = ['owner', 'auditor'];
+
+export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/health': { access: 'public' },
+  'GET /api/setup/status': { access: 'public' },
+  'POST /api/setup': {
+    access: 'public',
+    body: () => ({
+      setupCode: 'AAAA-BBBB-CCCC',
+      email: 'intruder@example.jp',
+      displayName: 'intruder',
+      password: 'a long enough passphrase',
+      organization: { name: '乗っ取り', kind: 'enterprise' },
+    }),
+  },
+  'POST /api/auth/login': { access: 'public', body: () => ({ email: 'nobody@example.jp', password: 'not the password' }) },
+  'POST /api/auth/login/totp': { access: 'public', body: () => ({ code: '123456' }) },
+  'POST /api/auth/logout': { access: 'public' },
+  'GET /api/auth/oidc': { access: 'public' },
+  'GET /api/auth/oidc/start': { access: 'public' },
+  'GET /api/auth/oidc/callback': { access: 'public' },
+  'GET /api/invitations/{token}': { access: 'public' },
+  'POST /api/invitations/{token}/accept': {
+    access: 'public',
+    body: () => ({ displayName: 'stranger', password: 'a long enough passphrase' }),
+  },
+
+  'GET /api/me': { access: 'user' },
+  'PATCH /api/me': { access: 'user', body: () => ({ displayName: '変更後の名前' }) },
+  'POST /api/me/password': {
+    access: 'user',
+    body: () => ({ currentPassword: 'not the password', newPassword: 'a brand new passphrase' }),
+  },
+  'POST /api/me/totp/setup': { access: 'user' },
+  'POST /api/me/totp/enable': { access: 'user', body: () => ({ code: '123456' }) },
+  'POST /api/me/totp/disable': { access: 'user', body: () => ({ password: 'not the password' }) },
+  'POST /api/orgs': { access: 'user', body: () => ({ name: '新しい組織', kind: 'supplier' }) },
+
+  'GET /api/orgs/{orgId}': { access: 'org', roles: ALL },
+  'PATCH /api/orgs/{orgId}': { access: 'org', roles: MANAGERS, body: () => ({ industry: '不正な変更' }) },
+  'GET /api/orgs/{orgId}/members': { access: 'org', roles: ALL },
+  'PATCH /api/orgs/{orgId}/members/{userId}': { access: 'org', roles: MANAGERS, body: () => ({ role: 'viewer' }) },
+  'DELETE /api/orgs/{orgId}/members/{userId}': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/invitations': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/invitations': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ email: 'walker@example.jp', role: 'member' }),
+  },
+  'DELETE /api/orgs/{orgId}/invitations/{id}': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/relationships': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/relationships': {
+    access: 'org',
+    roles: MANAGERS,
+    body: (c) => ({ counterpartSlug: c.counterpartSlug, type: 'hub_member', side: 'from' }),
+  },
+  'POST /api/orgs/{orgId}/relationships/{id}/accept': { access: 'org', roles: MANAGERS },
+  'POST /api/orgs/{orgId}/relationships/{id}/decline': { access: 'org', roles: MANAGERS },
+  'POST /api/orgs/{orgId}/relationships/{id}/end': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/tokens': { access: 'org', roles: ['owner', 'admin', 'auditor'] },
+  'POST /api/orgs/{orgId}/tokens': {
+    access: 'org',
+    roles: MANAGERS,
+    userOnly: true,
+    body: () => ({ name: 'walker', role: 'viewer', expiresInDays: 30 }),
+  },
+  'DELETE /api/orgs/{orgId}/tokens/{id}': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/audit': { access: 'org', roles: AUDIT },
+  'GET /api/orgs/{orgId}/audit.csv': { access: 'org', roles: AUDIT },
+  'POST /api/orgs/{orgId}/audit/verify': { access: 'org', roles: AUDIT },
+  'GET /api/orgs/{orgId}/jobs/{jobId}': { access: 'org', roles: ALL },
+};
+
+export interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+  additionalProperties?: boolean;
+}
+export interface DocumentedRoute {
+  method: string;
+  path: string;
+  key: string;
+  operation: OpenApiOperation;
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options']);
+
+/** All (method, path) pairs of GET /api/openapi.json. */
+export async function documentedRoutes(app: FastifyInstance): Promise<DocumentedRoute[]> {
+  const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  if (res.statusCode !== 200) throw new Error(`openapi.json: ${res.statusCode}`);
+  const doc = JSON.parse(res.body) as { paths: Record<string, Record<string, OpenApiOperation>> };
+  const out: DocumentedRoute[] = [];
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [m, operation] of Object.entries(ops)) {
+      if (!METHODS.has(m)) continue;
+      const method = m.toUpperCase();
+      out.push({ method, path, key: `${method} ${path}`, operation });
+    }
+  }
+  return out;
+}
+
+/** The JSON request-body schema of an operation, if it takes one. */
+export function jsonBodySchema(op: OpenApiOperation): JsonSchema | undefined {
+  return op.requestBody?.content?.['application/json']?.schema;
+}
+
+/** Real ids of one organization's resources, substituted for path parameters. */
+export interface OrgResources {
+  orgId: string;
+  /** A member of the organization (not its only owner). */
+  userId: string;
+  invitationId: string;
+  tokenId: string;
+  relationshipId: string;
+  jobId: string;
+}
+
+export const randomInvitationToken = () => randomBytes(32).toString('base64url');
+
+export function randomResources(): OrgResources {
+  return {
+    orgId: randomUUID(),
+    userId: randomUUID(),
+    invitationId: randomUUID(),
+    tokenId: randomUUID(),
+    relationshipId: randomUUID(),
+    jobId: randomUUID(),
+  };
+}
+
+/** Fills `{param}`s of an OpenAPI path; an unknown parameter name fails, so new routes get classified. */
+export function fillPath(path: string, r: OrgResources): string {
+  return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
+    const before = path.slice(0, offset);
+    switch (name) {
+      case 'orgId':
+        return r.orgId;
+      case 'userId':
+        return r.userId;
+      case 'jobId':
+        return r.jobId;
+      case 'token':
+        return randomInvitationToken();
+      case 'id':
+        if (before.endsWith('/invitations/')) return r.invitationId;
+        if (before.endsWith('/tokens/')) return r.tokenId;
+        if (before.endsWith('/relationships/')) return r.relationshipId;
+        throw new Error(`no resource id known for {id} in ${path}`);
+      default:
+        throw new Error(`unknown path parameter {${name}} in ${path}: teach fillPath about it`);
+    }
+  });
+}
