@@ -41,7 +41,10 @@ export const ROUTES: Record<string, RouteRule> = {
       organization: { name: '乗っ取り', kind: 'enterprise' },
     }),
   },
-  'POST /api/auth/login': { access: 'public', body: () => ({ email: 'nobody@example.jp', password: 'not the password' }) },
+  'POST /api/auth/login': {
+    access: 'public',
+    body: () => ({ email: 'nobody@example.jp', password: 'not the password' }),
+  },
   'POST /api/auth/login/totp': { access: 'public', body: () => ({ code: '123456' }) },
   'POST /api/auth/logout': { access: 'public' },
   'GET /api/auth/oidc': { access: 'public' },
@@ -67,7 +70,11 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/orgs/{orgId}': { access: 'org', roles: ALL },
   'PATCH /api/orgs/{orgId}': { access: 'org', roles: MANAGERS, body: () => ({ industry: '不正な変更' }) },
   'GET /api/orgs/{orgId}/members': { access: 'org', roles: ALL },
-  'PATCH /api/orgs/{orgId}/members/{userId}': { access: 'org', roles: MANAGERS, body: () => ({ role: 'viewer' }) },
+  'PATCH /api/orgs/{orgId}/members/{userId}': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ role: 'viewer' }),
+  },
   'DELETE /api/orgs/{orgId}/members/{userId}': { access: 'org', roles: MANAGERS },
   'GET /api/orgs/{orgId}/invitations': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/invitations': {

@@ -1,4 +1,12 @@
-import { buildApp, loadConfig, prepareSetupCode, type Config, type Deps, type Mailer } from '@shinrai/server';
+import {
+  buildApp,
+  installBuiltinPacks,
+  loadConfig,
+  prepareSetupCode,
+  type Config,
+  type Deps,
+  type Mailer,
+} from '@shinrai/server';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { makeStore, type TestDialect, type TestStore } from './stores.ts';
 
@@ -26,7 +34,7 @@ export interface TestApp {
 /** The real application on a fresh database; mail is captured in memory unless a mailer is given. */
 export async function makeApp(
   dialect: TestDialect = 'sqlite',
-  opts: { config?: Partial<Config>; mailer?: Mailer; now?: () => Date } = {},
+  opts: { config?: Partial<Config>; mailer?: Mailer; now?: () => Date; packs?: boolean } = {},
 ): Promise<TestApp> {
   const db = await makeStore(dialect);
   const mails: SentMail[] = [];
@@ -48,6 +56,7 @@ export async function makeApp(
   const app = await buildApp(deps);
   deps.log = app.log;
   await prepareSetupCode(deps);
+  if (opts.packs !== false) await installBuiltinPacks(deps);
   return {
     app,
     deps,

@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   'totp_invalid',
   'oidc_disabled',
   'oidc_failed',
+  'answer_conflict',
+  'answer_invalid',
+  'assessment_not_editable',
+  'status_move',
+  'unknown_item',
+  'import_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -115,6 +121,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   oidc_failed: {
     ja: 'シングルサインオンに失敗しました。',
     en: 'Single sign-on failed.',
+  },
+  answer_conflict: {
+    ja: '他の人がこの回答を先に更新しました。最新の内容を確認してください。',
+    en: 'Someone saved a newer answer first. Review the latest value.',
+  },
+  answer_invalid: { ja: 'この設問の回答形式に合っていません。', en: 'The answer does not fit this item.' },
+  assessment_not_editable: {
+    ja: 'この評価は下書きではないため、回答を変更できません。',
+    en: 'This assessment is not a draft; its answers cannot change.',
+  },
+  status_move: { ja: 'この状態には変更できません。', en: 'The assessment cannot move to this status.' },
+  unknown_item: { ja: 'このカタログにない項目です。', en: 'This item is not in the catalog.' },
+  import_invalid: {
+    ja: '取り込むファイルに誤りがあります。何も書き込んでいません。',
+    en: 'The file has errors. Nothing was written.',
   },
   internal: {
     ja: 'サーバー内部でエラーが発生しました。',

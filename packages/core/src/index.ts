@@ -8,3 +8,6 @@ export * from './password-policy.ts';
 export * from './lockout.ts';
 export * from './jobs.ts';
 export * from './errors.ts';
+export * from './catalog/pack.ts';
+export * from './catalog/scoring.ts';
+export * from './catalog/assessment-status.ts';

@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   'tokens.manage',
   'audit.read',
   'jobs.read',
+  'catalogs.read',
+  'catalogs.manage',
+  'assessments.read',
+  'assessments.write',
+  'assessments.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,6 +29,8 @@ const READ: readonly Permission[] = [
   'invitations.read',
   'relationships.read',
   'jobs.read',
+  'catalogs.read',
+  'assessments.read',
 ];
 const MANAGE: readonly Permission[] = [
   'org.update',
@@ -32,6 +39,9 @@ const MANAGE: readonly Permission[] = [
   'relationships.manage',
   'tokens.read',
   'tokens.manage',
+  'catalogs.manage',
+  'assessments.write',
+  'assessments.review',
 ];
 
 /** The permissions a role grants. */
@@ -42,6 +52,7 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
     case 'admin':
       return new Set([...READ, ...MANAGE]);
     case 'member':
+      return new Set([...READ, 'assessments.write']);
     case 'viewer':
       return new Set(READ);
     case 'auditor':

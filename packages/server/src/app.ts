@@ -19,7 +19,9 @@ import type { Deps } from './deps.ts';
 import { errorBody, handleError, requestLocale } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { resolvePrincipal } from './http/principal.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { catalogRoutes } from './routes/catalogs.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -116,6 +118,8 @@ export async function buildApp(
   await app.register(relationshipRoutes(deps));
   await app.register(tokenRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(catalogRoutes(deps));
+  await app.register(assessmentRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -7,3 +7,5 @@ export { verifyAuditChain } from './jobs/audit-verify.ts';
 export { hashPassword } from './auth/secrets.ts';
 export { createMailer, type Mailer } from './mail/mailer.ts';
 export { prepareSetupCode } from './services/setup.ts';
+export { installBuiltinPacks, readBuiltinPacks } from './library/builtin.ts';
+export { parsePackYaml, checkPack, packChecksum } from './library/pack-loader.ts';

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { auditVerifyJob } from './jobs/audit-verify.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { installBuiltinPacks } from './library/builtin.ts';
 import { createMailer } from './mail/mailer.ts';
 import { prepareSetupCode } from './services/setup.ts';
 
@@ -36,6 +37,10 @@ export async function startServer(
   deps.log = app.log;
   deps.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
   const worker = new JobWorker(deps, { 'audit.verify': auditVerifyJob(deps) });
+
+  const packs = await installBuiltinPacks(deps);
+  if (packs.installed.length > 0) app.log.info({ packs: packs.installed }, 'catalog packs installed');
+  for (const e of packs.errors) app.log.error(e, 'catalog pack not loaded');
 
   const code = await prepareSetupCode(deps);
   if (code !== null) {

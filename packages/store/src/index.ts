@@ -16,3 +16,5 @@ export * from './repos/oidc-identities.ts';
 export * from './repos/audit.ts';
 export * from './repos/jobs.ts';
 export * from './backup.ts';
+export * from './repos/catalogs.ts';
+export * from './repos/assessments.ts';

@@ -138,6 +138,65 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface CatalogsTable {
+  id: string;
+  scope: string;
+  urn: string;
+  version: string;
+  title_ja: string;
+  title_en: string;
+  checksum: string;
+  pack: string;
+  item_count: number;
+  created_at: string;
+}
+
+export interface CatalogNodesTable {
+  catalog_id: string;
+  ref: string;
+  parent_ref: string | null;
+  position: number;
+  depth: number;
+  kind: string;
+  provenance: string;
+  title_ja: string;
+  title_en: string;
+  answer_model: string | null;
+  tier: string | null;
+  tags: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  org_id: string;
+  catalog_id: string;
+  tier: string | null;
+  title: string;
+  scope_type: string;
+  scope_label: string | null;
+  status: string;
+  status_by: string | null;
+  status_at: string | null;
+  due_date: string | null;
+  based_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnswersTable {
+  assessment_id: string;
+  org_id: string;
+  ref: string;
+  value: string | null;
+  comment: string | null;
+  assignee_id: string | null;
+  due_date: string | null;
+  revision: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -151,6 +210,10 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  catalogs: CatalogsTable;
+  catalog_nodes: CatalogNodesTable;
+  assessments: AssessmentsTable;
+  answers: AnswersTable;
 }
 
 /** Either the database or an open transaction on it. */

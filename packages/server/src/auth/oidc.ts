@@ -15,8 +15,10 @@ export class OidcClient {
       .discovery(
         new URL(this.settings.issuer),
         this.settings.clientId,
-        this.settings.clientSecret || undefined,
         undefined,
+        // client_secret_basic: the OpenID Connect default, and what providers register unless told otherwise
+        // (openid-client would send the secret in the form body, which strict providers refuse).
+        this.settings.clientSecret ? client.ClientSecretBasic(this.settings.clientSecret) : client.None(),
         // Plain http is allowed only for a provider on this machine (tests, local development).
         /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(this.settings.issuer)
           ? { execute: [client.allowInsecureRequests] }

@@ -34,6 +34,12 @@ const STATUS: Record<ErrorCode, number> = {
   totp_invalid: 401,
   oidc_disabled: 404,
   oidc_failed: 401,
+  answer_conflict: 409,
+  answer_invalid: 400,
+  assessment_not_editable: 409,
+  status_move: 409,
+  unknown_item: 404,
+  import_invalid: 422,
   internal: 500,
 };
 
@@ -98,12 +104,22 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
-    const data: unknown = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
+    const data: unknown = {
+      body: req.body,
+      querystring: req.query,
+      params: req.params,
+      headers: req.headers,
+    }[where];
     const details = err.validation.map((v) => ({
       in: where,
       pointer: v.instancePath === '/' ? '' : v.instancePath,
       // The validator drops the offending value; zod's messages need it to say what was received.
-      message: localizeIssue(v.keyword, { input: valueAt(data, v.instancePath), ...v.params }, v.message, locale),
+      message: localizeIssue(
+        v.keyword,
+        { input: valueAt(data, v.instancePath), ...v.params },
+        v.message,
+        locale,
+      ),
     }));
     return reply.status(400).send(errorBody('validation_failed', locale, details));
   }

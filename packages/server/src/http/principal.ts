@@ -42,7 +42,10 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) fail('unauthenticated');
     else {
       // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
-      const creator = token.created_by === null ? undefined : await findMembership(deps.store.db, token.org_id, token.created_by);
+      const creator =
+        token.created_by === null
+          ? undefined
+          : await findMembership(deps.store.db, token.org_id, token.created_by);
       if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
       req.principal = {
         kind: 'token',

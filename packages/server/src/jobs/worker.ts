@@ -27,7 +27,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | undefined;
   private running = new Set<Promise<void>>();
   private stoppingFlag = false;
-  private busy = false;
+  /** The poll in progress, if any; stop() waits for it so that no job starts after stop() returns. */
+  private polling: Promise<void> | undefined;
 
   constructor(
     private readonly deps: Deps,
@@ -42,8 +43,12 @@ export class JobWorker {
 
   /** Claims and runs jobs until none is due or the concurrency limit is reached. */
   async tick(): Promise<void> {
-    if (this.busy || this.stoppingFlag) return;
-    this.busy = true;
+    if (this.polling || this.stoppingFlag) return;
+    this.polling = this.poll().finally(() => (this.polling = undefined));
+    await this.polling;
+  }
+
+  private async poll(): Promise<void> {
     try {
       while (!this.stoppingFlag && this.running.size < this.concurrency) {
         const now = this.deps.now();
@@ -55,13 +60,12 @@ export class JobWorker {
           new Date(now.getTime() + LEASE_MS).toISOString(),
         );
         if (!job) break;
+        if (this.stoppingFlag) break; // claimed while stop() began: stop() returns it to the queue
         const p = this.run(job).finally(() => this.running.delete(p));
         this.running.add(p);
       }
     } catch (err) {
       this.deps.log.error({ err }, 'job polling failed');
-    } finally {
-      this.busy = false;
     }
   }
 
@@ -69,7 +73,13 @@ export class JobWorker {
   async stop(graceMs = 10_000): Promise<void> {
     this.stoppingFlag = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, graceMs))]);
+    await this.polling;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.running]),
+      new Promise((r) => (grace = setTimeout(r, graceMs))),
+    ]);
+    clearTimeout(grace);
     const released = await releaseJobs(this.deps.store.db, this.workerId, this.deps.now().toISOString());
     if (released > 0) this.deps.log.info({ released }, 'jobs returned to the queue');
   }

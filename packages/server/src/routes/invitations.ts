@@ -17,7 +17,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { hashPassword, randomToken, sha256 } from '../auth/secrets.ts';
+import { hashPassword, randomToken, safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
@@ -210,6 +210,9 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (existing) {
           // The invited person must be signed in as the invited address.
           if (p === null || p.kind !== 'user' || p.user.id !== existing.id) return fail('unauthenticated');
+          // The route skips the CSRF check (a new invitee has no session yet); a signed-in one acts by cookie.
+          const csrf = req.headers['x-csrf-token'];
+          if (typeof csrf !== 'string' || !safeEqual(csrf, p.csrfToken)) return fail('csrf_failed');
         } else {
           if (!req.body.displayName || !req.body.password)
             return fail('validation_failed', [

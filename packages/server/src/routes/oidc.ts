@@ -1,4 +1,11 @@
-import { findOidcIdentity, findUser, findUserByEmail, insertUser, linkOidcIdentity } from '@shinrai/store';
+import {
+  countUsers,
+  findOidcIdentity,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  linkOidcIdentity,
+} from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -96,7 +103,8 @@ export function oidcRoutes(deps: Deps): FastifyPluginAsyncZod {
           const existing = await findUserByEmail(trx, identity.email);
           let id = existing?.id;
           if (!id) {
-            if (!settings?.autoCreate) return null;
+            // No accounts before first-run setup: the first one must be the administrator with the setup code.
+            if (!settings?.autoCreate || (await countUsers(trx)) === 0) return null;
             id = randomUUID();
             await insertUser(trx, {
               id,

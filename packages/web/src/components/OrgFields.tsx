@@ -110,6 +110,7 @@ export function OrgFields({
   showSlug?: boolean;
 }) {
   const { t } = useTranslation();
+  const variant = readOnly ? 'filled' : 'default';
   const set = <K extends keyof OrgFormValues>(key: K, value: OrgFormValues[K]) =>
     onChange({ ...values, [key]: value });
 
@@ -119,6 +120,7 @@ export function OrgFields({
         label={t('orgFields.name')}
         required={!readOnly}
         readOnly={readOnly}
+        variant={variant}
         value={values.name}
         error={errors.name}
         onChange={(event) => set('name', event.currentTarget.value)}
@@ -128,6 +130,7 @@ export function OrgFields({
         label={t('orgFields.kind')}
         required={!readOnly}
         readOnly={readOnly}
+        variant={variant}
         allowDeselect={false}
         data={ORG_KINDS.map((kind) => ({ value: kind, label: t(`orgKinds.${kind}`) }))}
         value={values.kind}
@@ -150,6 +153,7 @@ export function OrgFields({
         label={t('orgFields.corporateNumber')}
         description={t('orgFields.corporateNumberHint')}
         readOnly={readOnly}
+        variant={variant}
         value={values.corporateNumber}
         error={errors.corporateNumber}
         placeholder={readOnly ? t('orgFields.notSet') : undefined}
@@ -161,6 +165,7 @@ export function OrgFields({
         <TextInput
           label={t('orgFields.industry')}
           readOnly={readOnly}
+          variant={variant}
           value={values.industry}
           error={errors.industry}
           placeholder={readOnly ? t('orgFields.notSet') : t('orgFields.industryPlaceholder')}
@@ -169,6 +174,7 @@ export function OrgFields({
         <Select
           label={t('orgFields.size')}
           readOnly={readOnly}
+          variant={variant}
           clearable={!readOnly}
           placeholder={readOnly ? t('orgFields.notSet') : t('orgFields.select')}
           data={ORG_SIZES.map((size) => ({ value: size, label: t(`orgSizes.${size}`) }))}
@@ -178,6 +184,7 @@ export function OrgFields({
         <Select
           label={t('orgFields.prefecture')}
           readOnly={readOnly}
+          variant={variant}
           clearable={!readOnly}
           searchable
           placeholder={readOnly ? t('orgFields.notSet') : t('orgFields.select')}

@@ -68,7 +68,7 @@ function ProfileSection({ user }: { user: User }) {
           <Title order={2} size="h4">
             {t('account.profile')}
           </Title>
-          <TextInput label={t('account.email')} value={user.email} readOnly />
+          <TextInput label={t('account.email')} value={user.email} readOnly variant="filled" />
           <TextInput
             label={t('account.displayName')}
             required
@@ -358,7 +358,7 @@ function TotpSection({ user }: { user: User }) {
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={7}
-                w={{ base: '100%', sm: 240 }}
+                w={{ base: '100%', sm: 360 }}
               />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setSetup(null)}>

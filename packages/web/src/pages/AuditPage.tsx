@@ -42,10 +42,43 @@ function verifyResult(job: Job): AuditVerifyResult | null {
   };
 }
 
-function detailsText(details: unknown): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details === 'object' && Object.keys(details).length === 0) return '';
-  return JSON.stringify(details);
+function detailLines(details: unknown): [string, string][] {
+  if (details === null || details === undefined) return [];
+  if (typeof details !== 'object' || Array.isArray(details)) return [['', JSON.stringify(details)]];
+  return Object.entries(details as Record<string, unknown>).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? value : JSON.stringify(value),
+  ]);
+}
+
+function Details({ details }: { details: unknown }) {
+  const { t } = useTranslation();
+  const lines = detailLines(details);
+  if (lines.length === 0) return null;
+  const body = (
+    <Stack gap={0}>
+      {lines.map(([key, value]) => (
+        <Text key={key} size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {key ? (
+            <Text span inherit c="dimmed">
+              {key}:{' '}
+            </Text>
+          ) : null}
+          {value}
+        </Text>
+      ))}
+    </Stack>
+  );
+  if (lines.length <= 3) return body;
+  return (
+    <Spoiler
+      maxHeight={56}
+      showLabel={<Text size="xs">{t('audit.showMore')}</Text>}
+      hideLabel={<Text size="xs">{t('audit.showLess')}</Text>}
+    >
+      {body}
+    </Spoiler>
+  );
 }
 
 export function AuditPage() {
@@ -128,16 +161,7 @@ export function AuditPage() {
     {
       key: 'details',
       header: t('audit.details'),
-      render: (entry) => {
-        const details = detailsText(entry.details);
-        return details ? (
-          <Spoiler maxHeight={40} showLabel={t('audit.showMore')} hideLabel={t('audit.showLess')} fz="xs">
-            <Text size="xs" ff="monospace" maw={280} style={{ overflowWrap: 'anywhere' }}>
-              {details}
-            </Text>
-          </Spoiler>
-        ) : null;
-      },
+      render: (entry) => <Details details={entry.details} />,
     },
   ];
 

@@ -140,7 +140,13 @@ export function InvitePage() {
         <form onSubmit={(event) => void accept(event)} noValidate>
           <Stack>
             <Text size="sm">{t('invite.newAccount')}</Text>
-            <TextInput label={t('invite.email')} value={invitation.email} readOnly autoComplete="username" />
+            <TextInput
+              label={t('invite.email')}
+              value={invitation.email}
+              readOnly
+              variant="filled"
+              autoComplete="username"
+            />
             <TextInput
               label={t('setup.displayName')}
               required

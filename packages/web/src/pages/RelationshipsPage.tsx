@@ -85,11 +85,17 @@ export function RelationshipsPage() {
     }
   };
 
-  const askEnd = (relationship: Relationship, name: string) =>
+  const ask = (
+    relationship: Relationship,
+    name: string,
+    title: 'relationships.endTitle' | 'relationships.withdrawTitle',
+    message: 'relationships.endConfirm' | 'relationships.withdrawConfirm',
+    confirmLabel: 'relationships.end' | 'relationships.withdraw',
+  ) =>
     setConfirm({
-      title: t('relationships.endTitle'),
-      message: t('relationships.endConfirm', { name }),
-      confirmLabel: t('relationships.end'),
+      title: t(title),
+      message: t(message, { name }),
+      confirmLabel: t(confirmLabel),
       onConfirm: async () => {
         const { relationship: updated } = await api.relationshipAction(orgId, relationship.id, 'end');
         replace(updated);
@@ -194,13 +200,39 @@ export function RelationshipsPage() {
                 </Button>
               </>
             ) : null}
+            {relationship.status === 'pending' && requestedByUs ? (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={label(t('relationships.withdraw'))}
+                onClick={() =>
+                  ask(
+                    relationship,
+                    counterpart.name,
+                    'relationships.withdrawTitle',
+                    'relationships.withdrawConfirm',
+                    'relationships.withdraw',
+                  )
+                }
+              >
+                {t('relationships.withdraw')}
+              </Button>
+            ) : null}
             {relationship.status === 'active' ? (
               <Button
                 size="xs"
                 color="red"
                 variant="light"
                 aria-label={label(t('relationships.end'))}
-                onClick={() => askEnd(relationship, counterpart.name)}
+                onClick={() =>
+                  ask(
+                    relationship,
+                    counterpart.name,
+                    'relationships.endTitle',
+                    'relationships.endConfirm',
+                    'relationships.end',
+                  )
+                }
               >
                 {t('relationships.end')}
               </Button>

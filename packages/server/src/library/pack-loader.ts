@@ -1,0 +1,80 @@
+import { checkPackReferences, type CatalogPack } from '@shinrai/core';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+
+export const CATALOG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../catalogs');
+const SCHEMA_FILE = path.join(CATALOG_DIR, 'schema/pack.schema.json');
+
+export interface PackError {
+  file: string;
+  /** JSON pointer into the pack, or the YAML line:column for a syntax error. */
+  pointer: string;
+  message: string;
+}
+
+export type PackResult =
+  { ok: true; pack: CatalogPack; checksum: string } | { ok: false; errors: PackError[] };
+
+// ajv-formats is published as CommonJS with a default export.
+const addFormats =
+  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+let validator: ReturnType<Ajv2020['compile']> | undefined;
+function validate(data: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  }
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+/** Stable checksum of a pack's content (what changes when a text or rule changes). */
+export function packChecksum(pack: CatalogPack): string {
+  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+}
+
+/** Validates an object against the pack JSON Schema and the reference rules. */
+export function checkPack(data: unknown, file: string): PackResult {
+  const schemaErrors = validate(data);
+  if (schemaErrors.length > 0) {
+    return {
+      ok: false,
+      errors: schemaErrors.map((e) => ({
+        file,
+        pointer: e.instancePath || '/',
+        message: `${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
+      })),
+    };
+  }
+  const pack = data as CatalogPack;
+  const refProblems = checkPackReferences(pack);
+  if (refProblems.length > 0) {
+    return {
+      ok: false,
+      errors: refProblems.map((p) => ({ file, pointer: p.pointer, message: `${p.problem}: ${p.value}` })),
+    };
+  }
+  return { ok: true, pack, checksum: packChecksum(pack) };
+}
+
+/** Parses and validates a YAML pack; syntax errors carry line and column. */
+export function parsePackYaml(text: string, file: string): PackResult {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        file,
+        pointer: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '/',
+        message: e.message,
+      })),
+    };
+  }
+  return checkPack(doc.toJS() as unknown, file);
+}

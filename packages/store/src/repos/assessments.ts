@@ -1,0 +1,120 @@
+import { decodeCursor, type Page } from '@shinrai/core';
+import type { Selectable } from 'kysely';
+import type { AnswersTable, AssessmentsTable, Executor } from '../schema.ts';
+import { olderThan, toPage } from './paging.ts';
+
+export type AssessmentRow = Selectable<AssessmentsTable>;
+export type AnswerRow = Selectable<AnswersTable>;
+
+export async function insertAssessment(ex: Executor, row: AssessmentRow): Promise<void> {
+  await ex.insertInto('assessments').values(row).execute();
+}
+
+export async function findAssessment(
+  ex: Executor,
+  orgId: string,
+  id: string,
+): Promise<AssessmentRow | undefined> {
+  return ex
+    .selectFrom('assessments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listAssessments(
+  ex: Executor,
+  orgId: string,
+  cursor: string | null,
+  limit: number,
+): Promise<Page<AssessmentRow> | null> {
+  let q = ex.selectFrom('assessments').selectAll().where('org_id', '=', orgId);
+  if (cursor !== null) {
+    const key = decodeCursor(cursor);
+    if (key === null) return null;
+    q = q.where(olderThan('created_at', 'id', key));
+  }
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
+}
+
+export async function setAssessmentStatus(
+  ex: Executor,
+  orgId: string,
+  id: string,
+  status: string,
+  by: string | null,
+  now: string,
+): Promise<void> {
+  await ex
+    .updateTable('assessments')
+    .set({ status, status_by: by, status_at: now, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listAnswers(ex: Executor, orgId: string, assessmentId: string): Promise<AnswerRow[]> {
+  return ex
+    .selectFrom('answers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+}
+
+export async function findAnswer(
+  ex: Executor,
+  orgId: string,
+  assessmentId: string,
+  ref: string,
+): Promise<AnswerRow | undefined> {
+  return ex
+    .selectFrom('answers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('assessment_id', '=', assessmentId)
+    .where('ref', '=', ref)
+    .executeTakeFirst();
+}
+
+/**
+ * Saves an answer only if nobody saved a newer one: `expectedRevision` is the revision the writer saw
+ * (0 when there was none). Returns false on a conflict; the caller shows the newer value.
+ */
+export async function saveAnswer(
+  ex: Executor,
+  a: Omit<AnswerRow, 'revision'>,
+  expectedRevision: number,
+): Promise<boolean> {
+  if (expectedRevision === 0) {
+    const r = await ex
+      .insertInto('answers')
+      .values({ ...a, revision: 1 })
+      .onConflict((oc) => oc.columns(['assessment_id', 'ref']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const r = await ex
+    .updateTable('answers')
+    .set({
+      value: a.value,
+      comment: a.comment,
+      assignee_id: a.assignee_id,
+      due_date: a.due_date,
+      updated_by: a.updated_by,
+      updated_at: a.updated_at,
+      revision: expectedRevision + 1,
+    })
+    .where('org_id', '=', a.org_id)
+    .where('assessment_id', '=', a.assessment_id)
+    .where('ref', '=', a.ref)
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,137 @@
+import { createMailer } from '@shinrai/server';
+import type { FastifyBaseLogger } from 'fastify';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+
+const ORG_NAME = '株式会社信頼精密';
+const PUBLIC_URL = 'https://shinrai.example.jp';
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+interface Received {
+  envelope: SMTPServerEnvelope;
+  mail: ParsedMail;
+}
+
+/** The mailer only logs when SMTP is not configured; with an SMTP URL it never does. */
+const silentLog = new Proxy({}, { get: () => () => undefined }) as FastifyBaseLogger;
+
+describe('invitation e-mail through a real SMTP server', () => {
+  const inbox: Received[] = [];
+  let smtp: SMTPServer;
+  let t: TestApp;
+  let owner: Client;
+  let orgId: string;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        simpleParser(stream)
+          .then((mail) => {
+            inbox.push({ envelope: session.envelope, mail });
+            done();
+          })
+          .catch((err: Error) => done(err));
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    const mailer = createMailer(
+      `smtp://127.0.0.1:${port}`,
+      'Shinrai <no-reply@shinrai.example.jp>',
+      silentLog,
+    );
+    t = await makeApp('sqlite', { mailer, config: { publicUrl: PUBLIC_URL } });
+    ({ admin: owner, orgId } = await setupInstance(t, ORG_NAME));
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  it('delivers a Japanese invitation whose link lets the invitee join', async () => {
+    const res = await owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: 'Newcomer@Example.jp',
+      role: 'member',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(json(res)).toMatchObject({
+      mailSent: true,
+      invitation: { email: 'newcomer@example.jp', status: 'pending' },
+    });
+    // The in-memory capture of makeApp is not in use: the mail went over SMTP.
+    expect(t.mails).toEqual([]);
+    expect(inbox).toHaveLength(1);
+    const [{ envelope, mail }] = inbox as [Received];
+
+    expect(envelope.rcptTo.map((r) => r.address)).toEqual(['newcomer@example.jp']);
+    expect(envelope.mailFrom && envelope.mailFrom.address).toBe('no-reply@shinrai.example.jp');
+    expect(mail.from?.value[0]).toMatchObject({ address: 'no-reply@shinrai.example.jp', name: 'Shinrai' });
+    const subject = mail.subject ?? '';
+    expect(subject).toContain(ORG_NAME);
+    expect(subject).toMatch(JAPANESE);
+    expect(subject).toContain('招待');
+    // Non-ASCII headers travel encoded (RFC 2047), not as raw 8-bit bytes.
+    expect(String(mail.headerLines.find((h) => h.key === 'subject')?.line)).toMatch(/=\?UTF-8\?/i);
+
+    const text = mail.text ?? '';
+    expect(text).toContain(`組織「${ORG_NAME}」`);
+    expect(text).toContain('メンバー');
+    expect(text).toMatch(/日本時間/);
+    const links = [...text.matchAll(/(https?:\/\/\S+)\/invite\/([\w-]+)/g)];
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links.map((l) => l[1]))).toEqual(new Set([PUBLIC_URL]));
+    expect(new Set(links.map((l) => l[2])).size).toBe(1);
+    const token = links[0]?.[2] ?? '';
+
+    const guest = new Client(t.app);
+    const offer = await guest.get(`/api/invitations/${token}`);
+    expect(offer.statusCode).toBe(200);
+    expect(json(offer)).toMatchObject({
+      organization: { id: orgId, name: ORG_NAME },
+      email: 'newcomer@example.jp',
+      role: 'member',
+      accountExists: false,
+    });
+    const accepted = await guest.post(`/api/invitations/${token}/accept`, {
+      displayName: '新人 花子',
+      password: 'a fresh long passphrase',
+    });
+    expect(accepted.statusCode).toBe(200);
+    const me = json<{
+      user: { email: string };
+      memberships: { organization: { id: string }; role: string }[];
+    }>(await guest.get('/api/me'));
+    expect(me.user.email).toBe('newcomer@example.jp');
+    expect(me.memberships).toEqual([
+      expect.objectContaining({
+        organization: expect.objectContaining({ id: orgId }) as unknown,
+        role: 'member',
+      }),
+    ]);
+    // The link is single-use.
+    expect((await new Client(t.app).get(`/api/invitations/${token}`)).statusCode).toBe(410);
+  });
+
+  it('still records the invitation, and says so, when the SMTP server is down', async () => {
+    await new Promise<void>((resolve) => smtp.close(resolve));
+    const res = await owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: 'offline@example.jp',
+      role: 'viewer',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(json(res)).toMatchObject({
+      mailSent: false,
+      invitation: { email: 'offline@example.jp', status: 'pending' },
+    });
+    const list = json<{ items: { email: string }[] }>(await owner.get(`/api/orgs/${orgId}/invitations`));
+    expect(list.items.map((i) => i.email)).toContain('offline@example.jp');
+    expect(inbox).toHaveLength(1);
+  });
+});
