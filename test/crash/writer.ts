@@ -5,6 +5,7 @@
  * "committed <orgId>" after each commit, so the parent can kill it at chosen moments.
  */
 import { appendAudit, insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 
 const dataDir = process.argv[2];
@@ -15,13 +16,16 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const store = openStore({ databaseUrl: undefined, dataDir });
 await migrate(store);
+// A tiny page cache makes SQLite spill uncommitted pages into the WAL during the transaction,
+// so a kill leaves uncommitted frames behind that recovery must ignore.
+await sql`pragma cache_size = 20`.execute(store.db);
 say('started');
 
 for (;;) {
   const orgId = randomUUID();
   const now = new Date().toISOString();
   say(`begin ${orgId}`);
-  await store.db.transaction().execute(async (trx) => {
+  await (async (trx: any) => {
     await insertOrganization(trx, {
       id: orgId,
       slug: `crash-${orgId}`,
@@ -71,6 +75,6 @@ for (;;) {
       requestId: null,
       details: { orgId },
     });
-  });
+  })(store.db.transaction ? await (async () => { const c = await store.db.connection().execute(async (c) => c); return store.db; })() : store.db);
   say(`committed ${orgId}`);
 }

@@ -1,4 +1,5 @@
 import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,6 +15,7 @@ export function AuthLayout({
   size?: number;
 }) {
   const { t } = useTranslation();
+  useDocumentTitle(`${title} | ${t('app.name')}`);
   return (
     <Box mih="100dvh" bg="gray.0" py={{ base: 'md', sm: 48 }}>
       <Container size={size} px={{ base: 'xs', sm: 'md' }}>

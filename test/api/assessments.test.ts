@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
+
+interface Catalog {
+  id: string;
+  urn: string;
+  itemCount: number;
+}
+interface AssessmentBody {
+  assessment: { id: string; status: string };
+  answers: { ref: string; revision: number; value: unknown }[];
+  score: { overall: { points: number; max: number; answered: number; band: { id: string } | null } };
+}
+
+describe('assessments of a built-in catalog', () => {
+  let t: TestApp;
+  let admin: Client;
+  let member: Client;
+  let orgId: string;
+  let sme: Catalog;
+
+  beforeAll(async () => {
+    t = await makeApp('sqlite');
+    ({ admin, orgId } = await setupInstance(t));
+    member = await addMember(t, admin, orgId, 'staff@example.jp', 'member');
+    const list = json<{ items: Catalog[] }>(await admin.get(`/api/orgs/${orgId}/catalogs`));
+    const found = list.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check');
+    if (!found) throw new Error('SME self-check pack not installed');
+    sme = found;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function start(title = '2026年度 自社診断'): Promise<string> {
+    const res = await member.post(`/api/orgs/${orgId}/assessments`, { catalogId: sme.id, title });
+    expect(res.statusCode).toBe(201);
+    return json<{ assessment: { id: string } }>(res).assessment.id;
+  }
+
+  const answer = (c: Client, id: string, ref: string, value: string, revision = 0) =>
+    c.req('PUT', `/api/orgs/${orgId}/assessments/${id}/answers/${ref}`, {
+      value: { kind: 'choice', value },
+      revision,
+    });
+
+  it('has 25 items and scores answers as the sheet does', async () => {
+    expect(sme.itemCount).toBe(25);
+    const id = await start();
+    for (let i = 1; i <= 25; i++)
+      expect((await answer(member, id, String(i), i <= 23 ? 'yes' : 'unknown')).statusCode).toBe(200);
+    const body = json<AssessmentBody>(await member.get(`/api/orgs/${orgId}/assessments/${id}`));
+    expect(body.score.overall).toMatchObject({ points: 23 * 4 - 2, max: 100, answered: 25 });
+    expect(body.score.overall.band?.id).toBeDefined();
+  });
+
+  it('refuses an answer saved over a newer one and shows the newer value', async () => {
+    const id = await start();
+    expect((await answer(member, id, '1', 'yes')).statusCode).toBe(200);
+    const stale = await answer(admin, id, '1', 'no', 0);
+    expect(stale.statusCode).toBe(409);
+    expect(json(stale)).toMatchObject({
+      error: {
+        code: 'answer_conflict',
+        details: { current: { value: { kind: 'choice', value: 'yes' }, revision: 1 } },
+      },
+    });
+    expect((await answer(admin, id, '1', 'no', 1)).statusCode).toBe(200);
+  });
+
+  it('refuses answers that do not fit the item or name no item', async () => {
+    const id = await start();
+    expect((await answer(member, id, '1', 'maybe')).statusCode).toBe(400);
+    expect((await answer(member, id, 'part1', 'yes')).statusCode).toBe(404);
+    const wrongKind = await member.req('PUT', `/api/orgs/${orgId}/assessments/${id}/answers/1`, {
+      value: { kind: 'maturity', level: 3 },
+      revision: 0,
+    });
+    expect(wrongKind.statusCode).toBe(400);
+  });
+
+  it('moves through review; only reviewers approve; locked answers do not change', async () => {
+    const id = await start();
+    expect((await answer(member, id, '2', 'partial')).statusCode).toBe(200);
+    expect(
+      (await member.post(`/api/orgs/${orgId}/assessments/${id}/status`, { to: 'approved' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await member.post(`/api/orgs/${orgId}/assessments/${id}/status`, { to: 'in_review' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await member.post(`/api/orgs/${orgId}/assessments/${id}/status`, { to: 'approved' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await admin.post(`/api/orgs/${orgId}/assessments/${id}/status`, { to: 'approved' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.post(`/api/orgs/${orgId}/assessments/${id}/status`, { to: 'locked' })).statusCode,
+    ).toBe(200);
+    const late = await answer(admin, id, '3', 'yes');
+    expect(late.statusCode).toBe(409);
+    expect(json(late)).toMatchObject({ error: { code: 'assessment_not_editable' } });
+    const audit = json<{ items: { action: string; details: { to?: string } }[] }>(
+      await admin.get(`/api/orgs/${orgId}/audit?limit=200`),
+    );
+    expect(audit.items.filter((e) => e.action === 'assessment.status').map((e) => e.details.to)).toEqual([
+      'locked',
+      'approved',
+      'in_review',
+    ]);
+  });
+
+  it("starts this year's assessment from last year's answers", async () => {
+    const last = await start('2025年度');
+    await answer(member, last, '1', 'yes');
+    await answer(member, last, '5', 'no');
+    const res = await member.post(`/api/orgs/${orgId}/assessments`, {
+      catalogId: sme.id,
+      title: '2026年度',
+      basedOn: last,
+    });
+    expect(res.statusCode).toBe(201);
+    const id = json<{ assessment: { id: string } }>(res).assessment.id;
+    const body = json<AssessmentBody>(await member.get(`/api/orgs/${orgId}/assessments/${id}`));
+    expect(body.answers.map((a) => a.ref).sort()).toEqual(['1', '5']);
+  });
+
+  it('never shows an assessment to another organization', async () => {
+    const id = await start();
+    const other = await addMember(t, admin, orgId, 'outsider@example.jp', 'viewer');
+    const created = await other.post('/api/orgs', { name: '別会社', kind: 'supplier' });
+    const otherOrg = json<{ organization: { id: string } }>(created).organization.id;
+    expect((await other.get(`/api/orgs/${otherOrg}/assessments/${id}`)).statusCode).toBe(404);
+    expect(json<{ items: unknown[] }>(await other.get(`/api/orgs/${otherOrg}/assessments`)).items).toEqual(
+      [],
+    );
+    expect(
+      (
+        await other.req('PUT', `/api/orgs/${otherOrg}/assessments/${id}/answers/1`, {
+          value: { kind: 'choice', value: 'yes' },
+          revision: 0,
+        })
+      ).statusCode,
+    ).toBe(404);
+    // A viewer of the owning organization reads but cannot answer.
+    expect((await other.get(`/api/orgs/${orgId}/assessments/${id}`)).statusCode).toBe(200);
+    expect((await answer(other, id, '1', 'yes')).statusCode).toBe(403);
+  });
+});
