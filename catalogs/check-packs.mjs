@@ -21,9 +21,13 @@ addFormats(ajv);
 const validate = ajv.compile(schema);
 
 const packDir = join(here, 'packs');
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : readdirSync(packDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(packDir, f));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(packDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(packDir, f));
 
 const esc = (s) => String(s).replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -49,7 +53,8 @@ function semanticProblems(pack) {
     if (seenTiers.has(t.id)) add(`/tiers/${i}/id`, `duplicate tier "${t.id}"`);
     seenTiers.add(t.id);
     (t.includes ?? []).forEach((inc, j) => {
-      if (!tierIds.has(inc) || inc === t.id) add(`/tiers/${i}/includes/${j}`, `unknown or self tier "${inc}"`);
+      if (!tierIds.has(inc) || inc === t.id)
+        add(`/tiers/${i}/includes/${j}`, `unknown or self tier "${inc}"`);
     });
   });
   const seenBands = new Set();
@@ -70,7 +75,8 @@ function semanticProblems(pack) {
       const isItem = node.answerModel !== undefined;
       if (isItem) {
         counts.items += 1;
-        if (node.children !== undefined) add(`${p}/children`, 'an item (has answerModel) must not have children');
+        if (node.children !== undefined)
+          add(`${p}/children`, 'an item (has answerModel) must not have children');
         if (!Object.hasOwn(models, node.answerModel))
           add(`${p}/answerModel`, `answer model "${node.answerModel}" is not defined`);
       } else if (node.children !== undefined) {
@@ -79,12 +85,14 @@ function semanticProblems(pack) {
       } else {
         counts.info += 1;
       }
-      if (node.tier !== undefined && !tierIds.has(node.tier)) add(`${p}/tier`, `tier "${node.tier}" is not defined`);
+      if (node.tier !== undefined && !tierIds.has(node.tier))
+        add(`${p}/tier`, `tier "${node.tier}" is not defined`);
       (node.tags ?? []).forEach((tag, j) => {
         const at = tag.indexOf(':');
         const facet = tag.slice(0, at);
         const value = tag.slice(at + 1);
-        if (!Object.hasOwn(vocab, facet)) add(`${p}/tags/${j}`, `tag facet "${facet}" is not defined in tags`);
+        if (!Object.hasOwn(vocab, facet))
+          add(`${p}/tags/${j}`, `tag facet "${facet}" is not defined in tags`);
         else if (!Object.hasOwn(vocab[facet], value))
           add(`${p}/tags/${j}`, `tag value "${value}" is not defined in tags/${facet}`);
       });
@@ -121,7 +129,8 @@ for (const file of files) {
       problems.push(...result.problems);
       counts = result.counts;
       if (typeof pack.id === 'string') {
-        if (packIds.has(pack.id)) problems.push({ pointer: '/id', message: `id also used by ${packIds.get(pack.id)}` });
+        if (packIds.has(pack.id))
+          problems.push({ pointer: '/id', message: `id also used by ${packIds.get(pack.id)}` });
         else packIds.set(pack.id, name);
       }
     }
@@ -129,8 +138,10 @@ for (const file of files) {
   const summary = counts
     ? `${counts.nodes} nodes: ${counts.items} items, ${counts.groups} groups, ${counts.info} info; ` +
       `${counts.official} official, ${counts.own} own`
-    : 'not parsed';
-  console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name} (${pack?.id ?? '?'} ${pack?.version ?? ''}) ${summary}`);
+    : 'no counts';
+  console.log(
+    `${problems.length ? 'FAIL' : 'ok  '} ${name} (${pack?.id ?? '?'} ${pack?.version ?? ''}) ${summary}`,
+  );
   for (const pr of problems) console.log(`     ${pr.pointer || '(document)'}: ${pr.message}`);
   if (problems.length) failed = true;
 }

@@ -52,6 +52,24 @@ function errorCode(res: LightMyRequestResponse): string | undefined {
   }
 }
 
+/** The first item reference found in a catalog pack. */
+function firstRef(node: unknown): string {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const found = firstRef(n);
+      if (found) return found;
+    }
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.ref === 'string') return o.ref;
+    for (const v of Object.values(o)) {
+      const found = firstRef(v);
+      if (found) return found;
+    }
+  }
+  return '';
+}
+
 function must(res: LightMyRequestResponse, status: number): LightMyRequestResponse {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
   return res;
@@ -77,7 +95,8 @@ describe('authorization walker over GET /api/openapi.json', () => {
     if (!found) throw new Error(`route ${r.key} is not classified in test/helpers/api-routes.ts`);
     return found;
   };
-  const bodyFor = (r: DocumentedRoute): unknown => rule(r).body?.({ counterpartSlug: C.slug });
+  const bodyFor = (r: DocumentedRoute): unknown =>
+    rule(r).body?.({ counterpartSlug: C.slug, catalogId: A.catalogId });
   const call = (c: Client, r: DocumentedRoute, ids: OrgResources) =>
     c.req(r.method, fillPath(r.path, ids), bodyFor(r));
   const bearer = (secret: string) => {
@@ -160,11 +179,28 @@ describe('authorization walker over GET /api/openapi.json', () => {
         ),
       );
       const job = json<{ job: { id: string } }>(must(await c.post(`/api/orgs/${orgId}/audit/verify`), 202));
+      const catalogs = json<{ items: { id: string; builtin: boolean }[] }>(
+        must(await c.get(`/api/orgs/${orgId}/catalogs`), 200),
+      );
+      const catalog = catalogs.items[0];
+      if (!catalog?.builtin) throw new Error('expected the built-in catalogs');
+      const pack = json<{ pack: unknown }>(
+        must(await c.get(`/api/orgs/${orgId}/catalogs/${catalog.id}`), 200),
+      ).pack;
+      const assessment = json<{ assessment: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/assessments`, { catalogId: catalog.id, title: '年次評価' }),
+          201,
+        ),
+      );
       return {
         invitationId: inv.invitation.id,
         tokenId: tok.token.id,
         relationshipId: rel.relationship.id,
         jobId: job.job.id,
+        catalogId: catalog.id,
+        assessmentId: assessment.assessment.id,
+        ref: firstRef(pack),
       };
     }
     const orgA = json<{ organization: { slug: string; name: string } }>(
@@ -281,7 +317,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
   it('(b) refuses A’s resources addressed through B’s own organization path (no IDOR)', async () => {
     const before = await snapshotA();
     const failures: string[] = [];
-    for (const r of orgRoutes.filter((x) => /\{(?!orgId)\w+\}/.test(x.path))) {
+    // Built-in catalogs belong to every organization, so a catalog id alone is not A's resource.
+    const privateParam = (path: string) => /\{(?!orgId|catalogId)\w+\}/.test(path);
+    for (const r of orgRoutes.filter((x) => privateParam(x.path))) {
       // B's organization id, A's resource ids: bob is owner of B, so only the resource lookup can stop this.
       const res = await call(bob, r, { ...A, orgId: B.orgId });
       if (res.statusCode !== 404) failures.push(`${r.key} → ${res.statusCode} ${res.body}`);
@@ -308,15 +346,17 @@ describe('authorization walker over GET /api/openapi.json', () => {
     }
     expect(failures).toEqual([]);
     expect(await snapshotA()).toEqual(before);
-    // The matrix is not vacuous: viewers, members and auditors are refused every write but the audit check.
+    // The matrix is not vacuous: viewers never write, auditors only start the audit check, members only
+    // fill in assessments.
     const writers = (role: Role) =>
       orgRoutes.filter((r) => {
         const spec = rule(r);
         return r.method !== 'GET' && spec.access === 'org' && spec.roles.includes(role);
       });
     expect(writers('viewer')).toEqual([]);
-    expect(writers('member')).toEqual([]);
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
+    expect(writers('member').length).toBeGreaterThan(0);
+    for (const r of writers('member')) expect(r.path).toMatch(/^\/api\/orgs\/\{orgId\}\/assessments/);
   });
 
   it('(d) bounds API tokens by their role and refuse user-only routes', async () => {

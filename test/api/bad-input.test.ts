@@ -79,7 +79,7 @@ describe('bad input', () => {
     const make = ROUTES[r.key]?.body;
     if (!make)
       throw new Error(`${r.key} takes a JSON body but has no sample body in test/helpers/api-routes.ts`);
-    return make({ counterpartSlug: 'no-such-org' }) as Record<string, unknown>;
+    return make({ counterpartSlug: 'no-such-org', catalogId: ids.catalogId }) as Record<string, unknown>;
   };
   const send = (r: DocumentedRoute, body: unknown, headers: Record<string, string> = {}) =>
     clientFor(r).req(r.method, fillPath(r.path, ids), body, headers);
@@ -279,6 +279,29 @@ describe('bad input', () => {
         await owner.get(`/api/orgs/${orgId}/tokens?limit=200`),
       );
       expect(list.items.map((i) => i.name)).toEqual(expect.arrayContaining(HOSTILE));
+    });
+
+    it('stores assessment titles and scope labels byte for byte', async () => {
+      const catalogs = json<{ items: { id: string }[] }>(await owner.get(`/api/orgs/${orgId}/catalogs`));
+      const catalogId = catalogs.items[0]?.id;
+      for (const text of HOSTILE) {
+        const res = await owner.post(`/api/orgs/${orgId}/assessments`, {
+          catalogId,
+          title: text,
+          scopeType: 'site',
+          scopeLabel: text,
+        });
+        expect(res.statusCode, text).toBe(201);
+        const a = json<{ assessment: { id: string; title: string; scope: { label: string } } }>(
+          res,
+        ).assessment;
+        expect(a.title).toBe(text);
+        expect(a.scope.label).toBe(text);
+        const back = json<{ assessment: { title: string; scope: { label: string } } }>(
+          await owner.get(`/api/orgs/${orgId}/assessments/${a.id}`),
+        );
+        expect(back.assessment).toMatchObject({ title: text, scope: { label: text } });
+      }
     });
 
     it('stores the display name of an invited person byte for byte', async () => {

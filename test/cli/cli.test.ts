@@ -19,9 +19,13 @@ interface Run {
 }
 
 /** Runs the real CLI in a child process, with a clean locale unless `env` says otherwise. */
-function cli(args: string[], opts: { dataDir: string; env?: Record<string, string>; stdin?: string }): Promise<Run> {
+function cli(
+  args: string[],
+  opts: { dataDir: string; env?: Record<string, string>; stdin?: string },
+): Promise<Run> {
   const env: Record<string, string | undefined> = { ...process.env };
-  for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'SHINRAI_LANG', 'SHINRAI_DATABASE_URL']) delete env[k];
+  for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'LANGUAGE', 'SHINRAI_LANG', 'SHINRAI_DATABASE_URL'])
+    delete env[k];
   Object.assign(env, { SHINRAI_DATA_DIR: opts.dataDir, NO_COLOR: '1' }, opts.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: 'pipe' });
@@ -66,14 +70,11 @@ describe('shinrai CLI', () => {
     ]);
     for (const r of [ja, en, envEn]) expect(r.code, r.stderr).toBe(0);
 
-    {
-      const r = ja;
-      expect(r.stdout).toContain('産業サイバーセキュリティ基盤のコマンドラインツール');
-      expect(r.stdout).toMatch(/migrate\s+データベースのマイグレーションを適用/);
-      expect(r.stdout).toMatch(/backup \[file\]\s+SQLite データベースのオンラインバックアップ/);
-      expect(r.stdout).toContain('ヘルプを表示');
-      expect(r.stdout).not.toContain('apply database migrations');
-    }
+    expect(ja.stdout).toContain('産業サイバーセキュリティ基盤のコマンドラインツール');
+    expect(ja.stdout).toMatch(/migrate\s+データベースのマイグレーションを適用/);
+    expect(ja.stdout).toMatch(/backup \[file\]\s+SQLite データベースのオンラインバックアップ/);
+    expect(ja.stdout).toContain('ヘルプを表示');
+    expect(ja.stdout).not.toContain('apply database migrations');
     for (const r of [en, envEn]) {
       expect(r.stdout).toContain('command-line tool of the industrial cybersecurity platform');
       expect(r.stdout).toMatch(/migrate\s+apply database migrations/);
@@ -81,6 +82,15 @@ describe('shinrai CLI', () => {
       expect(r.stdout).not.toMatch(/[\u3040-\u30ff]/); // no kana at all
     }
     expect(existsSync(dbFile)).toBe(false); // help touches no database
+  });
+
+  it('backup without a database exits 2 with a clear message', async () => {
+    const r = await cli(['backup', path.join(dataDir, 'nothing.db')], { dataDir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `データベースがありません（SHINRAI_DATA_DIR を確認してください）: ${dbFile}`,
+    );
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('migrate creates the database; a second run reports it up to date', async () => {
@@ -114,7 +124,16 @@ describe('shinrai CLI', () => {
 
   it('create-admin --password-stdin creates an instance administrator who owns the new organization', async () => {
     const r = await cli(
-      ['create-admin', '--email', 'Admin@Example.JP', '--name', '管理 太郎', '--org', '信頼製作所', '--password-stdin'],
+      [
+        'create-admin',
+        '--email',
+        'Admin@Example.JP',
+        '--name',
+        '管理 太郎',
+        '--org',
+        '信頼製作所',
+        '--password-stdin',
+      ],
       { dataDir, stdin: `${PASSWORD}\n` },
     );
     expect(r.code, r.stderr).toBe(0);
@@ -216,7 +235,10 @@ describe('shinrai CLI', () => {
   it('audit verify exits 0 on an intact log and 1 with the broken seq after tampering', async () => {
     // Real audit entries, written by the store the way the server writes them.
     const store = openStore({ databaseUrl: undefined, dataDir });
-    const orgId = withDb(dbFile, (db) => (db.prepare('select id from organizations').get() as { id: string }).id);
+    const orgId = withDb(
+      dbFile,
+      (db) => (db.prepare('select id from organizations').get() as { id: string }).id,
+    );
     const seqs: number[] = [];
     try {
       for (let i = 0; i < 6; i++) {

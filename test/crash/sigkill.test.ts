@@ -85,18 +85,21 @@ async function checkConsistent(dataDir: string, run: Killed): Promise<Snapshot> 
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    orgs = (db.prepare("select id from organizations where slug like 'crash-%'").all() as { id: string }[]).map(
-      (r) => r.id,
-    );
+    orgs = (
+      db.prepare("select id from organizations where slug like 'crash-%'").all() as { id: string }[]
+    ).map((r) => r.id);
     const count = (q: string, ...args: string[]) => (db.prepare(q).get(...args) as { n: number }).n;
     for (const orgId of new Set([...orgs, ...run.begun])) {
       const present = orgs.includes(orgId);
       const expected = present ? ROWS_PER_TX : 0;
       expect(count('select count(*) as n from memberships where org_id = ?', orgId), orgId).toBe(expected);
-      expect(count('select count(*) as n from users where email like ?', `%.${orgId}@crash.example`), orgId).toBe(
-        expected,
+      expect(
+        count('select count(*) as n from users where email like ?', `%.${orgId}@crash.example`),
+        orgId,
+      ).toBe(expected);
+      expect(count('select count(*) as n from audit_log where org_id = ?', orgId), orgId).toBe(
+        present ? 1 : 0,
       );
-      expect(count('select count(*) as n from audit_log where org_id = ?', orgId), orgId).toBe(present ? 1 : 0);
       expect(
         count('select count(*) as n from audit_log where org_id is null and target_id = ?', orgId),
         orgId,

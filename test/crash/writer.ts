@@ -4,7 +4,14 @@
  * It prints "started", then "begin <orgId>", "progress <orgId> <n>" while inside the transaction and
  * "committed <orgId>" after each commit, so the parent can kill it at chosen moments.
  */
-import { appendAudit, insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
+import {
+  appendAudit,
+  insertMembership,
+  insertOrganization,
+  insertUser,
+  migrate,
+  openStore,
+} from '@shinrai/store';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 
@@ -25,7 +32,7 @@ for (;;) {
   const orgId = randomUUID();
   const now = new Date().toISOString();
   say(`begin ${orgId}`);
-  await (async (trx: any) => {
+  await store.db.transaction().execute(async (trx) => {
     await insertOrganization(trx, {
       id: orgId,
       slug: `crash-${orgId}`,
@@ -75,6 +82,6 @@ for (;;) {
       requestId: null,
       details: { orgId },
     });
-  })(store.db.transaction ? await (async () => { const c = await store.db.connection().execute(async (c) => c); return store.db; })() : store.db);
+  });
   say(`committed ${orgId}`);
 }

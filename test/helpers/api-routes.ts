@@ -11,6 +11,8 @@ export const ROLES: readonly Role[] = ['owner', 'admin', 'member', 'viewer', 'au
 export interface BodyContext {
   /** Slug of an organization the caller may ask for a relationship. */
   counterpartSlug: string;
+  /** A catalog the organization may assess against. */
+  catalogId: string;
 }
 
 export type RouteRule =
@@ -27,6 +29,8 @@ export type RouteRule =
 const ALL: readonly Role[] = ROLES;
 const MANAGERS: readonly Role[] = ['owner', 'admin'];
 const AUDIT: readonly Role[] = ['owner', 'auditor'];
+/** Roles that fill in assessments. */
+const WRITERS: readonly Role[] = ['owner', 'admin', 'member'];
 
 export const ROUTES: Record<string, RouteRule> = {
   'GET /api/health': { access: 'public' },
@@ -104,6 +108,26 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/orgs/{orgId}/audit.csv': { access: 'org', roles: AUDIT },
   'POST /api/orgs/{orgId}/audit/verify': { access: 'org', roles: AUDIT },
   'GET /api/orgs/{orgId}/jobs/{jobId}': { access: 'org', roles: ALL },
+
+  'GET /api/orgs/{orgId}/catalogs': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/catalogs/{catalogId}': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/assessments': {
+    access: 'org',
+    roles: WRITERS,
+    body: (c) => ({ catalogId: c.catalogId, title: '歩行者による評価' }),
+  },
+  'GET /api/orgs/{orgId}/assessments/{id}': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/assessments/{id}/answers/{ref}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ value: null, comment: '歩行者', revision: 0 }),
+  },
+  'POST /api/orgs/{orgId}/assessments/{id}/status': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ to: 'in_review' }),
+  },
 };
 
 export interface OpenApiOperation {
@@ -155,6 +179,11 @@ export interface OrgResources {
   tokenId: string;
   relationshipId: string;
   jobId: string;
+  /** A catalog the organization can see (built-in catalogs are shared by every organization). */
+  catalogId: string;
+  assessmentId: string;
+  /** An item reference inside the catalog. */
+  ref: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -167,6 +196,9 @@ export function randomResources(): OrgResources {
     tokenId: randomUUID(),
     relationshipId: randomUUID(),
     jobId: randomUUID(),
+    catalogId: randomUUID(),
+    assessmentId: randomUUID(),
+    ref: 'no-such-item',
   };
 }
 
@@ -181,12 +213,17 @@ export function fillPath(path: string, r: OrgResources): string {
         return r.userId;
       case 'jobId':
         return r.jobId;
+      case 'catalogId':
+        return r.catalogId;
+      case 'ref':
+        return encodeURIComponent(r.ref);
       case 'token':
         return randomInvitationToken();
       case 'id':
         if (before.endsWith('/invitations/')) return r.invitationId;
         if (before.endsWith('/tokens/')) return r.tokenId;
         if (before.endsWith('/relationships/')) return r.relationshipId;
+        if (before.endsWith('/assessments/')) return r.assessmentId;
         throw new Error(`no resource id known for {id} in ${path}`);
       default:
         throw new Error(`unknown path parameter {${name}} in ${path}: teach fillPath about it`);

@@ -63,7 +63,14 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
   };
   const enqueue = async (kind: string, payload: unknown = null, maxAttempts?: number) => {
     const id = randomUUID();
-    await enqueueJob(t.store.db, { id, orgId: null, kind, payload, maxAttempts, now: new Date(clock).toISOString() });
+    await enqueueJob(t.store.db, {
+      id,
+      orgId: null,
+      kind,
+      payload,
+      maxAttempts,
+      now: new Date(clock).toISOString(),
+    });
     return id;
   };
   const row = (id: string): Promise<JobRow> =>
@@ -153,7 +160,11 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
     clock = T0 + 6000;
     await round(w);
     expect(calls).toBe(3);
-    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'SMTP unavailable (3)' });
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      last_error: 'SMTP unavailable (3)',
+    });
 
     clock = T0 + 86_400_000;
     await round(w);
@@ -165,7 +176,10 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
     const w = worker({});
     const id = await enqueue('no.such.kind', null, 1);
     await round(w);
-    expect(await row(id)).toMatchObject({ status: 'failed', last_error: 'no handler for job kind no.such.kind' });
+    expect(await row(id)).toMatchObject({
+      status: 'failed',
+      last_error: 'no handler for job kind no.such.kind',
+    });
   });
 
   it('runs at most `concurrency` jobs at once', async () => {
@@ -269,7 +283,12 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
     expect((await row(id)).status).toBe('running');
     await a.stop(5000);
     expect(interrupted).toBe(1);
-    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null, locked_until: null });
+    expect(await row(id)).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      locked_by: null,
+      locked_until: null,
+    });
 
     await round(a);
     expect((await row(id)).status).toBe('queued'); // a stopped worker claims nothing
@@ -315,7 +334,10 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
   });
 
   it('start() polls on its own until stopped', async () => {
-    const w = new JobWorker({ ...deps, config: { ...deps.config, jobPollMs: 10 } }, { auto: async () => 'polled' });
+    const w = new JobWorker(
+      { ...deps, config: { ...deps.config, jobPollMs: 10 } },
+      { auto: async () => 'polled' },
+    );
     workers.push(w);
     const id = await enqueue('auto');
     w.start();

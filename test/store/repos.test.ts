@@ -70,7 +70,7 @@ import { makeStore, testDialects, type TestStore } from '../helpers/stores.ts';
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
 /** An ISO time `s` seconds after T0. */
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
-const uid = () => randomUUID();
+const uid = (): string => randomUUID();
 
 /** Deterministic shuffle (so inserts do not arrive in sorted order). */
 function shuffled<T>(xs: T[]): T[] {
@@ -128,7 +128,11 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
     return id;
   }
 
-  const audit = (orgId: string | null, action: string, details: Record<string, unknown> = {}): AuditInput => ({
+  const audit = (
+    orgId: string | null,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): AuditInput => ({
     at: at(1),
     orgId,
     actorUserId: null,
@@ -262,7 +266,9 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect(await useRecoveryCode(db, other, 'h-new-1', at(3))).toBe(false);
       expect(await useRecoveryCode(db, id, 'h-new-1', at(3))).toBe(true);
       await replaceRecoveryCodes(db, id, []);
-      expect(await db.selectFrom('recovery_codes').select('id').where('user_id', '=', id).execute()).toEqual([]);
+      expect(await db.selectFrom('recovery_codes').select('id').where('user_id', '=', id).execute()).toEqual(
+        [],
+      );
     });
   });
 
@@ -300,19 +306,22 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
 
     it('returns exactly one page, without a cursor, when everything fits', async () => {
       const org = await newOrg();
-      for (let i = 0; i < 3; i++) await insertMembership(db, { orgId: org, userId: await newUser(), role: 'viewer', now: at(0) });
+      for (let i = 0; i < 3; i++)
+        await insertMembership(db, { orgId: org, userId: await newUser(), role: 'viewer', now: at(0) });
       const page = await listMembers(db, org, null, 3);
       expect(page?.items).toHaveLength(3);
       expect(page?.nextCursor).toBeNull();
     });
 
-    it.each(['garbage', '', encodeCursor({ k: 'x', id: 'y' }).slice(0, 5), Buffer.from('[1]').toString('base64url')])(
-      'returns null for the bad cursor %j',
-      async (cursor) => {
-        const org = await newOrg();
-        expect(await listMembers(db, org, cursor, 50)).toBeNull();
-      },
-    );
+    it.each([
+      'garbage',
+      '',
+      encodeCursor({ k: 'x', id: 'y' }).slice(0, 5),
+      Buffer.from('[1]').toString('base64url'),
+    ])('returns null for the bad cursor %j', async (cursor) => {
+      const org = await newOrg();
+      expect(await listMembers(db, org, cursor, 50)).toBeNull();
+    });
 
     it('finds, changes role, counts owners and deletes', async () => {
       const org = await newOrg();
@@ -320,7 +329,9 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       const b = await newUser();
       await insertMembership(db, { orgId: org, userId: a, role: 'owner', now: at(1) });
       await insertMembership(db, { orgId: org, userId: b, role: 'admin', now: at(2) });
-      await expect(insertMembership(db, { orgId: org, userId: a, role: 'viewer', now: at(3) })).rejects.toThrow();
+      await expect(
+        insertMembership(db, { orgId: org, userId: a, role: 'viewer', now: at(3) }),
+      ).rejects.toThrow();
       expect(await findMembership(db, org, a)).toEqual({ role: 'owner', created_at: at(1) });
       expect(await countOwners(db, org)).toBe(1);
       await setMembershipRole(db, org, b, 'owner');
@@ -333,7 +344,9 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
 
     it('refuses a membership of an unknown organization or user (foreign keys)', async () => {
       const org = await newOrg();
-      await expect(insertMembership(db, { orgId: org, userId: uid(), role: 'member', now: at(0) })).rejects.toThrow();
+      await expect(
+        insertMembership(db, { orgId: org, userId: uid(), role: 'member', now: at(0) }),
+      ).rejects.toThrow();
       await expect(
         insertMembership(db, { orgId: uid(), userId: await newUser(), role: 'member', now: at(0) }),
       ).rejects.toThrow();
@@ -479,7 +492,10 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
         accepted_at: at(10),
         ended_at: null,
       });
-      expect(await findRelationshipForParty(db, hub, r2)).toMatchObject({ status: 'declined', ended_at: at(11) });
+      expect(await findRelationshipForParty(db, hub, r2)).toMatchObject({
+        status: 'declined',
+        ended_at: at(11),
+      });
       expect(await findOpenRelationship(db, 'hub_member', hub, m2)).toBeUndefined();
       expect(await activeCounterparts(db, hub, 'hub_member')).toEqual([m1]);
       expect(await activeCounterparts(db, m1, 'hub_member')).toEqual([hub]);
@@ -516,7 +532,11 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       const s1 = await mk(at(3600));
       const s2 = await mk(at(3600));
       const s3 = await mk(at(60));
-      expect(await findSession(db, s1)).toMatchObject({ user_id: u, stage: 'full', csrf_token: `csrf-${s1}` });
+      expect(await findSession(db, s1)).toMatchObject({
+        user_id: u,
+        stage: 'full',
+        csrf_token: `csrf-${s1}`,
+      });
 
       await touchSession(db, s1, at(30), at(7200));
       expect(await findSession(db, s1)).toMatchObject({ last_seen_at: at(30), expires_at: at(7200) });
@@ -597,8 +617,12 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect(await findOidcIdentity(db, issuer, 'sub-1')).toEqual({ user_id: u });
       expect(await findOidcIdentity(db, issuer, 'sub-2')).toBeUndefined();
       expect(await findOidcIdentity(db, `${issuer}/other`, 'sub-1')).toBeUndefined();
-      await expect(linkOidcIdentity(db, { issuer, subject: 'sub-1', userId: await newUser(), now: at(1) })).rejects.toThrow();
-      await expect(linkOidcIdentity(db, { issuer, subject: 'sub-3', userId: uid(), now: at(1) })).rejects.toThrow();
+      await expect(
+        linkOidcIdentity(db, { issuer, subject: 'sub-1', userId: await newUser(), now: at(1) }),
+      ).rejects.toThrow();
+      await expect(
+        linkOidcIdentity(db, { issuer, subject: 'sub-3', userId: uid(), now: at(1) }),
+      ).rejects.toThrow();
     });
   });
 
@@ -674,9 +698,11 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       const x = await newOrg();
       const u = await newUser('Auditor.Person@example.jp');
       for (let i = 0; i < 5; i++) {
-        await db.transaction().execute((trx) =>
-          appendAudit(trx, ops, { ...audit(x, `act.${i}`), actorUserId: i === 4 ? u : null }),
-        );
+        await db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(trx, ops, { ...audit(x, `act.${i}`), actorUserId: i === 4 ? u : null }),
+          );
       }
       const first = await listAudit(db, x, null, 3);
       expect(first!.items.map((r) => r.action)).toEqual(['act.4', 'act.3', 'act.2']);
@@ -692,12 +718,18 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
 
     it('refuses UPDATE and DELETE (append-only triggers)', async () => {
       const x = await newOrg();
-      const seq = await db.transaction().execute((trx) => appendAudit(trx, ops, audit(x, 'keep.me', { v: 1 })));
+      const seq = await db
+        .transaction()
+        .execute((trx) => appendAudit(trx, ops, audit(x, 'keep.me', { v: 1 })));
       await expect(
         db.updateTable('audit_log').set({ details: '{"v":2}' }).where('seq', '=', seq).execute(),
       ).rejects.toThrow(/append-only/);
-      await expect(db.updateTable('audit_log').set({ org_id: null }).execute()).rejects.toThrow(/append-only/);
-      await expect(db.deleteFrom('audit_log').where('seq', '=', seq).execute()).rejects.toThrow(/append-only/);
+      await expect(db.updateTable('audit_log').set({ org_id: null }).execute()).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(db.deleteFrom('audit_log').where('seq', '=', seq).execute()).rejects.toThrow(
+        /append-only/,
+      );
       await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
       const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
       expect(row?.details).toBe('{"v":1}');
@@ -708,8 +740,12 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       const x = await newOrg();
       await db.transaction().execute((trx) => appendAudit(trx, ops, audit(x, 'first')));
       const total = Number(
-        (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst())
-          ?.n,
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirst()
+        )?.n,
       );
       const newOrgId = uid();
       await expect(
@@ -734,8 +770,12 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect(await countAudit(db, newOrgId)).toBe(0);
       expect(await findOrganization(db, newOrgId)).toBeUndefined();
       const after = Number(
-        (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst())
-          ?.n,
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirst()
+        )?.n,
       );
       expect(after).toBe(total);
       // The chain continues from the last committed entry.
@@ -753,7 +793,8 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       await enqueueJob(db, { id, orgId, kind: 'test.kind', payload: { n: 1 }, now, maxAttempts });
       return id;
     }
-    const get = (id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const get = (id: string) =>
+      db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
     beforeEach(async () => {
       await db.deleteFrom('jobs').execute();
@@ -778,7 +819,13 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
     it('hands a job out once', async () => {
       const id = await enqueue(null);
       const first = await claim('w1', 1);
-      expect(first).toMatchObject({ id, status: 'running', locked_by: 'w1', attempts: 1, locked_until: at(1 + LEASE) });
+      expect(first).toMatchObject({
+        id,
+        status: 'running',
+        locked_by: 'w1',
+        attempts: 1,
+        locked_until: at(1 + LEASE),
+      });
       expect(await claim('w1', 2)).toBeUndefined();
       expect(await claim('w2', 2)).toBeUndefined();
     });
@@ -856,12 +903,21 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect((await claim('w2', 5))?.id).toBe(c);
       expect(await releaseJobs(db, 'w1', at(6))).toBe(2);
       for (const id of [a, b]) {
-        expect(await get(id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null, locked_until: null });
+        expect(await get(id)).toMatchObject({
+          status: 'queued',
+          attempts: 0,
+          locked_by: null,
+          locked_until: null,
+        });
       }
       expect(await get(c)).toMatchObject({ status: 'running', locked_by: 'w2' });
       expect(await get(d)).toMatchObject({ status: 'queued', attempts: 0 });
       expect(await releaseJobs(db, 'w1', at(7))).toBe(0);
-      const reclaimed = new Set([(await claim('w3', 8))?.id, (await claim('w3', 8))?.id, (await claim('w3', 8))?.id]);
+      const reclaimed = new Set([
+        (await claim('w3', 8))?.id,
+        (await claim('w3', 8))?.id,
+        (await claim('w3', 8))?.id,
+      ]);
       expect(reclaimed).toEqual(new Set([a, b, d]));
     });
   });

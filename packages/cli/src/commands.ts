@@ -101,6 +101,7 @@ export async function backupCommand(out: Out, file: string | undefined): Promise
   const config = loadConfig();
   if (config.databaseUrl) return out.fail('backupPg');
   const source = path.join(config.dataDir, 'shinrai.db');
+  if (!existsSync(source)) return out.fail('noDatabase', source);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
   const dest = path.resolve(file ?? path.join(config.dataDir, 'backups', `shinrai-${stamp}.db`));
   mkdirSync(path.dirname(dest), { recursive: true });

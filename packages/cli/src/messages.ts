@@ -49,6 +49,10 @@ export const MESSAGES = {
     en: 'online backup of the SQLite database (safe while running)',
   },
   backupDone: { ja: 'バックアップを作成しました', en: 'backup written' },
+  noDatabase: {
+    ja: 'データベースがありません（SHINRAI_DATA_DIR を確認してください）',
+    en: 'no database found (check SHINRAI_DATA_DIR)',
+  },
   backupPg: {
     ja: 'PostgreSQL では pg_dump を使ってください: pg_dump --format=custom --file=shinrai.dump "$SHINRAI_DATABASE_URL"',
     en: 'For PostgreSQL use pg_dump: pg_dump --format=custom --file=shinrai.dump "$SHINRAI_DATABASE_URL"',

@@ -104,7 +104,7 @@ describe('ChainVerifier', () => {
   it.each(fields)('detects a changed %s at that entry', (field, value) => {
     const chain = buildChain(10);
     chain[4] = { ...chain[4]!, [field]: value };
-    expect(verify(chain)).toEqual({ seq: chain[4]!.seq, reason: 'hash_mismatch' });
+    expect(verify(chain)).toEqual({ seq: chain[4].seq, reason: 'hash_mismatch' });
   });
 
   it('detects a changed entry whose hash was recomputed, at the following entry', () => {
@@ -129,7 +129,7 @@ describe('ChainVerifier', () => {
   it('detects reordered entries', () => {
     const chain = buildChain(10);
     [chain[3], chain[4]] = [chain[4]!, chain[3]!];
-    expect(verify(chain)).toEqual({ seq: chain[3]!.seq, reason: 'prev_hash_mismatch' });
+    expect(verify(chain)).toEqual({ seq: chain[3].seq, reason: 'prev_hash_mismatch' });
   });
 
   it('detects an inserted entry', () => {
@@ -152,6 +152,6 @@ describe('ChainVerifier', () => {
     const chain = buildChain(3);
     const first = { ...chain[0]!, prevHash: 'f'.repeat(64) };
     chain[0] = { ...first, hash: auditHash(first) };
-    expect(verify(chain)).toEqual({ seq: chain[0]!.seq, reason: 'prev_hash_mismatch' });
+    expect(verify(chain)).toEqual({ seq: chain[0].seq, reason: 'prev_hash_mismatch' });
   });
 });

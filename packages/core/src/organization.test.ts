@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPrefectureCode, isValidCorporateNumber, PREFECTURE_CODES, SLUG_PATTERN, slugify } from './organization.ts';
+import {
+  isPrefectureCode,
+  isValidCorporateNumber,
+  PREFECTURE_CODES,
+  SLUG_PATTERN,
+  slugify,
+} from './organization.ts';
 
 /**
  * Check digit of a 法人番号 computed independently of the implementation, from the NTA rule:
@@ -134,6 +140,7 @@ describe('slugify', () => {
     for (const bad of ['ab', '-abc', 'abc-', 'Abc', 'ab_c', 'a'.repeat(49), 'あいう']) {
       expect(SLUG_PATTERN.test(bad), bad).toBe(false);
     }
-    for (const good of ['abc', 'a-b', 'org-1234', 'a'.repeat(48)]) expect(SLUG_PATTERN.test(good), good).toBe(true);
+    for (const good of ['abc', 'a-b', 'org-1234', 'a'.repeat(48)])
+      expect(SLUG_PATTERN.test(good), good).toBe(true);
   });
 });

@@ -33,7 +33,9 @@ function expected(
 
 const cases = RELATIONSHIP_STATUSES.flatMap((status) =>
   [FROM, TO].flatMap((requestedBy) =>
-    [FROM, TO, THIRD].flatMap((actor) => ACTIONS.map((action) => [status, requestedBy, actor, action] as const)),
+    [FROM, TO, THIRD].flatMap((actor) =>
+      ACTIONS.map((action) => [status, requestedBy, actor, action] as const),
+    ),
   ),
 );
 
@@ -51,7 +53,11 @@ describe('relationship state machine', () => {
     for (const status of ['declined', 'ended'] as const) {
       for (const actor of [FROM, TO]) {
         for (const action of ACTIONS) {
-          const r = transition({ status, fromOrgId: FROM, toOrgId: TO, requestedByOrgId: FROM }, actor, action);
+          const r = transition(
+            { status, fromOrgId: FROM, toOrgId: TO, requestedByOrgId: FROM },
+            actor,
+            action,
+          );
           expect(r.ok).toBe(false);
         }
       }
@@ -74,7 +80,11 @@ describe('relationship state machine', () => {
   it('a third organization is refused before anything else is looked at', () => {
     for (const status of RELATIONSHIP_STATUSES) {
       for (const action of ACTIONS) {
-        const r = transition({ status, fromOrgId: FROM, toOrgId: TO, requestedByOrgId: THIRD }, THIRD, action);
+        const r = transition(
+          { status, fromOrgId: FROM, toOrgId: TO, requestedByOrgId: THIRD },
+          THIRD,
+          action,
+        );
         expect(r).toEqual({ ok: false, reason: 'not_party' });
       }
     }

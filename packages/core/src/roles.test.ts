@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLES, can, canGrantRole, isWriter, permissionsOf, roleWithin, type Role } from './roles.ts';
+import {
+  PERMISSIONS,
+  ROLES,
+  can,
+  canGrantRole,
+  isWriter,
+  permissionsOf,
+  roleWithin,
+  type Role,
+} from './roles.ts';
 
 const isSubset = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((p) => b.has(p));
 
 describe('permissionsOf / can', () => {
   it('matches the table in docs/api.md', () => {
     for (const role of ROLES) {
-      for (const p of ['org.read', 'members.read', 'invitations.read', 'relationships.read', 'jobs.read'] as const) {
+      for (const p of [
+        'org.read',
+        'members.read',
+        'invitations.read',
+        'relationships.read',
+        'jobs.read',
+      ] as const) {
         expect(can(role, p), `${role} ${p}`).toBe(true);
       }
       const manages = role === 'owner' || role === 'admin';
@@ -75,15 +90,20 @@ describe('roleWithin (API token roles)', () => {
     auditor: ['auditor', 'viewer'],
   };
 
-  it.each(ROLES.flatMap((h) => ROLES.map((r) => [h, r] as const)))('holder %s, token %s', (holder, requested) => {
-    expect(roleWithin(holder, requested)).toBe(table[holder].includes(requested));
-  });
+  it.each(ROLES.flatMap((h) => ROLES.map((r) => [h, r] as const)))(
+    'holder %s, token %s',
+    (holder, requested) => {
+      expect(roleWithin(holder, requested)).toBe(table[holder].includes(requested));
+    },
+  );
 
   it('a token never carries more permissions or write access than its creator', () => {
     for (const holder of ROLES) {
       for (const requested of ROLES) {
         if (!roleWithin(holder, requested)) continue;
-        expect(isSubset(permissionsOf(requested), permissionsOf(holder)), `${holder} → ${requested}`).toBe(true);
+        expect(isSubset(permissionsOf(requested), permissionsOf(holder)), `${holder} → ${requested}`).toBe(
+          true,
+        );
         if (isWriter(requested)) expect(isWriter(holder), `${holder} → ${requested}`).toBe(true);
       }
     }

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +22,7 @@ import { registerMetrics } from './http/metrics.ts';
 import { resolvePrincipal } from './http/principal.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { catalogFileRoutes } from './routes/catalog-files.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -77,6 +79,7 @@ export async function buildApp(
     hsts: deps.config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart);
 
   await app.register(swagger, {
     openapi: {
@@ -119,6 +122,7 @@ export async function buildApp(
   await app.register(tokenRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(catalogRoutes(deps));
+  await app.register(catalogFileRoutes(deps));
   await app.register(assessmentRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;

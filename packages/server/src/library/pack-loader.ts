@@ -34,9 +34,20 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
-/** Stable checksum of a pack's content (what changes when a text or rule changes). */
+/** JSON with object keys sorted, so equal content always serializes the same way. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Stable checksum of a pack's content (what changes when a text or rule changes, not key order). */
 export function packChecksum(pack: CatalogPack): string {
-  return createHash('sha256').update(JSON.stringify(pack)).digest('hex');
+  return createHash('sha256').update(canonicalJson(pack)).digest('hex');
 }
 
 /** Validates an object against the pack JSON Schema and the reference rules. */

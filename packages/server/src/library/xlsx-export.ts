@@ -1,0 +1,118 @@
+import { flattenPack, type CatalogPack, type Locale, type ScoreReport, type AnswerValue, type FlatNode } from '@shinrai/core';
+import ExcelJS from 'exceljs';
+import { EXPORT_COLUMNS, type PackHeader } from './catalog-import.ts';
+
+export const META_SHEET = 'meta';
+export const NODES_SHEET = 'nodes';
+const HEADER_KEYS: (keyof PackHeader)[] = ['id', 'version', 'publisher', 'title', 'description', 'notice', 'sources', 'answerModels', 'tiers', 'tags', 'scoring'];
+
+function styleHeader(ws: ExcelJS.Worksheet): void {
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** A catalog as .xlsx: a `nodes` sheet (one row a node) and a `meta` sheet; importing it gives the same pack. */
+export async function catalogToXlsx(pack: CatalogPack): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Shinrai';
+  const ws = wb.addWorksheet(NODES_SHEET);
+  const cols = Object.values(EXPORT_COLUMNS);
+  ws.addRow(cols);
+  for (const n of flattenPack(pack.nodes)) {
+    const d = n.node;
+    ws.addRow([
+      n.ref,
+      n.parentRef ?? '',
+      d.title.ja,
+      d.title.en,
+      d.description?.ja ?? '',
+      d.description?.en ?? '',
+      d.guidance?.ja ?? '',
+      d.guidance?.en ?? '',
+      d.answerModel ?? '',
+      d.tier ?? '',
+      (d.tags ?? []).join(' '),
+      d.weight ?? '',
+      d.provenance,
+    ]);
+  }
+  ws.columns.forEach((c, i) => (c.width = i < 2 ? 16 : 40));
+  styleHeader(ws);
+  const meta = wb.addWorksheet(META_SHEET);
+  meta.addRow(['key', 'value']);
+  for (const key of HEADER_KEYS) if (pack[key] !== undefined) meta.addRow([key, JSON.stringify(pack[key])]);
+  meta.getColumn(2).width = 120;
+  styleHeader(meta);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Reads the header fields back from a `meta` sheet's key/value rows. */
+export function headerFromMeta(rows: { cells: (string | number | boolean | null)[] }[]): PackHeader | string {
+  const out: Record<string, unknown> = {};
+  for (const r of rows) {
+    const [k, v] = r.cells;
+    if (typeof k !== 'string' || typeof v !== 'string') continue;
+    try {
+      out[k] = JSON.parse(v) as unknown;
+    } catch {
+      return k;
+    }
+  }
+  return out as unknown as PackHeader;
+}
+
+function answerLabel(pack: CatalogPack, n: FlatNode, a: AnswerValue | undefined, locale: Locale): string {
+  if (!a) return '';
+  const model = pack.answerModels[n.node.answerModel ?? ''];
+  switch (a.kind) {
+    case 'choice':
+      return (model?.kind === 'choice' ? model.options.find((o) => o.value === a.value)?.label[locale] : undefined) ?? a.value;
+    case 'multiple':
+      return a.values.join(', ');
+    case 'maturity':
+      return String(a.level);
+    case 'number':
+      return String(a.value);
+    case 'text':
+      return a.value;
+  }
+}
+
+/** An assessment as .xlsx: answers per item with points, and a summary sheet of scores. */
+export async function assessmentToXlsx(p: {
+  title: string;
+  pack: CatalogPack;
+  answers: ReadonlyMap<string, { value: AnswerValue | undefined; comment: string | null }>;
+  score: ScoreReport;
+  locale: Locale;
+}): Promise<Buffer> {
+  const L = p.locale === 'ja'
+    ? { ref: 'ID', title: '項目', answer: '回答', value: '回答値', points: '点数', max: '満点', comment: 'コメント', summary: '集計', group: 'グループ', percent: '達成率(%)', answers: '回答', overall: '全体', band: '判定' }
+    : { ref: 'ID', title: 'Item', answer: 'Answer', value: 'Answer value', points: 'Points', max: 'Max', comment: 'Comment', summary: 'Summary', group: 'Group', percent: 'Percent', answers: 'Answers', overall: 'Overall', band: 'Result' };
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Shinrai';
+  const ws = wb.addWorksheet(L.answers);
+  ws.addRow([L.ref, L.title, L.answer, L.value, L.points, L.max, L.comment]);
+  const nodes = flattenPack(p.pack.nodes);
+  for (const n of nodes) {
+    if (n.kind !== 'item') {
+      const row = ws.addRow([n.ref, `${'  '.repeat(n.depth)}${n.node.title[p.locale]}`]);
+      row.font = { bold: true };
+      continue;
+    }
+    const a = p.answers.get(n.ref);
+    const s = p.score.items[n.ref];
+    ws.addRow([n.ref, `${'  '.repeat(n.depth)}${n.node.title[p.locale]}`, answerLabel(p.pack, n, a?.value, p.locale), a?.value ? JSON.stringify(a.value) : '', s?.points ?? '', s?.max ?? '', a?.comment ?? '']);
+  }
+  ws.columns.forEach((c, i) => (c.width = i === 1 ? 60 : i === 3 ? 30 : 14));
+  styleHeader(ws);
+  const sum = wb.addWorksheet(L.summary);
+  sum.addRow([p.title]).font = { bold: true, size: 14 };
+  sum.addRow([L.overall, p.score.overall.points, p.score.overall.max, p.score.overall.percent ?? '', p.score.overall.band?.label[p.locale] ?? '']);
+  sum.addRow([]);
+  sum.addRow([L.group, L.points, L.max, L.percent]).font = { bold: true };
+  const titles = new Map(nodes.map((n) => [n.ref, n.node.title[p.locale]]));
+  for (const [ref, agg] of Object.entries(p.score.groups)) sum.addRow([titles.get(ref) ?? ref, agg.points, agg.max, agg.percent ?? '']);
+  sum.getColumn(1).width = 50;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
