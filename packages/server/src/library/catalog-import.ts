@@ -1,4 +1,11 @@
-import { flattenPack, type AnswerModel, type CatalogPack, type PackNode, type Provenance, type Text } from '@shinrai/core';
+import {
+  flattenPack,
+  type AnswerModel,
+  type CatalogPack,
+  type PackNode,
+  type Provenance,
+  type Text,
+} from '@shinrai/core';
 import { columnLetter, type ImportProblem } from './import-errors.ts';
 import type { Cell, Table } from './sheet-reader.ts';
 
@@ -61,7 +68,10 @@ export interface BuildOptions {
 
 export type BuildResult = { ok: true; pack: CatalogPack } | { ok: false; problems: ImportProblem[] };
 
-function resolveColumns(table: Table, mapping: ColumnMapping): { cols: Partial<Record<keyof ColumnMapping, number>>; problems: ImportProblem[] } {
+function resolveColumns(
+  table: Table,
+  mapping: ColumnMapping,
+): { cols: Partial<Record<keyof ColumnMapping, number>>; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const cols: Partial<Record<keyof ColumnMapping, number>> = {};
   const lower = table.header.map((h) => h.toLowerCase());
@@ -72,11 +82,21 @@ function resolveColumns(table: Table, mapping: ColumnMapping): { cols: Partial<R
       idx = [...spec].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
       if (idx >= table.header.length) idx = -1;
     }
-    if (idx < 0) problems.push({ code: 'missing_column', sheet: table.sheet, row: 1, params: { column: spec } });
+    if (idx < 0)
+      problems.push({ code: 'missing_column', sheet: table.sheet, row: 1, params: { column: spec } });
     else cols[key] = idx;
   }
-  if (cols.titleJa === undefined && cols.titleEn === undefined && !problems.some((p) => p.code === 'missing_column')) {
-    problems.push({ code: 'missing_column', sheet: table.sheet, row: 1, params: { column: mapping.titleJa ?? 'title_ja' } });
+  if (
+    cols.titleJa === undefined &&
+    cols.titleEn === undefined &&
+    !problems.some((p) => p.code === 'missing_column')
+  ) {
+    problems.push({
+      code: 'missing_column',
+      sheet: table.sheet,
+      row: 1,
+      params: { column: mapping.titleJa ?? 'title_ja' },
+    });
   }
   return { cols, problems };
 }
@@ -91,8 +111,13 @@ const str = (c: Cell | undefined): string => (c === null || c === undefined ? ''
 export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: BuildOptions): BuildResult {
   const { cols, problems } = resolveColumns(table, mapping);
   if (problems.length > 0) return { ok: false, problems };
-  const at = (row: number, key: keyof ColumnMapping) => ({ sheet: table.sheet, row, column: cols[key] === undefined ? undefined : columnLetter(cols[key]) });
-  const get = (cells: Cell[], key: keyof ColumnMapping) => (cols[key] === undefined ? '' : str(cells[cols[key]]));
+  const at = (row: number, key: keyof ColumnMapping) => ({
+    sheet: table.sheet,
+    row,
+    column: cols[key] === undefined ? undefined : columnLetter(cols[key]),
+  });
+  const get = (cells: Cell[], key: keyof ColumnMapping) =>
+    cols[key] === undefined ? '' : str(cells[cols[key]]);
   const text = (ja: string, en: string): Text => ({ ja: ja || en, en: en || ja });
   const models = { ...opts.header.answerModels };
 
@@ -113,7 +138,11 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
     }
     const titleJa = get(cells, 'titleJa');
     const titleEn = get(cells, 'titleEn');
-    if (titleJa === '' && titleEn === '') problems.push({ code: 'missing_value', ...at(row, cols.titleJa !== undefined ? 'titleJa' : 'titleEn') });
+    if (titleJa === '' && titleEn === '')
+      problems.push({
+        code: 'missing_value',
+        ...at(row, cols.titleJa !== undefined ? 'titleJa' : 'titleEn'),
+      });
     const node: PackNode = { ref, provenance: opts.defaultProvenance, title: text(titleJa, titleEn) };
     const prov = get(cells, 'provenance');
     if (prov !== '') {
@@ -129,7 +158,8 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
     const model = get(cells, 'answerModel');
     if (model !== '') {
       if (model === DEFAULT_ANSWER_MODEL_KEY && !(model in models)) models[model] = DEFAULT_ANSWER_MODEL;
-      if (!(model in models)) problems.push({ code: 'unknown_answer_model', ...at(row, 'answerModel'), params: { value: model } });
+      if (!(model in models))
+        problems.push({ code: 'unknown_answer_model', ...at(row, 'answerModel'), params: { value: model } });
       node.answerModel = model;
     }
     const tier = get(cells, 'tier');
@@ -137,12 +167,14 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
     const tags = get(cells, 'tags');
     if (tags !== '') {
       node.tags = tags.split(/[\s,;]+/).filter(Boolean);
-      for (const tag of node.tags) if (!TAG.test(tag)) problems.push({ code: 'bad_tag', ...at(row, 'tags'), params: { value: tag } });
+      for (const tag of node.tags)
+        if (!TAG.test(tag)) problems.push({ code: 'bad_tag', ...at(row, 'tags'), params: { value: tag } });
     }
     const weight = get(cells, 'weight');
     if (weight !== '') {
       const w = Number(weight);
-      if (!Number.isFinite(w) || w < 0) problems.push({ code: 'bad_number', ...at(row, 'weight'), params: { value: weight } });
+      if (!Number.isFinite(w) || w < 0)
+        problems.push({ code: 'bad_number', ...at(row, 'weight'), params: { value: weight } });
       else node.weight = w;
     }
     const parent = get(cells, 'parent');
@@ -156,7 +188,7 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
       continue;
     }
     const seen = new Set([ref]);
-    for (let p = r.parent; p !== null; ) {
+    for (let p = r.parent; p !== null;) {
       if (seen.has(p)) {
         problems.push({ code: 'cycle', ...at(r.row, 'parent'), params: { value: [...seen, p].join(' → ') } });
         break;
@@ -172,7 +204,11 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
   for (const b of baseFlat) {
     const replaced = rows.get(b.ref);
     const { children: _c, ...own } = b.node;
-    entries.push(replaced ? { ref: b.ref, parent: replaced.parent ?? b.parentRef, node: replaced.node } : { ref: b.ref, parent: b.parentRef, node: own });
+    entries.push(
+      replaced
+        ? { ref: b.ref, parent: replaced.parent ?? b.parentRef, node: replaced.node }
+        : { ref: b.ref, parent: b.parentRef, node: own },
+    );
   }
   for (const [ref, r] of rows) if (!baseRefs.has(ref)) entries.push({ ref, parent: r.parent, node: r.node });
   const byParent = new Map<string | null, PackNode[]>();

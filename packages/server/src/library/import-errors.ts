@@ -2,24 +2,54 @@ import type { Locale } from '@shinrai/core';
 
 /** Located problems of a sheet import, in the user's language. */
 export const IMPORT_PROBLEMS = {
-  file_too_large: { ja: 'ファイルが大きすぎます（上限 {limit} MB）。', en: 'The file is too large (limit {limit} MB).' },
-  not_xlsx: { ja: 'Excel（.xlsx）ファイルとして読めません。', en: 'This is not a readable Excel (.xlsx) file.' },
+  file_too_large: {
+    ja: 'ファイルが大きすぎます（上限 {limit} MB）。',
+    en: 'The file is too large (limit {limit} MB).',
+  },
+  not_xlsx: {
+    ja: 'Excel（.xlsx）ファイルとして読めません。',
+    en: 'This is not a readable Excel (.xlsx) file.',
+  },
   not_csv: { ja: 'CSV として読めません: {detail}', en: 'This cannot be read as CSV: {detail}' },
   no_sheet: { ja: 'シート「{sheet}」がありません。', en: 'There is no sheet "{sheet}".' },
   empty_sheet: { ja: 'シートにデータがありません。', en: 'The sheet has no data.' },
-  missing_column: { ja: '必要な列「{column}」が見つかりません。', en: 'The required column "{column}" is missing.' },
-  merged_cells: { ja: '結合されたセルがあります（{range}）。結合を解除してください。', en: 'Merged cells ({range}); unmerge them.' },
-  formula: { ja: '数式が入っています。値として貼り付けてください。', en: 'The cell holds a formula; paste it as a value.' },
+  missing_column: {
+    ja: '必要な列「{column}」が見つかりません。',
+    en: 'The required column "{column}" is missing.',
+  },
+  merged_cells: {
+    ja: '結合されたセルがあります（{range}）。結合を解除してください。',
+    en: 'Merged cells ({range}); unmerge them.',
+  },
+  formula: {
+    ja: '数式が入っています。値として貼り付けてください。',
+    en: 'The cell holds a formula; paste it as a value.',
+  },
   empty_row: { ja: '空の行があります。削除してください。', en: 'The row is empty; remove it.' },
   missing_value: { ja: '値がありません。', en: 'The value is missing.' },
-  bad_ref: { ja: 'ID「{value}」に使えない文字があります（英数字と . _ - のみ）。', en: 'The id "{value}" has characters that are not allowed (letters, digits, . _ - only).' },
-  duplicate_ref: { ja: 'ID「{value}」が重複しています（{first} 行目と同じ）。', en: 'The id "{value}" is a duplicate (same as row {first}).' },
+  bad_ref: {
+    ja: 'ID「{value}」に使えない文字があります（英数字と . _ - のみ）。',
+    en: 'The id "{value}" has characters that are not allowed (letters, digits, . _ - only).',
+  },
+  duplicate_ref: {
+    ja: 'ID「{value}」が重複しています（{first} 行目と同じ）。',
+    en: 'The id "{value}" is a duplicate (same as row {first}).',
+  },
   unknown_parent: { ja: '親 ID「{value}」が見つかりません。', en: 'The parent id "{value}" does not exist.' },
   cycle: { ja: '親子関係が循環しています（{value}）。', en: 'The parent chain loops ({value}).' },
-  unknown_answer_model: { ja: '回答形式「{value}」は定義されていません。', en: 'The answer model "{value}" is not defined.' },
-  bad_tag: { ja: 'タグ「{value}」は「分類:値」の形式にしてください。', en: 'The tag "{value}" must look like "facet:value".' },
+  unknown_answer_model: {
+    ja: '回答形式「{value}」は定義されていません。',
+    en: 'The answer model "{value}" is not defined.',
+  },
+  bad_tag: {
+    ja: 'タグ「{value}」は「分類:値」の形式にしてください。',
+    en: 'The tag "{value}" must look like "facet:value".',
+  },
   bad_number: { ja: '数値ではありません: {value}', en: 'Not a number: {value}' },
-  bad_provenance: { ja: '出典区分は official か own にしてください: {value}', en: 'Provenance must be official or own: {value}' },
+  bad_provenance: {
+    ja: '出典区分は official か own にしてください: {value}',
+    en: 'Provenance must be official or own: {value}',
+  },
   bad_meta: { ja: 'メタ情報シートが壊れています: {detail}', en: 'The meta sheet is broken: {detail}' },
   too_many_rows: { ja: '行が多すぎます（上限 {limit} 行）。', en: 'Too many rows (limit {limit}).' },
 } as const satisfies Record<string, Record<Locale, string>>;

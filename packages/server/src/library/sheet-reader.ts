@@ -14,7 +14,8 @@ export interface Table {
   rows: { row: number; cells: Cell[] }[];
 }
 
-export type ReadResult = { ok: true; sheets: string[]; table: Table } | { ok: false; sheets: string[]; problems: ImportProblem[] };
+export type ReadResult =
+  { ok: true; sheets: string[]; table: Table } | { ok: false; sheets: string[]; problems: ImportProblem[] };
 
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -34,7 +35,12 @@ const blank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === 
  * formulas, empty rows inside the data. Every problem names the sheet, row and column.
  */
 export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<ReadResult> {
-  if (buffer.length > MAX_FILE_BYTES) return { ok: false, sheets: [], problems: [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1024 / 1024 } }] };
+  if (buffer.length > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      sheets: [],
+      problems: [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1024 / 1024 } }],
+    };
   if (!isZip(buffer)) return { ok: false, sheets: [], problems: [{ code: 'not_xlsx' }] };
   const wb = new ExcelJS.Workbook();
   try {
@@ -50,9 +56,20 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
   for (const range of merges) {
     const [first = ''] = range.split(':');
     const m = /^([A-Z]+)(\d+)$/.exec(first);
-    problems.push({ code: 'merged_cells', sheet: ws.name, row: m ? Number(m[2]) : undefined, column: m?.[1], params: { range } });
+    problems.push({
+      code: 'merged_cells',
+      sheet: ws.name,
+      row: m ? Number(m[2]) : undefined,
+      column: m?.[1],
+      params: { range },
+    });
   }
-  if (ws.rowCount > MAX_ROWS + 1) return { ok: false, sheets, problems: [{ code: 'too_many_rows', sheet: ws.name, params: { limit: MAX_ROWS } }] };
+  if (ws.rowCount > MAX_ROWS + 1)
+    return {
+      ok: false,
+      sheets,
+      problems: [{ code: 'too_many_rows', sheet: ws.name, params: { limit: MAX_ROWS } }],
+    };
   const width = ws.columnCount;
   const raw: { row: number; cells: Cell[] }[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -72,24 +89,53 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
 
 /** Reads CSV (UTF-8, with or without BOM; comma separated). */
 export function readCsv(buffer: Buffer, name = 'csv'): ReadResult {
-  if (buffer.length > MAX_FILE_BYTES) return { ok: false, sheets: [], problems: [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1024 / 1024 } }] };
+  if (buffer.length > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      sheets: [],
+      problems: [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1024 / 1024 } }],
+    };
   let records: string[][];
   try {
     records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
-    return { ok: false, sheets: [name], problems: [{ code: 'not_csv', sheet: name, row: e.lines, params: { detail: e.message ?? '' } }] };
+    return {
+      ok: false,
+      sheets: [name],
+      problems: [{ code: 'not_csv', sheet: name, row: e.lines, params: { detail: e.message ?? '' } }],
+    };
   }
-  if (records.length > MAX_ROWS + 1) return { ok: false, sheets: [name], problems: [{ code: 'too_many_rows', sheet: name, params: { limit: MAX_ROWS } }] };
-  return finishTable(name, [name], records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })), []);
+  if (records.length > MAX_ROWS + 1)
+    return {
+      ok: false,
+      sheets: [name],
+      problems: [{ code: 'too_many_rows', sheet: name, params: { limit: MAX_ROWS } }],
+    };
+  return finishTable(
+    name,
+    [name],
+    records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })),
+    [],
+  );
 }
 
-function finishTable(sheet: string, sheets: string[], raw: { row: number; cells: Cell[] }[], problems: ImportProblem[]): ReadResult {
+function finishTable(
+  sheet: string,
+  sheets: string[],
+  raw: { row: number; cells: Cell[] }[],
+  problems: ImportProblem[],
+): ReadResult {
   // Trailing empty rows are ignored; an empty row with data after it is an error.
   while (raw.length > 0 && raw[raw.length - 1]!.cells.every(blank)) raw.pop();
   const [head, ...body] = raw;
-  if (!head || body.length === 0) return { ok: false, sheets, problems: [...problems, { code: 'empty_sheet', sheet }] };
+  if (!head || body.length === 0)
+    return { ok: false, sheets, problems: [...problems, { code: 'empty_sheet', sheet }] };
   for (const r of body) if (r.cells.every(blank)) problems.push({ code: 'empty_row', sheet, row: r.row });
   if (problems.length > 0) return { ok: false, sheets, problems };
-  return { ok: true, sheets, table: { sheet, header: head.cells.map((c) => (c === null ? '' : String(c).trim())), rows: body } };
+  return {
+    ok: true,
+    sheets,
+    table: { sheet, header: head.cells.map((c) => (c === null ? '' : String(c).trim())), rows: body },
+  };
 }

@@ -1,10 +1,29 @@
-import { flattenPack, type CatalogPack, type Locale, type ScoreReport, type AnswerValue, type FlatNode } from '@shinrai/core';
+import {
+  flattenPack,
+  type CatalogPack,
+  type Locale,
+  type ScoreReport,
+  type AnswerValue,
+  type FlatNode,
+} from '@shinrai/core';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type PackHeader } from './catalog-import.ts';
 
 export const META_SHEET = 'meta';
 export const NODES_SHEET = 'nodes';
-const HEADER_KEYS: (keyof PackHeader)[] = ['id', 'version', 'publisher', 'title', 'description', 'notice', 'sources', 'answerModels', 'tiers', 'tags', 'scoring'];
+const HEADER_KEYS: (keyof PackHeader)[] = [
+  'id',
+  'version',
+  'publisher',
+  'title',
+  'description',
+  'notice',
+  'sources',
+  'answerModels',
+  'tiers',
+  'tags',
+  'scoring',
+];
 
 function styleHeader(ws: ExcelJS.Worksheet): void {
   ws.getRow(1).font = { bold: true };
@@ -66,7 +85,11 @@ function answerLabel(pack: CatalogPack, n: FlatNode, a: AnswerValue | undefined,
   const model = pack.answerModels[n.node.answerModel ?? ''];
   switch (a.kind) {
     case 'choice':
-      return (model?.kind === 'choice' ? model.options.find((o) => o.value === a.value)?.label[locale] : undefined) ?? a.value;
+      return (
+        (model?.kind === 'choice'
+          ? model.options.find((o) => o.value === a.value)?.label[locale]
+          : undefined) ?? a.value
+      );
     case 'multiple':
       return a.values.join(', ');
     case 'maturity':
@@ -86,9 +109,38 @@ export async function assessmentToXlsx(p: {
   score: ScoreReport;
   locale: Locale;
 }): Promise<Buffer> {
-  const L = p.locale === 'ja'
-    ? { ref: 'ID', title: '項目', answer: '回答', value: '回答値', points: '点数', max: '満点', comment: 'コメント', summary: '集計', group: 'グループ', percent: '達成率(%)', answers: '回答', overall: '全体', band: '判定' }
-    : { ref: 'ID', title: 'Item', answer: 'Answer', value: 'Answer value', points: 'Points', max: 'Max', comment: 'Comment', summary: 'Summary', group: 'Group', percent: 'Percent', answers: 'Answers', overall: 'Overall', band: 'Result' };
+  const L =
+    p.locale === 'ja'
+      ? {
+          ref: 'ID',
+          title: '項目',
+          answer: '回答',
+          value: '回答値',
+          points: '点数',
+          max: '満点',
+          comment: 'コメント',
+          summary: '集計',
+          group: 'グループ',
+          percent: '達成率(%)',
+          answers: '回答',
+          overall: '全体',
+          band: '判定',
+        }
+      : {
+          ref: 'ID',
+          title: 'Item',
+          answer: 'Answer',
+          value: 'Answer value',
+          points: 'Points',
+          max: 'Max',
+          comment: 'Comment',
+          summary: 'Summary',
+          group: 'Group',
+          percent: 'Percent',
+          answers: 'Answers',
+          overall: 'Overall',
+          band: 'Result',
+        };
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Shinrai';
   const ws = wb.addWorksheet(L.answers);
@@ -102,17 +154,32 @@ export async function assessmentToXlsx(p: {
     }
     const a = p.answers.get(n.ref);
     const s = p.score.items[n.ref];
-    ws.addRow([n.ref, `${'  '.repeat(n.depth)}${n.node.title[p.locale]}`, answerLabel(p.pack, n, a?.value, p.locale), a?.value ? JSON.stringify(a.value) : '', s?.points ?? '', s?.max ?? '', a?.comment ?? '']);
+    ws.addRow([
+      n.ref,
+      `${'  '.repeat(n.depth)}${n.node.title[p.locale]}`,
+      answerLabel(p.pack, n, a?.value, p.locale),
+      a?.value ? JSON.stringify(a.value) : '',
+      s?.points ?? '',
+      s?.max ?? '',
+      a?.comment ?? '',
+    ]);
   }
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 60 : i === 3 ? 30 : 14));
   styleHeader(ws);
   const sum = wb.addWorksheet(L.summary);
   sum.addRow([p.title]).font = { bold: true, size: 14 };
-  sum.addRow([L.overall, p.score.overall.points, p.score.overall.max, p.score.overall.percent ?? '', p.score.overall.band?.label[p.locale] ?? '']);
+  sum.addRow([
+    L.overall,
+    p.score.overall.points,
+    p.score.overall.max,
+    p.score.overall.percent ?? '',
+    p.score.overall.band?.label[p.locale] ?? '',
+  ]);
   sum.addRow([]);
   sum.addRow([L.group, L.points, L.max, L.percent]).font = { bold: true };
   const titles = new Map(nodes.map((n) => [n.ref, n.node.title[p.locale]]));
-  for (const [ref, agg] of Object.entries(p.score.groups)) sum.addRow([titles.get(ref) ?? ref, agg.points, agg.max, agg.percent ?? '']);
+  for (const [ref, agg] of Object.entries(p.score.groups))
+    sum.addRow([titles.get(ref) ?? ref, agg.points, agg.max, agg.percent ?? '']);
   sum.getColumn(1).width = 50;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

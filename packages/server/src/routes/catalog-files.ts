@@ -65,7 +65,10 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         const c = await loadCatalog(deps.store.db, access.orgId, req.params.catalogId);
         const buf = await catalogToXlsx(c.pack);
         const name = `${c.row.urn.split(':').pop() ?? 'catalog'}-${c.row.version}.xlsx`;
-        return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).send(buf);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(buf);
       },
     );
 
@@ -87,12 +90,27 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         let file: Buffer | undefined;
         let filename = 'upload.xlsx';
         let rawOptions: string | undefined;
-        for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 65_536 } })) {
+        for await (const part of req.parts({
+          limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 4, fieldSize: 65_536 },
+        })) {
           if (part.type === 'file') {
             filename = part.filename || filename;
-            file = await part.toBuffer();
-            if (part.file.truncated) {
-              return reply.status(413).send(errorBody('import_invalid', locale, describeProblems([{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1048576 } }], locale)));
+            try {
+              file = await part.toBuffer();
+            } catch (err) {
+              if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+              return reply
+                .status(413)
+                .send(
+                  errorBody(
+                    'import_invalid',
+                    locale,
+                    describeProblems(
+                      [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1048576 } }],
+                      locale,
+                    ),
+                  ),
+                );
             }
           } else if (part.fieldname === 'options') {
             rawOptions = String(part.value);
@@ -107,13 +125,29 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         }
         const parsed = ImportOptionsSchema.safeParse(parsedJson);
         if (!parsed.success) {
-          return fail('validation_failed', parsed.error.issues.map((i) => ({ in: 'options', pointer: `/${i.path.join('/')}`, message: i.message })));
+          return fail(
+            'validation_failed',
+            parsed.error.issues.map((i) => ({
+              in: 'options',
+              pointer: `/${i.path.join('/')}`,
+              message: i.message,
+            })),
+          );
         }
         const o = parsed.data;
         if (o.mode === 'inspect') {
-                    const read = await readTable(file, filename, o.sheet);
-          if (!read.ok) return reply.status(422).send(errorBody('import_invalid', locale, describeProblems(read.problems, locale)));
-          return { sheets: read.sheets, sheet: read.table.sheet, columns: read.table.header, rows: read.table.rows.length, sample: read.table.rows.slice(0, 5).map((r) => r.cells) };
+          const read = await readTable(file, filename, o.sheet);
+          if (!read.ok)
+            return reply
+              .status(422)
+              .send(errorBody('import_invalid', locale, describeProblems(read.problems, locale)));
+          return {
+            sheets: read.sheets,
+            sheet: read.table.sheet,
+            columns: read.table.header,
+            rows: read.table.rows.length,
+            sample: read.table.rows.slice(0, 5).map((r) => r.cells),
+          };
         }
         const options: ImportOptions = {
           ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
@@ -123,11 +157,23 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
           ...(o.defaultProvenance !== undefined ? { defaultProvenance: o.defaultProvenance } : {}),
         };
         const prepared = await prepareImport(deps, access.orgId, file, filename, options);
-        if (!prepared.ok) return reply.status(422).send(errorBody('import_invalid', locale, describeProblems(prepared.problems, locale)));
-        const summary = { urn: prepared.pack.id, version: prepared.pack.version, itemCount: prepared.itemCount, changes: prepared.changes, checksum: prepared.checksum };
+        if (!prepared.ok)
+          return reply
+            .status(422)
+            .send(errorBody('import_invalid', locale, describeProblems(prepared.problems, locale)));
+        const summary = {
+          urn: prepared.pack.id,
+          version: prepared.pack.version,
+          itemCount: prepared.itemCount,
+          changes: prepared.changes,
+          checksum: prepared.checksum,
+        };
         if (o.mode === 'preview') return { preview: summary };
-        const result = await deps.store.db.transaction().execute((trx) => applyImport(deps, trx, actorOf(access, req.id), access.orgId, prepared));
-        if ('conflict' in result) return fail('conflict', { pointer: '/options/header/version', version: prepared.pack.version });
+        const result = await deps.store.db
+          .transaction()
+          .execute((trx) => applyImport(deps, trx, actorOf(access, req.id), access.orgId, prepared));
+        if ('conflict' in result)
+          return fail('conflict', { pointer: '/options/header/version', version: prepared.pack.version });
         return reply.status(201).send({ catalogId: result.id, ...summary });
       },
     );
