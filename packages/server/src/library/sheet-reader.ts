@@ -97,7 +97,7 @@ export function readCsv(buffer: Buffer, name = 'csv'): ReadResult {
     };
   let records: string[][];
   try {
-    records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse<string[]>(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     return {
