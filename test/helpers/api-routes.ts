@@ -111,6 +111,9 @@ export const ROUTES: Record<string, RouteRule> = {
 
   'GET /api/orgs/{orgId}/catalogs': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/catalogs/{catalogId}': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/catalogs/{catalogId}/export.xlsx': { access: 'org', roles: ALL },
+  /** multipart/form-data, not JSON: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/catalogs/import': { access: 'org', roles: MANAGERS },
   'GET /api/orgs/{orgId}/assessments': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/assessments': {
     access: 'org',

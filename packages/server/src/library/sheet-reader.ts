@@ -97,7 +97,8 @@ export function readCsv(buffer: Buffer, name = 'csv'): ReadResult {
     };
   let records: string[][];
   try {
-    records = parse<string[]>(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    const parsed: unknown = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = parsed as string[][];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     return {
