@@ -76,7 +76,7 @@ export function checkPack(data: unknown, file: string): PackResult {
 
 /** Parses and validates a YAML pack; syntax errors carry line and column. */
 export function parsePackYaml(text: string, file: string): PackResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
