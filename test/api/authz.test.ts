@@ -118,6 +118,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
       '/tokens',
       '/audit?limit=200',
       `/jobs/${A.jobId}`,
+      '/catalogs',
+      '/assessments',
+      `/assessments/${A.assessmentId}`,
     ]) {
       const body = json(must(await users.owner.get(`/api/orgs/${A.orgId}${part}`), 200));
       if (part === '/tokens') {

@@ -197,18 +197,18 @@ describe('bad input', () => {
       ['text/plain', '{"email":"a@example.jp","password":"x"}'],
       ['text/plain; charset=utf-8', 'hello'],
       ['application/x-www-form-urlencoded', 'email=a%40example.jp&password=x'],
-      [
-        'multipart/form-data; boundary=x',
-        '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
-      ],
       ['application/xml', '<a/>'],
     ];
+    const multipart = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n';
     for (const r of bodyRoutes) {
       for (const [type, payload] of kinds) {
         const res = await send(r, payload, { 'content-type': type });
         expect(res.statusCode, `${r.key} ${type}`).toBe(415);
         expect(errorOf(res).code).toBe('unsupported_media_type');
       }
+      // multipart/form-data has a parser (catalog import), so JSON routes refuse it at validation instead.
+      const res = await send(r, multipart, { 'content-type': 'multipart/form-data; boundary=x' });
+      expect([400, 415], `${r.key} multipart: ${res.body}`).toContain(res.statusCode);
     }
   });
 

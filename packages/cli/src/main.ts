@@ -9,6 +9,7 @@ import {
 } from './commands.ts';
 import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
 import { consoleOut } from './output.ts';
+import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
 
 const lang = pickLang(process.argv, process.env);
 const m = (k: MessageKey) => MESSAGES[k][lang];
@@ -57,5 +58,22 @@ audit
   .command('verify')
   .description(m('auditVerify'))
   .action(() => exitWith(auditVerifyCommand(out)));
+
+const catalog = program.command('catalog').description(m('catalogCmd'));
+catalog
+  .command('import')
+  .description(m('catalogImport'))
+  .argument('<file>', m('fileArg'))
+  .requiredOption('--org <slug>', m('orgOption'))
+  .option('--sheet <name>', m('sheetOption'))
+  .option('--map <mapping>', m('mapOption'))
+  .option('--urn <urn>', m('urnOption'))
+  .option('--pack-version <version>', m('packVersionOption'))
+  .option('--title-ja <title>', m('titleJaOption'))
+  .option('--title-en <title>', m('titleEnOption'))
+  .option('--base <urn>', m('baseOption'))
+  .option('--official', m('officialOption'))
+  .option('--dry-run', m('dryRunOption'))
+  .action((file: string, flags: CatalogImportFlags) => exitWith(catalogImportCommand(out, file, flags)));
 
 await program.parseAsync(process.argv);

@@ -82,6 +82,49 @@ export const MESSAGES = {
   instance: { ja: 'インスタンス', en: 'instance' },
   seq: { ja: '連番', en: 'seq' },
   fileArg: { ja: 'ファイル', en: 'file' },
+  catalogCmd: {
+    ja: 'カタログ（フレームワーク・チェックリスト）の操作',
+    en: 'catalog (framework, checklist) operations',
+  },
+  catalogImport: {
+    ja: '.xlsx / .csv からカタログを取り込む（全件成功時のみ書き込み）',
+    en: 'import a catalog from .xlsx / .csv (written only if every row is valid)',
+  },
+  orgOption: { ja: '取り込み先の組織の識別子（slug）', en: 'slug of the organization to import into' },
+  sheetOption: { ja: 'シート名（既定は最初のシート）', en: 'sheet name (default: the first sheet)' },
+  mapOption: {
+    ja: '列の対応 例: ref=ID,parent=親ID,titleJa=項目名,titleEn=Title（既定は Shinrai の書き出し形式）',
+    en: 'column mapping, e.g. ref=ID,parent=Parent,titleJa=項目名,titleEn=Title (default: Shinrai export layout)',
+  },
+  urnOption: {
+    ja: '新しいカタログの URN（urn:shinrai:catalog:…）',
+    en: 'URN of a new catalog (urn:shinrai:catalog:…)',
+  },
+  packVersionOption: { ja: '新しいカタログの版（例 1.0.0）', en: 'version of a new catalog (e.g. 1.0.0)' },
+  titleJaOption: { ja: 'カタログ名（日本語）', en: 'catalog title (Japanese)' },
+  titleEnOption: { ja: 'カタログ名（英語）', en: 'catalog title (English)' },
+  baseOption: {
+    ja: '拡張する既存カタログ（URN または URN@版）',
+    en: 'existing catalog to extend (URN or URN@version)',
+  },
+  officialOption: {
+    ja: '取り込む項目を公式（出典で確認済み）として扱う',
+    en: 'mark imported items as official (confirmed by the source)',
+  },
+  dryRunOption: { ja: '書き込まずに変更内容だけ表示', en: 'show the changes without writing' },
+  fileUnreadable: { ja: 'ファイルを読めません', en: 'cannot read the file' },
+  orgUnknown: { ja: '組織が見つかりません', en: 'no such organization' },
+  catalogUnknown: { ja: 'カタログが見つかりません', en: 'no such catalog' },
+  importInvalid: {
+    ja: '取り込みを中止しました。何も書き込んでいません',
+    en: 'import refused; nothing was written',
+  },
+  versionExists: { ja: 'この版はすでにあります', en: 'this version already exists' },
+  dryRun: { ja: '確認のみ（書き込みなし）', en: 'dry run: nothing written' },
+  imported: { ja: '取り込みました', en: 'imported' },
+  items: { ja: '項目', en: 'items' },
+  row: { ja: '行', en: 'row' },
+  column: { ja: '列', en: 'column' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

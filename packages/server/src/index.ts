@@ -9,3 +9,5 @@ export { createMailer, type Mailer } from './mail/mailer.ts';
 export { prepareSetupCode } from './services/setup.ts';
 export { installBuiltinPacks, readBuiltinPacks } from './library/builtin.ts';
 export { parsePackYaml, checkPack, packChecksum } from './library/pack-loader.ts';
+export { prepareImport, applyImport, type ImportOptions } from './library/import-service.ts';
+export { describeProblems } from './library/import-errors.ts';

@@ -52,6 +52,9 @@ export function sectionAllowed(section: OrgSection, role: Role): boolean {
   }
 }
 
+const isOrgSection = (value: string): value is OrgSection =>
+  (ORG_SECTIONS as readonly string[]).includes(value);
+
 function currentSection(pathname: string): string {
   return pathname.split('/')[3] ?? 'overview';
 }
@@ -75,9 +78,7 @@ function OrgSwitcher({
     const target = memberships.find((m) => m.organization.id === id);
     if (!target) return;
     const section = currentSection(location.pathname);
-    const keep =
-      (ORG_SECTIONS as readonly string[]).includes(section) &&
-      sectionAllowed(section as OrgSection, target.role);
+    const keep = isOrgSection(section) && sectionAllowed(section, target.role);
     const next = section === 'account' || keep ? section : 'overview';
     void navigate(`/orgs/${target.organization.id}/${next}`);
   };
@@ -260,6 +261,12 @@ export function AppLayout() {
           <Alert color="yellow" title={t('app.orgNotFound')}>
             <Button component={Link} to="/" variant="light" mt="sm">
               {t('app.home')}
+            </Button>
+          </Alert>
+        ) : role && isOrgSection(section) && !sectionAllowed(section, role) ? (
+          <Alert color="yellow" title={t('app.forbidden')}>
+            <Button component={Link} to={`/orgs/${orgId ?? ''}/overview`} variant="light" mt="sm">
+              {t('nav.overview')}
             </Button>
           </Alert>
         ) : (

@@ -25,7 +25,7 @@ export function AuthLayout({
               <Text fw={700} size="lg" c="indigo.8">
                 {t('app.name')}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" visibleFrom="xs">
                 {t('app.tagline')}
               </Text>
             </div>
