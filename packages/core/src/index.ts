@@ -11,3 +11,4 @@ export * from './errors.ts';
 export * from './catalog/pack.ts';
 export * from './catalog/scoring.ts';
 export * from './catalog/assessment-status.ts';
+export * from './catalog/mapping.ts';

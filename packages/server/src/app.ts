@@ -24,6 +24,7 @@ import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogFileRoutes } from './routes/catalog-files.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
+import { mappingRoutes } from './routes/mappings.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -124,6 +125,7 @@ export async function buildApp(
   await app.register(catalogRoutes(deps));
   await app.register(catalogFileRoutes(deps));
   await app.register(assessmentRoutes(deps));
+  await app.register(mappingRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -7,7 +7,7 @@ export { verifyAuditChain } from './jobs/audit-verify.ts';
 export { hashPassword } from './auth/secrets.ts';
 export { createMailer, type Mailer } from './mail/mailer.ts';
 export { prepareSetupCode } from './services/setup.ts';
-export { installBuiltinPacks, readBuiltinPacks } from './library/builtin.ts';
+export { installBuiltinPacks, readBuiltinPacks, readBuiltinMappings } from './library/builtin.ts';
 export { parsePackYaml, checkPack, packChecksum } from './library/pack-loader.ts';
 export { prepareImport, applyImport, type ImportOptions } from './library/import-service.ts';
 export { describeProblems } from './library/import-errors.ts';

@@ -18,3 +18,4 @@ export * from './repos/jobs.ts';
 export * from './backup.ts';
 export * from './repos/catalogs.ts';
 export * from './repos/assessments.ts';
+export * from './repos/mappings.ts';

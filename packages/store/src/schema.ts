@@ -197,6 +197,21 @@ export interface AnswersTable {
   updated_at: string;
 }
 
+export interface MappingSetsTable {
+  id: string;
+  scope: string;
+  urn: string;
+  version: string;
+  source_urn: string;
+  target_urn: string;
+  title_ja: string;
+  title_en: string;
+  provenance: string;
+  entries: string;
+  checksum: string;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -214,6 +229,7 @@ export interface Database {
   catalog_nodes: CatalogNodesTable;
   assessments: AssessmentsTable;
   answers: AnswersTable;
+  mapping_sets: MappingSetsTable;
 }
 
 /** Either the database or an open transaction on it. */

@@ -1,11 +1,12 @@
-import { BUILTIN_SCOPE, findCatalogVersion, insertCatalog } from '@shinrai/store';
+import { BUILTIN_SCOPE, findCatalogVersion, findMappingSetVersion, insertCatalog, insertMappingSet } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../deps.ts';
-import { CATALOG_DIR, parsePackYaml, type PackError } from './pack-loader.ts';
+import { CATALOG_DIR, parseMappingYaml, parsePackYaml, type PackError } from './pack-loader.ts';
 
 export const PACKS_DIR = path.join(CATALOG_DIR, 'packs');
+export const MAPPINGS_DIR = path.join(CATALOG_DIR, 'mappings');
 
 /** Every built-in pack file, parsed and validated (tests and CI use this to prove they all validate). */
 export function readBuiltinPacks(dir = PACKS_DIR) {
@@ -50,5 +51,39 @@ export async function installBuiltinPacks(deps: Deps): Promise<{ installed: stri
       installed.push(`${pack.id}@${pack.version}`);
     });
   }
+  for (const { file, result } of readBuiltinMappings()) {
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const { mapping, checksum } = result;
+    const existing = await findMappingSetVersion(deps.store.db, BUILTIN_SCOPE, mapping.id, mapping.version);
+    if (existing) {
+      if (existing.checksum !== checksum) errors.push({ file, pointer: '/version', message: `content changed without a new version (${mapping.version})` });
+      continue;
+    }
+    await insertMappingSet(deps.store.db, {
+      id: randomUUID(),
+      scope: BUILTIN_SCOPE,
+      urn: mapping.id,
+      version: mapping.version,
+      source_urn: mapping.source,
+      target_urn: mapping.target,
+      title_ja: mapping.title.ja,
+      title_en: mapping.title.en,
+      provenance: mapping.provenance,
+      entries: JSON.stringify(mapping.entries),
+      checksum,
+      created_at: deps.now().toISOString(),
+    });
+    installed.push(`${mapping.id}@${mapping.version}`);
+  }
   return { installed, errors };
+}
+
+export function readBuiltinMappings(dir = MAPPINGS_DIR) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: f, result: parseMappingYaml(readFileSync(path.join(dir, f), 'utf8'), f) }));
 }

@@ -1,4 +1,4 @@
-import { checkPackReferences, type CatalogPack } from '@shinrai/core';
+import { checkPackReferences, type CatalogPack, type MappingEntry } from '@shinrai/core';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { createHash } from 'node:crypto';
@@ -24,14 +24,22 @@ export type PackResult =
 const addFormats =
   (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
-let validator: ReturnType<Ajv2020['compile']> | undefined;
-function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+const MAPPING_SCHEMA_FILE = path.join(CATALOG_DIR, 'schema/mapping.schema.json');
+let ajv: Ajv2020 | undefined;
+function schemas(): Ajv2020 {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+    ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object, 'pack.schema.json');
+    ajv.addSchema(JSON.parse(readFileSync(MAPPING_SCHEMA_FILE, 'utf8')) as object, 'mapping.schema.json');
   }
-  return validator(data) ? [] : (validator.errors ?? []);
+  return ajv;
+}
+
+function validate(data: unknown, schema = 'pack.schema.json'): ErrorObject[] {
+  const v = schemas().getSchema(schema);
+  if (!v) throw new Error(`schema ${schema} missing`);
+  return v(data) ? [] : (v.errors ?? []);
 }
 
 /** JSON with object keys sorted, so equal content always serializes the same way. */
@@ -74,8 +82,7 @@ export function checkPack(data: unknown, file: string): PackResult {
   return { ok: true, pack, checksum: packChecksum(pack) };
 }
 
-/** Parses and validates a YAML pack; syntax errors carry line and column. */
-export function parsePackYaml(text: string, file: string): PackResult {
+function parseYaml(text: string, file: string): { ok: true; data: unknown } | { ok: false; errors: PackError[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -87,5 +94,35 @@ export function parsePackYaml(text: string, file: string): PackResult {
       })),
     };
   }
-  return checkPack(doc.toJS() as unknown, file);
+  return { ok: true, data: doc.toJS() as unknown };
+}
+
+/** Parses and validates a YAML pack; syntax errors carry line and column. */
+export function parsePackYaml(text: string, file: string): PackResult {
+  const parsed = parseYaml(text, file);
+  return parsed.ok ? checkPack(parsed.data, file) : parsed;
+}
+
+export interface MappingSet {
+  id: string;
+  version: string;
+  title: { ja: string; en: string };
+  source: string;
+  target: string;
+  provenance: 'official' | 'own';
+  entries: MappingEntry[];
+}
+
+export type MappingResult = { ok: true; mapping: MappingSet; checksum: string } | { ok: false; errors: PackError[] };
+
+/** Parses and validates a YAML mapping set against its JSON Schema. */
+export function parseMappingYaml(text: string, file: string): MappingResult {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return parsed;
+  const errors = validate(parsed.data, 'mapping.schema.json');
+  if (errors.length > 0) {
+    return { ok: false, errors: errors.map((e) => ({ file, pointer: e.instancePath || '/', message: e.message ?? e.keyword })) };
+  }
+  const mapping = parsed.data as MappingSet;
+  return { ok: true, mapping, checksum: createHash('sha256').update(canonicalJson(mapping)).digest('hex') };
 }
