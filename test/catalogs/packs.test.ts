@@ -1,5 +1,5 @@
 import { flattenPack } from '@shinrai/core';
-import { parsePackYaml, readBuiltinPacks } from '@shinrai/server';
+import { parsePackYaml, readBuiltinMappings, readBuiltinPacks } from '@shinrai/server';
 import { describe, expect, it } from 'vitest';
 
 const packs = readBuiltinPacks();
@@ -104,5 +104,26 @@ describe('built-in catalog packs', () => {
     const schema = parsePackYaml('id: urn:shinrai:catalog:x\nversion: "1"\n', 'bad.yaml');
     expect(schema.ok).toBe(false);
     if (!schema.ok) expect(schema.errors.map((e) => e.pointer)).toContain('/version');
+  });
+});
+
+describe('built-in mapping sets', () => {
+  const mappings = readBuiltinMappings();
+
+  it.each(mappings.map((m) => [m.file, m.result] as const))('%s validates and points at existing items', (_file, result) => {
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    const find = (urn: string) => packs.map((p) => p.result).find((r) => r.ok && r.pack.id === urn);
+    const source = find(result.mapping.source);
+    const target = find(result.mapping.target);
+    expect(source?.ok && target?.ok).toBe(true);
+    if (!source?.ok || !target?.ok) return;
+    const items = (pack: typeof source.pack) => new Set(flattenPack(pack.nodes).filter((n) => n.kind === 'item').map((n) => n.ref));
+    const s = items(source.pack);
+    const t = items(target.pack);
+    for (const e of result.mapping.entries) {
+      expect(s.has(e.source), `source ${e.source}`).toBe(true);
+      expect(t.has(e.target), `target ${e.target}`).toBe(true);
+    }
   });
 });

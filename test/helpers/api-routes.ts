@@ -131,6 +131,13 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ to: 'in_review' }),
   },
+  'GET /api/orgs/{orgId}/mappings': { access: 'org', roles: ALL },
+  /** With apply: true it writes answers (writers only); a preview (apply: false) is a read. */
+  'POST /api/orgs/{orgId}/assessments/{id}/prefill': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ sourceAssessmentId: randomUUID(), mappingSetId: randomUUID(), apply: true }),
+  },
 };
 
 export interface OpenApiOperation {

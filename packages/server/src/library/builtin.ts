@@ -1,4 +1,10 @@
-import { BUILTIN_SCOPE, findCatalogVersion, findMappingSetVersion, insertCatalog, insertMappingSet } from '@shinrai/store';
+import {
+  BUILTIN_SCOPE,
+  findCatalogVersion,
+  findMappingSetVersion,
+  insertCatalog,
+  insertMappingSet,
+} from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,7 +65,12 @@ export async function installBuiltinPacks(deps: Deps): Promise<{ installed: stri
     const { mapping, checksum } = result;
     const existing = await findMappingSetVersion(deps.store.db, BUILTIN_SCOPE, mapping.id, mapping.version);
     if (existing) {
-      if (existing.checksum !== checksum) errors.push({ file, pointer: '/version', message: `content changed without a new version (${mapping.version})` });
+      if (existing.checksum !== checksum)
+        errors.push({
+          file,
+          pointer: '/version',
+          message: `content changed without a new version (${mapping.version})`,
+        });
       continue;
     }
     await insertMappingSet(deps.store.db, {

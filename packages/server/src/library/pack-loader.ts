@@ -82,7 +82,10 @@ export function checkPack(data: unknown, file: string): PackResult {
   return { ok: true, pack, checksum: packChecksum(pack) };
 }
 
-function parseYaml(text: string, file: string): { ok: true; data: unknown } | { ok: false; errors: PackError[] } {
+function parseYaml(
+  text: string,
+  file: string,
+): { ok: true; data: unknown } | { ok: false; errors: PackError[] } {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -113,7 +116,8 @@ export interface MappingSet {
   entries: MappingEntry[];
 }
 
-export type MappingResult = { ok: true; mapping: MappingSet; checksum: string } | { ok: false; errors: PackError[] };
+export type MappingResult =
+  { ok: true; mapping: MappingSet; checksum: string } | { ok: false; errors: PackError[] };
 
 /** Parses and validates a YAML mapping set against its JSON Schema. */
 export function parseMappingYaml(text: string, file: string): MappingResult {
@@ -121,7 +125,10 @@ export function parseMappingYaml(text: string, file: string): MappingResult {
   if (!parsed.ok) return parsed;
   const errors = validate(parsed.data, 'mapping.schema.json');
   if (errors.length > 0) {
-    return { ok: false, errors: errors.map((e) => ({ file, pointer: e.instancePath || '/', message: e.message ?? e.keyword })) };
+    return {
+      ok: false,
+      errors: errors.map((e) => ({ file, pointer: e.instancePath || '/', message: e.message ?? e.keyword })),
+    };
   }
   const mapping = parsed.data as MappingSet;
   return { ok: true, mapping, checksum: createHash('sha256').update(canonicalJson(mapping)).digest('hex') };

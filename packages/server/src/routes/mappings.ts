@@ -1,5 +1,17 @@
-import { flattenPack, planPrefill, type AnswerValue, type CatalogPack, type MappingEntry } from '@shinrai/core';
-import { findAssessment, findMappingSetForOrg, listAnswers, listMappingSetsForOrg, saveAnswer } from '@shinrai/store';
+import {
+  flattenPack,
+  planPrefill,
+  type AnswerValue,
+  type CatalogPack,
+  type MappingEntry,
+} from '@shinrai/core';
+import {
+  findAssessment,
+  findMappingSetForOrg,
+  listAnswers,
+  listMappingSetsForOrg,
+  saveAnswer,
+} from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -19,14 +31,28 @@ const MappingSet = z.object({
   target: z.string(),
   title: TextSchema,
   provenance: z.enum(['official', 'own']),
-  entries: z.array(z.object({ source: z.string(), target: z.string(), relation: z.enum(['equal', 'subset', 'superset', 'intersect']), rationale: TextSchema.optional() })),
+  entries: z.array(
+    z.object({
+      source: z.string(),
+      target: z.string(),
+      relation: z.enum(['equal', 'subset', 'superset', 'intersect']),
+      rationale: TextSchema.optional(),
+    }),
+  ),
 });
 
 export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/orgs/:orgId/mappings',
-      { schema: { tags: ['catalogs'], summary: 'Mapping sets between catalogs (equal, subset, superset, intersect, with a rationale)', params: z.strictObject({ orgId: Id }), response: { 200: z.object({ items: z.array(MappingSet) }) } } },
+      {
+        schema: {
+          tags: ['catalogs'],
+          summary: 'Mapping sets between catalogs (equal, subset, superset, intersect, with a rationale)',
+          params: z.strictObject({ orgId: Id }),
+          response: { 200: z.object({ items: z.array(MappingSet) }) },
+        },
+      },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'catalogs.read');
         const rows = await listMappingSetsForOrg(deps.store.db, access.orgId);
@@ -50,19 +76,31 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['assessments'],
-          summary: 'Pre-fill unanswered items from another assessment through a mapping set; preview first (apply: false). Answers a person gave are never overwritten.',
+          summary:
+            'Pre-fill unanswered items from another assessment through a mapping set; preview first (apply: false). Answers a person gave are never overwritten.',
           params: z.strictObject({ orgId: Id, id: Id }),
-          body: z.strictObject({ sourceAssessmentId: Id, mappingSetId: Id, apply: z.boolean().default(false) }),
+          body: z.strictObject({
+            sourceAssessmentId: Id,
+            mappingSetId: Id,
+            apply: z.boolean().default(false),
+          }),
           response: {
             200: z.object({
-              proposals: z.array(z.object({ target: z.string(), from: z.string(), relation: z.string(), value: z.unknown() })),
+              proposals: z.array(
+                z.object({ target: z.string(), from: z.string(), relation: z.string(), value: z.unknown() }),
+              ),
               applied: z.number(),
             }),
           },
         },
       },
       async (req) => {
-        const access = await requireOrg(deps, req, req.params.orgId, req.body.apply ? 'assessments.write' : 'assessments.read');
+        const access = await requireOrg(
+          deps,
+          req,
+          req.params.orgId,
+          req.body.apply ? 'assessments.write' : 'assessments.read',
+        );
         const db = deps.store.db;
         const target = await findAssessment(db, access.orgId, req.params.id);
         const source = await findAssessment(db, access.orgId, req.body.sourceAssessmentId);
@@ -70,18 +108,28 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!target || !source || !set) return fail('not_found');
         const tc = await loadCatalog(db, access.orgId, target.catalog_id);
         const sc = await loadCatalog(db, access.orgId, source.catalog_id);
-        if (sc.pack.id !== set.source_urn || tc.pack.id !== set.target_urn) return fail('conflict', { reason: 'mapping_does_not_fit' });
+        if (sc.pack.id !== set.source_urn || tc.pack.id !== set.target_urn)
+          return fail('conflict', { reason: 'mapping_does_not_fit' });
         if (req.body.apply && target.status !== 'draft') return fail('assessment_not_editable');
         const toMap = (rows: Awaited<ReturnType<typeof listAnswers>>) =>
-          new Map(rows.filter((r) => r.value !== null).map((r) => [r.ref, JSON.parse(r.value ?? 'null') as AnswerValue]));
+          new Map(
+            rows
+              .filter((r) => r.value !== null)
+              .map((r) => [r.ref, JSON.parse(r.value ?? 'null') as AnswerValue]),
+          );
         const plan = (targetRows: Awaited<ReturnType<typeof listAnswers>>) =>
           planPrefill(
             { pack: sc.pack, nodes: flattenPack(sc.pack.nodes), answers: toMap(sourceRows) },
-            { pack: tc.pack as CatalogPack, nodes: tc.nodes, answered: new Set(targetRows.filter((r) => r.value !== null).map((r) => r.ref)) },
+            {
+              pack: tc.pack as CatalogPack,
+              nodes: tc.nodes,
+              answered: new Set(targetRows.filter((r) => r.value !== null).map((r) => r.ref)),
+            },
             JSON.parse(set.entries) as MappingEntry[],
           );
         const sourceRows = await listAnswers(db, access.orgId, source.id);
-        if (!req.body.apply) return { proposals: plan(await listAnswers(db, access.orgId, target.id)), applied: 0 };
+        if (!req.body.apply)
+          return { proposals: plan(await listAnswers(db, access.orgId, target.id)), applied: 0 };
         return db.transaction().execute(async (trx) => {
           // Planned inside the transaction: an answer given meanwhile is not overwritten (insert-only save).
           const proposals = plan(await listAnswers(trx, access.orgId, target.id));
@@ -90,12 +138,30 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
           for (const p of proposals) {
             const ok = await saveAnswer(
               trx,
-              { assessment_id: target.id, org_id: access.orgId, ref: p.target, value: JSON.stringify(p.value), comment: null, assignee_id: null, due_date: null, updated_by: access.actorUserId, updated_at: now },
+              {
+                assessment_id: target.id,
+                org_id: access.orgId,
+                ref: p.target,
+                value: JSON.stringify(p.value),
+                comment: null,
+                assignee_id: null,
+                due_date: null,
+                updated_by: access.actorUserId,
+                updated_at: now,
+              },
               0,
             );
             if (ok) applied++;
           }
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'assessment.prefill', { type: 'assessment', id: target.id }, { from: source.id, mapping: `${set.urn}@${set.version}`, applied });
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'assessment.prefill',
+            { type: 'assessment', id: target.id },
+            { from: source.id, mapping: `${set.urn}@${set.version}`, applied },
+          );
           return { proposals, applied };
         });
       },
