@@ -166,7 +166,9 @@ describe('two-factor sign-in (TOTP)', () => {
     const wrong = await c.post('/api/auth/login/totp', { code: wrongCode() });
     expect(wrong.statusCode).toBe(401);
     expect(code(wrong)).toBe('totp_invalid');
-    const right = await c.post('/api/auth/login/totp', { code: totp.generate() });
+    // The code used to enrol was spent; the next time step's code (within the drift window) signs in.
+    const nextCode = totp.generate({ timestamp: Date.now() + 30_000 });
+    const right = await c.post('/api/auth/login/totp', { code: nextCode });
     expect(right.statusCode).toBe(200);
     expect(json(right)).toMatchObject({ status: 'ok', user: { email: ADMIN.email, totpEnabled: true } });
     expect((await c.get('/api/me')).statusCode).toBe(200);
@@ -174,6 +176,12 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await new Client(t.app).post('/api/auth/login/totp', { code: totp.generate() })).statusCode).toBe(
       401,
     );
+    // Nor can the same code be used again after a fresh password step: a seen code is spent.
+    const replay = new Client(t.app);
+    expect(json(await replay.login(ADMIN.email, ADMIN.password))).toEqual({ status: 'mfa_required' });
+    const again = await replay.post('/api/auth/login/totp', { code: nextCode });
+    expect(again.statusCode).toBe(401);
+    expect(code(again)).toBe('totp_invalid');
   });
 
   it('accepts a recovery code once, and not twice', async () => {

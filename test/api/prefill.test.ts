@@ -68,10 +68,10 @@ describe('pre-filling through a mapping', () => {
       ['1', 'declared'],
       ['2', 'not_yet'],
     ]);
-    let body = json<{ answers: { ref: string }[] }>(
+    const before = json<{ answers: { ref: string }[] }>(
       await admin.get(`/api/orgs/${orgId}/assessments/${rules}`),
     );
-    expect(body.answers.map((a) => a.ref)).toEqual(['3']);
+    expect(before.answers.map((a) => a.ref)).toEqual(['3']);
 
     const applied = json<{ applied: number }>(
       await admin.post(`/api/orgs/${orgId}/assessments/${rules}/prefill`, {
@@ -81,7 +81,7 @@ describe('pre-filling through a mapping', () => {
       }),
     );
     expect(applied.applied).toBe(2);
-    body = json<{ answers: { ref: string; value: unknown }[] }>(
+    const body = json<{ answers: { ref: string; value: unknown }[] }>(
       await admin.get(`/api/orgs/${orgId}/assessments/${rules}`),
     );
     expect(body.answers.find((a) => a.ref === '3')?.value).toEqual(own.answer.value);

@@ -110,20 +110,28 @@ describe('built-in catalog packs', () => {
 describe('built-in mapping sets', () => {
   const mappings = readBuiltinMappings();
 
-  it.each(mappings.map((m) => [m.file, m.result] as const))('%s validates and points at existing items', (_file, result) => {
-    expect(result.ok ? [] : result.errors).toEqual([]);
-    if (!result.ok) return;
-    const find = (urn: string) => packs.map((p) => p.result).find((r) => r.ok && r.pack.id === urn);
-    const source = find(result.mapping.source);
-    const target = find(result.mapping.target);
-    expect(source?.ok && target?.ok).toBe(true);
-    if (!source?.ok || !target?.ok) return;
-    const items = (pack: typeof source.pack) => new Set(flattenPack(pack.nodes).filter((n) => n.kind === 'item').map((n) => n.ref));
-    const s = items(source.pack);
-    const t = items(target.pack);
-    for (const e of result.mapping.entries) {
-      expect(s.has(e.source), `source ${e.source}`).toBe(true);
-      expect(t.has(e.target), `target ${e.target}`).toBe(true);
-    }
-  });
+  it.each(mappings.map((m) => [m.file, m.result] as const))(
+    '%s validates and points at existing items',
+    (_file, result) => {
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      if (!result.ok) return;
+      const find = (urn: string) => packs.map((p) => p.result).find((r) => r.ok && r.pack.id === urn);
+      const source = find(result.mapping.source);
+      const target = find(result.mapping.target);
+      expect(source?.ok && target?.ok).toBe(true);
+      if (!source?.ok || !target?.ok) return;
+      const items = (pack: typeof source.pack) =>
+        new Set(
+          flattenPack(pack.nodes)
+            .filter((n) => n.kind === 'item')
+            .map((n) => n.ref),
+        );
+      const s = items(source.pack);
+      const t = items(target.pack);
+      for (const e of result.mapping.entries) {
+        expect(s.has(e.source), `source ${e.source}`).toBe(true);
+        expect(t.has(e.target), `target ${e.target}`).toBe(true);
+      }
+    },
+  );
 });

@@ -3,10 +3,16 @@ import type { DialectOps } from './dialect/types.ts';
 import { identityMigration } from './migrations/0001-identity.ts';
 import { libraryMigration } from './migrations/0002-library.ts';
 import { mappingsMigration } from './migrations/0003-mappings.ts';
+import { totpStepMigration } from './migrations/0004-totp-step.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
-  return { '0001-identity': identityMigration(ops), '0002-library': libraryMigration(), '0003-mappings': mappingsMigration() };
+  return {
+    '0001-identity': identityMigration(ops),
+    '0002-library': libraryMigration(),
+    '0003-mappings': mappingsMigration(),
+    '0004-totp-step': totpStepMigration(),
+  };
 }
 
 export interface MigrateOutcome {

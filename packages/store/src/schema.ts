@@ -22,6 +22,7 @@ export interface UsersTable {
   locale: string;
   totp_secret: string | null;
   totp_enabled: number;
+  totp_last_step: number | null;
   is_instance_admin: number;
   failed_logins: number;
   locked_until: string | null;

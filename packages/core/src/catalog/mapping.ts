@@ -48,13 +48,17 @@ export function answerAtMost(model: AnswerModel, fraction: number): AnswerValue 
       const max = Math.max(...model.options.map((o) => o.points ?? 0));
       if (max <= 0) return null;
       const fitting = model.options
-        .filter((o) => !o.unknown && o.points !== undefined && o.points >= 0 && o.points / max <= fraction + 1e-9)
+        .filter(
+          (o) => !o.unknown && o.points !== undefined && o.points >= 0 && o.points / max <= fraction + 1e-9,
+        )
         .sort((x, y) => (y.points ?? 0) - (x.points ?? 0));
       return fitting[0] ? { kind: 'choice', value: fitting[0].value } : null;
     }
     case 'maturity': {
       const max = Math.max(...model.levels.map((l) => l.level));
-      const fitting = model.levels.filter((l) => l.level / max <= fraction + 1e-9).sort((x, y) => y.level - x.level);
+      const fitting = model.levels
+        .filter((l) => l.level / max <= fraction + 1e-9)
+        .sort((x, y) => y.level - x.level);
       return fitting[0] ? { kind: 'maturity', level: fitting[0].level } : null;
     }
     case 'multiple':
@@ -92,7 +96,8 @@ export function planPrefill(
     if (!value) continue;
     // Several sources for one target: keep the most conservative (lowest) one.
     const prev = best.get(e.target);
-    if (!prev || fraction < prev.fraction) best.set(e.target, { target: e.target, value, from: e.source, relation: e.relation, fraction });
+    if (!prev || fraction < prev.fraction)
+      best.set(e.target, { target: e.target, value, from: e.source, relation: e.relation, fraction });
   }
   return [...best.values()].map(({ fraction: _f, ...p }) => p);
 }

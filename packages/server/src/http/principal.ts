@@ -30,6 +30,28 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The only API routes callable without signing in; every other /api route answers 401 before reading input. */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/setup/status',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'POST /api/auth/login/totp',
+  'POST /api/auth/logout',
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /api/invitations/:token',
+  'POST /api/invitations/:token/accept',
+]);
+
+function isPublic(req: FastifyRequest): boolean {
+  const url = req.routeOptions.url;
+  if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return true;
+  return PUBLIC_ROUTES.has(`${req.method === 'HEAD' ? 'GET' : req.method} ${url}`);
+}
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /** Resolves the caller from the session cookie or a bearer API token, and enforces CSRF for cookie sessions. */
@@ -61,11 +83,15 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     return;
   }
   const raw = req.cookies[SESSION_COOKIE];
-  if (!raw) return;
-  const session = await findSession(deps.store.db, sha256(raw));
-  if (!session || session.stage !== 'full' || new Date(session.expires_at) <= now) return;
-  const user = await findUser(deps.store.db, session.user_id);
-  if (!user) return;
+  const session = raw ? await findSession(deps.store.db, sha256(raw)) : undefined;
+  const user =
+    session && session.stage === 'full' && new Date(session.expires_at) > now
+      ? await findUser(deps.store.db, session.user_id)
+      : undefined;
+  if (!session || !user) {
+    if (!isPublic(req)) fail('unauthenticated');
+    return;
+  }
   req.principal = { kind: 'user', user, sessionId: session.id, csrfToken: session.csrf_token };
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);

@@ -6,6 +6,7 @@ import {
   findUserByEmail,
   updateUser,
   useRecoveryCode,
+  claimTotpStep,
   type UserRow,
 } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -118,9 +119,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!user || user.totp_secret === null) return fail('unauthenticated');
         if (isLocked(user.locked_until, now)) return fail('locked');
         const code = req.body.code;
-        const ok = /^\d{6}$/.test(code)
-          ? checkTotp(user.totp_secret, code)
-          : await useRecoveryCode(deps.store.db, user.id, sha256(code.toLowerCase()), now.toISOString());
+        let ok: boolean;
+        if (/^\d{6}$/.test(code)) {
+          const step = checkTotp(user.totp_secret, code, user.totp_last_step, now.getTime());
+          ok = step !== null && (await claimTotpStep(deps.store.db, user.id, step));
+        } else {
+          ok = await useRecoveryCode(deps.store.db, user.id, sha256(code.toLowerCase()), now.toISOString());
+        }
         if (!ok) {
           const failed = user.failed_logins + 1;
           const lockedUntil = lockedUntilAfterFailure(failed, now);

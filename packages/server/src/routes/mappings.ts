@@ -1,10 +1,4 @@
-import {
-  flattenPack,
-  planPrefill,
-  type AnswerValue,
-  type CatalogPack,
-  type MappingEntry,
-} from '@shinrai/core';
+import { flattenPack, planPrefill, type AnswerValue, type MappingEntry } from '@shinrai/core';
 import {
   findAssessment,
   findMappingSetForOrg,
@@ -121,7 +115,7 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
           planPrefill(
             { pack: sc.pack, nodes: flattenPack(sc.pack.nodes), answers: toMap(sourceRows) },
             {
-              pack: tc.pack as CatalogPack,
+              pack: tc.pack,
               nodes: tc.nodes,
               answered: new Set(targetRows.filter((r) => r.value !== null).map((r) => r.ref)),
             },

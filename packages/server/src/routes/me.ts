@@ -158,10 +158,16 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const p = requireUser(req);
         if (p.user.totp_enabled === 1 || p.user.totp_secret === null) fail('conflict');
-        if (!checkTotp(p.user.totp_secret ?? '', req.body.code)) fail('totp_invalid');
+        const step = checkTotp(p.user.totp_secret ?? '', req.body.code, null, deps.now().getTime());
+        if (step === null) fail('totp_invalid');
         const codes = newRecoveryCodes();
         await deps.store.db.transaction().execute(async (trx) => {
-          await updateUser(trx, p.user.id, { totp_enabled: 1 }, deps.now().toISOString());
+          await updateUser(
+            trx,
+            p.user.id,
+            { totp_enabled: 1, totp_last_step: step },
+            deps.now().toISOString(),
+          );
           await replaceRecoveryCodes(
             trx,
             p.user.id,

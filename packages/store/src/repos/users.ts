@@ -89,3 +89,14 @@ export async function useRecoveryCode(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Records a used TOTP step; false when that step (or a later one) was already used: a replayed code. */
+export async function claimTotpStep(ex: Executor, userId: string, step: number): Promise<boolean> {
+  const r = await ex
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
