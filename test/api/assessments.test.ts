@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 
@@ -52,6 +53,29 @@ describe('assessments of a built-in catalog', () => {
     const body = json<AssessmentBody>(await member.get(`/api/orgs/${orgId}/assessments/${id}`));
     expect(body.score.overall).toMatchObject({ points: 23 * 4 - 2, max: 100, answered: 25 });
     expect(body.score.overall.band?.id).toBeDefined();
+  });
+
+  it('exports the answers and scores as .xlsx in the asked language', async () => {
+    const id = await start('書き出し確認');
+    await answer(member, id, '1', 'yes');
+    await answer(member, id, '2', 'no');
+    const res = await member.get(`/api/orgs/${orgId}/assessments/${id}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = wb.getWorksheet('回答');
+    expect(sheet).toBeDefined();
+    const rows = new Map<string, unknown[]>();
+    sheet?.eachRow((r) => rows.set(String(r.getCell(1).value), (r.values as unknown[]).slice(1)));
+    expect(rows.get('1')?.[2]).toBe('実施している');
+    expect(rows.get('1')?.[4]).toBe(4);
+    expect(rows.get('2')?.[4]).toBe(0);
+    const summary = wb.getWorksheet('集計');
+    expect(summary?.getRow(1).getCell(1).value).toBe('書き出し確認');
+    const en = await member.get(`/api/orgs/${orgId}/assessments/${id}/export.xlsx?lang=en`);
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(en.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wbEn.getWorksheet('Answers')).toBeDefined();
   });
 
   it('refuses an answer saved over a newer one and shows the newer value', async () => {

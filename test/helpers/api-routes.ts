@@ -121,6 +121,7 @@ export const ROUTES: Record<string, RouteRule> = {
     body: (c) => ({ catalogId: c.catalogId, title: '歩行者による評価' }),
   },
   'GET /api/orgs/{orgId}/assessments/{id}': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments/{id}/export.xlsx': { access: 'org', roles: ALL },
   'PUT /api/orgs/{orgId}/assessments/{id}/answers/{ref}': {
     access: 'org',
     roles: WRITERS,

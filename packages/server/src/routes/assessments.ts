@@ -24,7 +24,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/access.ts';
-import { fail } from '../http/errors.ts';
+import { fail, requestLocale } from '../http/errors.ts';
+import { assessmentToXlsx } from '../library/xlsx-export.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { requireOrg } from '../http/principal.ts';
 import { Id, page, PageQuery } from '../http/schemas.ts';
 import { loadCatalog } from '../library/catalog-access.ts';
@@ -260,6 +263,46 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!a) return fail('not_found');
         const { answers, score } = await scored(access.orgId, a);
         return { assessment: assessmentView(a), answers: answers.map(answerView), score };
+      },
+    );
+
+    app.get(
+      '/api/orgs/:orgId/assessments/:id/export.xlsx',
+      {
+        schema: {
+          tags: ['assessments'],
+          summary:
+            'Download an assessment as .xlsx: every item with its answer, points and comment, and a summary of scores',
+          params: z.strictObject({ orgId: Id, id: Id }),
+          querystring: z.strictObject({ lang: z.enum(['ja', 'en']).optional() }),
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
+        const a = await findAssessment(deps.store.db, access.orgId, req.params.id);
+        if (!a) return fail('not_found');
+        const catalog = await loadCatalog(deps.store.db, access.orgId, a.catalog_id);
+        const rows = await listAnswers(deps.store.db, access.orgId, a.id);
+        const values = new Map<string, AnswerValue>();
+        const answers = new Map<string, { value: AnswerValue | undefined; comment: string | null }>();
+        for (const r of rows) {
+          const v = r.value === null ? undefined : (JSON.parse(r.value) as AnswerValue);
+          if (v) values.set(r.ref, v);
+          answers.set(r.ref, { value: v, comment: r.comment });
+        }
+        const score = scoreAssessment(catalog.pack, catalog.nodes, values, a.tier ?? undefined);
+        const buf = await assessmentToXlsx({
+          title: a.title,
+          pack: catalog.pack,
+          answers,
+          score,
+          locale: requestLocale(req),
+        });
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="assessment-${a.id.slice(0, 8)}.xlsx"`)
+          .send(buf);
       },
     );
 

@@ -22,7 +22,7 @@ import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
 import { requireOrg, setSessionCookie } from '../http/principal.ts';
-import { Email, Id, Invitation, page, PageQuery, Role, User } from '../http/schemas.ts';
+import { Email, Id, Invitation, Locale, page, PageQuery, Role, User } from '../http/schemas.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { audit } from '../services/audit-trail.ts';
 import { createSession } from '../services/sessions.ts';
@@ -199,6 +199,7 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           body: z.strictObject({
             displayName: z.string().trim().min(1).max(100).optional(),
             password: z.string().min(1).max(256).optional(),
+            locale: Locale.optional(),
           }),
           response: { 200: z.object({ user: User, csrfToken: z.string(), orgId: z.string() }) },
         },
@@ -232,7 +233,7 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
               email: inv.email,
               displayName: req.body.displayName ?? inv.email,
               passwordHash,
-              locale: 'ja',
+              locale: req.body.locale ?? 'ja',
               isInstanceAdmin: false,
               now,
             });
