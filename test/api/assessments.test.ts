@@ -66,7 +66,7 @@ describe('assessments of a built-in catalog', () => {
     const sheet = wb.getWorksheet('回答');
     expect(sheet).toBeDefined();
     const rows = new Map<string, unknown[]>();
-    sheet?.eachRow((r) => rows.set(String(r.getCell(1).value), (r.values as unknown[]).slice(1)));
+    sheet?.eachRow((r) => rows.set(r.getCell(1).text, (r.values as unknown[]).slice(1)));
     expect(rows.get('1')?.[2]).toBe('実施している');
     expect(rows.get('1')?.[4]).toBe(4);
     expect(rows.get('2')?.[4]).toBe(0);

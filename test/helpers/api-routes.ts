@@ -133,6 +133,15 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ to: 'in_review' }),
   },
   'GET /api/orgs/{orgId}/mappings': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments/{id}/flags': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments/compare': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments/trend': { access: 'org', roles: ALL },
+  /** With apply: true it changes the assessment (writers only); a preview is a read. */
+  'POST /api/orgs/{orgId}/assessments/{id}/upgrade': {
+    access: 'org',
+    roles: WRITERS,
+    body: (c) => ({ catalogId: c.catalogId, apply: true }),
+  },
   /** With apply: true it writes answers (writers only); a preview (apply: false) is a read. */
   'POST /api/orgs/{orgId}/assessments/{id}/prefill': {
     access: 'org',
@@ -213,8 +222,20 @@ export function randomResources(): OrgResources {
   };
 }
 
+/** Required query strings of routes that take them (path → query built from the resources). */
+const QUERIES: Record<string, (r: OrgResources) => string> = {
+  '/api/orgs/{orgId}/assessments/compare': (r) => `a=${r.assessmentId}&b=${r.assessmentId}`,
+  '/api/orgs/{orgId}/assessments/trend': () =>
+    `urn=${encodeURIComponent('urn:shinrai:catalog:ipa-sme-self-check')}`,
+};
+
 /** Fills `{param}`s of an OpenAPI path; an unknown parameter name fails, so new routes get classified. */
 export function fillPath(path: string, r: OrgResources): string {
+  const query = QUERIES[path];
+  return fillParams(path, r) + (query ? `?${query(r)}` : '');
+}
+
+function fillParams(path: string, r: OrgResources): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
     const before = path.slice(0, offset);
     switch (name) {

@@ -12,3 +12,4 @@ export * from './catalog/pack.ts';
 export * from './catalog/scoring.ts';
 export * from './catalog/assessment-status.ts';
 export * from './catalog/mapping.ts';
+export * from './catalog/upgrade.ts';

@@ -20,6 +20,7 @@ import type { Deps } from './deps.ts';
 import { errorBody, handleError, requestLocale } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { resolvePrincipal } from './http/principal.ts';
+import { assessmentHistoryRoutes } from './routes/assessment-history.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { catalogFileRoutes } from './routes/catalog-files.ts';
@@ -124,6 +125,7 @@ export async function buildApp(
   await app.register(auditRoutes(deps));
   await app.register(catalogRoutes(deps));
   await app.register(catalogFileRoutes(deps));
+  await app.register(assessmentHistoryRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(mappingRoutes(deps));
 

@@ -4,6 +4,7 @@ import { identityMigration } from './migrations/0001-identity.ts';
 import { libraryMigration } from './migrations/0002-library.ts';
 import { mappingsMigration } from './migrations/0003-mappings.ts';
 import { totpStepMigration } from './migrations/0004-totp-step.ts';
+import { assessmentScoresMigration } from './migrations/0005-assessment-scores.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0002-library': libraryMigration(),
     '0003-mappings': mappingsMigration(),
     '0004-totp-step': totpStepMigration(),
+    '0005-assessment-scores': assessmentScoresMigration(),
   };
 }
 

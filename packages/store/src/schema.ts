@@ -183,6 +183,12 @@ export interface AssessmentsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  score_points: number | null;
+  score_max: number | null;
+  score_percent: number | null;
+  answered_count: number | null;
+  item_count: number | null;
+  band_id: string | null;
 }
 
 export interface AnswersTable {

@@ -32,6 +32,7 @@ import { requireOrg } from '../http/principal.ts';
 import { Id, page, PageQuery } from '../http/schemas.ts';
 import { loadCatalog } from '../library/catalog-access.ts';
 import { audit } from '../services/audit-trail.ts';
+import { refreshScore } from '../services/assessment-scores.ts';
 
 const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('choice'), value: z.string().max(100) }),
@@ -56,6 +57,16 @@ const Assessment = z.object({
   basedOn: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  summary: z
+    .object({
+      points: z.number(),
+      max: z.number(),
+      percent: z.number().nullable(),
+      answered: z.number(),
+      items: z.number(),
+      bandId: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 const Answer = z.object({
@@ -104,6 +115,17 @@ function assessmentView(a: AssessmentRow) {
     basedOn: a.based_on,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
+    summary:
+      a.score_max === null
+        ? null
+        : {
+            points: a.score_points ?? 0,
+            max: a.score_max,
+            percent: a.score_percent,
+            answered: a.answered_count ?? 0,
+            items: a.item_count ?? 0,
+            bandId: a.band_id,
+          },
   };
 }
 
@@ -117,6 +139,8 @@ function answerView(a: AnswerRow) {
     updatedAt: a.updated_at,
   };
 }
+
+export { Assessment, assessmentView };
 
 export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
   async function scored(orgId: string, a: AssessmentRow) {
@@ -201,6 +225,12 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           created_by: access.actorUserId,
           created_at: now,
           updated_at: now,
+          score_points: null,
+          score_max: null,
+          score_percent: null,
+          answered_count: null,
+          item_count: null,
+          band_id: null,
         };
         await deps.store.db.transaction().execute(async (trx) => {
           let carried = 0;
@@ -241,6 +271,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
               carried,
             },
           );
+          await refreshScore(trx, access.orgId, row.id);
           return undefined;
         });
         return reply.status(201).send({ assessment: assessmentView(row) });
@@ -362,6 +393,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: a.id },
             { ref: req.params.ref, revision: current?.revision },
           );
+          await refreshScore(trx, access.orgId, a.id);
           return current;
         });
         return { answer: answerView(saved ?? fail('internal')) };

@@ -15,6 +15,7 @@ import { requireOrg } from '../http/principal.ts';
 import { Id } from '../http/schemas.ts';
 import { loadCatalog } from '../library/catalog-access.ts';
 import { audit } from '../services/audit-trail.ts';
+import { refreshScore } from '../services/assessment-scores.ts';
 
 const TextSchema = z.object({ ja: z.string(), en: z.string() });
 const MappingSet = z.object({
@@ -156,6 +157,7 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: target.id },
             { from: source.id, mapping: `${set.urn}@${set.version}`, applied },
           );
+          await refreshScore(trx, access.orgId, target.id);
           return { proposals, applied };
         });
       },

@@ -118,3 +118,67 @@ export async function saveAnswer(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Moves an assessment to another version of its catalog; answers stay as they are. */
+export async function setAssessmentCatalog(
+  ex: Executor,
+  orgId: string,
+  id: string,
+  catalogId: string,
+  now: string,
+): Promise<void> {
+  await ex
+    .updateTable('assessments')
+    .set({ catalog_id: catalogId, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface StoredScore {
+  points: number;
+  max: number;
+  percent: number | null;
+  answered: number;
+  items: number;
+  bandId: string | null;
+}
+
+export async function setAssessmentScore(
+  ex: Executor,
+  orgId: string,
+  id: string,
+  s: StoredScore,
+): Promise<void> {
+  await ex
+    .updateTable('assessments')
+    .set({
+      score_points: s.points,
+      score_max: s.max,
+      score_percent: s.percent,
+      answered_count: s.answered,
+      item_count: s.items,
+      band_id: s.bandId,
+    })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Assessments of one catalog (any version of its URN), oldest first, with their stored scores: the trend. */
+export async function listAssessmentsOfCatalog(
+  ex: Executor,
+  orgId: string,
+  urn: string,
+): Promise<(AssessmentRow & { catalog_version: string })[]> {
+  return ex
+    .selectFrom('assessments as a')
+    .innerJoin('catalogs as c', 'c.id', 'a.catalog_id')
+    .selectAll('a')
+    .select('c.version as catalog_version')
+    .where('a.org_id', '=', orgId)
+    .where('c.urn', '=', urn)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
