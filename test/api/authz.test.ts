@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { multipart } from '../helpers/multipart.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   documentedRoutes,
@@ -196,6 +197,22 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       );
+      const ref = firstRef(pack);
+      const { payload, headers } = multipart(
+        { name: '証跡.txt', data: Buffer.from('walker evidence') },
+        { ref },
+      );
+      const evidence = json<{ evidence: { id: string } }>(
+        must(
+          await c.app.inject({
+            method: 'POST',
+            url: `/api/orgs/${orgId}/assessments/${assessment.assessment.id}/evidence`,
+            payload,
+            headers: { ...headers, cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' },
+          }),
+          201,
+        ),
+      );
       return {
         invitationId: inv.invitation.id,
         tokenId: tok.token.id,
@@ -203,7 +220,8 @@ describe('authorization walker over GET /api/openapi.json', () => {
         jobId: job.job.id,
         catalogId: catalog.id,
         assessmentId: assessment.assessment.id,
-        ref: firstRef(pack),
+        ref,
+        evidenceId: evidence.evidence.id,
       };
     }
     const orgA = json<{ organization: { slug: string; name: string } }>(

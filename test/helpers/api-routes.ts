@@ -134,6 +134,11 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/orgs/{orgId}/mappings': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/assessments/{id}/flags': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/assessments/{id}/evidence': { access: 'org', roles: ALL },
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/assessments/{id}/evidence': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/assessments/{id}/evidence/{evidenceId}': { access: 'org', roles: ALL },
+  'DELETE /api/orgs/{orgId}/assessments/{id}/evidence/{evidenceId}': { access: 'org', roles: WRITERS },
   'GET /api/orgs/{orgId}/assessments/compare': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/assessments/trend': { access: 'org', roles: ALL },
   /** With apply: true it changes the assessment (writers only); a preview is a read. */
@@ -204,6 +209,8 @@ export interface OrgResources {
   assessmentId: string;
   /** An item reference inside the catalog. */
   ref: string;
+  /** An evidence file of the assessment (a random id when the walker has none). */
+  evidenceId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -219,6 +226,7 @@ export function randomResources(): OrgResources {
     catalogId: randomUUID(),
     assessmentId: randomUUID(),
     ref: 'no-such-item',
+    evidenceId: randomUUID(),
   };
 }
 
@@ -247,6 +255,8 @@ function fillParams(path: string, r: OrgResources): string {
         return r.jobId;
       case 'catalogId':
         return r.catalogId;
+      case 'evidenceId':
+        return r.evidenceId;
       case 'ref':
         return encodeURIComponent(r.ref);
       case 'token':

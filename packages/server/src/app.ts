@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { catalogFileRoutes } from './routes/catalog-files.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { mappingRoutes } from './routes/mappings.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -128,6 +129,7 @@ export async function buildApp(
   await app.register(assessmentHistoryRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(mappingRoutes(deps));
+  await app.register(evidenceRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -19,3 +19,4 @@ export * from './backup.ts';
 export * from './repos/catalogs.ts';
 export * from './repos/assessments.ts';
 export * from './repos/mappings.ts';
+export * from './repos/evidence.ts';

@@ -5,6 +5,7 @@ import { libraryMigration } from './migrations/0002-library.ts';
 import { mappingsMigration } from './migrations/0003-mappings.ts';
 import { totpStepMigration } from './migrations/0004-totp-step.ts';
 import { assessmentScoresMigration } from './migrations/0005-assessment-scores.ts';
+import { evidenceMigration } from './migrations/0006-evidence.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0003-mappings': mappingsMigration(),
     '0004-totp-step': totpStepMigration(),
     '0005-assessment-scores': assessmentScoresMigration(),
+    '0006-evidence': evidenceMigration(ops),
   };
 }
 

@@ -219,6 +219,20 @@ export interface MappingSetsTable {
   created_at: string;
 }
 
+export interface EvidenceTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  ref: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -237,6 +251,7 @@ export interface Database {
   assessments: AssessmentsTable;
   answers: AnswersTable;
   mapping_sets: MappingSetsTable;
+  evidence: EvidenceTable;
 }
 
 /** Either the database or an open transaction on it. */
