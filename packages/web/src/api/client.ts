@@ -2,17 +2,30 @@
 import type {
   AcceptInvitationResponse,
   ApiToken,
+  Answer,
+  AnswerValue,
+  Assessment,
+  AssessmentDetail,
+  AssessmentStatus,
   AuditEntry,
+  CatalogDetail,
+  CatalogSummary,
+  ImportInspection,
+  ImportOptions,
+  ImportSummary,
   Invitation,
   InvitationPreview,
   Job,
   Locale,
   LoginResponse,
+  MappingSet,
   MeResponse,
   Member,
+  NewAssessment,
   Organization,
   OrganizationInput,
   Page,
+  PrefillProposal,
   Relationship,
   RelationshipSide,
   RelationshipType,
@@ -61,7 +74,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   signal?: AbortSignal;
@@ -97,15 +110,40 @@ export async function request<T>(
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  return send<T>(
+    path,
+    {
       method,
       headers,
       body: payload === undefined ? undefined : JSON.stringify(payload),
       credentials: 'same-origin',
       signal: options.signal,
-    });
+    },
+    options,
+  );
+}
+
+/**
+ * POSTs a multipart form (file uploads). The browser sets content-type with the boundary itself;
+ * the CSRF token goes in its header as for every other change.
+ */
+export async function upload<T>(path: string, form: FormData, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': config.getLanguage(),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return send<T>(
+    path,
+    { method: 'POST', headers, body: form, credentials: 'same-origin', signal: options.signal },
+    options,
+  );
+}
+
+async function send<T>(path: string, init: RequestInit, options: RequestOptions): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', config.fallbackMessage('network'));
@@ -147,6 +185,13 @@ function remember<T extends { csrfToken: string }>(response: T): T {
 }
 
 const org = (orgId: string) => `/api/orgs/${enc(orgId)}`;
+
+function importCatalog<T>(orgId: string, file: File, options: ImportOptions): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('options', JSON.stringify(options));
+  return upload<T>(`${org(orgId)}/catalogs/import`, form);
+}
 
 export const api = {
   health: () => request<{ status: string }>('GET', '/api/health'),
@@ -244,4 +289,49 @@ export const api = {
   verifyAudit: (orgId: string) => request<{ job: Job }>('POST', `${org(orgId)}/audit/verify`),
   job: (orgId: string, jobId: string, signal?: AbortSignal) =>
     request<{ job: Job }>('GET', `${org(orgId)}/jobs/${enc(jobId)}`, undefined, { signal }),
+
+  // Catalogs (フレームワーク・カタログ)
+  catalogs: (orgId: string) => request<{ items: CatalogSummary[] }>('GET', `${org(orgId)}/catalogs`),
+  catalog: (orgId: string, catalogId: string) =>
+    request<CatalogDetail>('GET', `${org(orgId)}/catalogs/${enc(catalogId)}`),
+  catalogXlsxUrl: (orgId: string, catalogId: string) =>
+    `${org(orgId)}/catalogs/${enc(catalogId)}/export.xlsx`,
+  /** Step 1: read the sheet (names of sheets and columns, 5 sample rows). */
+  inspectImport: (orgId: string, file: File, options: Omit<ImportOptions, 'mode'>) =>
+    importCatalog<ImportInspection>(orgId, file, { ...options, mode: 'inspect' }),
+  /** Step 2: build and validate the catalog, writing nothing. */
+  previewImport: (orgId: string, file: File, options: Omit<ImportOptions, 'mode'>) =>
+    importCatalog<{ preview: ImportSummary }>(orgId, file, { ...options, mode: 'preview' }),
+  /** Step 3: store it (all or nothing). */
+  applyImport: (orgId: string, file: File, options: Omit<ImportOptions, 'mode'>) =>
+    importCatalog<{ catalogId: string } & ImportSummary>(orgId, file, { ...options, mode: 'apply' }),
+  mappings: (orgId: string) => request<{ items: MappingSet[] }>('GET', `${org(orgId)}/mappings`),
+
+  // Assessments (評価)
+  assessments: (orgId: string, cursor?: string | null, limit = 50) =>
+    request<Page<Assessment>>('GET', `${org(orgId)}/assessments${pageQuery(cursor, limit)}`),
+  createAssessment: (orgId: string, body: NewAssessment) =>
+    request<{ assessment: Assessment }>('POST', `${org(orgId)}/assessments`, body),
+  assessment: (orgId: string, id: string) =>
+    request<AssessmentDetail>('GET', `${org(orgId)}/assessments/${enc(id)}`),
+  assessmentXlsxUrl: (orgId: string, id: string, lang: Locale) =>
+    `${org(orgId)}/assessments/${enc(id)}/export.xlsx?lang=${lang}`,
+  saveAnswer: (
+    orgId: string,
+    id: string,
+    ref: string,
+    body: { value: AnswerValue | null; comment?: string | null; revision: number },
+  ) => request<{ answer: Answer }>('PUT', `${org(orgId)}/assessments/${enc(id)}/answers/${enc(ref)}`, body),
+  moveAssessment: (orgId: string, id: string, to: AssessmentStatus) =>
+    request<{ assessment: Assessment }>('POST', `${org(orgId)}/assessments/${enc(id)}/status`, { to }),
+  prefill: (
+    orgId: string,
+    id: string,
+    body: { sourceAssessmentId: string; mappingSetId: string; apply: boolean },
+  ) =>
+    request<{ proposals: PrefillProposal[]; applied: number }>(
+      'POST',
+      `${org(orgId)}/assessments/${enc(id)}/prefill`,
+      body,
+    ),
 };

@@ -33,6 +33,8 @@ import { OrgContext, type OrgContextValue } from './OrgContext';
 
 export const ORG_SECTIONS = [
   'overview',
+  'assessments',
+  'catalogs',
   'members',
   'invitations',
   'relationships',

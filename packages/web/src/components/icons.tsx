@@ -37,6 +37,18 @@ export const NavIcons = {
       <path d="M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6" />
     </svg>
   ),
+  assessments: () => (
+    <svg {...base}>
+      <rect x="5" y="3" width="14" height="18" rx="2" />
+      <path d="M9 3v2h6V3M9 11l1.5 1.5L13 10M9 16.5l1.5 1.5 2.5-2.5" />
+    </svg>
+  ),
+  catalogs: () => (
+    <svg {...base}>
+      <path d="M4 5a2 2 0 0 1 2-2h13v15H6a2 2 0 0 0-2 2z" />
+      <path d="M4 20a2 2 0 0 0 2 2h13v-4M9 8h6M9 12h4" />
+    </svg>
+  ),
   members: () => (
     <svg {...base}>
       <circle cx="9" cy="8" r="3.5" />
@@ -76,3 +88,35 @@ export const NavIcons = {
     </svg>
   ),
 };
+
+export const DownloadIcon = () => (
+  <svg {...base}>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </svg>
+);
+
+export const UploadIcon = () => (
+  <svg {...base}>
+    <path d="M12 20V9M7 13l5-5 5 5M5 4h14" />
+  </svg>
+);
+
+export const SearchIcon = () => (
+  <svg {...base} width={16} height={16}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-4-4" />
+  </svg>
+);
+
+export const KeyboardIcon = () => (
+  <svg {...base}>
+    <rect x="2" y="6" width="20" height="12" rx="2" />
+    <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+  </svg>
+);
+
+export const ChevronRightIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <path d="m9 6 6 6-6 6" />
+  </svg>
+);
