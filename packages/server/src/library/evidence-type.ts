@@ -23,6 +23,10 @@ export async function sniffEvidenceType(data: Buffer, filename: string): Promise
   const detected = await fileTypeFromBuffer(data);
   if (detected) return ALLOWED.has(detected.mime) ? detected.mime : null;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(data);
-  if (text.includes('\uFFFD') || [...data.subarray(0, 65_536)].some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return null;
+  if (
+    text.includes('\uFFFD') ||
+    [...data.subarray(0, 65_536)].some((b) => b < 0x09 || (b > 0x0d && b < 0x20))
+  )
+    return null;
   return /\.csv$/i.test(filename) ? 'text/csv' : 'text/plain';
 }

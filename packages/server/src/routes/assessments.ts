@@ -9,6 +9,7 @@ import {
   type AssessmentStatus,
 } from '@shinrai/core';
 import {
+  findOrganization,
   findAnswer,
   findAssessment,
   insertAssessment,
@@ -32,7 +33,8 @@ import { requireOrg } from '../http/principal.ts';
 import { Id, page, PageQuery } from '../http/schemas.ts';
 import { loadCatalog } from '../library/catalog-access.ts';
 import { audit } from '../services/audit-trail.ts';
-import { refreshScore } from '../services/assessment-scores.ts';
+import { answerValues, refreshScore } from '../services/assessment-scores.ts';
+import { assessmentToPdf } from '../library/pdf.ts';
 
 const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('choice'), value: z.string().max(100) }),
@@ -334,6 +336,43 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           .header('content-type', XLSX)
           .header('content-disposition', `attachment; filename="assessment-${a.id.slice(0, 8)}.xlsx"`)
           .send(buf);
+      },
+    );
+
+    app.get(
+      '/api/orgs/:orgId/assessments/:id/report.pdf',
+      {
+        schema: {
+          tags: ['assessments'],
+          summary:
+            'Download an assessment report as PDF (Japanese fonts embedded): score, band, radar by group, items to fix first, all answers',
+          params: z.strictObject({ orgId: Id, id: Id }),
+          querystring: z.strictObject({ lang: z.enum(['ja', 'en']).optional() }),
+          produces: ['application/pdf'],
+        },
+      },
+      async (req, reply) => {
+        const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
+        const a = await findAssessment(deps.store.db, access.orgId, req.params.id);
+        if (!a) return fail('not_found');
+        const catalog = await loadCatalog(deps.store.db, access.orgId, a.catalog_id);
+        const values = answerValues(await listAnswers(deps.store.db, access.orgId, a.id));
+        const org = await findOrganization(deps.store.db, access.orgId);
+        const pdf = await assessmentToPdf({
+          locale: requestLocale(req),
+          orgName: org?.name ?? '',
+          title: a.title,
+          status: a.status,
+          createdAt: a.created_at,
+          now: deps.now(),
+          pack: catalog.pack,
+          answers: values,
+          score: scoreAssessment(catalog.pack, catalog.nodes, values, a.tier ?? undefined),
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="assessment-${a.id.slice(0, 8)}.pdf"`)
+          .send(pdf);
       },
     );
 
