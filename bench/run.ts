@@ -10,11 +10,12 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPassword, loadConfig, startServer } from '@shinrai/server';
 import { insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
+import { machineLine, writeSection } from './sections.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -142,15 +143,13 @@ async function main(): Promise<void> {
 
   const [a, b] = results;
   const ratio = a && b ? b.rps / a.rps : 0;
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const lines = [
-    '# Benchmarks',
+  const body = [
+    '## HTTP (bench/run.ts)',
     '',
-    'Measured by `npm run bench` (bench/run.ts): autocannon on loopback, 50 connections, ' +
-      `${SECONDS} s per case, SQLite (WAL) in a temporary data folder. The numbers are from one run on a noisy shared machine; compare the ratios.`,
+    `autocannon on loopback, 50 connections, ${SECONDS} s per case, SQLite (WAL) in a temporary data folder.`,
     '',
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node.js ${process.version}`,
+    `- Machine: ${machineLine()}`,
     '',
     '| case | requests/s (avg) | p50 ms | p99 ms | errors | non-2xx |',
     '|---|---:|---:|---:|---:|---:|',
@@ -162,19 +161,9 @@ async function main(): Promise<void> {
       `This run: ${(ratio * 100).toFixed(1)} % of (a), p99 ${b?.p99 ?? '?'} ms — ${ratio >= 0.2 && (b?.p99 ?? 999) < 50 ? 'met' : 'NOT met'}.`,
     '',
     'Login is deliberately slow: every attempt computes a memory-hard scrypt hash (32 MiB), which is what makes stolen password hashes expensive to crack.',
-    '',
-  ];
-  const file = path.resolve('docs/benchmarks.md');
-  const previous = (() => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  writeFileSync(file, lines.join('\n'));
-  process.stdout.write(lines.join('\n') + '\n');
-  if (previous === '') process.stdout.write(`wrote ${file}\n`);
+  ].join('\n');
+  writeSection('http', body);
+  process.stdout.write(`${body}\n`);
 }
 
 await main();

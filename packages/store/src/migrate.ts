@@ -6,6 +6,7 @@ import { mappingsMigration } from './migrations/0003-mappings.ts';
 import { totpStepMigration } from './migrations/0004-totp-step.ts';
 import { assessmentScoresMigration } from './migrations/0005-assessment-scores.ts';
 import { evidenceMigration } from './migrations/0006-evidence.ts';
+import { answersIndexMigration } from './migrations/0007-answers-index.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0004-totp-step': totpStepMigration(),
     '0005-assessment-scores': assessmentScoresMigration(),
     '0006-evidence': evidenceMigration(ops),
+    '0007-answers-index': answersIndexMigration(),
   };
 }
 
