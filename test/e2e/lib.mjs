@@ -3,7 +3,7 @@
 // failure screenshots and the server log's tail, and cleanup of all of it.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +76,11 @@ export async function runScenario(name, shotsDir, main) {
       step = stepName;
       log(stepName);
     },
-    shot: (page, file) => page.screenshot({ path: path.join(shotsDir, `${file}.png`), fullPage: true }),
+    /** A full-page screenshot, taken from the top (fixed headers would land mid-page otherwise). */
+    async shot(page, file) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(shotsDir, `${file}.png`), fullPage: true });
+    },
 
     async startSmtp() {
       smtp = new SMTPServer({
@@ -190,6 +194,9 @@ export async function runScenario(name, shotsDir, main) {
     }
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
     await mkdir(shotsDir, { recursive: true });
+    for (const file of await readdir(shotsDir)) {
+      if (file.startsWith('failure-')) await rm(path.join(shotsDir, file), { force: true });
+    }
     await main(ctx);
     assert(pageErrors.length === 0, `no uncaught page errors: ${pageErrors.join(' | ')}`);
     log('all steps passed');

@@ -273,16 +273,26 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
   });
 
   describe('memberships', () => {
-    it('pages through 120 members 50 at a time: 3 pages, in e-mail order, no duplicates or gaps', async () => {
+    it('pages through 120 members 50 at a time: 3 pages, in joining order, no duplicates or gaps', async () => {
       const org = await newOrg();
       const other = await newOrg();
       const emails = Array.from({ length: 120 }, (_, i) => `member${String(i).padStart(3, '0')}@example.jp`);
       const ids = new Map<string, string>();
-      for (const e of shuffled(emails)) {
+      // Joined in a shuffled order; every fourth pair joins at the same instant (ties are ordered by user id).
+      const joined = shuffled(emails);
+      const expected: string[] = [];
+      const batch: { u: string; e: string }[] = [];
+      for (const [k, e] of joined.entries()) {
         const u = await newUser(`${org.slice(0, 4)}-${e}`);
         ids.set(u, e);
-        await insertMembership(db, { orgId: org, userId: u, role: 'member', now: at(0) });
+        await insertMembership(db, { orgId: org, userId: u, role: 'member', now: at(Math.floor(k / 2) * 2) });
+        batch.push({ u, e });
+        if (batch.length === 2) {
+          expected.push(...batch.sort((x, y) => (x.u < y.u ? -1 : 1)).map((b) => b.e));
+          batch.length = 0;
+        }
       }
+      const emailsInOrder = expected;
       // A member of another organization must never show up.
       const outsider = await newUser(`${org.slice(0, 4)}-member050a@example.jp`);
       await insertMembership(db, { orgId: other, userId: outsider, role: 'owner', now: at(0) });
@@ -301,7 +311,7 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       const all = pages.flat();
       expect(new Set(all).size).toBe(120);
       expect(all).not.toContain(outsider);
-      expect(all.map((u) => ids.get(u))).toEqual(emails);
+      expect(all.map((u) => ids.get(u))).toEqual(emailsInOrder);
     });
 
     it('returns exactly one page, without a cursor, when everything fits', async () => {

@@ -7,6 +7,7 @@ import { totpStepMigration } from './migrations/0004-totp-step.ts';
 import { assessmentScoresMigration } from './migrations/0005-assessment-scores.ts';
 import { evidenceMigration } from './migrations/0006-evidence.ts';
 import { answersIndexMigration } from './migrations/0007-answers-index.ts';
+import { membersOrderMigration } from './migrations/0008-members-order.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0005-assessment-scores': assessmentScoresMigration(),
     '0006-evidence': evidenceMigration(ops),
     '0007-answers-index': answersIndexMigration(),
+    '0008-members-order': membersOrderMigration(),
   };
 }
 

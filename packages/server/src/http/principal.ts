@@ -2,8 +2,7 @@ import { can, roleWithin, type Permission, type Role } from '@shinrai/core';
 import {
   findApiTokenByHash,
   findMembership,
-  findSession,
-  findUser,
+  findSessionWithUser,
   touchApiToken,
   touchSession,
   type UserRow,
@@ -83,10 +82,11 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     return;
   }
   const raw = req.cookies[SESSION_COOKIE];
-  const session = raw ? await findSession(deps.store.db, sha256(raw)) : undefined;
+  const found = raw ? await findSessionWithUser(deps.store.db, sha256(raw)) : undefined;
+  const session = found?.session;
   const user =
-    session && session.stage === 'full' && new Date(session.expires_at) > now
-      ? await findUser(deps.store.db, session.user_id)
+    found && found.session.stage === 'full' && new Date(found.session.expires_at) > now
+      ? found.user
       : undefined;
   if (!session || !user) {
     if (!isPublic(req)) fail('unauthenticated');

@@ -25,7 +25,7 @@ export function memberRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['members'],
-          summary: 'Members of the organization (ordered by e-mail)',
+          summary: 'Members of the organization, in the order they joined',
           params: z.strictObject({ orgId: Id }),
           querystring: PageQuery,
           response: { 200: page(Member) },

@@ -10,8 +10,28 @@ export function openSqlite(file: string): { db: Kysely<Database>; raw: Sqlite.Da
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, raw };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query. The
+ * application issues a bounded set of distinct SQL strings, so prepared statements are kept and reused.
+ */
+function withStatementCache(raw: Sqlite.Database, max = 1000): Pick<Sqlite.Database, 'close' | 'prepare'> {
+  const cache = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (sql: string) => {
+      let stmt = cache.get(sql);
+      if (stmt === undefined) {
+        stmt = raw.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  } as Pick<Sqlite.Database, 'close' | 'prepare'>;
 }
 
 export const sqliteOps: DialectOps = {

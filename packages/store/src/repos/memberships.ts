@@ -33,7 +33,7 @@ export async function findMembership(
     .executeTakeFirst();
 }
 
-/** One page of an organization's members ordered by e-mail (keyset pagination). */
+/** One page of an organization's members in the order they joined (keyset pagination over an index). */
 export async function listMembers(
   ex: Executor,
   orgId: string,
@@ -56,17 +56,17 @@ export async function listMembers(
     if (key === null) return null;
     q = q.where((eb) =>
       eb.or([
-        eb('u.email', '>', String(key.k)),
-        eb.and([eb('u.email', '=', String(key.k)), eb('u.id', '>', key.id)]),
+        eb('m.created_at', '>', String(key.k)),
+        eb.and([eb('m.created_at', '=', String(key.k)), eb('m.user_id', '>', key.id)]),
       ]),
     );
   }
   const rows = await q
-    .orderBy('u.email')
-    .orderBy('u.id')
+    .orderBy('m.created_at')
+    .orderBy('m.user_id')
     .limit(limit + 1)
     .execute();
-  return toPage(rows, limit, (r) => ({ k: r.email, id: r.userId }));
+  return toPage(rows, limit, (r) => ({ k: r.createdAt, id: r.userId }));
 }
 
 export async function setMembershipRole(
