@@ -171,3 +171,48 @@ describe('assessments of a built-in catalog', () => {
     expect((await answer(other, id, '1', 'yes')).statusCode).toBe(403);
   });
 });
+
+describe('assignees and due dates per item', () => {
+  let t: TestApp;
+  let admin: Client;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await makeApp('sqlite');
+    ({ admin, orgId } = await setupInstance(t));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('assigns an item to a member with a due date, and refuses a stranger', async () => {
+    const member = await addMember(t, admin, orgId, 'assignee@example.jp', 'member');
+    const memberId = json<{ user: { id: string } }>(await member.get('/api/me')).user.id;
+    const cats = json<{ items: Catalog[] }>(await admin.get(`/api/orgs/${orgId}/catalogs`)).items;
+    const sme = cats.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check');
+    const id = json<{ assessment: { id: string } }>(
+      await admin.post(`/api/orgs/${orgId}/assessments`, { catalogId: sme?.id, title: '担当' }),
+    ).assessment.id;
+    const res = await admin.req('PUT', `/api/orgs/${orgId}/assessments/${id}/answers/7`, {
+      value: null,
+      revision: 0,
+      assigneeId: memberId,
+      dueDate: '2026-12-25',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ answer: { assigneeId: memberId, dueDate: '2026-12-25', value: null } });
+    // Answering later keeps the assignment.
+    const answered = await member.req('PUT', `/api/orgs/${orgId}/assessments/${id}/answers/7`, {
+      value: { kind: 'choice', value: 'yes' },
+      revision: 1,
+    });
+    expect(json(answered)).toMatchObject({
+      answer: { assigneeId: memberId, dueDate: '2026-12-25', revision: 2 },
+    });
+    const stranger = await admin.req('PUT', `/api/orgs/${orgId}/assessments/${id}/answers/8`, {
+      value: null,
+      revision: 0,
+      assigneeId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(stranger.statusCode).toBe(400);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type AssessmentStatus,
 } from '@shinrai/core';
 import {
+  findMembership,
   findOrganization,
   findAnswer,
   findAssessment,
@@ -75,6 +76,8 @@ const Answer = z.object({
   ref: z.string(),
   value: AnswerValueSchema.nullable(),
   comment: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  dueDate: z.string().nullable(),
   revision: z.number(),
   updatedBy: z.string().nullable(),
   updatedAt: z.string(),
@@ -136,6 +139,8 @@ function answerView(a: AnswerRow) {
     ref: a.ref,
     value: a.value === null ? null : (JSON.parse(a.value) as AnswerValue),
     comment: a.comment,
+    assigneeId: a.assignee_id,
+    dueDate: a.due_date,
     revision: a.revision,
     updatedBy: a.updated_by,
     updatedAt: a.updated_at,
@@ -387,6 +392,8 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
           body: z.strictObject({
             value: AnswerValueSchema.nullable(),
             comment: z.string().max(4000).nullable().optional(),
+            assigneeId: Id.nullable().optional(),
+            dueDate: z.iso.date().nullable().optional(),
             revision: z.number().int().min(0),
           }),
           response: { 200: z.object({ answer: Answer }) },
@@ -403,6 +410,14 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!node || !model) return fail('unknown_item');
         if (req.body.value !== null && !answerFits(model, req.body.value))
           return fail('answer_invalid', [{ in: 'body', pointer: '/value' }]);
+        if (
+          req.body.assigneeId &&
+          !(await findMembership(deps.store.db, access.orgId, req.body.assigneeId))
+        ) {
+          return fail('validation_failed', [
+            { in: 'body', pointer: '/assigneeId', message: req.body.assigneeId },
+          ]);
+        }
         const now = deps.now().toISOString();
         const saved = await deps.store.db.transaction().execute(async (trx) => {
           const previous = await findAnswer(trx, access.orgId, a.id, req.params.ref);
@@ -414,8 +429,9 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
               ref: req.params.ref,
               value: req.body.value === null ? null : JSON.stringify(req.body.value),
               comment: req.body.comment === undefined ? (previous?.comment ?? null) : req.body.comment,
-              assignee_id: previous?.assignee_id ?? null,
-              due_date: previous?.due_date ?? null,
+              assignee_id:
+                req.body.assigneeId === undefined ? (previous?.assignee_id ?? null) : req.body.assigneeId,
+              due_date: req.body.dueDate === undefined ? (previous?.due_date ?? null) : req.body.dueDate,
               updated_by: access.actorUserId,
               updated_at: now,
             },
