@@ -12,7 +12,7 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const ORG_SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export type OrgSize = (typeof ORG_SIZES)[number];
 
-export const RELATIONSHIP_TYPES = ['buyer_supplier', 'hub_member', 'provider_customer'] as const;
+export const RELATIONSHIP_TYPES = ['buyer_supplier', 'hub_member', 'provider_customer', 'group_company'] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export type RelationshipSide = 'from' | 'to';
