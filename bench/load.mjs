@@ -4,4 +4,12 @@ import autocannon from 'autocannon';
 
 const opts = JSON.parse(process.argv[2] ?? '{}');
 const result = await autocannon(opts);
-process.stdout.write(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx }));
+process.stdout.write(
+  JSON.stringify({
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }),
+);

@@ -32,7 +32,10 @@ interface Figures {
 
 /** autocannon runs in a child process, so the load generator and the server each get a core. */
 async function run(name: string, opts: autocannon.Options): Promise<Figures> {
-  const args = [path.resolve('bench/load.mjs'), JSON.stringify({ connections: CONNECTIONS, duration: SECONDS, ...opts })];
+  const args = [
+    path.resolve('bench/load.mjs'),
+    JSON.stringify({ connections: CONNECTIONS, duration: SECONDS, ...opts }),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -213,7 +213,60 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       );
+      // Sharing: this organization buys from C (C shares a result with it) and supplies C (it shares one with C).
+      must(await users.owner.post(`/api/orgs/${C.id}/relationships/${rel.relationship.id}/accept`), 200);
+      const supplies = json<{ relationship: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/relationships`, {
+            counterpartSlug: C.slug,
+            type: 'buyer_supplier',
+            side: 'to',
+          }),
+          201,
+        ),
+      );
+      must(await users.owner.post(`/api/orgs/${C.id}/relationships/${supplies.relationship.id}/accept`), 200);
+      const ownShare = json<{ share: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/shares`, {
+            assessmentId: assessment.assessment.id,
+            withOrgId: C.id,
+          }),
+          201,
+        ),
+      );
+      const cAssessment = json<{ assessment: { id: string } }>(
+        must(
+          await users.owner.post(`/api/orgs/${C.id}/assessments`, {
+            catalogId: catalog.id,
+            title: 'C社の評価',
+          }),
+          201,
+        ),
+      );
+      const received = json<{ share: { id: string } }>(
+        must(
+          await users.owner.post(`/api/orgs/${C.id}/shares`, {
+            assessmentId: cAssessment.assessment.id,
+            withOrgId: orgId,
+          }),
+          201,
+        ),
+      );
+      must(
+        await c.req('PUT', `/api/orgs/${orgId}/sme/policy`, {
+          companyName: '歩行テスト株式会社',
+          representativeTitle: '代表取締役',
+          representativeName: '歩行 花子',
+          scope: '全社',
+          contact: '総務部',
+          establishedOn: '2026-04-01',
+        }),
+        204,
+      );
       return {
+        shareId: ownShare.share.id,
+        receivedShareId: received.share.id,
         invitationId: inv.invitation.id,
         tokenId: tok.token.id,
         relationshipId: rel.relationship.id,
@@ -377,7 +430,10 @@ describe('authorization walker over GET /api/openapi.json', () => {
     expect(writers('viewer')).toEqual([]);
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
     expect(writers('member').length).toBeGreaterThan(0);
-    for (const r of writers('member')) expect(r.path).toMatch(/^\/api\/orgs\/\{orgId\}\/assessments/);
+    // Members fill in assessments, draft the basic policy and keep governance action items up to date;
+    // publishing, targets and everything else is for managers.
+    for (const r of writers('member'))
+      expect(r.path).toMatch(/^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions)/);
   });
 
   it('(d) bounds API tokens by their role and refuse user-only routes', async () => {

@@ -2,7 +2,7 @@
 // preview → apply), browse it, answer an assessment, see the results (radar chart), download .xlsx files,
 // pre-fill through a mapping, and answer the built-in SME self-check with the keyboard on a phone.
 // Run `npm run build --workspace @shinrai/web` first, then `node test/e2e/assessments.mjs`.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ROOT, assert, completeSetup, en, ja, label, runScenario, until } from './lib.mjs';
@@ -146,6 +146,24 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   const catalogBytes = await readFile(await catalogFile.path());
   assert(catalogBytes.subarray(0, 2).toString('latin1') === 'PK', 'catalog .xlsx is a zip');
 
+  begin('import: located errors');
+  const badCsv = path.join(SHOTS, 'broken.csv');
+  await writeFile(badCsv, '番号,親番号,項目名\nB-1,,項目1\nB-1,,項目2\nB-2,ZZ,項目3\n');
+  await page.goto(`${orgBase}/catalogs/import`);
+  await page.locator('input[type="file"]').setInputFiles(badCsv);
+  await page.getByRole('button', { name: ja.catalogImport.inspect }).click();
+  await page.getByRole('table', { name: ja.catalogImport.sample }).waitFor();
+  await page.getByRole('button', { name: `${ja.catalogImport.stepMap} →` }).click();
+  await page.getByLabel(label(ja.catalogImport.urn)).fill('e2e-broken');
+  await page.getByRole('button', { name: ja.catalogImport.preview }).click();
+  const problems = page.getByRole('table', { name: ja.catalogImport.errorsTitle });
+  await problems.getByRole('cell', { name: 'ID「B-1」が重複しています（2 行目と同じ）。' }).waitFor();
+  await problems.getByRole('cell', { name: '親 ID「ZZ」が見つかりません。' }).waitFor();
+  assert((await problems.getByRole('row').count()) === 3, 'two located problems');
+  await shot(page, '05b-import-errors');
+  await page.goto(`${orgBase}/catalogs/${catalogId}`);
+  await page.getByRole('heading', { name: CATALOG_TITLE.ja }).waitFor();
+
   // 3. Start an assessment of it (from the catalog browser)
   begin('starting an assessment');
   await page.getByRole('link', { name: ja.catalogs.startAssessment }).click();
@@ -204,7 +222,8 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   await page.getByRole('link', { name: ja.results.downloadAssessment }).click();
   const assessmentFile = await assessmentDownload;
   assert(
-    /^assessment-[0-9a-f]{8}\.xlsx$/.test(assessmentFile.suggestedFilename()),
+    // The download carries the assessment's title (UTF-8 name per RFC 6266).
+    assessmentFile.suggestedFilename() === '第1工場 2025年度点検.xlsx',
     `assessment file name: ${assessmentFile.suggestedFilename()}`,
   );
   const assessmentBytes = await readFile(await assessmentFile.path());
@@ -307,7 +326,6 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   assert(await noSideScroll(phone), 'workspace has no sideways scrolling at 375 px');
   await smeItem('2').scrollIntoViewIfNeeded();
   await phone.screenshot({ path: path.join(SHOTS, '12-phone-keyboard.png') });
-  await shot(phone, '12-phone-workspace-full');
 
   begin('phone results');
   await phone.getByRole('tab', { name: ja.workspace.resultsTab }).click();

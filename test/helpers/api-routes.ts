@@ -134,6 +134,41 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ to: 'in_review' }),
   },
   'GET /api/orgs/{orgId}/mappings': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sme/status': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sme/policy': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/sme/policy': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({
+      companyName: '歩行者',
+      representativeTitle: '代表',
+      representativeName: '歩行 太郎',
+      scope: '全社',
+      contact: '総務',
+      establishedOn: '2026-01-01',
+    }),
+  },
+  'POST /api/orgs/{orgId}/sme/policy/publish': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ published: false }),
+  },
+  'GET /api/orgs/{orgId}/sme/policy.pdf': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sme/declarations': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/sme/declarations': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ level: 'star1', declarationId: '51234567890', declaredOn: '2026-01-01' }),
+  },
+  'GET /api/orgs/{orgId}/shares': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/shares': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ assessmentId: randomUUID(), withOrgId: randomUUID() }),
+  },
+  'DELETE /api/orgs/{orgId}/shares/{id}': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/shared-with-us': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/shared-with-us/{shareId}': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/assessments/{id}/flags': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/assessments/{id}/evidence': { access: 'org', roles: ALL },
   /** multipart/form-data: walked without a body (authorization comes before reading it). */
@@ -154,6 +189,31 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ sourceAssessmentId: randomUUID(), mappingSetId: randomUUID(), apply: true }),
   },
+  'GET /api/orgs/{orgId}/governance/targets': { access: 'org', roles: ALL },
+  /** Targets are an executive decision: owner and admin. */
+  'PUT /api/orgs/{orgId}/governance/targets': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ targets: { 'directive-1': 5 } }),
+  },
+  'GET /api/orgs/{orgId}/governance/radar': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/governance/peers': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/governance/group': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/governance/actions': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/governance/actions': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ directive: 'directive-1', title: '歩行者', ownerId: randomUUID(), dueDate: '2026-01-01' }),
+  },
+  'PATCH /api/orgs/{orgId}/governance/actions/{actionId}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ status: 'done' }),
+  },
+  'DELETE /api/orgs/{orgId}/governance/actions/{actionId}': { access: 'org', roles: MANAGERS },
+  'POST /api/orgs/{orgId}/governance/reminders': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/governance/report.pdf': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/governance/report.xlsx': { access: 'org', roles: ALL },
 };
 
 export interface OpenApiOperation {
@@ -212,6 +272,10 @@ export interface OrgResources {
   ref: string;
   /** An evidence file of the assessment (a random id when the walker has none). */
   evidenceId: string;
+  /** A share made by the organization. */
+  shareId: string;
+  /** A share another organization made with this one. */
+  receivedShareId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -228,6 +292,8 @@ export function randomResources(): OrgResources {
     assessmentId: randomUUID(),
     ref: 'no-such-item',
     evidenceId: randomUUID(),
+    shareId: randomUUID(),
+    receivedShareId: randomUUID(),
   };
 }
 
@@ -258,6 +324,11 @@ function fillParams(path: string, r: OrgResources): string {
         return r.catalogId;
       case 'evidenceId':
         return r.evidenceId;
+      case 'actionId':
+        // A governance action item: the walker has none, so a random id (lookups come after authorization).
+        return randomUUID();
+      case 'shareId':
+        return r.receivedShareId;
       case 'ref':
         return encodeURIComponent(r.ref);
       case 'token':
@@ -267,6 +338,7 @@ function fillParams(path: string, r: OrgResources): string {
         if (before.endsWith('/tokens/')) return r.tokenId;
         if (before.endsWith('/relationships/')) return r.relationshipId;
         if (before.endsWith('/assessments/')) return r.assessmentId;
+        if (before.endsWith('/shares/')) return r.shareId;
         throw new Error(`no resource id known for {id} in ${path}`);
       default:
         throw new Error(`unknown path parameter {${name}} in ${path}: teach fillPath about it`);

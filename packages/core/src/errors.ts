@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'status_move',
   'unknown_item',
   'import_invalid',
+  'governance_catalog_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -136,6 +137,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   import_invalid: {
     ja: '取り込むファイルに誤りがあります。何も書き込んでいません。',
     en: 'The file has errors. Nothing was written.',
+  },
+  governance_catalog_required: {
+    ja: 'サイバーセキュリティ経営ガイドラインの評価を指定してください。',
+    en: 'Choose an assessment of the Cybersecurity Management Guidelines.',
   },
   internal: {
     ja: 'サーバー内部でエラーが発生しました。',

@@ -13,3 +13,6 @@ export * from './catalog/scoring.ts';
 export * from './catalog/assessment-status.ts';
 export * from './catalog/mapping.ts';
 export * from './catalog/upgrade.ts';
+export * from './sme/security-action.ts';
+export * from './sme/policy.ts';
+export * from './governance/index.ts';

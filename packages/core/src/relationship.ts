@@ -2,7 +2,12 @@
  * Relationships (組織間の関係) that both organizations agree to. `from` is the buyer, hub, provider or
  * parent company (group_company: 親会社 → グループ会社, for the group comparison of the management guideline).
  */
-export const RELATIONSHIP_TYPES = ['buyer_supplier', 'hub_member', 'provider_customer', 'group_company'] as const;
+export const RELATIONSHIP_TYPES = [
+  'buyer_supplier',
+  'hub_member',
+  'provider_customer',
+  'group_company',
+] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export const RELATIONSHIP_STATUSES = ['pending', 'active', 'declined', 'ended'] as const;

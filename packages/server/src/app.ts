@@ -27,6 +27,9 @@ import { catalogFileRoutes } from './routes/catalog-files.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { mappingRoutes } from './routes/mappings.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { governanceRoutes } from './routes/governance.ts';
+import { shareRoutes } from './routes/shares.ts';
+import { smeRoutes } from './routes/sme.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -130,6 +133,9 @@ export async function buildApp(
   await app.register(assessmentRoutes(deps));
   await app.register(mappingRoutes(deps));
   await app.register(evidenceRoutes(deps));
+  await app.register(governanceRoutes(deps));
+  await app.register(smeRoutes(deps));
+  await app.register(shareRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -11,3 +11,5 @@ export { installBuiltinPacks, readBuiltinPacks, readBuiltinMappings } from './li
 export { parsePackYaml, checkPack, packChecksum } from './library/pack-loader.ts';
 export { prepareImport, applyImport, type ImportOptions } from './library/import-service.ts';
 export { describeProblems } from './library/import-errors.ts';
+export { smeRemindersJob, SME_REMINDERS } from './jobs/sme-reminders.ts';
+export { scheduleDaily } from './jobs/schedule.ts';

@@ -5,6 +5,9 @@ import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { auditVerifyJob } from './jobs/audit-verify.ts';
 import { JobWorker } from './jobs/worker.ts';
+import { scheduleDaily } from './jobs/schedule.ts';
+import { SME_REMINDERS, smeRemindersJob } from './jobs/sme-reminders.ts';
+import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './jobs/governance-overdue.ts';
 import { installBuiltinPacks } from './library/builtin.ts';
 import { createMailer } from './mail/mailer.ts';
 import { prepareSetupCode } from './services/setup.ts';
@@ -36,11 +39,18 @@ export async function startServer(
   const app = await buildApp(deps, logger);
   deps.log = app.log;
   deps.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
-  const worker = new JobWorker(deps, { 'audit.verify': auditVerifyJob(deps) });
+  const worker = new JobWorker(deps, {
+    'audit.verify': auditVerifyJob(deps),
+    [SME_REMINDERS]: smeRemindersJob(deps),
+    [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps),
+  });
 
   const packs = await installBuiltinPacks(deps);
   if (packs.installed.length > 0) app.log.info({ packs: packs.installed }, 'catalog packs installed');
   for (const e of packs.errors) app.log.error(e, 'catalog pack not loaded');
+
+  await scheduleDaily(deps, SME_REMINDERS);
+  await scheduleDaily(deps, GOVERNANCE_OVERDUE_JOB);
 
   const code = await prepareSetupCode(deps);
   if (code !== null) {

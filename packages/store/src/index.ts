@@ -20,3 +20,5 @@ export * from './repos/catalogs.ts';
 export * from './repos/assessments.ts';
 export * from './repos/mappings.ts';
 export * from './repos/evidence.ts';
+export * from './repos/sme.ts';
+export * from './repos/governance.ts';

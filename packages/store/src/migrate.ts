@@ -8,6 +8,8 @@ import { assessmentScoresMigration } from './migrations/0005-assessment-scores.t
 import { evidenceMigration } from './migrations/0006-evidence.ts';
 import { answersIndexMigration } from './migrations/0007-answers-index.ts';
 import { membersOrderMigration } from './migrations/0008-members-order.ts';
+import { governanceMigration } from './migrations/0009-governance.ts';
+import { smeMigration } from './migrations/0010-sme.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -20,6 +22,8 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0006-evidence': evidenceMigration(ops),
     '0007-answers-index': answersIndexMigration(),
     '0008-members-order': membersOrderMigration(),
+    '0009-governance': governanceMigration(),
+    '0010-sme': smeMigration(),
   };
 }
 

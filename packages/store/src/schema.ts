@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { GovernanceTables } from './schema-governance.ts';
 
 /** Tables of the identity module (and the shared audit log, jobs and settings). Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface OrganizationsTable {
@@ -233,7 +234,36 @@ export interface EvidenceTable {
   created_at: string;
 }
 
-export interface Database {
+export interface SmePoliciesTable {
+  org_id: string;
+  input: string;
+  published: number;
+  published_at: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SecurityActionDeclarationsTable {
+  id: string;
+  org_id: string;
+  level: string;
+  declaration_id: string;
+  declared_on: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface AssessmentSharesTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  with_org_id: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface Database extends GovernanceTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
@@ -252,6 +282,9 @@ export interface Database {
   answers: AnswersTable;
   mapping_sets: MappingSetsTable;
   evidence: EvidenceTable;
+  sme_policies: SmePoliciesTable;
+  security_action_declarations: SecurityActionDeclarationsTable;
+  assessment_shares: AssessmentSharesTable;
 }
 
 /** Either the database or an open transaction on it. */

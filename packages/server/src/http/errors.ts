@@ -40,6 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   status_move: 409,
   unknown_item: 404,
   import_invalid: 422,
+  governance_catalog_required: 409,
   internal: 500,
 };
 

@@ -5,13 +5,8 @@ import {
   type Locale,
   type ScoreReport,
 } from '@shinrai/core';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans JP (SIL OFL) from npm, so Japanese renders on any machine without system fonts. */
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
+import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 
 const L = {
   ja: {

@@ -94,7 +94,7 @@ export function assessmentHistoryRoutes(deps: Deps): FastifyPluginAsyncZod {
               invalid: plan.invalid,
             },
           );
-          await refreshScore(trx, access.orgId, a.id);
+          await refreshScore(trx, access.orgId, a.id, deps.now());
           return { ...plan, applied: true };
         });
       },

@@ -90,6 +90,13 @@ const Aggregate = z.object({
   answered: z.number(),
   items: z.number(),
 });
+const ItemScore = z.object({
+  ref: z.string(),
+  answered: z.boolean(),
+  points: z.number().nullable(),
+  max: z.number(),
+  unknown: z.boolean(),
+});
 const Score = z.object({
   overall: Aggregate.extend({
     band: z
@@ -104,6 +111,7 @@ const Score = z.object({
   groups: z.record(z.string(), Aggregate),
   tags: z.record(z.string(), Aggregate),
   tiers: z.record(z.string(), Aggregate),
+  items: z.record(z.string(), ItemScore),
 });
 
 function assessmentView(a: AssessmentRow) {
@@ -149,18 +157,18 @@ function answerView(a: AnswerRow) {
 
 export { Assessment, assessmentView };
 
+/** A download name carrying the assessment's title (RFC 6266: ASCII fallback plus UTF-8 name). */
+function attachmentName(title: string, id: string, ext: string): string {
+  const fallback = `assessment-${id.slice(0, 8)}.${ext}`;
+  const name = `${title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.${ext}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
   async function scored(orgId: string, a: AssessmentRow) {
     const catalog = await loadCatalog(deps.store.db, orgId, a.catalog_id);
     const answers = await listAnswers(deps.store.db, orgId, a.id);
-    const values = new Map<string, AnswerValue>();
-    for (const r of answers) if (r.value !== null) values.set(r.ref, JSON.parse(r.value) as AnswerValue);
-    const { items: _items, ...score } = scoreAssessment(
-      catalog.pack,
-      catalog.nodes,
-      values,
-      a.tier ?? undefined,
-    );
+    const score = scoreAssessment(catalog.pack, catalog.nodes, answerValues(answers), a.tier ?? undefined);
     return { answers, score };
   }
 
@@ -278,7 +286,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
               carried,
             },
           );
-          await refreshScore(trx, access.orgId, row.id);
+          await refreshScore(trx, access.orgId, row.id, deps.now());
           return undefined;
         });
         return reply.status(201).send({ assessment: assessmentView(row) });
@@ -339,7 +347,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename="assessment-${a.id.slice(0, 8)}.xlsx"`)
+          .header('content-disposition', attachmentName(a.title, a.id, 'xlsx'))
           .send(buf);
       },
     );
@@ -376,7 +384,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         return reply
           .header('content-type', 'application/pdf')
-          .header('content-disposition', `attachment; filename="assessment-${a.id.slice(0, 8)}.pdf"`)
+          .header('content-disposition', attachmentName(a.title, a.id, 'pdf'))
           .send(pdf);
       },
     );
@@ -448,7 +456,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: a.id },
             { ref: req.params.ref, revision: current?.revision },
           );
-          await refreshScore(trx, access.orgId, a.id);
+          await refreshScore(trx, access.orgId, a.id, deps.now());
           return current;
         });
         return { answer: answerView(saved ?? fail('internal')) };

@@ -157,7 +157,7 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: target.id },
             { from: source.id, mapping: `${set.urn}@${set.version}`, applied },
           );
-          await refreshScore(trx, access.orgId, target.id);
+          await refreshScore(trx, access.orgId, target.id, deps.now());
           return { proposals, applied };
         });
       },

@@ -19,6 +19,7 @@ export async function refreshScore(
   ex: Executor,
   orgId: string,
   assessmentId: string,
+  now = new Date(),
 ): Promise<{ report: ScoreReport; catalog: LoadedCatalog } | null> {
   const a = await findAssessment(ex, orgId, assessmentId);
   if (!a) return null;
@@ -30,13 +31,19 @@ export async function refreshScore(
     a.tier ?? undefined,
   );
   const o = report.overall;
-  await setAssessmentScore(ex, orgId, a.id, {
-    points: o.points,
-    max: o.max,
-    percent: o.percent,
-    answered: o.answered,
-    items: o.items,
-    bandId: o.band?.id ?? null,
-  });
+  await setAssessmentScore(
+    ex,
+    orgId,
+    a.id,
+    {
+      points: o.points,
+      max: o.max,
+      percent: o.percent,
+      answered: o.answered,
+      items: o.items,
+      bandId: o.band?.id ?? null,
+    },
+    now.toISOString(),
+  );
   return { report, catalog };
 }

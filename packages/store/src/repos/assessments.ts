@@ -144,11 +144,13 @@ export interface StoredScore {
   bandId: string | null;
 }
 
+/** Stores the score and marks the assessment as changed now (its answers changed). */
 export async function setAssessmentScore(
   ex: Executor,
   orgId: string,
   id: string,
   s: StoredScore,
+  now: string,
 ): Promise<void> {
   await ex
     .updateTable('assessments')
@@ -159,6 +161,7 @@ export async function setAssessmentScore(
       answered_count: s.answered,
       item_count: s.items,
       band_id: s.bandId,
+      updated_at: now,
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)

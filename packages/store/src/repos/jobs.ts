@@ -132,3 +132,30 @@ export async function releaseJobs(ex: Executor, workerId: string, now: string): 
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Enqueues a job with a fixed id unless it exists: how periodic jobs are scheduled once across instances. */
+export async function enqueueJobOnce(ex: Executor, j: NewJob & { runAt: string }): Promise<boolean> {
+  const r = await ex
+    .insertInto('jobs')
+    .values({
+      id: j.id,
+      org_id: j.orgId,
+      kind: j.kind,
+      payload: JSON.stringify(j.payload ?? null),
+      status: 'queued',
+      attempts: 0,
+      max_attempts: j.maxAttempts ?? 5,
+      run_at: j.runAt,
+      locked_by: null,
+      locked_until: null,
+      progress_current: 0,
+      progress_total: 0,
+      result: null,
+      last_error: null,
+      created_at: j.now,
+      updated_at: j.now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}

@@ -1,0 +1,3 @@
+export * from './directives.ts';
+export * from './peers.ts';
+export * from './actions.ts';
