@@ -1,7 +1,7 @@
-import { decodeCursor, type Page } from '@shinrai/core';
+import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
 import type { ApiTokensTable, Executor } from '../schema.ts';
-import { olderThan, toPage } from './paging.ts';
+import { newestFirstPage } from './paging.ts';
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 
@@ -19,18 +19,7 @@ export async function listApiTokens(
   cursor: string | null,
   limit: number,
 ): Promise<Page<ApiTokenRow> | null> {
-  let q = ex.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId);
-  if (cursor !== null) {
-    const key = decodeCursor(cursor);
-    if (key === null) return null;
-    q = q.where(olderThan('created_at', 'id', key));
-  }
-  const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
+  return newestFirstPage(ex.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId), cursor, limit);
 }
 
 export async function revokeApiToken(ex: Executor, orgId: string, id: string, now: string): Promise<boolean> {

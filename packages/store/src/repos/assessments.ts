@@ -1,7 +1,7 @@
-import { decodeCursor, type Page } from '@shinrai/core';
+import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
 import type { AnswersTable, AssessmentsTable, Executor } from '../schema.ts';
-import { olderThan, toPage } from './paging.ts';
+import { newestFirstPage } from './paging.ts';
 
 export type AssessmentRow = Selectable<AssessmentsTable>;
 export type AnswerRow = Selectable<AnswersTable>;
@@ -29,18 +29,7 @@ export async function listAssessments(
   cursor: string | null,
   limit: number,
 ): Promise<Page<AssessmentRow> | null> {
-  let q = ex.selectFrom('assessments').selectAll().where('org_id', '=', orgId);
-  if (cursor !== null) {
-    const key = decodeCursor(cursor);
-    if (key === null) return null;
-    q = q.where(olderThan('created_at', 'id', key));
-  }
-  const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
+  return newestFirstPage(ex.selectFrom('assessments').selectAll().where('org_id', '=', orgId), cursor, limit);
 }
 
 export async function setAssessmentStatus(

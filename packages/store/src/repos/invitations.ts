@@ -1,7 +1,7 @@
-import { decodeCursor, type Page } from '@shinrai/core';
+import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
 import type { Executor, InvitationsTable } from '../schema.ts';
-import { olderThan, toPage } from './paging.ts';
+import { newestFirstPage } from './paging.ts';
 
 export type InvitationRow = Selectable<InvitationsTable>;
 
@@ -36,18 +36,7 @@ export async function listInvitations(
   cursor: string | null,
   limit: number,
 ): Promise<Page<InvitationRow> | null> {
-  let q = ex.selectFrom('invitations').selectAll().where('org_id', '=', orgId);
-  if (cursor !== null) {
-    const key = decodeCursor(cursor);
-    if (key === null) return null;
-    q = q.where(olderThan('created_at', 'id', key));
-  }
-  const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
+  return newestFirstPage(ex.selectFrom('invitations').selectAll().where('org_id', '=', orgId), cursor, limit);
 }
 
 /** Single use: only an open invitation is marked; returns false when it was already used or revoked. */

@@ -14,28 +14,29 @@ export interface NewJob {
   now: string;
 }
 
+function jobValues(j: NewJob, runAt: string) {
+  return {
+    id: j.id,
+    org_id: j.orgId,
+    kind: j.kind,
+    payload: JSON.stringify(j.payload ?? null),
+    status: 'queued',
+    attempts: 0,
+    max_attempts: j.maxAttempts ?? 5,
+    run_at: runAt,
+    locked_by: null,
+    locked_until: null,
+    progress_current: 0,
+    progress_total: 0,
+    result: null,
+    last_error: null,
+    created_at: j.now,
+    updated_at: j.now,
+  };
+}
+
 export async function enqueueJob(ex: Executor, j: NewJob): Promise<void> {
-  await ex
-    .insertInto('jobs')
-    .values({
-      id: j.id,
-      org_id: j.orgId,
-      kind: j.kind,
-      payload: JSON.stringify(j.payload ?? null),
-      status: 'queued',
-      attempts: 0,
-      max_attempts: j.maxAttempts ?? 5,
-      run_at: j.now,
-      locked_by: null,
-      locked_until: null,
-      progress_current: 0,
-      progress_total: 0,
-      result: null,
-      last_error: null,
-      created_at: j.now,
-      updated_at: j.now,
-    })
-    .execute();
+  await ex.insertInto('jobs').values(jobValues(j, j.now)).execute();
 }
 
 export async function claimJob(
@@ -137,24 +138,7 @@ export async function releaseJobs(ex: Executor, workerId: string, now: string): 
 export async function enqueueJobOnce(ex: Executor, j: NewJob & { runAt: string }): Promise<boolean> {
   const r = await ex
     .insertInto('jobs')
-    .values({
-      id: j.id,
-      org_id: j.orgId,
-      kind: j.kind,
-      payload: JSON.stringify(j.payload ?? null),
-      status: 'queued',
-      attempts: 0,
-      max_attempts: j.maxAttempts ?? 5,
-      run_at: j.runAt,
-      locked_by: null,
-      locked_until: null,
-      progress_current: 0,
-      progress_total: 0,
-      result: null,
-      last_error: null,
-      created_at: j.now,
-      updated_at: j.now,
-    })
+    .values(jobValues(j, j.runAt))
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;

@@ -1,7 +1,7 @@
-import { decodeCursor, type Page } from '@shinrai/core';
+import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
 import type { Executor, RelationshipsTable } from '../schema.ts';
-import { olderThan, toPage } from './paging.ts';
+import { newestFirstPage } from './paging.ts';
 
 export type RelationshipRow = Selectable<RelationshipsTable>;
 
@@ -59,20 +59,12 @@ export async function listRelationships(
   cursor: string | null,
   limit: number,
 ): Promise<Page<RelationshipView> | null> {
-  let q = viewQuery(ex).where((eb) =>
-    eb.or([eb('r.from_org_id', '=', orgId), eb('r.to_org_id', '=', orgId)]),
+  return newestFirstPage(
+    viewQuery(ex).where((eb) => eb.or([eb('r.from_org_id', '=', orgId), eb('r.to_org_id', '=', orgId)])),
+    cursor,
+    limit,
+    'r.',
   );
-  if (cursor !== null) {
-    const key = decodeCursor(cursor);
-    if (key === null) return null;
-    q = q.where(olderThan('r.created_at', 'r.id', key));
-  }
-  const rows = await q
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, (r) => ({ k: r.created_at, id: r.id }));
 }
 
 export async function setRelationshipStatus(
