@@ -3,7 +3,13 @@ import { Notifications } from '@mantine/notifications';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { AccountPage } from './pages/AccountPage';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { AssessmentsPage } from './pages/AssessmentsPage';
 import { AuditPage } from './pages/AuditPage';
+import { CatalogImportPage } from './pages/CatalogImportPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { CatalogsPage } from './pages/CatalogsPage';
+import { GovernancePage } from './pages/GovernancePage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
@@ -13,6 +19,8 @@ import { OverviewPage } from './pages/OverviewPage';
 import { RelationshipsPage } from './pages/RelationshipsPage';
 import { RootRedirect } from './pages/RootRedirect';
 import { SetupPage } from './pages/SetupPage';
+import { SharedPage } from './pages/SharedPage';
+import { SmePage } from './pages/SmePage';
 import { TokensPage } from './pages/TokensPage';
 import { SessionProvider } from './session/SessionContext';
 import { theme } from './theme';
@@ -33,6 +41,15 @@ export function App() {
               <Route path="orgs/:orgId">
                 <Route index element={<Navigate to="overview" replace />} />
                 <Route path="overview" element={<OverviewPage />} />
+                <Route path="sme" element={<SmePage />} />
+                <Route path="governance" element={<GovernancePage />} />
+                <Route path="shared" element={<SharedPage />} />
+                <Route path="shared/:shareId" element={<SharedPage />} />
+                <Route path="assessments" element={<AssessmentsPage />} />
+                <Route path="assessments/:assessmentId/*" element={<AssessmentPage />} />
+                <Route path="catalogs" element={<CatalogsPage />} />
+                <Route path="catalogs/import" element={<CatalogImportPage />} />
+                <Route path="catalogs/:catalogId" element={<CatalogPage />} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="invitations" element={<InvitationsPage />} />
                 <Route path="relationships" element={<RelationshipsPage />} />

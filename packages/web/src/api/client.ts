@@ -10,6 +10,13 @@ import type {
   AuditEntry,
   CatalogDetail,
   CatalogSummary,
+  DeclarationLevel,
+  GovernanceAction,
+  GovernanceActionInput,
+  GovernanceGroup,
+  GovernancePeers,
+  GovernanceRadar,
+  GovernanceTargets,
   ImportInspection,
   ImportOptions,
   ImportSummary,
@@ -25,13 +32,21 @@ import type {
   Organization,
   OrganizationInput,
   Page,
+  PerDirective,
+  PolicyInput,
   PrefillProposal,
+  ReceivedShare,
+  ReceivedShareDetail,
   Relationship,
   RelationshipSide,
   RelationshipType,
   Role,
   SessionResponse,
   SetupRequest,
+  Share,
+  SmeDeclaration,
+  SmePolicy,
+  SmeStatus,
   User,
 } from './types';
 
@@ -334,4 +349,56 @@ export const api = {
       `${org(orgId)}/assessments/${enc(id)}/prefill`,
       body,
     ),
+
+  // SME guided flow (中小企業向け): SECURITY ACTION ★ / ★★
+  smeStatus: (orgId: string) => request<SmeStatus>('GET', `${org(orgId)}/sme/status`),
+  smePolicy: (orgId: string) => request<SmePolicy>('GET', `${org(orgId)}/sme/policy`),
+  saveSmePolicy: (orgId: string, body: PolicyInput) => request<void>('PUT', `${org(orgId)}/sme/policy`, body),
+  publishSmePolicy: (orgId: string, published: boolean) =>
+    request<{ published: boolean; publicUrl: string | null }>('POST', `${org(orgId)}/sme/policy/publish`, {
+      published,
+    }),
+  smePolicyPdfUrl: (orgId: string, lang: Locale) => `${org(orgId)}/sme/policy.pdf?lang=${lang}`,
+  smeDeclarations: (orgId: string) =>
+    request<{ items: SmeDeclaration[] }>('GET', `${org(orgId)}/sme/declarations`),
+  recordDeclaration: (
+    orgId: string,
+    body: { level: DeclarationLevel; declarationId: string; declaredOn: string },
+  ) => request<{ declaration: SmeDeclaration }>('POST', `${org(orgId)}/sme/declarations`, body),
+
+  // Sharing results with buyers (発注元への共有)
+  shares: (orgId: string) => request<{ items: Share[] }>('GET', `${org(orgId)}/shares`),
+  share: (orgId: string, body: { assessmentId: string; withOrgId: string }) =>
+    request<{ share: Share }>('POST', `${org(orgId)}/shares`, body),
+  revokeShare: (orgId: string, id: string) => request<void>('DELETE', `${org(orgId)}/shares/${enc(id)}`),
+  sharedWithUs: (orgId: string) => request<{ items: ReceivedShare[] }>('GET', `${org(orgId)}/shared-with-us`),
+  sharedWithUsDetail: (orgId: string, shareId: string) =>
+    request<ReceivedShareDetail>('GET', `${org(orgId)}/shared-with-us/${enc(shareId)}`),
+
+  // Governance (サイバーセキュリティ経営ガイドライン) for executives
+  governanceTargets: (orgId: string) =>
+    request<{ targets: GovernanceTargets }>('GET', `${org(orgId)}/governance/targets`),
+  setGovernanceTargets: (orgId: string, targets: Partial<PerDirective<number | null>>) =>
+    request<{ targets: GovernanceTargets }>('PUT', `${org(orgId)}/governance/targets`, { targets }),
+  governanceRadar: (orgId: string, assessmentId?: string) =>
+    request<GovernanceRadar>(
+      'GET',
+      `${org(orgId)}/governance/radar${assessmentId ? `?assessmentId=${enc(assessmentId)}` : ''}`,
+    ),
+  governancePeers: (orgId: string) => request<GovernancePeers>('GET', `${org(orgId)}/governance/peers`),
+  governanceGroup: (orgId: string) => request<GovernanceGroup>('GET', `${org(orgId)}/governance/group`),
+  governanceActions: (orgId: string) =>
+    request<{ items: GovernanceAction[] }>('GET', `${org(orgId)}/governance/actions`),
+  createGovernanceAction: (orgId: string, body: GovernanceActionInput) =>
+    request<{ action: GovernanceAction }>('POST', `${org(orgId)}/governance/actions`, body),
+  updateGovernanceAction: (orgId: string, id: string, body: Partial<GovernanceActionInput>) =>
+    request<{ action: GovernanceAction }>('PATCH', `${org(orgId)}/governance/actions/${enc(id)}`, body),
+  governanceReminders: (orgId: string) => request<{ job: Job }>('POST', `${org(orgId)}/governance/reminders`),
+  deleteGovernanceAction: (orgId: string, id: string) =>
+    request<void>('DELETE', `${org(orgId)}/governance/actions/${enc(id)}`),
+  governanceReportUrl: (orgId: string, format: 'pdf' | 'xlsx', lang: Locale, assessmentId?: string) => {
+    const params = new URLSearchParams({ lang });
+    if (assessmentId) params.set('assessmentId', assessmentId);
+    return `${org(orgId)}/governance/report.${format}?${params.toString()}`;
+  },
 };

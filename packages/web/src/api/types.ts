@@ -12,7 +12,12 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const ORG_SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export type OrgSize = (typeof ORG_SIZES)[number];
 
-export const RELATIONSHIP_TYPES = ['buyer_supplier', 'hub_member', 'provider_customer', 'group_company'] as const;
+export const RELATIONSHIP_TYPES = [
+  'buyer_supplier',
+  'hub_member',
+  'provider_customer',
+  'group_company',
+] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export type RelationshipSide = 'from' | 'to';
@@ -410,4 +415,194 @@ export interface PrefillProposal {
   from: string;
   relation: MappingRelation;
   value: AnswerValue;
+}
+
+// --- SME guided flow (中小企業向け): SECURITY ACTION ★ / ★★ ----------------------------------------
+
+export const SME_MISSING = ['five_rules', 'self_check', 'policy_set', 'policy_published'] as const;
+export type SmeMissing = (typeof SME_MISSING)[number];
+
+export type SecurityActionLevel = 'none' | 'star1' | 'star2';
+export type DeclarationLevel = Exclude<SecurityActionLevel, 'none'>;
+
+export interface SmeDeclaration {
+  id: string;
+  level: DeclarationLevel;
+  /** The ID IPA issued (digits). */
+  declarationId: string;
+  /** YYYY-MM-DD */
+  declaredOn: string;
+  createdAt: string;
+}
+
+export interface SmeStatus {
+  fiveRules: { assessmentId: string | null; declared: number; total: number };
+  selfCheck: {
+    assessmentId: string | null;
+    answered: number;
+    total: number;
+    points: number | null;
+    band: { id: string; label: LocalText; advice?: LocalText } | null;
+    doneAt: string | null;
+  };
+  policy: { set: boolean; published: boolean; publicUrl: string | null };
+  eligibility: {
+    star1: boolean;
+    star2: boolean;
+    level: SecurityActionLevel;
+    missing: SmeMissing[];
+  };
+  declarations: SmeDeclaration[];
+}
+
+export interface PolicyInput {
+  companyName: string;
+  representativeTitle: string;
+  representativeName: string;
+  scope: string;
+  contact: string;
+  /** YYYY-MM-DD */
+  establishedOn: string;
+}
+
+export interface PolicyDocument {
+  title: string;
+  preamble: string;
+  sections: { heading: string; body: string }[];
+  signature: string[];
+}
+
+export interface SmePolicy {
+  input: PolicyInput | null;
+  published: boolean;
+  publishedAt: string | null;
+  document: { ja: PolicyDocument; en: PolicyDocument } | null;
+}
+
+// --- Sharing results with buyers (発注元への共有) -----------------------------------------------------
+
+export interface Share {
+  id: string;
+  assessmentId: string;
+  withOrgId: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface ReceivedShare {
+  id: string;
+  from: RelationshipParty;
+  assessment: { id: string; title: string; status: AssessmentStatus; createdAt: string };
+  sharedAt: string;
+}
+
+export interface ReceivedShareDetail {
+  from: { id: string; name: string };
+  assessment: { id: string; title: string; status: AssessmentStatus; catalogTitle: LocalText };
+  answers: { ref: string; value: AnswerValue | null }[];
+  score: ScoreAggregate & { band: ScoreBand | null };
+}
+
+// --- Governance (サイバーセキュリティ経営ガイドライン) for executives ---------------------------------
+
+export const DIRECTIVE_REFS = [
+  'directive-1',
+  'directive-2',
+  'directive-3',
+  'directive-4',
+  'directive-5',
+  'directive-6',
+  'directive-7',
+  'directive-8',
+  'directive-9',
+  'directive-10',
+] as const;
+export type DirectiveRef = (typeof DIRECTIVE_REFS)[number];
+export type PerDirective<T> = Record<DirectiveRef, T>;
+
+export interface GovernanceTargets {
+  /** Maturity level 0–5 in steps of 0.5, null when no target is set. */
+  levels: PerDirective<number | null>;
+  percents: PerDirective<number | null>;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface GovernanceAssessmentRef {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  createdAt: string;
+  catalogVersion: string;
+  percent: number | null;
+}
+
+export interface ActionCounts {
+  open: number;
+  done: number;
+  overdue: number;
+}
+
+export interface GovernanceRadar {
+  assessment: GovernanceAssessmentRef | null;
+  previous: GovernanceAssessmentRef | null;
+  axes: {
+    ref: DirectiveRef;
+    title: LocalText;
+    current: number | null;
+    previous: number | null;
+    target: number | null;
+    currentLevel: number | null;
+    previousLevel: number | null;
+    targetLevel: number | null;
+    actions: ActionCounts;
+  }[];
+}
+
+export type GovernancePeers =
+  | { available: false; contributors: number; reason: 'no_industry' | 'too_few' }
+  | { available: true; contributors: number; averages: { ref: DirectiveRef; average: number | null }[] };
+
+export interface GovernanceGroup {
+  axes: { ref: DirectiveRef; title: LocalText }[];
+  companies: {
+    organization: { id: string; slug: string; name: string };
+    self: boolean;
+    assessment: { status: AssessmentStatus; createdAt: string; catalogVersion: string } | null;
+    overall: number | null;
+    directives: PerDirective<number | null>;
+  }[];
+}
+
+export const GOVERNANCE_ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type GovernanceActionStatus = (typeof GOVERNANCE_ACTION_STATUSES)[number];
+
+export interface GovernanceKpi {
+  text: string;
+  target: number | null;
+  current: number | null;
+}
+
+export interface GovernanceAction {
+  id: string;
+  directive: DirectiveRef;
+  title: string;
+  owner: { id: string; displayName: string | null };
+  /** YYYY-MM-DD */
+  dueDate: string;
+  status: GovernanceActionStatus;
+  kpi: GovernanceKpi | null;
+  overdue: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GovernanceActionInput {
+  directive: DirectiveRef;
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  status: GovernanceActionStatus;
+  kpi: { text: string; target?: number | null; current?: number | null } | null;
 }

@@ -33,11 +33,14 @@ import { OrgContext, type OrgContextValue } from './OrgContext';
 
 export const ORG_SECTIONS = [
   'overview',
+  'sme',
+  'governance',
   'assessments',
   'catalogs',
   'members',
   'invitations',
   'relationships',
+  'shared',
   'tokens',
   'audit',
 ] as const;

@@ -81,6 +81,24 @@ export const NavIcons = {
       <path d="M14 3v6h6M8 13h8M8 17h5" />
     </svg>
   ),
+  sme: () => (
+    <svg {...base}>
+      <path d="M12 3 4 6v6c0 5 3.5 8.5 8 9 4.5-.5 8-4 8-9V6z" />
+      <path d="m12 8 1.2 2.5 2.8.4-2 2 .5 2.8-2.5-1.3-2.5 1.3.5-2.8-2-2 2.8-.4z" />
+    </svg>
+  ),
+  governance: () => (
+    <svg {...base}>
+      <path d="M12 3 21 9l-9 6-9-6z" />
+      <path d="M12 3v12M3 9l9 3 9-3M7 20h10M12 15v5" />
+    </svg>
+  ),
+  shared: () => (
+    <svg {...base}>
+      <path d="M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7" />
+      <path d="M12 15V3M8 7l4-4 4 4" />
+    </svg>
+  ),
   account: () => (
     <svg {...base}>
       <circle cx="12" cy="8" r="4" />

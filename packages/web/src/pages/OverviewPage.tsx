@@ -14,6 +14,7 @@ import {
   type OrgFormValues,
 } from '../components/OrgFields';
 import { PageHeader } from '../components/PageHeader';
+import { SmeSummaryCard } from '../components/sme/SmeSummaryCard';
 import { currentLanguage } from '../i18n';
 import { serverFieldErrors } from '../lib/fieldErrors';
 import { formatDateTime } from '../lib/format';
@@ -108,6 +109,7 @@ export function OverviewPage() {
               </Text>
             </Stack>
           </Paper>
+          <SmeSummaryCard orgId={orgId} />
           <Paper withBorder p="md">
             <form onSubmit={(event) => void save(event)} noValidate>
               <Stack>
