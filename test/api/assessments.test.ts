@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../helpers/multipart.ts';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 
 interface Catalog {
@@ -214,5 +215,117 @@ describe('assignees and due dates per item', () => {
       assigneeId: '00000000-0000-4000-8000-000000000000',
     });
     expect(stranger.statusCode).toBe(400);
+  });
+});
+
+describe('assessment .xlsx round trip', () => {
+  let t: TestApp;
+  let admin: Client;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await makeApp('sqlite');
+    ({ admin, orgId } = await setupInstance(t));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const upload = (id: string, data: Buffer, mode: string) => {
+    const { payload, headers } = multipart({ name: 'a.xlsx', data }, { mode });
+    return admin.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${orgId}/assessments/${id}/import`,
+      payload,
+      headers: { ...headers, cookie: admin.cookie ?? '', 'x-csrf-token': admin.csrf ?? '' },
+    });
+  };
+
+  it('exports an assessment and imports it back unchanged, in either language', async () => {
+    const cats = json<{ items: Catalog[] }>(await admin.get(`/api/orgs/${orgId}/catalogs`)).items;
+    for (const urn of [
+      'urn:shinrai:catalog:ipa-sme-self-check',
+      'urn:shinrai:catalog:meti-cyber-mgmt-guidelines',
+    ]) {
+      const catalogId = cats.find((c) => c.urn === urn)?.id;
+      const pack = json<{
+        pack: { nodes: { ref: string; children?: { ref: string; answerModel?: string }[] }[] };
+      }>(await admin.get(`/api/orgs/${orgId}/catalogs/${catalogId}`)).pack;
+      const refs: string[] = [];
+      const walk = (ns: { ref: string; answerModel?: string; children?: unknown[] }[]) => {
+        for (const n of ns) {
+          if (n.answerModel) refs.push(n.ref);
+          if (n.children) walk(n.children as typeof ns);
+        }
+      };
+      walk(pack.nodes);
+      const source = json<{ assessment: { id: string } }>(
+        await admin.post(`/api/orgs/${orgId}/assessments`, { catalogId, title: '元' }),
+      ).assessment.id;
+      for (const [i, ref] of refs.entries()) {
+        if (i % 4 === 3) continue; // leave some unanswered
+        const value = urn.endsWith('self-check')
+          ? { kind: 'choice', value: ['yes', 'partial', 'no'][i % 3] }
+          : { kind: 'maturity', level: i % 6 };
+        await admin.req(
+          'PUT',
+          `/api/orgs/${orgId}/assessments/${source}/answers/${encodeURIComponent(ref)}`,
+          { value, comment: i % 5 === 0 ? `メモ ${i}, "引用"` : undefined, revision: 0 },
+        );
+      }
+      for (const lang of ['ja', 'en']) {
+        const file = (await admin.get(`/api/orgs/${orgId}/assessments/${source}/export.xlsx?lang=${lang}`))
+          .rawPayload;
+        const target = json<{ assessment: { id: string } }>(
+          await admin.post(`/api/orgs/${orgId}/assessments`, { catalogId, title: '先' }),
+        ).assessment.id;
+        expect(json(await upload(target, file, 'preview'))).toMatchObject({ applied: false });
+        expect(
+          json<{ answers: { ref: string }[] }>(await admin.get(`/api/orgs/${orgId}/assessments/${target}`))
+            .answers,
+        ).toEqual([]);
+        expect(json(await upload(target, file, 'apply'))).toMatchObject({ applied: true });
+        const strip = (id: string) =>
+          admin
+            .get(`/api/orgs/${orgId}/assessments/${id}`)
+            .then((r) =>
+              json<{
+                answers: { ref: string; value: unknown; comment: string | null }[];
+                score: { overall: unknown };
+              }>(r),
+            )
+            .then((b) => ({
+              answers: b.answers
+                .map(({ ref, value, comment }) => ({ ref, value, comment }))
+                .sort((x, y) => x.ref.localeCompare(y.ref)),
+              overall: b.score.overall,
+            }));
+        expect(await strip(target)).toEqual(await strip(source));
+      }
+    }
+  });
+
+  it('refuses a file whose answers do not fit, naming the row and column, and writes nothing', async () => {
+    const cats = json<{ items: Catalog[] }>(await admin.get(`/api/orgs/${orgId}/catalogs`)).items;
+    const catalogId = cats.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')?.id;
+    const id = json<{ assessment: { id: string } }>(
+      await admin.post(`/api/orgs/${orgId}/assessments`, { catalogId, title: '壊れた' }),
+    ).assessment.id;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('回答');
+    ws.addRow(['ID', '項目', '回答', '回答値', '点数', '満点', 'コメント']);
+    ws.addRow(['1', 'x', '', JSON.stringify({ kind: 'choice', value: 'yes' }), '', '', '']);
+    ws.addRow(['2', 'x', '', JSON.stringify({ kind: 'choice', value: 'maybe' }), '', '', '']);
+    ws.addRow(['99', 'x', '', JSON.stringify({ kind: 'choice', value: 'yes' }), '', '', '']);
+    const res = await upload(id, Buffer.from(await wb.xlsx.writeBuffer()), 'apply');
+    expect(res.statusCode).toBe(422);
+    expect(
+      json<{ error: { details: { code: string; row: number; column: string }[] } }>(res).error.details,
+    ).toEqual([
+      expect.objectContaining({ code: 'bad_answer', row: 3, column: 'D' }),
+      expect.objectContaining({ code: 'unknown_item', row: 4, column: 'A' }),
+    ]);
+    expect(
+      json<{ answers: unknown[] }>(await admin.get(`/api/orgs/${orgId}/assessments/${id}`)).answers,
+    ).toEqual([]);
   });
 });

@@ -321,7 +321,7 @@ await runScenario('e2e-sme', SHOTS, async (ctx) => {
   await desk.goto(`${base}/orgs/${buyer.id}/shared`);
   await desk.getByText(ja.shared.empty).waitFor();
 
-  await executiveFlow({ base, orgId, desk, phone, begin, shot });
+  await executiveFlow({ base, orgId, buyerId: buyer.id, desk, phone, begin, shot });
 });
 
 /** The organization's slug (for the public page's address). */
@@ -331,7 +331,7 @@ async function orgSlug(page, base, orgId) {
 }
 
 /** Executive flow: governance assessment, targets, an action, the board report PDF. */
-async function executiveFlow({ base, orgId, desk, phone, begin, shot }) {
+async function executiveFlow({ base, orgId, buyerId, desk, phone, begin, shot }) {
   const orgBase = `${base}/orgs/${orgId}`;
 
   // Last year's assessment, answered through the API (level 2 everywhere), so the radar has a "previous".
@@ -453,4 +453,21 @@ async function executiveFlow({ base, orgId, desk, phone, begin, shot }) {
   await phone.waitForTimeout(500);
   assert(await noSideScroll(phone), 'governance has no sideways scrolling at 375 px');
   await shot(phone, '42-governance-375');
+
+  // The buyer organization as the parent company: last year's (approved) assessment in the group table.
+  begin('governance: group comparison');
+  for (const to of ['in_review', 'approved'])
+    await apiCall(desk, 'POST', `${base}/api/orgs/${orgId}/assessments/${lastYear.id}/status`, { to });
+  const { relationship: group } = await apiCall(desk, 'POST', `${base}/api/orgs/${buyerId}/relationships`, {
+    counterpartSlug: await orgSlug(desk, base, orgId),
+    type: 'group_company',
+    side: 'from',
+  });
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgId}/relationships/${group.id}/accept`);
+  await desk.goto(`${base}/orgs/${buyerId}/governance`);
+  const groupTable = desk.getByRole('table', { name: ja.governance.group.title });
+  const row = groupTable.getByRole('row').filter({ hasText: ORG.name });
+  await row.getByRole('cell', { name: '40%' }).first().waitFor();
+  await desk.getByText(ja.governance.noneTitle).waitFor();
+  await shot(desk, '43-governance-group-1280');
 }

@@ -122,6 +122,8 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/orgs/{orgId}/assessments/{id}': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/assessments/{id}/export.xlsx': { access: 'org', roles: ALL },
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/assessments/{id}/import': { access: 'org', roles: WRITERS },
   'GET /api/orgs/{orgId}/assessments/{id}/report.pdf': { access: 'org', roles: ALL },
   'PUT /api/orgs/{orgId}/assessments/{id}/answers/{ref}': {
     access: 'org',

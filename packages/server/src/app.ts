@@ -20,6 +20,7 @@ import type { Deps } from './deps.ts';
 import { errorBody, handleError, requestLocale } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { resolvePrincipal } from './http/principal.ts';
+import { assessmentFileRoutes } from './routes/assessment-files.ts';
 import { assessmentHistoryRoutes } from './routes/assessment-history.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -130,6 +131,7 @@ export async function buildApp(
   await app.register(catalogRoutes(deps));
   await app.register(catalogFileRoutes(deps));
   await app.register(assessmentHistoryRoutes(deps));
+  await app.register(assessmentFileRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(mappingRoutes(deps));
   await app.register(evidenceRoutes(deps));

@@ -51,6 +51,14 @@ export const IMPORT_PROBLEMS = {
     en: 'Provenance must be official or own: {value}',
   },
   bad_meta: { ja: 'メタ情報シートが壊れています: {detail}', en: 'The meta sheet is broken: {detail}' },
+  bad_answer: {
+    ja: '回答値が正しくないか、この項目の回答形式に合いません: {detail}',
+    en: 'The answer value is malformed or does not fit this item: {detail}',
+  },
+  unknown_item: {
+    ja: 'ID「{value}」の項目はカタログにありません。',
+    en: 'No item "{value}" in the catalog.',
+  },
   too_many_rows: { ja: '行が多すぎます（上限 {limit} 行）。', en: 'Too many rows (limit {limit}).' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

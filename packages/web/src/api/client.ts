@@ -331,6 +331,8 @@ export const api = {
     request<AssessmentDetail>('GET', `${org(orgId)}/assessments/${enc(id)}`),
   assessmentXlsxUrl: (orgId: string, id: string, lang: Locale) =>
     `${org(orgId)}/assessments/${enc(id)}/export.xlsx?lang=${lang}`,
+  assessmentPdfUrl: (orgId: string, id: string, lang: Locale) =>
+    `${org(orgId)}/assessments/${enc(id)}/report.pdf?lang=${lang}`,
   saveAnswer: (
     orgId: string,
     id: string,

@@ -269,6 +269,15 @@ export function ResultsPanel({
             </Button>
             <Button
               component="a"
+              href={api.assessmentPdfUrl(orgId, assessment.id, lang)}
+              download
+              variant="default"
+              leftSection={<DownloadIcon />}
+            >
+              {t('results.downloadPdf')}
+            </Button>
+            <Button
+              component="a"
               href={api.catalogXlsxUrl(orgId, assessment.catalogId)}
               download
               variant="subtle"
