@@ -90,7 +90,7 @@ await runScenario('e2e-sme', SHOTS, async (ctx) => {
   await phone.getByRole('button', { name: ja.nav.toggle }).click();
   await phone.getByRole('link', { name: ja.nav.sme }).click();
   await phone.waitForURL(`${orgBase}/sme?step=rules`);
-  await phone.getByRole('heading', { name: ja.sme.steps.rules }).waitFor();
+  await phone.getByRole('heading', { name: ja.sme.steps.rules, level: 2 }).waitFor();
 
   // 2. Step 1: the five rules
   begin('step 1: the five rules');
@@ -227,7 +227,7 @@ await runScenario('e2e-sme', SHOTS, async (ctx) => {
   begin('English on the phone');
   await phone.goto(`${orgBase}/sme?step=check`);
   await phone.getByRole('radiogroup', { name: ja.language.label }).getByText(ja.language.en).click();
-  await phone.getByRole('heading', { name: en.sme.steps.check }).waitFor();
+  await phone.getByRole('heading', { name: en.sme.steps.check, level: 2 }).waitFor();
   await shot(phone, '12-check-375-en');
   await phone.goto(`${orgBase}/sme?step=score`);
   await phone.getByTestId('sme-band').getByText('70–99 points: mostly in place').waitFor();
@@ -250,7 +250,7 @@ await runScenario('e2e-sme', SHOTS, async (ctx) => {
     ['action', '24-action-1280'],
   ]) {
     await desk.goto(`${orgBase}/sme?step=${step}`);
-    await desk.getByRole('heading', { name: ja.sme.steps[step] }).waitFor();
+    await desk.getByRole('heading', { name: ja.sme.steps[step], level: 2 }).waitFor();
     await desk.waitForLoadState('networkidle');
     await shot(desk, file);
   }

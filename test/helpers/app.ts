@@ -32,10 +32,17 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database; mail is captured in memory unless a mailer is given. */
+/**
+ * The database API tests run on: SQLite by default; SHINRAI_TEST_API_DIALECT=postgres (with
+ * SHINRAI_TEST_PG_URL) or pglite runs the same API tests on PostgreSQL (.ci/run does).
+ */
+const API_DIALECT = (process.env.SHINRAI_TEST_API_DIALECT as TestDialect | undefined) ?? 'sqlite';
+
 export async function makeApp(
-  dialect: TestDialect = 'sqlite',
+  requested: TestDialect = 'sqlite',
   opts: { config?: Partial<Config>; mailer?: Mailer; now?: () => Date; packs?: boolean } = {},
 ): Promise<TestApp> {
+  const dialect = requested === 'sqlite' ? API_DIALECT : requested;
   const db = await makeStore(dialect);
   const mails: SentMail[] = [];
   const config: Config = {

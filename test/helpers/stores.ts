@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { migrate, openStore, postgresOps, wrapStore, type Database, type Store } from '@shinrai/store';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,18 +41,19 @@ export async function makeStore(dialect: TestDialect): Promise<TestStore> {
       break;
     }
     case 'postgres': {
-      // One schema per test store on the shared server, dropped afterwards.
+      // One database per test store on the shared server, dropped afterwards (schemas would share
+      // Kysely's migration tables through the catalog).
       const base = process.env.SHINRAI_TEST_PG_URL ?? '';
-      const schema = `t_${process.pid}_${++pgCounter}_${Date.now()}`;
+      const name = `t_${process.pid}_${++pgCounter}_${Date.now()}`;
       const admin = openStore({ databaseUrl: base, dataDir });
-      await admin.db.schema.createSchema(schema).execute();
+      await sql`create database ${sql.id(name)}`.execute(admin.db);
       await admin.close();
       const url = new URL(base);
-      url.searchParams.set('options', `-c search_path=${schema}`);
+      url.pathname = `/${name}`;
       store = openStore({ databaseUrl: url.href, dataDir });
       dropSchema = async () => {
         const a = openStore({ databaseUrl: base, dataDir });
-        await a.db.schema.dropSchema(schema).cascade().execute();
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(a.db);
         await a.close();
       };
       break;

@@ -186,13 +186,19 @@ export function GovernancePage() {
       key: 'current',
       header: t('governance.series.current'),
       nowrap: true,
-      render: (a) => t('governance.levelPercent', { level: lvl(a.currentLevel), percent: pct(a.current) }),
+      render: (a) =>
+        a.currentLevel === null
+          ? '—'
+          : t('governance.levelPercent', { level: lvl(a.currentLevel), percent: pct(a.current) }),
     },
     {
       key: 'previous',
       header: t('governance.series.previous'),
       nowrap: true,
-      render: (a) => t('governance.levelPercent', { level: lvl(a.previousLevel), percent: pct(a.previous) }),
+      render: (a) =>
+        a.previousLevel === null
+          ? '—'
+          : t('governance.levelPercent', { level: lvl(a.previousLevel), percent: pct(a.previous) }),
     },
     {
       key: 'target',
@@ -326,37 +332,39 @@ export function GovernancePage() {
         </Paper>
       )}
 
-      <Paper withBorder p="md">
-        <Group justify="space-between" gap="xs" wrap="wrap">
-          <Stack gap={0}>
-            <Title order={2} size="h4">
-              {t('governance.report.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('governance.report.intro')}
-            </Text>
-          </Stack>
-          <Group gap="xs">
-            <Button
-              component="a"
-              href={api.governanceReportUrl(orgId, 'pdf', lang, shownId ?? undefined)}
-              download
-              leftSection={<DownloadIcon />}
-            >
-              {t('governance.report.pdf')}
-            </Button>
-            <Button
-              component="a"
-              href={api.governanceReportUrl(orgId, 'xlsx', lang, shownId ?? undefined)}
-              download
-              variant="default"
-              leftSection={<DownloadIcon />}
-            >
-              {t('governance.report.xlsx')}
-            </Button>
+      {assessments.length > 0 ? (
+        <Paper withBorder p="md">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Stack gap={0}>
+              <Title order={2} size="h4">
+                {t('governance.report.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('governance.report.intro')}
+              </Text>
+            </Stack>
+            <Group gap="xs">
+              <Button
+                component="a"
+                href={api.governanceReportUrl(orgId, 'pdf', lang, shownId ?? undefined)}
+                download
+                leftSection={<DownloadIcon />}
+              >
+                {t('governance.report.pdf')}
+              </Button>
+              <Button
+                component="a"
+                href={api.governanceReportUrl(orgId, 'xlsx', lang, shownId ?? undefined)}
+                download
+                variant="default"
+                leftSection={<DownloadIcon />}
+              >
+                {t('governance.report.xlsx')}
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </Paper>
+        </Paper>
+      ) : null}
 
       {radar ? (
         <Grid gap="md">
@@ -369,7 +377,13 @@ export function GovernancePage() {
                 <Text size="xs" c="dimmed">
                   {t('governance.radarNote')}
                 </Text>
-                <GovernanceRadarChart radar={radar} peers={peers} />
+                {radar.assessment || radar.previous ? (
+                  <GovernanceRadarChart radar={radar} peers={peers} />
+                ) : (
+                  <Text size="sm" c="dimmed" py="xl" ta="center">
+                    {t('governance.radarEmpty')}
+                  </Text>
+                )}
               </Stack>
             </Paper>
           </Grid.Col>
@@ -424,7 +438,7 @@ export function GovernancePage() {
         </Center>
       )}
 
-      {radar ? (
+      {radar && (radar.assessment || radar.previous) ? (
         <Stack gap="xs">
           <Title order={2} size="h4">
             {t('governance.directivesTitle')}

@@ -322,7 +322,7 @@ export function ActionPlan({
       header: t('governance.actions.status'),
       nowrap: true,
       render: (a) => (
-        <Badge variant="light" color={STATUS_COLOR[a.status]} tt="none">
+        <Badge variant="light" color={STATUS_COLOR[a.status]} tt="none" style={{ minWidth: 'max-content' }}>
           {t(`governance.actions.statuses.${a.status}`)}
         </Badge>
       ),

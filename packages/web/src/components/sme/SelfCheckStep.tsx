@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerOption } from '../../api/types';
 import { currentLanguage } from '../../i18n';
@@ -117,35 +117,34 @@ export function SelfCheckStep({
     }
   };
 
-  const chooseRef = useRef(choose);
-  const goRef = useRef(go);
-  useEffect(() => {
-    chooseRef.current = choose;
-    goRef.current = go;
-  });
-
-  // Keys: 1–4 answer, ← / → (or k / j) move between questions.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(document.activeElement)) return;
-      if (index === null) return;
-      if (event.key === 'ArrowRight' || event.key === 'j') {
+  // Keys: 1–4 answer, ← / → (or k / j) move between questions. The handler is refreshed in a layout
+  // effect, so a key pressed right after a question changes already acts on the new question.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(document.activeElement)) return;
+    if (index === null) return;
+    if (event.key === 'ArrowRight' || event.key === 'j') {
+      event.preventDefault();
+      go(index + 1);
+    } else if (event.key === 'ArrowLeft' || event.key === 'k') {
+      event.preventDefault();
+      go(index - 1);
+    } else if (/^[1-9]$/.test(event.key) && guided.editable) {
+      const option = options[Number(event.key) - 1];
+      if (option) {
         event.preventDefault();
-        goRef.current(index + 1);
-      } else if (event.key === 'ArrowLeft' || event.key === 'k') {
-        event.preventDefault();
-        goRef.current(index - 1);
-      } else if (/^[1-9]$/.test(event.key) && guided.editable) {
-        const option = options[Number(event.key) - 1];
-        if (option) {
-          event.preventDefault();
-          chooseRef.current(option);
-        }
+        choose(option);
       }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [index, options, guided.editable]);
+    }
+  };
+  const onKeyRef = useRef(onKey);
+  useLayoutEffect(() => {
+    onKeyRef.current = onKey;
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyRef.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   useEffect(
     () => () => {
