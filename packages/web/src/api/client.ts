@@ -208,6 +208,21 @@ function importCatalog<T>(orgId: string, file: File, options: ImportOptions): Pr
   return upload<T>(`${org(orgId)}/catalogs/import`, form);
 }
 
+/** One assessment in the score history of a catalog (GET …/assessments/trend). */
+export interface TrendPoint {
+  id: string;
+  title: string;
+  createdAt: string;
+  status: string;
+  catalogVersion: string;
+  percent: number | null;
+  points: number | null;
+  max: number | null;
+  answered: number | null;
+  items: number | null;
+  bandId: string | null;
+}
+
 export const api = {
   health: () => request<{ status: string }>('GET', '/api/health'),
 
@@ -331,6 +346,11 @@ export const api = {
     request<AssessmentDetail>('GET', `${org(orgId)}/assessments/${enc(id)}`),
   assessmentXlsxUrl: (orgId: string, id: string, lang: Locale) =>
     `${org(orgId)}/assessments/${enc(id)}/export.xlsx?lang=${lang}`,
+  trend: (orgId: string, urn: string) =>
+    request<{ points: TrendPoint[] }>(
+      'GET',
+      `${org(orgId)}/assessments/trend?urn=${encodeURIComponent(urn)}`,
+    ),
   assessmentPdfUrl: (orgId: string, id: string, lang: Locale) =>
     `${org(orgId)}/assessments/${enc(id)}/report.pdf?lang=${lang}`,
   saveAnswer: (

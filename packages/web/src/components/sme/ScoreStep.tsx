@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { answerLabel, itemsToFix, modelOf, tx } from '../../lib/catalog';
 import { GuidedState } from './GuidedState';
+import { ScoreHistory } from './ScoreHistory';
 import { SharePanel } from './SharePanel';
 import { useGuidedAssessment } from './useGuidedAssessment';
 
@@ -168,6 +169,8 @@ export function ScoreStep({
           ) : null}
         </Stack>
       </Paper>
+
+      <ScoreHistory orgId={orgId} />
 
       <SharePanel
         orgId={orgId}
