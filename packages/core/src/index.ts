@@ -16,3 +16,4 @@ export * from './catalog/upgrade.ts';
 export * from './sme/security-action.ts';
 export * from './sme/policy.ts';
 export * from './governance/index.ts';
+export * from './catalog/labels.ts';

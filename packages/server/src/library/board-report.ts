@@ -1,13 +1,7 @@
 import type { Locale } from '@shinrai/core';
 import ExcelJS from 'exceljs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { japanesePdf } from './fonts.ts';
 import type { BoardReport, GovernanceAssessmentRef, RadarAxis } from '../services/governance.ts';
-
-const require = createRequire(import.meta.url);
-/** Noto Sans JP (SIL OFL) from npm, so Japanese renders on any machine without system fonts. */
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf');
 
 const L = {
   ja: {
@@ -382,17 +376,7 @@ function heading(doc: Doc, text: string, needed = 100) {
 /** The board and investor report as PDF, Japanese or English, with Japanese text embedded. */
 export function boardReportToPdf(r: BoardReport, locale: Locale): Promise<Buffer> {
   const t = L[locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    bufferPages: true,
-    info: { Title: `${t.title} — ${r.orgName}`, Author: r.orgName, Creator: 'Shinrai' },
-  });
-  doc.registerFont('jp', FONT_REGULAR);
-  doc.registerFont('jp-bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = japanesePdf({ Title: `${t.title} — ${r.orgName}`, Author: r.orgName });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 

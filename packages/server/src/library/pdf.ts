@@ -1,12 +1,12 @@
 import {
+  answerLabel,
   flattenPack,
   type AnswerValue,
   type CatalogPack,
   type Locale,
   type ScoreReport,
 } from '@shinrai/core';
-import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+import { japanesePdf } from './fonts.ts';
 
 const L = {
   ja: {
@@ -80,23 +80,7 @@ function answerText(
   a: AnswerValue | undefined,
   locale: Locale,
 ): string {
-  if (!a) return L[locale].unanswered;
-  const model = pack.answerModels[modelKey ?? ''];
-  switch (a.kind) {
-    case 'choice':
-      return (
-        (model?.kind === 'choice'
-          ? model.options.find((o) => o.value === a.value)?.label[locale]
-          : undefined) ?? a.value
-      );
-    case 'maturity':
-      return `${a.level}${model?.kind === 'maturity' ? ` ${model.levels.find((l) => l.level === a.level)?.label[locale] ?? ''}` : ''}`;
-    case 'multiple':
-      return a.values.join(', ');
-    case 'number':
-    case 'text':
-      return String(a.value);
-  }
+  return a ? answerLabel(pack, modelKey, a, locale) : L[locale].unanswered;
 }
 
 /** Radar chart drawn with PDF vector paths: one axis per group, 0–100 %. */
@@ -140,17 +124,7 @@ function radar(
 /** An assessment report as PDF, Japanese or English, with Japanese text embedded in the document. */
 export function assessmentToPdf(p: AssessmentPdfInput): Promise<Buffer> {
   const t = L[p.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    bufferPages: true,
-    info: { Title: `${p.title} — ${t.report}`, Author: p.orgName, Creator: 'Shinrai' },
-  });
-  doc.registerFont('jp', FONT_REGULAR);
-  doc.registerFont('jp-bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = japanesePdf({ Title: `${p.title} — ${t.report}`, Author: p.orgName });
 
   const nodes = flattenPack(p.pack.nodes);
   doc.font('jp-bold').fontSize(18).text(`${p.title}`);

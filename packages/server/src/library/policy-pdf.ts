@@ -1,19 +1,9 @@
 import type { PolicyDocument } from '@shinrai/core';
-import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+import { japanesePdf } from './fonts.ts';
 
 /** The basic policy as a printable A4 PDF (Japanese font embedded). */
 export function policyToPdf(doc: PolicyDocument, author: string): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: 64,
-    info: { Title: doc.title, Author: author, Creator: 'Shinrai' },
-  });
-  pdf.registerFont('jp', FONT_REGULAR);
-  pdf.registerFont('jp-bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc: pdf, done } = japanesePdf({ Title: doc.title, Author: author }, 64);
   pdf.font('jp-bold').fontSize(20).text(doc.title, { align: 'center' });
   pdf.moveDown(1.5);
   pdf.font('jp').fontSize(11).text(doc.preamble, { lineGap: 4 });

@@ -1,10 +1,10 @@
 import {
+  answerLabel,
   flattenPack,
   type CatalogPack,
   type Locale,
   type ScoreReport,
   type AnswerValue,
-  type FlatNode,
 } from '@shinrai/core';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type PackHeader } from './catalog-import.ts';
@@ -80,27 +80,6 @@ export function headerFromMeta(rows: { cells: (string | number | boolean | null)
   return out as unknown as PackHeader;
 }
 
-function answerLabel(pack: CatalogPack, n: FlatNode, a: AnswerValue | undefined, locale: Locale): string {
-  if (!a) return '';
-  const model = pack.answerModels[n.node.answerModel ?? ''];
-  switch (a.kind) {
-    case 'choice':
-      return (
-        (model?.kind === 'choice'
-          ? model.options.find((o) => o.value === a.value)?.label[locale]
-          : undefined) ?? a.value
-      );
-    case 'multiple':
-      return a.values.join(', ');
-    case 'maturity':
-      return String(a.level);
-    case 'number':
-      return String(a.value);
-    case 'text':
-      return a.value;
-  }
-}
-
 /** An assessment as .xlsx: answers per item with points, and a summary sheet of scores. */
 export async function assessmentToXlsx(p: {
   title: string;
@@ -157,7 +136,7 @@ export async function assessmentToXlsx(p: {
     ws.addRow([
       n.ref,
       `${'  '.repeat(n.depth)}${n.node.title[p.locale]}`,
-      answerLabel(p.pack, n, a?.value, p.locale),
+      a?.value ? answerLabel(p.pack, n.node.answerModel, a.value, p.locale) : '',
       a?.value ? JSON.stringify(a.value) : '',
       s?.points ?? '',
       s?.max ?? '',
