@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   Paper,
-  Progress,
   Stack,
   Text,
   Title,
@@ -26,6 +25,7 @@ import { answerLabel, modelOf, tx } from '../lib/catalog';
 import { formatDateTime } from '../lib/format';
 import { notifyError } from '../lib/notify';
 import { catalogByTitle, guidedItems } from '../lib/sme';
+import { ScoreBand } from '../components/assessment/ScoreBand';
 
 /** 取引先から共有された結果: results suppliers shared with this organization (read-only). */
 export function SharedPage() {
@@ -270,12 +270,7 @@ function SharedDetail({ shareId }: { shareId: string }) {
               {t('results.answered', { answered: score.answered, items: score.items })}
             </Text>
           </Group>
-          <Progress value={score.percent ?? 0} size="lg" color="indigo" aria-label={t('results.overall')} />
-          {score.band ? (
-            <Alert color="indigo" variant="light" title={tx(score.band.label, lang)}>
-              {score.band.advice ? <Text size="sm">{tx(score.band.advice, lang)}</Text> : null}
-            </Alert>
-          ) : null}
+          <ScoreBand percent={score.percent} band={score.band} />
         </Stack>
       </Paper>
       <Stack gap="xs">

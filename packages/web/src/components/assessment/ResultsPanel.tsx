@@ -1,12 +1,10 @@
 import {
-  Alert,
   Badge,
   Button,
   Center,
   Group,
   Loader,
   Paper,
-  Progress,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -32,6 +30,7 @@ import {
 } from '../../lib/catalog';
 import type { ChartOption } from '../charts/EChart';
 import { DownloadIcon } from '../icons';
+import { ScoreBand } from './ScoreBand';
 
 const EChart = lazy(() => import('../charts/EChart'));
 
@@ -251,12 +250,7 @@ export function ResultsPanel({
               {t('results.answered', { answered: overall.answered, items: overall.items })}
             </Text>
           </Group>
-          <Progress value={overall.percent ?? 0} size="lg" color="indigo" aria-label={t('results.overall')} />
-          {overall.band ? (
-            <Alert color="indigo" variant="light" title={tx(overall.band.label, lang)}>
-              {overall.band.advice ? <Text size="sm">{tx(overall.band.advice, lang)}</Text> : null}
-            </Alert>
-          ) : null}
+          <ScoreBand percent={overall.percent} band={overall.band} />
           <Group gap="sm">
             <Button
               component="a"
