@@ -62,7 +62,7 @@ import {
   type DialectOps,
   type JobRow,
 } from '@shinrai/store';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeStore, testDialects, type TestStore } from '../helpers/stores.ts';
@@ -931,4 +931,25 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect(reclaimed).toEqual(new Set([a, b, d]));
     });
   });
+  if (dialect === 'postgres') {
+    it('survives the server ending idle connections (restart, failover, DROP DATABASE … FORCE)', async () => {
+      // Warm the pool so it holds idle connections, then have another session end them.
+      await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(db)));
+      const admin = await makeStore('postgres');
+      try {
+        const dbName = (await sql<{ d: string }>`select current_database() as d`.execute(db)).rows[0]!.d;
+        const ended = await sql<{ n: number }>`
+          select count(*)::int as n from (
+            select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = ${dbName} and pid <> pg_backend_pid()) t`.execute(admin.store.db);
+        expect(ended.rows[0]!.n).toBeGreaterThan(0);
+        await new Promise((r) => setTimeout(r, 200));
+        // The next queries open fresh connections and succeed.
+        const again = await sql<{ one: number }>`select 1 as one`.execute(db);
+        expect(again.rows[0]!.one).toBe(1);
+      } finally {
+        await admin.cleanup();
+      }
+    });
+  }
 });

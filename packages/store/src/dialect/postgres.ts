@@ -5,6 +5,10 @@ import type { DialectOps } from './types.ts';
 
 export function openPostgres(url: string): { db: Kysely<Database>; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend, DROP DATABASE …
+  // WITH (FORCE)) emits 'error' on the pool; without a listener Node would crash the process. The
+  // pool has already discarded that client and the next query opens a fresh one, so nothing is lost.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
