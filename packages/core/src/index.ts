@@ -17,3 +17,4 @@ export * from './sme/security-action.ts';
 export * from './sme/policy.ts';
 export * from './governance/index.ts';
 export * from './catalog/labels.ts';
+export * from './cpsf/index.ts';

@@ -1,0 +1,141 @@
+/**
+ * CPSF benchmark (issue 5): a seeded model of 5,000 elements and 20,000 edges; times indexModel,
+ * checkModel and deriveModel (built-in risk-source pack and mapping), median of 5 runs each.
+ * Target: index + check + derive < 1 s. Run: node --import tsx bench/cpsf.ts
+ */
+import {
+  checkModel,
+  COMPONENTS,
+  DATA_CLASSES,
+  deriveModel,
+  EDGE_KINDS,
+  indexModel,
+  rulesFromPack,
+  THING_KINDS,
+  VIEWPOINTS,
+  type CatalogPack,
+  type Edge,
+  type Element,
+  type Layer,
+  type Model,
+} from '@shinrai/core';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'yaml';
+
+const ELEMENTS = 5000;
+const EDGES = 20000;
+const ORGS = 50;
+const RUNS = 5;
+const TODAY = '2025-04-01';
+
+/** mulberry32: a small seeded PRNG so every run benchmarks the same model. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(seed: number): Model {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const elements: Element[] = [];
+  for (let i = 0; i < ORGS; i++)
+    elements.push({ id: `ORG-${i}`, name: `Org ${i}`, component: 'organization', layer: 1 });
+  const others = COMPONENTS.filter((c) => c !== 'organization');
+  while (elements.length < ELEMENTS) {
+    const i = elements.length;
+    const component = pick(others);
+    const layer = pick([1, 2, 3] as const satisfies readonly Layer[]);
+    const rated = rnd() < 0.7;
+    elements.push({
+      id: `E-${i}`,
+      name: `Element ${i}`,
+      component,
+      layer,
+      thingKind: component === 'thing' ? pick(THING_KINDS) : null,
+      orgRef: `ORG-${Math.floor(rnd() * ORGS)}`,
+      owner: rnd() < 0.8 ? 'owner' : null,
+      version: rnd() < 0.7 ? '1.0' : null,
+      dataClass: component === 'data' && rnd() < 0.8 ? pick(DATA_CLASSES) : null,
+      criticality: pick(['low', 'medium', 'high'] as const),
+      supportEnds: rnd() < 0.3 ? (rnd() < 0.5 ? '2023-12-31' : '2030-12-31') : null,
+      categorization: rated ? { [pick(VIEWPOINTS)]: pick([1, 2, 3] as const) } : undefined,
+    });
+  }
+  const edges: Edge[] = [];
+  for (let i = 0; i < EDGES; i++) {
+    const from = pick(elements).id;
+    let to = pick(elements).id;
+    if (to === from)
+      to = elements[(elements.findIndex((e) => e.id === from) + 1) % elements.length]?.id ?? to;
+    const kind = pick(EDGE_KINDS);
+    edges.push({
+      id: `L-${i}`,
+      from,
+      to,
+      kind,
+      encrypted: kind === 'data_flow' || kind === 'network' ? rnd() < 0.6 : null,
+      authenticated: kind === 'data_flow' || kind === 'network' ? rnd() < 0.6 : null,
+    });
+  }
+  return { elements, edges };
+}
+
+function median(fn: () => unknown): { median: number; min: number; max: number; result: unknown } {
+  const times: number[] = [];
+  let result: unknown;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    median: times[Math.floor(times.length / 2)] ?? 0,
+    min: times[0] ?? 0,
+    max: times.at(-1) ?? 0,
+    result,
+  };
+}
+
+const root = new URL('../catalogs/', import.meta.url);
+const pack = parse(
+  readFileSync(new URL('packs/shinrai-cpsf-risk-sources.yaml', root), 'utf8'),
+) as CatalogPack;
+const mapping = parse(readFileSync(new URL('mappings/cpsf-risk-sources-to-cpsf.yaml', root), 'utf8')) as {
+  entries: { source: string; target: string }[];
+};
+const built = rulesFromPack(pack, mapping);
+if (!built.ok) throw new Error(`risk-source pack has problems: ${JSON.stringify(built.problems)}`);
+const rules = built.rules;
+const model = generate(20250401);
+
+const rows = [
+  ['rulesFromPack', median(() => rulesFromPack(pack, mapping))],
+  ['indexModel', median(() => indexModel(model, TODAY))],
+  ['checkModel', median(() => checkModel(model, TODAY))],
+  ['deriveModel', median(() => deriveModel(model, rules, [], TODAY))],
+] as const;
+const checks = (rows[2][1].result as unknown[]).length;
+const derived = rows[3][1].result as { riskSources: unknown[]; requirements: unknown[] }[];
+const total = rows[1][1].median + rows[2][1].median + rows[3][1].median;
+const ms = (n: number) => n.toFixed(1);
+
+console.log(`CPSF model: ${ELEMENTS} elements, ${EDGES} edges, ${rules.riskSources.length} risk sources`);
+console.log(`${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}\n`);
+console.log('| step | median ms | min ms | max ms |');
+console.log('|---|---:|---:|---:|');
+for (const [name, r] of rows) console.log(`| ${name} | ${ms(r.median)} | ${ms(r.min)} | ${ms(r.max)} |`);
+console.log(`| **index + check + derive** | **${ms(total)}** | | |`);
+console.log(
+  `\n${checks} findings; ${derived.reduce((n, d) => n + d.riskSources.length, 0)} risk sources and ` +
+    `${derived.reduce((n, d) => n + d.requirements.length, 0)} requirements derived. ` +
+    `Target < 1000 ms: ${total < 1000 ? 'met' : 'NOT met'}.`,
+);
