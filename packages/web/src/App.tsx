@@ -9,6 +9,8 @@ import { AuditPage } from './pages/AuditPage';
 import { CatalogImportPage } from './pages/CatalogImportPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CatalogsPage } from './pages/CatalogsPage';
+import { CpsfModelPage } from './pages/CpsfModelPage';
+import { CpsfModelsPage } from './pages/CpsfModelsPage';
 import { GovernancePage } from './pages/GovernancePage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { InvitePage } from './pages/InvitePage';
@@ -50,6 +52,8 @@ export function App() {
                 <Route path="catalogs" element={<CatalogsPage />} />
                 <Route path="catalogs/import" element={<CatalogImportPage />} />
                 <Route path="catalogs/:catalogId" element={<CatalogPage />} />
+                <Route path="cpsf" element={<CpsfModelsPage />} />
+                <Route path="cpsf/:modelId" element={<CpsfModelPage />} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="invitations" element={<InvitationsPage />} />
                 <Route path="relationships" element={<RelationshipsPage />} />

@@ -25,6 +25,7 @@ import type { Membership, Role } from '../api/types';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { canManage, canReadAudit } from '../lib/roles';
 import { useSession } from '../session/SessionContext';
+import { CpsfNavIcon } from './cpsf/meta';
 import { CreateOrgModal } from './CreateOrgModal';
 import { FullPageLoader } from './FullPageLoader';
 import { ChevronDownIcon, NavIcons, PlusIcon, ShieldIcon } from './icons';
@@ -35,6 +36,7 @@ export const ORG_SECTIONS = [
   'overview',
   'sme',
   'governance',
+  'cpsf',
   'assessments',
   'catalogs',
   'members',
@@ -225,7 +227,7 @@ export function AppLayout() {
           <Stack gap={2}>
             {orgContext
               ? navItems.map((item) => {
-                  const Icon = NavIcons[item];
+                  const Icon = item === 'cpsf' ? CpsfNavIcon : NavIcons[item];
                   return (
                     <NavLink
                       key={item}
