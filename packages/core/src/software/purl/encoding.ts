@@ -3,9 +3,11 @@
  * are, everything else is UTF-8 percent-encoded with upper-case hex.
  */
 const KEEP = /^[A-Za-z0-9.\-_~:]$/;
+const ALL_KEPT = /^[A-Za-z0-9.\-_~:]*$/;
 const UTF8 = new TextEncoder();
 
 export function encodePurlPart(s: string): string {
+  if (ALL_KEPT.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (KEEP.test(ch)) {

@@ -1,0 +1,47 @@
+import type { SbomProblem } from './problems.ts';
+
+export type SbomFormat = 'cyclonedx' | 'spdx' | 'npm-lock';
+
+/** One component of a BOM, whatever format it came from. */
+export interface SbomComponent {
+  /** Unique within the BOM: CycloneDX bom-ref, SPDX SPDXID or the package-lock path. */
+  bomRef: string;
+  name: string;
+  version: string | null;
+  /** Canonical purl string, or null when absent or invalid. */
+  purl: string | null;
+  /** CycloneDX component type (library, application, …); `library` for lockfile entries. */
+  type: string;
+  supplier: string | null;
+  /** SPDX license expression, or null when the BOM does not say. */
+  licenses: string | null;
+  hashes: { alg: string; value: string }[];
+  scope: 'required' | 'optional' | 'excluded' | null;
+  /** Only needed for development (npm `dev`, SPDX DEV_DEPENDENCY_OF). */
+  dev: boolean;
+}
+
+export interface SbomDependency {
+  from: string;
+  to: string[];
+}
+
+export interface NormalizedSbom {
+  format: SbomFormat;
+  /** CycloneDX 1.4–1.6, SPDX 2.3 or the lockfileVersion. */
+  specVersion: string;
+  name: string | null;
+  version: string | null;
+  components: SbomComponent[];
+  dependencies: SbomDependency[];
+  /** The product the BOM describes (CycloneDX metadata.component, SPDX DESCRIBES, lockfile root). */
+  rootRefs: string[];
+}
+
+export interface ParseSbomOptions {
+  /** Larger input is refused before parsing; 100 MB by default. */
+  maxBytes?: number;
+}
+
+export type ParseSbomResult =
+  { ok: true; sbom: NormalizedSbom; warnings: SbomProblem[] } | { ok: false; problems: SbomProblem[] };
