@@ -183,10 +183,11 @@ describe('authorization walker over GET /api/openapi.json', () => {
         ),
       );
       const job = json<{ job: { id: string } }>(must(await c.post(`/api/orgs/${orgId}/audit/verify`), 202));
-      const catalogs = json<{ items: { id: string; builtin: boolean }[] }>(
+      const catalogs = json<{ items: { id: string; urn: string; builtin: boolean }[] }>(
         must(await c.get(`/api/orgs/${orgId}/catalogs`), 200),
       );
-      const catalog = catalogs.items[0];
+      // A flat built-in catalog: its first node is an item.
+      const catalog = catalogs.items.find((x) => x.urn === 'urn:shinrai:catalog:ipa-five-rules');
       if (!catalog?.builtin) throw new Error('expected the built-in catalogs');
       const pack = json<{ pack: unknown }>(
         must(await c.get(`/api/orgs/${orgId}/catalogs/${catalog.id}`), 200),
@@ -264,7 +265,22 @@ describe('authorization walker over GET /api/openapi.json', () => {
         }),
         204,
       );
+      const model = json<{ model: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/cpsf/models`, {
+            name: '工場モデル',
+            graph: {
+              elements: [
+                { id: 'SENSOR-1', name: 'センサー', component: 'thing', thingKind: 'iot_device', layer: 2 },
+              ],
+              edges: [],
+            },
+          }),
+          201,
+        ),
+      );
       return {
+        modelId: model.model.id,
         shareId: ownShare.share.id,
         receivedShareId: received.share.id,
         invitationId: inv.invitation.id,
@@ -430,10 +446,13 @@ describe('authorization walker over GET /api/openapi.json', () => {
     expect(writers('viewer')).toEqual([]);
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
     expect(writers('member').length).toBeGreaterThan(0);
-    // Members fill in assessments, draft the basic policy and keep governance action items up to date;
+    // Members fill in assessments (CPSF models are risk assessments), draft the basic policy and keep
+    // governance action items up to date;
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
-      expect(r.path).toMatch(/^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions)/);
+      expect(r.path).toMatch(
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models)/,
+      );
   });
 
   it('(d) bounds API tokens by their role and refuse user-only routes', async () => {

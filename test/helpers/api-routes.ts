@@ -216,6 +216,55 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/orgs/{orgId}/governance/reminders': { access: 'org', roles: MANAGERS },
   'GET /api/orgs/{orgId}/governance/report.pdf': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/governance/report.xlsx': { access: 'org', roles: ALL },
+  /** CPSF models are risk assessments: everyone reads, assessment writers change them. */
+  'GET /api/orgs/{orgId}/cpsf/models': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/cpsf/models': { access: 'org', roles: WRITERS, body: () => ({ name: '侵入' }) },
+  'GET /api/orgs/{orgId}/cpsf/models/{modelId}': { access: 'org', roles: ALL },
+  'PATCH /api/orgs/{orgId}/cpsf/models/{modelId}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ name: '改名' }),
+  },
+  'DELETE /api/orgs/{orgId}/cpsf/models/{modelId}': { access: 'org', roles: WRITERS },
+  'PUT /api/orgs/{orgId}/cpsf/models/{modelId}/graph': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ revision: 1, elements: [], edges: [] }),
+  },
+  'GET /api/orgs/{orgId}/cpsf/models/{modelId}/analysis': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/cpsf/models/{modelId}/status/{elementId}/{requirementRef}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ value: 'implemented', revision: 0 }),
+  },
+  'PUT /api/orgs/{orgId}/cpsf/models/{modelId}/plan/{elementId}/{requirementRef}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ owner: null, dueDate: null, costEstimate: null, residualAcceptedBy: null, note: null }),
+  },
+  'POST /api/orgs/{orgId}/cpsf/models/{modelId}/risk-overrides': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ elementId: 'X', riskSourceRef: 'RS-01', action: 'dismiss', reason: '理由' }),
+  },
+  'DELETE /api/orgs/{orgId}/cpsf/models/{modelId}/risk-overrides/{overrideId}': {
+    access: 'org',
+    roles: WRITERS,
+  },
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/cpsf/models/{modelId}/import': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/cpsf/models/{modelId}/export': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/cpsf/models/{modelId}/report': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/cpsf/catalog': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/cpsf/building-profile': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/cpsf/models/building': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({
+      name: 'ビル',
+      input: { buildingName: 'ビル', ownerName: '所有者', devices: [], externalConnection: false, cloud: false },
+    }),
+  },
 };
 
 export interface OpenApiOperation {
@@ -278,6 +327,8 @@ export interface OrgResources {
   shareId: string;
   /** A share another organization made with this one. */
   receivedShareId: string;
+  /** A CPSF model of the organization (with an element SENSOR-1). */
+  modelId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -296,6 +347,7 @@ export function randomResources(): OrgResources {
     evidenceId: randomUUID(),
     shareId: randomUUID(),
     receivedShareId: randomUUID(),
+    modelId: randomUUID(),
   };
 }
 
@@ -329,6 +381,15 @@ function fillParams(path: string, r: OrgResources): string {
       case 'actionId':
         // A governance action item: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();
+      case 'modelId':
+        return r.modelId;
+      case 'overrideId':
+        // A risk-source override: the walker has none, so a random id (lookups come after authorization).
+        return randomUUID();
+      case 'elementId':
+        return 'SENSOR-1';
+      case 'requirementRef':
+        return 'RQ-01-1';
       case 'shareId':
         return r.receivedShareId;
       case 'ref':

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'unknown_item',
   'import_invalid',
   'governance_catalog_required',
+  'revision_conflict',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -137,6 +138,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   import_invalid: {
     ja: '取り込むファイルに誤りがあります。何も書き込んでいません。',
     en: 'The file has errors. Nothing was written.',
+  },
+  revision_conflict: {
+    ja: '他の人が先に保存しました。最新の内容を読み込み直してから変更してください。',
+    en: 'Someone else saved first. Reload the latest version before changing it.',
   },
   governance_catalog_required: {
     ja: 'サイバーセキュリティ経営ガイドラインの評価を指定してください。',

@@ -18,3 +18,4 @@ export * from './sme/policy.ts';
 export * from './governance/index.ts';
 export * from './catalog/labels.ts';
 export * from './cpsf/index.ts';
+export * from './cpsf/building/index.ts';

@@ -28,6 +28,8 @@ import { catalogFileRoutes } from './routes/catalog-files.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { mappingRoutes } from './routes/mappings.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { cpsfFileRoutes } from './routes/cpsf-files.ts';
+import { cpsfRoutes } from './routes/cpsf.ts';
 import { governanceRoutes } from './routes/governance.ts';
 import { shareRoutes } from './routes/shares.ts';
 import { smeRoutes } from './routes/sme.ts';
@@ -138,6 +140,8 @@ export async function buildApp(
   await app.register(governanceRoutes(deps));
   await app.register(smeRoutes(deps));
   await app.register(shareRoutes(deps));
+  await app.register(cpsfRoutes(deps));
+  await app.register(cpsfFileRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

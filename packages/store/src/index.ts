@@ -22,3 +22,4 @@ export * from './repos/mappings.ts';
 export * from './repos/evidence.ts';
 export * from './repos/sme.ts';
 export * from './repos/governance.ts';
+export * from './repos/cpsf.ts';

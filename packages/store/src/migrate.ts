@@ -10,6 +10,7 @@ import { answersIndexMigration } from './migrations/0007-answers-index.ts';
 import { membersOrderMigration } from './migrations/0008-members-order.ts';
 import { governanceMigration } from './migrations/0009-governance.ts';
 import { smeMigration } from './migrations/0010-sme.ts';
+import { cpsfMigration } from './migrations/0011-cpsf.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0008-members-order': membersOrderMigration(),
     '0009-governance': governanceMigration(),
     '0010-sme': smeMigration(),
+    '0011-cpsf': cpsfMigration(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CpsfTables } from './schema-cpsf.ts';
 import type { GovernanceTables } from './schema-governance.ts';
 
 /** Tables of the identity module (and the shared audit log, jobs and settings). Times are ISO 8601 UTC text; booleans are 0/1. */
@@ -263,7 +264,7 @@ export interface AssessmentSharesTable {
   revoked_at: string | null;
 }
 
-export interface Database extends GovernanceTables {
+export interface Database extends GovernanceTables, CpsfTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -41,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_item: 404,
   import_invalid: 422,
   governance_catalog_required: 409,
+  revision_conflict: 409,
   internal: 500,
 };
 

@@ -60,6 +60,17 @@ export const IMPORT_PROBLEMS = {
     en: 'No item "{value}" in the catalog.',
   },
   too_many_rows: { ja: '行が多すぎます（上限 {limit} 行）。', en: 'Too many rows (limit {limit}).' },
+  bad_value: {
+    ja: '「{value}」はこの列に使えません（使える値: {allowed}）。',
+    en: '"{value}" is not allowed in this column (allowed: {allowed}).',
+  },
+  bad_date: { ja: '日付は YYYY-MM-DD の形にしてください: {value}', en: 'Use a YYYY-MM-DD date: {value}' },
+  bad_json: { ja: 'JSON として読めません: {detail}', en: 'This cannot be read as JSON: {detail}' },
+  bad_field: { ja: '値が正しくありません: {detail}', en: 'The value is not valid: {detail}' },
+  unknown_element: {
+    ja: '要素「{value}」がモデルにもファイルにもありません。',
+    en: 'The element "{value}" is neither in the model nor in the file.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEMS;
@@ -71,6 +82,8 @@ export interface ImportProblem {
   row?: number;
   /** Spreadsheet column letter. */
   column?: string;
+  /** JSON pointer into the uploaded JSON document. */
+  pointer?: string;
   params?: Record<string, string | number>;
 }
 
@@ -87,6 +100,7 @@ export function describeProblems(problems: readonly ImportProblem[], locale: Loc
     ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
     ...(p.row !== undefined ? { row: p.row } : {}),
     ...(p.column !== undefined ? { column: p.column } : {}),
+    ...(p.pointer !== undefined ? { pointer: p.pointer } : {}),
     message: problemMessage(p, locale),
   }));
 }

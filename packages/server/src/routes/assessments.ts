@@ -32,7 +32,8 @@ import { assessmentToXlsx } from '../library/xlsx-export.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { requireOrg } from '../http/principal.ts';
 import { Id, page, PageQuery } from '../http/schemas.ts';
-import { loadCatalog } from '../library/catalog-access.ts';
+import { attachmentName } from '../http/download.ts';
+import { catalogItemRef, loadCatalog } from '../library/catalog-access.ts';
 import { audit } from '../services/audit-trail.ts';
 import { answerValues, refreshScore } from '../services/assessment-scores.ts';
 import { assessmentToPdf } from '../library/pdf.ts';
@@ -45,7 +46,9 @@ const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), value: z.string().max(4000) }),
 ]);
 
-const SCOPE_TYPES = ['organization', 'site', 'product', 'system', 'supplier'] as const;
+const CREATABLE_SCOPE_TYPES = ['organization', 'site', 'product', 'system', 'supplier'] as const;
+/** `cpsf_model`: the assessment a CPSF model keeps its (element × requirement) status in; created with the model. */
+const SCOPE_TYPES = [...CREATABLE_SCOPE_TYPES, 'cpsf_model'] as const;
 
 const Assessment = z.object({
   id: z.string(),
@@ -158,11 +161,6 @@ function answerView(a: AnswerRow) {
 export { Assessment, assessmentView };
 
 /** A download name carrying the assessment's title (RFC 6266: ASCII fallback plus UTF-8 name). */
-function attachmentName(title: string, id: string, ext: string): string {
-  const fallback = `assessment-${id.slice(0, 8)}.${ext}`;
-  const name = `${title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}.${ext}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
   async function scored(orgId: string, a: AssessmentRow) {
@@ -209,7 +207,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
             catalogId: Id,
             tier: z.string().max(64).optional(),
             title: z.string().trim().min(1).max(200),
-            scopeType: z.enum(SCOPE_TYPES).default('organization'),
+            scopeType: z.enum(CREATABLE_SCOPE_TYPES).default('organization'),
             scopeLabel: z.string().trim().max(200).optional(),
             dueDate: z.iso.date().optional(),
             basedOn: Id.optional(),
@@ -347,7 +345,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', attachmentName(a.title, a.id, 'xlsx'))
+          .header('content-disposition', attachmentName(a.title, `assessment-${a.id.slice(0, 8)}`, 'xlsx'))
           .send(buf);
       },
     );
@@ -384,7 +382,7 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         return reply
           .header('content-type', 'application/pdf')
-          .header('content-disposition', attachmentName(a.title, a.id, 'pdf'))
+          .header('content-disposition', attachmentName(a.title, `assessment-${a.id.slice(0, 8)}`, 'pdf'))
           .send(pdf);
       },
     );
@@ -413,7 +411,8 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!a) return fail('not_found');
         if (!answersEditable(a.status as AssessmentStatus)) fail('assessment_not_editable');
         const catalog = await loadCatalog(deps.store.db, access.orgId, a.catalog_id);
-        const node = catalog.nodes.find((n) => n.ref === req.params.ref && n.kind === 'item');
+        const itemRef = catalogItemRef(a.scope_type, req.params.ref);
+        const node = catalog.nodes.find((n) => n.ref === itemRef && n.kind === 'item');
         const model = node ? catalog.pack.answerModels[node.node.answerModel ?? ''] : undefined;
         if (!node || !model) return fail('unknown_item');
         if (req.body.value !== null && !answerFits(model, req.body.value))

@@ -15,7 +15,7 @@ import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
 import { requireOrg } from '../http/principal.ts';
 import { Id } from '../http/schemas.ts';
-import { loadCatalog } from '../library/catalog-access.ts';
+import { catalogItemRef, loadCatalog } from '../library/catalog-access.ts';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../library/evidence-type.ts';
 import { audit } from '../services/audit-trail.ts';
 
@@ -98,7 +98,8 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
         if (!ref) return fail('validation_failed', [{ in: 'body', pointer: '/ref' }]);
         const catalog = await loadCatalog(deps.store.db, access.orgId, a.catalog_id);
-        if (!catalog.nodes.some((n) => n.ref === ref && n.kind === 'item')) return fail('unknown_item');
+        const itemRef = catalogItemRef(a.scope_type, ref);
+        if (!catalog.nodes.some((n) => n.ref === itemRef && n.kind === 'item')) return fail('unknown_item');
         const contentType = await sniffEvidenceType(file.data, file.name);
         if (contentType === null) return fail('unsupported_media_type');
         const row = {
