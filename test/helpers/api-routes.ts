@@ -262,7 +262,13 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({
       name: 'ビル',
-      input: { buildingName: 'ビル', ownerName: '所有者', devices: [], externalConnection: false, cloud: false },
+      input: {
+        buildingName: 'ビル',
+        ownerName: '所有者',
+        devices: [],
+        externalConnection: false,
+        cloud: false,
+      },
     }),
   },
 };
