@@ -28,7 +28,7 @@ interface ModelDetail {
   id: string;
   revision: number;
   assessmentId: string;
-  elements: { id: string; categorization?: Record<string, number> }[];
+  elements: { id: string; layer: number; categorization?: Record<string, number> }[];
   edges: { id: string }[];
 }
 
@@ -450,7 +450,7 @@ describe('CPSF models: graph, rules, status, plan, files, report', () => {
       },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const built = json<{ model: ModelDetail & { elements: { layer: number }[] } }>(res).model;
+    const built = json<{ model: ModelDetail }>(res).model;
     expect(new Set(built.elements.map((e) => e.layer))).toEqual(new Set([1, 2, 3]));
     // The result is an ordinary model: the rules give it requirements.
     const a = json<Analysis>(await admin.get(`/api/orgs/${orgId}/cpsf/models/${built.id}/analysis`));

@@ -19,3 +19,4 @@ export * from './governance/index.ts';
 export * from './catalog/labels.ts';
 export * from './cpsf/index.ts';
 export * from './cpsf/building/index.ts';
+export * from './software/index.ts';

@@ -23,3 +23,5 @@ export * from './repos/evidence.ts';
 export * from './repos/sme.ts';
 export * from './repos/governance.ts';
 export * from './repos/cpsf.ts';
+export * from './repos/advisories.ts';
+export * from './repos/software.ts';

@@ -11,6 +11,8 @@ import { membersOrderMigration } from './migrations/0008-members-order.ts';
 import { governanceMigration } from './migrations/0009-governance.ts';
 import { smeMigration } from './migrations/0010-sme.ts';
 import { cpsfMigration } from './migrations/0011-cpsf.ts';
+import { advisoriesMigration } from './migrations/0012-advisories.ts';
+import { softwareMigration } from './migrations/0013-software.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -26,6 +28,8 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0009-governance': governanceMigration(),
     '0010-sme': smeMigration(),
     '0011-cpsf': cpsfMigration(),
+    '0012-advisories': advisoriesMigration(),
+    '0013-software': softwareMigration(),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AdvisoryTables } from './schema-advisories.ts';
 import type { CpsfTables } from './schema-cpsf.ts';
 import type { GovernanceTables } from './schema-governance.ts';
+import type { SoftwareTables } from './schema-software.ts';
 
 /** Tables of the identity module (and the shared audit log, jobs and settings). Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface OrganizationsTable {
@@ -264,7 +266,7 @@ export interface AssessmentSharesTable {
   revoked_at: string | null;
 }
 
-export interface Database extends GovernanceTables, CpsfTables {
+export interface Database extends GovernanceTables, CpsfTables, AdvisoryTables, SoftwareTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -1,0 +1,4 @@
+export * from './versions/index.ts';
+export * from './osv/index.ts';
+export * from './vers/index.ts';
+export * from './purl/index.ts';
