@@ -1,4 +1,4 @@
-import { buildPurl, formatPurl } from './core-software.ts';
+import { buildPurl, formatPurl } from '@shinrai/core';
 import { isObj, str, type Obj } from './fields.ts';
 import { pointerToken, type SbomProblem } from './problems.ts';
 import type { NormalizedSbom, SbomComponent, SbomDependency } from './types.ts';

@@ -1,4 +1,4 @@
-import { formatPurl, parsePurl } from './core-software.ts';
+import { formatPurl, parsePurl } from '@shinrai/core';
 import type { SbomProblem } from './problems.ts';
 
 /** Normalizes a purl from a BOM; an invalid one becomes a located warning and null. */
