@@ -1,4 +1,7 @@
-import { Cvss3P0, Cvss3P1, Cvss4P0 } from 'ae-cvss-calculator';
+import cvssCalculator from 'ae-cvss-calculator';
+
+// The package is a CommonJS bundle whose named exports Node cannot detect from ESM: take them from the default.
+const { Cvss3P0, Cvss3P1, Cvss4P0 } = cvssCalculator;
 
 export type CvssVersion = '3.0' | '3.1' | '4.0';
 export type CvssSeverity = 'none' | 'low' | 'medium' | 'high' | 'critical';
