@@ -1,7 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AppLayout } from './components/AppLayout';
+import { FullPageLoader } from './components/FullPageLoader';
 import { AccountPage } from './pages/AccountPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { AssessmentsPage } from './pages/AssessmentsPage';
@@ -9,8 +11,6 @@ import { AuditPage } from './pages/AuditPage';
 import { CatalogImportPage } from './pages/CatalogImportPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CatalogsPage } from './pages/CatalogsPage';
-import { CpsfModelPage } from './pages/CpsfModelPage';
-import { CpsfModelsPage } from './pages/CpsfModelsPage';
 import { GovernancePage } from './pages/GovernancePage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { InvitePage } from './pages/InvitePage';
@@ -26,6 +26,13 @@ import { SmePage } from './pages/SmePage';
 import { TokensPage } from './pages/TokensPage';
 import { SessionProvider } from './session/SessionContext';
 import { theme } from './theme';
+
+// The CPSF pages carry the graph editor (React Flow): loaded on demand, outside the main bundle.
+const CpsfModelsPage = lazy(() =>
+  import('./pages/CpsfModelsPage').then((m) => ({ default: m.CpsfModelsPage })),
+);
+const CpsfModelPage = lazy(() => import('./pages/CpsfModelPage').then((m) => ({ default: m.CpsfModelPage })));
+const cpsf = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
 
 export function App() {
   return (
@@ -52,8 +59,8 @@ export function App() {
                 <Route path="catalogs" element={<CatalogsPage />} />
                 <Route path="catalogs/import" element={<CatalogImportPage />} />
                 <Route path="catalogs/:catalogId" element={<CatalogPage />} />
-                <Route path="cpsf" element={<CpsfModelsPage />} />
-                <Route path="cpsf/:modelId" element={<CpsfModelPage />} />
+                <Route path="cpsf" element={cpsf(<CpsfModelsPage />)} />
+                <Route path="cpsf/:modelId" element={cpsf(<CpsfModelPage />)} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="invitations" element={<InvitationsPage />} />
                 <Route path="relationships" element={<RelationshipsPage />} />

@@ -81,7 +81,7 @@ export function CategorizationGrid({
                 <Title order={4} size="sm">
                   {name}
                 </Title>
-                {row ? (
+                {row && txt(row.label, lang) !== name ? (
                   <Text size="xs" c="dimmed">
                     {txt(row.label, lang)}
                   </Text>

@@ -34,6 +34,7 @@ import {
 } from '../../api/cpsf';
 import { notifyError } from '../../lib/notify';
 import {
+  NODE_H,
   NODE_W,
   defaultLayer,
   dropTarget,
@@ -208,6 +209,7 @@ function Editor(props: EditorProps) {
   const addElement = (component: Component) => {
     const layer = defaultLayer(component);
     let id = '';
+    const spot = spotFor(layer, graph.elements, geometry);
     update((g) => {
       id = elementIdFor(component, g);
       const element: Element = {
@@ -215,12 +217,17 @@ function Editor(props: EditorProps) {
         name: t(`cpsf.newName.${component}`),
         component,
         layer,
-        position: spotFor(layer, g.elements, geometry),
+        position: spot,
         ...(component === 'thing' ? { thingKind: 'iot_device' as const } : {}),
       };
       return { ...g, elements: [...g.elements, element] };
     });
     onSelect(id);
+    // bring the new element into view, at the current zoom
+    void flow.setCenter(spot.x + NODE_W / 2, geometry.top[layer] + spot.y + NODE_H / 2, {
+      zoom: flow.getZoom(),
+      duration: 200,
+    });
   };
 
   const connect = () => {
