@@ -65,7 +65,7 @@ export interface Element {
   categorization?: Categorization;
   /** Free-form extra attributes (string values). */
   attributes?: Record<string, string>;
-  /** Editor position (optional). */
+  /** Editor position (optional), relative to the top left of the element's own layer lane. */
   position?: { x: number; y: number } | null;
 }
 

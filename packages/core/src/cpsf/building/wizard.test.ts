@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { CatalogPack } from '../../catalog/pack.ts';
 import type { Edge, Element, Model } from '../model.ts';
-import { COLUMN_STEP, LANE_HEIGHT, ROW_STEP } from './layout.ts';
+import { COLUMN_STEP, LANE_HEIGHT, LANE_TOP, ROW_STEP } from './layout.ts';
 import { buildingProfileFromPack } from './profile.ts';
 import { instantiateBuildingModel, type WizardResult } from './wizard.ts';
 import type { BuildingWizardInput } from './wizard-input.ts';
@@ -88,18 +88,19 @@ function expectSound(m: Model) {
     expect(reachesControl(el.id) || isEquipment(el.id), `${el.id} physical path`).toBe(true);
 }
 
-/** Positions: each element inside its layer's lane; no two closer than one column or one row. */
+/** Positions (relative to the element's lane): inside the lane; no two of one lane closer than a column or a row. */
 function expectLaidOut(m: Model) {
   const pos = (e: Element) => e.position ?? { x: Number.NaN, y: Number.NaN };
   for (const el of m.elements) {
     const { x, y } = pos(el);
     expect(x, el.id).toBeGreaterThanOrEqual(0);
-    expect(y, el.id).toBeGreaterThanOrEqual((el.layer - 1) * LANE_HEIGHT);
-    expect(y + ROW_STEP - 10, el.id).toBeLessThanOrEqual(el.layer * LANE_HEIGHT);
+    expect(y, el.id).toBeGreaterThanOrEqual(LANE_TOP);
+    expect(y + ROW_STEP - 10, el.id).toBeLessThanOrEqual(LANE_HEIGHT);
     expect((x - pos(m.elements[0] ?? el).x) % COLUMN_STEP, el.id).toBe(0);
   }
   for (let i = 0; i < m.elements.length; i += 1)
     for (let j = i + 1; j < m.elements.length; j += 1) {
+      if (m.elements[i]?.layer !== m.elements[j]?.layer) continue;
       const a = pos(m.elements[i] as Element);
       const b = pos(m.elements[j] as Element);
       const apart = Math.abs(a.x - b.x) >= COLUMN_STEP || Math.abs(a.y - b.y) >= ROW_STEP;
@@ -183,9 +184,10 @@ describe('instantiateBuildingModel — golden model', () => {
   it('is sound and laid out in three lanes without overlap', () => {
     expectSound(m);
     expectLaidOut(m);
-    expect(els.get('ORG-OWNER')?.position).toEqual({ x: 20, y: 20 });
-    expect(els.get('DDC-01')?.position).toEqual({ x: 20, y: 320 });
-    expect(els.get('SYS-BMS')?.position).toEqual({ x: 20, y: 620 });
+    // The first element of each lane sits at the lane's top left (positions are lane-relative).
+    expect(els.get('ORG-OWNER')?.position).toEqual({ x: 20, y: 60 });
+    expect(els.get('DDC-01')?.position).toEqual({ x: 20, y: 60 });
+    expect(els.get('SYS-BMS')?.position).toEqual({ x: 20, y: 60 });
   });
 
   it('names things in English when asked', () => {
@@ -248,7 +250,7 @@ describe('instantiateBuildingModel — variants', () => {
     expect(m.elements.filter((e) => e.attributes?.template !== undefined)).toHaveLength(all.length * 200);
     expectSound(m);
     // Lanes stay 300 px tall however many elements there are.
-    for (const el of m.elements) expect(Math.floor((el.position?.y ?? -1) / LANE_HEIGHT) + 1).toBe(el.layer);
+    for (const el of m.elements) expect(el.position?.y ?? -1).toBeLessThan(LANE_HEIGHT);
   });
 });
 
