@@ -1,3 +1,147 @@
 /** Tables of the software module (products, releases, components, findings, VEX, licenses, artifacts); part of `Database`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SoftwareTables {}
+export interface SoftwareProductsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** device | application | library | service */
+  kind: string;
+  vendor: string | null;
+  /** End of support (保守・サポート期間の終了), YYYY-MM-DD. */
+  support_ends: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SoftwareReleasesTable {
+  id: string;
+  org_id: string;
+  product_id: string;
+  version: string;
+  released_on: string | null;
+  support_ends: string | null;
+  sbom_format: string | null;
+  sbom_spec_version: string | null;
+  sbom_uploaded_at: string | null;
+  component_count: number;
+  /** The SBOM's dependency graph as JSON: { rootRefs: string[], dependencies: {from, to[]}[] }. */
+  graph: string | null;
+  created_at: string;
+}
+
+export interface SoftwareComponentsTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  bom_ref: string;
+  name: string;
+  version: string | null;
+  /** Canonical purl, or null when the BOM had none or an invalid one. */
+  purl: string | null;
+  /** purl without version/qualifiers/subpath (`purlKey`): the where-used index. */
+  purl_key: string | null;
+  /** OSV ecosystem (with a distribution release, e.g. "Debian:12") and package name; null: not matchable. */
+  ecosystem: string | null;
+  osv_name: string | null;
+  licenses: string | null;
+  /** JSON array of { alg, value }. */
+  hashes: string;
+  supplier: string | null;
+  dev: number;
+  support_ends: string | null;
+}
+
+export interface SoftwareFindingsTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  component_id: string;
+  advisory_id: string;
+  /** Joins the VEX statement: the component's purl, or name@version without one. */
+  component_ref: string;
+  severity: string;
+  score: number | null;
+  malicious: number;
+  summary: string | null;
+  /** JSON string array. */
+  aliases: string;
+  fixed_version: string | null;
+  /** JSON string array: names from the root of the BOM to the component. */
+  path: string;
+  created_at: string;
+}
+
+/** VEX statements, keyed so they survive a new SBOM of the same release: (release, advisory, component purl or name@version). */
+export interface SoftwareVexTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  advisory_id: string;
+  component_ref: string;
+  status: string;
+  justification: string | null;
+  detail: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SoftwareLicensePoliciesTable {
+  org_id: string;
+  /** JSON string arrays of SPDX ids or `ID WITH exception` terms. */
+  allow: string;
+  deny: string;
+  updated_at: string;
+}
+
+export interface SoftwareArtifactsTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  filename: string;
+  sha256: string;
+  /** JSON object of signature metadata ({ algorithm, keyId, signatureUrl, … }) or null. */
+  signature: string | null;
+  created_at: string;
+}
+
+export interface SoftwareIncidentsTable {
+  id: string;
+  org_id: string;
+  /** artifact_mismatch | malicious_package */
+  kind: string;
+  release_id: string | null;
+  status: string;
+  /** JSON object with what was seen. */
+  details: string;
+  created_at: string;
+}
+
+/** A release a supplier shares with a related organization (revocable). */
+export interface SoftwareSharesTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  with_org_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SoftwareNotificationSettingsTable {
+  org_id: string;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  email_enabled: number;
+  updated_at: string;
+}
+
+export interface SoftwareTables {
+  software_products: SoftwareProductsTable;
+  software_releases: SoftwareReleasesTable;
+  software_components: SoftwareComponentsTable;
+  software_findings: SoftwareFindingsTable;
+  software_vex: SoftwareVexTable;
+  software_license_policies: SoftwareLicensePoliciesTable;
+  software_artifacts: SoftwareArtifactsTable;
+  software_incidents: SoftwareIncidentsTable;
+  software_shares: SoftwareSharesTable;
+  software_notification_settings: SoftwareNotificationSettingsTable;
+}

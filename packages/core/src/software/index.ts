@@ -4,3 +4,4 @@ export * from './vers/index.ts';
 export * from './purl/index.ts';
 export * from './license/index.ts';
 export * from './cvss/index.ts';
+export * from './match/index.ts';

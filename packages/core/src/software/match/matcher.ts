@@ -1,0 +1,135 @@
+import {
+  compileAffected,
+  fixedVersions,
+  matchAffected,
+  prepareVersion,
+  type CompiledAffected,
+  type PreparedVersion,
+} from '../osv/evaluate.ts';
+import { isMalicious, isWithdrawn, type OsvAffected, type OsvRecord } from '../osv/types.ts';
+import { baseEcosystem } from '../versions/schemes.ts';
+import { pep503, type OsvPackageRef } from './osv-package.ts';
+import { advisorySeverity, type AdvisorySeverity } from './severity.ts';
+
+/** One advisory that affects one component version. */
+export interface AdvisoryMatch extends AdvisorySeverity {
+  advisoryId: string;
+  malicious: boolean;
+  aliases: string[];
+  summary: string | null;
+  /** The lowest version that fixes it, or null when none is known. */
+  fixedVersion: string | null;
+}
+
+interface CompiledEntry {
+  ecosystem: string;
+  name: string;
+  raw: OsvAffected;
+  compiled: CompiledAffected;
+}
+
+interface CompiledRecord {
+  modified: string;
+  withdrawn: boolean;
+  malicious: boolean;
+  severity: AdvisorySeverity;
+  aliases: string[];
+  summary: string | null;
+  entries: CompiledEntry[];
+}
+
+/** An advisory as handed to the matcher: its OSV record and whether the database marks it malicious. */
+export interface AdvisoryInput {
+  record: OsvRecord;
+  malicious?: boolean;
+}
+
+function sameName(ecosystem: string, a: string, b: string): boolean {
+  return baseEcosystem(ecosystem) === 'PyPI' ? pep503(a) === pep503(b) : a === b;
+}
+
+/** Entry ecosystem applies to a component: equal, or the entry names no release ("Debian" covers "Debian:12"). */
+function ecosystemApplies(entry: string, component: string): boolean {
+  return entry === component || (!entry.includes(':') && entry === baseEcosystem(component));
+}
+
+/**
+ * Matches component versions against OSV records, compiling each record once (kept by id and
+ * `modified`, so one matcher serves a whole ingest or re-match) and parsing each version once.
+ * Withdrawn records never match.
+ */
+export class AdvisoryMatcher {
+  private readonly records = new Map<string, CompiledRecord>();
+  private readonly versions = new Map<string, PreparedVersion>();
+
+  constructor(private readonly now: Date = new Date()) {}
+
+  private compile(input: AdvisoryInput): CompiledRecord {
+    const r = input.record;
+    const cached = this.records.get(r.id);
+    if (cached !== undefined && cached.modified === r.modified) return cached;
+    const entries: CompiledEntry[] = [];
+    for (const a of r.affected ?? []) {
+      if (!a.package) continue;
+      entries.push({
+        ecosystem: a.package.ecosystem,
+        name: a.package.name,
+        raw: a,
+        compiled: compileAffected(a, a.package.ecosystem),
+      });
+    }
+    const malicious = input.malicious === true || isMalicious(r);
+    const severity = advisorySeverity(r);
+    const compiled: CompiledRecord = {
+      modified: r.modified,
+      withdrawn: isWithdrawn(r, this.now),
+      malicious,
+      severity: malicious ? { ...severity, severity: 'critical' } : severity,
+      aliases: [...(r.aliases ?? [])],
+      summary: r.summary ?? null,
+      entries,
+    };
+    this.records.set(r.id, compiled);
+    return compiled;
+  }
+
+  private prepared(version: string): PreparedVersion {
+    let v = this.versions.get(version);
+    if (v === undefined) {
+      v = prepareVersion(version);
+      this.versions.set(version, v);
+    }
+    return v;
+  }
+
+  /** The advisories among `candidates` that affect `pkg` at `version`. */
+  match(pkg: OsvPackageRef, version: string, candidates: readonly AdvisoryInput[]): AdvisoryMatch[] {
+    const out: AdvisoryMatch[] = [];
+    const v = this.prepared(version);
+    for (const input of candidates) {
+      const c = this.compile(input);
+      if (c.withdrawn) continue;
+      let hit: CompiledEntry | undefined;
+      for (const e of c.entries) {
+        if (!ecosystemApplies(e.ecosystem, pkg.ecosystem) || !sameName(pkg.ecosystem, e.name, pkg.name))
+          continue;
+        const r = matchAffected(e.compiled, v);
+        if (r.ok && r.affected) {
+          hit = e;
+          break;
+        }
+      }
+      if (hit === undefined) continue;
+      const fixed = fixedVersions(hit.raw, version, hit.ecosystem);
+      out.push({
+        advisoryId: input.record.id,
+        ...c.severity,
+        malicious: c.malicious,
+        aliases: c.aliases,
+        summary: c.summary,
+        fixedVersion: fixed[0] ?? null,
+      });
+    }
+    return out;
+  }
+}
