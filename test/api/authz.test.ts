@@ -279,7 +279,20 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       );
+      const product = json<{ product: { id: string } }>(
+        must(await c.post(`/api/orgs/${orgId}/software/products`, { name: '制御盤', kind: 'device' }), 201),
+      );
+      const release = json<{ release: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/software/products/${product.product.id}/releases`, {
+            version: '1.0.0',
+          }),
+          201,
+        ),
+      );
       return {
+        productId: product.product.id,
+        releaseId: release.release.id,
         modelId: model.model.id,
         shareId: ownShare.share.id,
         receivedShareId: received.share.id,
@@ -451,7 +464,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts))/,
       );
   });
 

@@ -257,6 +257,69 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/orgs/{orgId}/cpsf/models/{modelId}/report': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/cpsf/catalog': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/cpsf/building-profile': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/products': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/products': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ name: '歩行製品', kind: 'device' }),
+  },
+  'GET /api/orgs/{orgId}/software/products/{productId}': { access: 'org', roles: ALL },
+  'PATCH /api/orgs/{orgId}/software/products/{productId}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ vendor: '不正な変更' }),
+  },
+  'DELETE /api/orgs/{orgId}/software/products/{productId}': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/software/products/{productId}/releases': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/products/{productId}/releases': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ version: '9.9.9' }),
+  },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}': { access: 'org', roles: ALL },
+  'DELETE /api/orgs/{orgId}/software/releases/{releaseId}': { access: 'org', roles: WRITERS },
+  'POST /api/orgs/{orgId}/software/releases/{releaseId}/sbom': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/components': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/findings': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/software/findings/{findingId}/vex': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ status: 'affected' }),
+  },
+  'POST /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/license-policy': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/software/license-policy': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ allow: [], deny: ['GPL-3.0-only'] }),
+  },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/licenses': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/artifacts': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/releases/{releaseId}/artifacts': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ filename: 'walker.bin', sha256: 'c'.repeat(64) }),
+  },
+  'POST /api/orgs/{orgId}/software/artifacts/verify': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ productName: 'none', releaseVersion: '0', sha256: 'c'.repeat(64) }),
+  },
+  'GET /api/orgs/{orgId}/software/incidents': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/where-used': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/shares': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ releaseId: 'none', withOrgId: 'none' }),
+  },
+  'DELETE /api/orgs/{orgId}/software/shares/{shareId}': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/software/notifications': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/software/notifications': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ webhookUrl: null, emailEnabled: false }),
+  },
   'POST /api/orgs/{orgId}/cpsf/models/building': {
     access: 'org',
     roles: WRITERS,
@@ -335,6 +398,9 @@ export interface OrgResources {
   receivedShareId: string;
   /** A CPSF model of the organization (with an element SENSOR-1). */
   modelId: string;
+  /** A software product of the organization and one of its releases. */
+  productId: string;
+  releaseId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -354,12 +420,15 @@ export function randomResources(): OrgResources {
     shareId: randomUUID(),
     receivedShareId: randomUUID(),
     modelId: randomUUID(),
+    productId: randomUUID(),
+    releaseId: randomUUID(),
   };
 }
 
 /** Required query strings of routes that take them (path → query built from the resources). */
 const QUERIES: Record<string, (r: OrgResources) => string> = {
   '/api/orgs/{orgId}/assessments/compare': (r) => `a=${r.assessmentId}&b=${r.assessmentId}`,
+  '/api/orgs/{orgId}/software/where-used': () => `purl=${encodeURIComponent('pkg:npm/flatmap-stream')}`,
   '/api/orgs/{orgId}/assessments/trend': () =>
     `urn=${encodeURIComponent('urn:shinrai:catalog:ipa-sme-self-check')}`,
 };
@@ -389,6 +458,13 @@ function fillParams(path: string, r: OrgResources): string {
         return randomUUID();
       case 'modelId':
         return r.modelId;
+      case 'productId':
+        return r.productId;
+      case 'releaseId':
+        return r.releaseId;
+      case 'findingId':
+        // A software finding: the walker has none, so a random id (lookups come after authorization).
+        return randomUUID();
       case 'overrideId':
         // A risk-source override: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();

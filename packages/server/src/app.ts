@@ -30,6 +30,8 @@ import { mappingRoutes } from './routes/mappings.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { cpsfFileRoutes } from './routes/cpsf-files.ts';
 import { cpsfRoutes } from './routes/cpsf.ts';
+import { softwareRoutes } from './routes/software.ts';
+import { softwareFileRoutes } from './routes/software-files.ts';
 import { governanceRoutes } from './routes/governance.ts';
 import { shareRoutes } from './routes/shares.ts';
 import { smeRoutes } from './routes/sme.ts';
@@ -142,6 +144,8 @@ export async function buildApp(
   await app.register(shareRoutes(deps));
   await app.register(cpsfRoutes(deps));
   await app.register(cpsfFileRoutes(deps));
+  await app.register(softwareRoutes(deps));
+  await app.register(softwareFileRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

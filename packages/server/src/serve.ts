@@ -9,6 +9,7 @@ import { scheduleDaily } from './jobs/schedule.ts';
 import { SME_REMINDERS, smeRemindersJob } from './jobs/sme-reminders.ts';
 import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './jobs/governance-overdue.ts';
 import { installBuiltinPacks } from './library/builtin.ts';
+import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './software/inventory/rematch.ts';
 import { createMailer } from './mail/mailer.ts';
 import { prepareSetupCode } from './services/setup.ts';
 
@@ -43,6 +44,7 @@ export async function startServer(
     'audit.verify': auditVerifyJob(deps),
     [SME_REMINDERS]: smeRemindersJob(deps),
     [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps),
+    [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps),
   });
 
   const packs = await installBuiltinPacks(deps);
