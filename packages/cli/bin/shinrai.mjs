@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/main.ts');
+// sbom and artifact commands load only what a build pipeline needs (no HTTP server): fast start-up.
+const command = process.argv[2];
+await import(command === 'sbom' || command === 'artifact' ? '../src/software-cli.ts' : '../src/main.ts');
