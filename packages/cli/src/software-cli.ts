@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FINDING_SEVERITIES, severityRank, type FindingSeverity } from '@shinrai/core';
+import { FINDING_SEVERITIES, severityRank } from '@shinrai/core';
 import { migrate, openStore } from '@shinrai/store';
 import { componentRows } from '../../server/src/software/inventory/ingest.ts';
 import { matchComponents } from '../../server/src/software/inventory/match.ts';
