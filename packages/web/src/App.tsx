@@ -34,6 +34,22 @@ const CpsfModelsPage = lazy(() =>
 const CpsfModelPage = lazy(() => import('./pages/CpsfModelPage').then((m) => ({ default: m.CpsfModelPage })));
 const cpsf = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
 
+// The software pages (SBOM, findings, 10,000-row component table) also load on demand.
+const SoftwarePage = lazy(() => import('./pages/SoftwarePage').then((m) => ({ default: m.SoftwarePage })));
+const SoftwareProductPage = lazy(() =>
+  import('./pages/SoftwareProductPage').then((m) => ({ default: m.SoftwareProductPage })),
+);
+const SoftwareReleasePage = lazy(() =>
+  import('./pages/SoftwareReleasePage').then((m) => ({ default: m.SoftwareReleasePage })),
+);
+const SoftwareWhereUsedPage = lazy(() =>
+  import('./pages/SoftwareWhereUsedPage').then((m) => ({ default: m.SoftwareWhereUsedPage })),
+);
+const SoftwareAdvisoriesPage = lazy(() =>
+  import('./pages/SoftwareAdvisoriesPage').then((m) => ({ default: m.SoftwareAdvisoriesPage })),
+);
+const software = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
+
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
@@ -61,6 +77,11 @@ export function App() {
                 <Route path="catalogs/:catalogId" element={<CatalogPage />} />
                 <Route path="cpsf" element={cpsf(<CpsfModelsPage />)} />
                 <Route path="cpsf/:modelId" element={cpsf(<CpsfModelPage />)} />
+                <Route path="software" element={software(<SoftwarePage />)} />
+                <Route path="software/products/:productId" element={software(<SoftwareProductPage />)} />
+                <Route path="software/releases/:releaseId" element={software(<SoftwareReleasePage />)} />
+                <Route path="software/where-used" element={software(<SoftwareWhereUsedPage />)} />
+                <Route path="software/advisories" element={software(<SoftwareAdvisoriesPage />)} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="invitations" element={<InvitationsPage />} />
                 <Route path="relationships" element={<RelationshipsPage />} />

@@ -31,12 +31,14 @@ import { FullPageLoader } from './FullPageLoader';
 import { ChevronDownIcon, NavIcons, PlusIcon, ShieldIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgContext, type OrgContextValue } from './OrgContext';
+import { SoftwareNavIcon } from './software/meta';
 
 export const ORG_SECTIONS = [
   'overview',
   'sme',
   'governance',
   'cpsf',
+  'software',
   'assessments',
   'catalogs',
   'members',
@@ -227,7 +229,8 @@ export function AppLayout() {
           <Stack gap={2}>
             {orgContext
               ? navItems.map((item) => {
-                  const Icon = item === 'cpsf' ? CpsfNavIcon : NavIcons[item];
+                  const Icon =
+                    item === 'cpsf' ? CpsfNavIcon : item === 'software' ? SoftwareNavIcon : NavIcons[item];
                   return (
                     <NavLink
                       key={item}
