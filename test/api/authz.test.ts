@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { writeAdvisories } from '@shinrai/store';
 import { multipart } from '../helpers/multipart.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -290,7 +291,28 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       );
+      // The advisory database is shared by the instance: one record, visible from every organization.
+      await writeAdvisories(t.db.store.db, [
+        {
+          advisory: {
+            id: 'GHSA-walk-walk-walk',
+            modified: '2024-01-01T00:00:00Z',
+            published: null,
+            withdrawn: null,
+            malicious: 0,
+            summary: 'walker advisory',
+            aliases: '[]',
+            severity: 'unknown',
+            score: null,
+            vector: null,
+            record: '{"id":"GHSA-walk-walk-walk","modified":"2024-01-01T00:00:00Z"}',
+            imported_at: '2024-01-01T00:00:00Z',
+          },
+          packages: [{ ecosystem: 'npm', base_ecosystem: 'npm', name: 'walker' }],
+        },
+      ]);
       return {
+        advisoryId: 'GHSA-walk-walk-walk',
         productId: product.product.id,
         releaseId: release.release.id,
         modelId: model.model.id,
@@ -420,8 +442,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
   it('(b) refuses A’s resources addressed through B’s own organization path (no IDOR)', async () => {
     const before = await snapshotA();
     const failures: string[] = [];
-    // Built-in catalogs belong to every organization, so a catalog id alone is not A's resource.
-    const privateParam = (path: string) => /\{(?!orgId|catalogId)\w+\}/.test(path);
+    // Built-in catalogs belong to every organization, so a catalog id alone is not A's resource; nor is an
+    // advisory (the advisory database is shared by the instance).
+    const privateParam = (path: string) => /\{(?!orgId|catalogId|advisoryId)\w+\}/.test(path);
     for (const r of orgRoutes.filter((x) => privateParam(x.path))) {
       // B's organization id, A's resource ids: bob is owner of B, so only the resource lookup can stop this.
       const res = await call(bob, r, { ...A, orgId: B.orgId });

@@ -320,6 +320,9 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ webhookUrl: null, emailEnabled: false }),
   },
+  'GET /api/orgs/{orgId}/software/advisories/status': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/advisories/import': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/software/advisories/{advisoryId}': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/cpsf/models/building': {
     access: 'org',
     roles: WRITERS,
@@ -401,6 +404,8 @@ export interface OrgResources {
   /** A software product of the organization and one of its releases. */
   productId: string;
   releaseId: string;
+  /** An advisory in the instance-wide advisory database. */
+  advisoryId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -422,6 +427,7 @@ export function randomResources(): OrgResources {
     modelId: randomUUID(),
     productId: randomUUID(),
     releaseId: randomUUID(),
+    advisoryId: 'GHSA-none-none-none',
   };
 }
 
@@ -458,6 +464,8 @@ function fillParams(path: string, r: OrgResources): string {
         return randomUUID();
       case 'modelId':
         return r.modelId;
+      case 'advisoryId':
+        return encodeURIComponent(r.advisoryId);
       case 'productId':
         return r.productId;
       case 'releaseId':

@@ -10,6 +10,7 @@ import {
 import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
 import { consoleOut } from './output.ts';
 import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
+import { advisoriesImportCommand } from './advisories-import.ts';
 
 const lang = pickLang(process.argv, process.env);
 const m = (k: MessageKey) => MESSAGES[k][lang];
@@ -75,5 +76,12 @@ catalog
   .option('--official', m('officialOption'))
   .option('--dry-run', m('dryRunOption'))
   .action((file: string, flags: CatalogImportFlags) => exitWith(catalogImportCommand(out, file, flags)));
+
+const advisories = program.command('advisories').description(m('advisoriesCmd'));
+advisories
+  .command('import')
+  .description(m('advisoriesImport'))
+  .argument('<path>', m('pathArg'))
+  .action((target: string) => exitWith(advisoriesImportCommand(out, target)));
 
 await program.parseAsync(process.argv);

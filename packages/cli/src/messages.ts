@@ -125,6 +125,27 @@ export const MESSAGES = {
   items: { ja: '項目', en: 'items' },
   row: { ja: '行', en: 'row' },
   column: { ja: '列', en: 'column' },
+  advisoriesCmd: {
+    ja: '脆弱性情報データベース（OSV）の操作',
+    en: 'advisory database (OSV) operations',
+  },
+  advisoriesImport: {
+    ja: 'OSV のレコードを取り込む（フォルダ、エコシステムの all.zip、または .json 1件。更新分だけ書き込み）',
+    en: 'import OSV records (a folder, an ecosystem all.zip or one .json; only changed records are written)',
+  },
+  pathArg: { ja: 'フォルダまたはファイル', en: 'folder or file' },
+  advisoryRecords: { ja: '件', en: 'records' },
+  advisoriesProgress: { ja: '取り込み', en: 'import' },
+  advisoriesRefused: { ja: '取り込みを中止しました', en: 'import refused' },
+  advisoriesSummary: {
+    ja: '処理 {processed} 件: 追加 {added}、更新 {updated}、変更なし {unchanged}、スキップ {skipped}（取り下げ {withdrawn}、悪意あるパッケージ {malicious}）',
+    en: 'processed {processed}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped} (withdrawn {withdrawn}, malicious {malicious})',
+  },
+  advisoriesRematch: {
+    ja: '製品の再照合をジョブとして登録しました',
+    en: 'portfolio re-match queued as a job',
+  },
+  elapsed: { ja: '所要時間', en: 'elapsed' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -29,6 +29,7 @@ import { catalogRoutes } from './routes/catalogs.ts';
 import { mappingRoutes } from './routes/mappings.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { cpsfFileRoutes } from './routes/cpsf-files.ts';
+import { advisoryRoutes } from './routes/advisories.ts';
 import { cpsfRoutes } from './routes/cpsf.ts';
 import { softwareRoutes } from './routes/software.ts';
 import { softwareFileRoutes } from './routes/software-files.ts';
@@ -146,6 +147,7 @@ export async function buildApp(
   await app.register(cpsfFileRoutes(deps));
   await app.register(softwareRoutes(deps));
   await app.register(softwareFileRoutes(deps));
+  await app.register(advisoryRoutes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -13,3 +13,4 @@ export { prepareImport, applyImport, type ImportOptions } from './library/import
 export { describeProblems } from './library/import-errors.ts';
 export { smeRemindersJob, SME_REMINDERS } from './jobs/sme-reminders.ts';
 export { scheduleDaily } from './jobs/schedule.ts';
+export * from './software/advisories/index.ts';

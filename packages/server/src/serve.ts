@@ -8,6 +8,7 @@ import { JobWorker } from './jobs/worker.ts';
 import { scheduleDaily } from './jobs/schedule.ts';
 import { SME_REMINDERS, smeRemindersJob } from './jobs/sme-reminders.ts';
 import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './jobs/governance-overdue.ts';
+import { ADVISORIES_IMPORT_JOB, advisoriesImportJob } from './software/advisories/job.ts';
 import { installBuiltinPacks } from './library/builtin.ts';
 import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './software/inventory/rematch.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -45,6 +46,7 @@ export async function startServer(
     [SME_REMINDERS]: smeRemindersJob(deps),
     [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps),
     [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps),
+    [ADVISORIES_IMPORT_JOB]: advisoriesImportJob(deps),
   });
 
   const packs = await installBuiltinPacks(deps);

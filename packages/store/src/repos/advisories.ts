@@ -1,1 +1,219 @@
-export {};
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../schema.ts';
+import type { AdvisoriesTable, AdvisoryImportsTable, AdvisoryPackagesTable } from '../schema-advisories.ts';
+
+export type { AdvisoryTables } from '../schema-advisories.ts';
+export type AdvisoryRow = Selectable<AdvisoriesTable>;
+export type AdvisoryPackageRow = Selectable<AdvisoryPackagesTable>;
+export type AdvisoryImportRow = Selectable<AdvisoryImportsTable>;
+
+/** One OSV record ready to be written, with the packages it names. */
+export interface AdvisoryWrite {
+  advisory: Insertable<AdvisoriesTable>;
+  packages: Omit<Insertable<AdvisoryPackagesTable>, 'advisory_id'>[];
+}
+
+/** Rows per INSERT statement: the same SQL text each time, so SQLite reuses the prepared statement. */
+const INSERT_CHUNK = 100;
+/** Ids per `IN (…)` list. */
+const ID_CHUNK = 500;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** `${baseEcosystem}\u0000${name}`: how packages are keyed for matching. */
+export function advisoryPackageKey(baseEcosystem: string, name: string): string {
+  return `${baseEcosystem}\u0000${name}`;
+}
+
+function baseOf(ecosystem: string): string {
+  const i = ecosystem.indexOf(':');
+  return i < 0 ? ecosystem : ecosystem.slice(0, i);
+}
+
+/** The stored `modified` time of each of `ids` that exists. */
+export async function advisoryModifiedTimes(
+  ex: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(ids)], ID_CHUNK)) {
+    const rows = await ex
+      .selectFrom('advisories')
+      .select(['id', 'modified'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.id, r.modified);
+  }
+  return out;
+}
+
+/**
+ * Writes a batch of new or changed records (call it inside a transaction): the packages of records that
+ * already exist are replaced, each advisory row is inserted or overwritten.
+ */
+export async function writeAdvisories(ex: Executor, batch: readonly AdvisoryWrite[]): Promise<void> {
+  if (batch.length === 0) return;
+  for (const part of chunks(
+    batch.map((b) => b.advisory.id),
+    ID_CHUNK,
+  )) {
+    await ex.deleteFrom('advisory_packages').where('advisory_id', 'in', part).execute();
+  }
+  for (const part of chunks(batch, INSERT_CHUNK)) {
+    await ex
+      .insertInto('advisories')
+      .values(part.map((b) => b.advisory))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          modified: eb.ref('excluded.modified'),
+          published: eb.ref('excluded.published'),
+          withdrawn: eb.ref('excluded.withdrawn'),
+          malicious: eb.ref('excluded.malicious'),
+          summary: eb.ref('excluded.summary'),
+          aliases: eb.ref('excluded.aliases'),
+          severity: eb.ref('excluded.severity'),
+          score: eb.ref('excluded.score'),
+          vector: eb.ref('excluded.vector'),
+          record: eb.ref('excluded.record'),
+          imported_at: eb.ref('excluded.imported_at'),
+        })),
+      )
+      .execute();
+  }
+  const packages = batch.flatMap((b) => b.packages.map((p) => ({ ...p, advisory_id: b.advisory.id })));
+  for (const part of chunks(packages, INSERT_CHUNK)) {
+    await ex.insertInto('advisory_packages').values(part).execute();
+  }
+}
+
+export async function findAdvisory(ex: Executor, id: string): Promise<AdvisoryRow | undefined> {
+  return ex.selectFrom('advisories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Keys (`advisoryPackageKey`) of every package some advisory names. Withdrawn advisories are left out:
+ * they are kept in the database but never matched.
+ */
+export async function advisoryKeySet(ex: Executor): Promise<Set<string>> {
+  const rows = await ex
+    .selectFrom('advisory_packages as p')
+    .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
+    .select(['p.base_ecosystem', 'p.name'])
+    .distinct()
+    .where('a.withdrawn', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => advisoryPackageKey(r.base_ecosystem, r.name)));
+}
+
+/**
+ * The advisories naming each of `keys` (ecosystem as in OSV or a purl mapping, with or without the
+ * ":release" suffix; matched on the base ecosystem), keyed by `advisoryPackageKey`. Withdrawn advisories
+ * are left out unless `includeWithdrawn`. Each advisory appears once per key.
+ */
+export async function advisoriesFor(
+  ex: Executor,
+  keys: readonly { ecosystem: string; name: string }[],
+  opts: { includeWithdrawn?: boolean } = {},
+): Promise<Map<string, AdvisoryRow[]>> {
+  const byEcosystem = new Map<string, Set<string>>();
+  for (const k of keys) {
+    const base = baseOf(k.ecosystem);
+    let names = byEcosystem.get(base);
+    if (!names) byEcosystem.set(base, (names = new Set()));
+    names.add(k.name);
+  }
+  const idsByKey = new Map<string, Set<string>>();
+  for (const [base, names] of byEcosystem) {
+    for (const part of chunks([...names], ID_CHUNK)) {
+      const rows = await ex
+        .selectFrom('advisory_packages')
+        .select(['advisory_id', 'name'])
+        .where('base_ecosystem', '=', base)
+        .where('name', 'in', part)
+        .execute();
+      for (const r of rows) {
+        const key = advisoryPackageKey(base, r.name);
+        let ids = idsByKey.get(key);
+        if (!ids) idsByKey.set(key, (ids = new Set()));
+        ids.add(r.advisory_id);
+      }
+    }
+  }
+  const allIds = [...new Set([...idsByKey.values()].flatMap((s) => [...s]))];
+  const advisories = new Map<string, AdvisoryRow>();
+  for (const part of chunks(allIds, ID_CHUNK)) {
+    let q = ex.selectFrom('advisories').selectAll().where('id', 'in', part);
+    if (!opts.includeWithdrawn) q = q.where('withdrawn', 'is', null);
+    for (const r of await q.execute()) advisories.set(r.id, r);
+  }
+  const out = new Map<string, AdvisoryRow[]>();
+  for (const [key, ids] of idsByKey) {
+    const rows = [...ids].map((id) => advisories.get(id)).filter((r): r is AdvisoryRow => r !== undefined);
+    if (rows.length > 0) out.set(key, rows);
+  }
+  return out;
+}
+
+export interface AdvisoryStatus {
+  total: number;
+  malicious: number;
+  withdrawn: number;
+  byEcosystem: { ecosystem: string; count: number }[];
+  lastImport: AdvisoryImportRow | null;
+}
+
+/** Counts of the advisory database and its latest import. */
+export async function advisoryStatus(ex: Executor): Promise<AdvisoryStatus> {
+  const totals = await ex
+    .selectFrom('advisories')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn.sum<number | string | null>('malicious').as('malicious'),
+      eb.fn.count<number | string>('withdrawn').as('withdrawn'),
+    ])
+    .executeTakeFirstOrThrow();
+  const eco = await ex
+    .selectFrom('advisory_packages')
+    .select((eb) => ['base_ecosystem', eb.fn.count<number | string>('advisory_id').distinct().as('count')])
+    .groupBy('base_ecosystem')
+    .orderBy('base_ecosystem')
+    .execute();
+  return {
+    total: Number(totals.total),
+    malicious: Number(totals.malicious ?? 0),
+    withdrawn: Number(totals.withdrawn),
+    byEcosystem: eco.map((r) => ({ ecosystem: r.base_ecosystem, count: Number(r.count) })),
+    lastImport: (await latestAdvisoryImport(ex)) ?? null,
+  };
+}
+
+export async function insertAdvisoryImport(ex: Executor, row: AdvisoryImportRow): Promise<void> {
+  await ex.insertInto('advisory_imports').values(row).execute();
+}
+
+export async function updateAdvisoryImport(
+  ex: Executor,
+  id: string,
+  change: Partial<Omit<AdvisoryImportRow, 'id' | 'created_at'>>,
+): Promise<void> {
+  await ex.updateTable('advisory_imports').set(change).where('id', '=', id).execute();
+}
+
+export async function findAdvisoryImport(ex: Executor, id: string): Promise<AdvisoryImportRow | undefined> {
+  return ex.selectFrom('advisory_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The import created last. */
+export async function latestAdvisoryImport(ex: Executor): Promise<AdvisoryImportRow | undefined> {
+  return ex
+    .selectFrom('advisory_imports')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,173 @@
+/**
+ * Advisory import benchmark (issue 6): 200,000 seeded OSV records (npm, PyPI, Maven, Go, NuGet, RubyGems,
+ * crates.io, Packagist, Debian, Alpine; about two affected packages each with ranges, some MAL- and
+ * withdrawn) in one zip, imported into a fresh SQLite data dir, then imported again (everything unchanged).
+ * The import runs in a child process so its peak RSS is its own. Targets: < 60 s and < 400 MB.
+ * Run: node --import tsx bench/advisories.ts [records]. Prints a markdown table.
+ */
+import { importAdvisories } from '@shinrai/server';
+import { migrate, openStore } from '@shinrai/store';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import yazl from 'yazl';
+import { machineLine } from './sections.ts';
+
+const COUNT = Number(process.argv[2] ?? 200_000);
+
+/** mulberry32: a small seeded PRNG so every run imports the same records. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ECOSYSTEMS: readonly {
+  eco: string;
+  name: (r: () => number, i: number) => string;
+  range: 'SEMVER' | 'ECOSYSTEM';
+}[] = [
+  { eco: 'npm', name: (_r, i) => `pkg-${i % 40_000}`, range: 'SEMVER' },
+  { eco: 'PyPI', name: (_r, i) => `py-lib-${i % 30_000}`, range: 'ECOSYSTEM' },
+  { eco: 'Maven', name: (_r, i) => `org.example${i % 500}:artifact-${i % 20_000}`, range: 'ECOSYSTEM' },
+  { eco: 'Go', name: (_r, i) => `github.com/org${i % 900}/mod${i % 15_000}`, range: 'SEMVER' },
+  { eco: 'NuGet', name: (_r, i) => `Example.Package${i % 8_000}`, range: 'ECOSYSTEM' },
+  { eco: 'RubyGems', name: (_r, i) => `gem${i % 6_000}`, range: 'ECOSYSTEM' },
+  { eco: 'crates.io', name: (_r, i) => `crate_${i % 7_000}`, range: 'SEMVER' },
+  { eco: 'Packagist', name: (_r, i) => `vendor${i % 300}/pkg${i % 5_000}`, range: 'ECOSYSTEM' },
+  { eco: 'Debian:12', name: (_r, i) => `libdeb${i % 4_000}`, range: 'ECOSYSTEM' },
+  { eco: 'Alpine:v3.19', name: (_r, i) => `apk${i % 3_000}`, range: 'ECOSYSTEM' },
+];
+
+const VECTORS = [
+  'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+  'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:L/I:L/A:N',
+  'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+  'CVSS:3.1/AV:L/AC:L/PR:H/UI:N/S:U/C:N/I:L/A:N',
+];
+
+function version(r: () => number): string {
+  return `${Math.floor(r() * 10)}.${Math.floor(r() * 20)}.${Math.floor(r() * 30)}`;
+}
+
+function record(r: () => number, i: number): Record<string, unknown> {
+  const malicious = r() < 0.02;
+  const id = malicious ? `MAL-2025-${i}` : `GHSA-bench-${i.toString(36).padStart(6, '0')}`;
+  const affected = Array.from({ length: r() < 0.3 ? 1 : r() < 0.85 ? 2 : 3 }, (_v, k) => {
+    const e = ECOSYSTEMS[Math.floor(r() * ECOSYSTEMS.length)] ?? ECOSYSTEMS[0]!;
+    return {
+      package: { ecosystem: e.eco, name: e.name(r, i * 3 + k) },
+      ranges: [
+        {
+          type: e.range,
+          events: [{ introduced: r() < 0.3 ? '0' : version(r) }, { fixed: version(r) }],
+        },
+      ],
+      ...(r() < 0.2 ? { versions: [version(r), version(r)] } : {}),
+    };
+  });
+  return {
+    schema_version: '1.6.0',
+    id,
+    modified: new Date(Date.UTC(2024, 0, 1) + Math.floor(r() * 3e10)).toISOString(),
+    published: '2023-06-01T00:00:00Z',
+    ...(r() < 0.01 ? { withdrawn: '2024-09-01T00:00:00Z' } : {}),
+    aliases: [`CVE-2024-${10000 + i}`],
+    summary: `Seeded advisory ${i} for benchmarking`,
+    details: 'A generated record. '.repeat(1 + Math.floor(r() * 8)),
+    severity:
+      r() < 0.7
+        ? [{ type: VECTORS[i % 4]!.startsWith('CVSS:4') ? 'CVSS_V4' : 'CVSS_V3', score: VECTORS[i % 4] }]
+        : [],
+    affected,
+    references: [{ type: 'WEB', url: `https://example.com/advisories/${i}` }],
+    ...(r() < 0.5 ? { database_specific: { severity: 'MODERATE' } } : {}),
+  };
+}
+
+async function generate(file: string): Promise<void> {
+  const r = prng(20250601);
+  const zip = new yazl.ZipFile();
+  const done = new Promise<void>((resolve, reject) => {
+    zip.outputStream.pipe(createWriteStream(file)).on('close', resolve).on('error', reject);
+  });
+  for (let i = 0; i < COUNT; i++) {
+    const rec = record(r, i);
+    zip.addBuffer(Buffer.from(JSON.stringify(rec, null, 2)), `${String(rec.id)}.json`);
+  }
+  zip.end();
+  await done;
+}
+
+/** Child process: one import, then its own peak RSS. */
+async function importOnce(file: string, dataDir: string): Promise<void> {
+  const store = openStore({ databaseUrl: undefined, dataDir });
+  await migrate(store);
+  const t0 = performance.now();
+  const r = await importAdvisories(store.db, file, path.basename(file));
+  const ms = performance.now() - t0;
+  await store.close();
+  if (!r.ok) throw new Error(`${r.reason}: ${r.detail}`);
+  process.stdout.write(
+    JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, counts: r.counts }) + '\n',
+  );
+}
+
+interface Run {
+  ms: number;
+  maxRssKb: number;
+  counts: Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--import') {
+    await importOnce(process.argv[3] ?? '', process.argv[4] ?? '');
+    return;
+  }
+  const work = mkdtempSync(path.join(os.tmpdir(), 'shinrai-bench-adv-'));
+  try {
+    const file = path.join(work, 'all.zip');
+    const g0 = performance.now();
+    await generate(file);
+    const genMs = performance.now() - g0;
+    const dataDir = path.join(work, 'data');
+    const self = fileURLToPath(import.meta.url);
+    const run = (): Run =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', self, '--import', file, dataDir], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        }),
+      ) as Run;
+    const first = run();
+    const second = run();
+    const dbMb = statSync(path.join(dataDir, 'shinrai.db')).size / 2 ** 20;
+    const mb = (kb: number) => (kb / 1024).toFixed(0);
+    const s = (ms: number) => (ms / 1000).toFixed(1);
+    const lines = [
+      `## Advisory import (${COUNT.toLocaleString('en')} OSV records)`,
+      '',
+      machineLine(),
+      '',
+      `Seeded zip: ${(statSync(file).size / 2 ** 20).toFixed(0)} MB (generated in ${s(genMs)} s); SQLite database after import: ${dbMb.toFixed(0)} MB.`,
+      '',
+      '| run | time | records/s | peak RSS | added | unchanged | skipped | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
+      `| fresh database | ${s(first.ms)} s | ${Math.round(COUNT / (first.ms / 1000)).toLocaleString('en')} | ${mb(first.maxRssKb)} MB | ${first.counts.added} | ${first.counts.unchanged} | ${first.counts.skipped} | < 60 s, < 400 MB: ${first.ms < 60_000 && first.maxRssKb < 400 * 1024 ? 'met' : 'NOT met'} |`,
+      `| same archive again (incremental) | ${s(second.ms)} s | ${Math.round(COUNT / (second.ms / 1000)).toLocaleString('en')} | ${mb(second.maxRssKb)} MB | ${second.counts.added} | ${second.counts.unchanged} | ${second.counts.skipped} | — |`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,122 @@
+import { advisoriesImportJob, ADVISORIES_IMPORT_JOB, JobWorker } from '@shinrai/server';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
+import { multipart } from '../helpers/multipart.ts';
+import { osvRecord, zipBuffer } from './advisories-fixtures.ts';
+
+interface JobBody {
+  job: {
+    id: string;
+    status: string;
+    progress: { current: number; total: number };
+    result: unknown;
+    error: string | null;
+  };
+}
+
+describe('advisory database over HTTP', () => {
+  let t: TestApp;
+  let admin: Client;
+  let member: Client;
+  let orgId: string;
+  let worker: JobWorker;
+
+  beforeAll(async () => {
+    t = await makeApp('sqlite', { packs: false });
+    ({ admin, orgId } = await setupInstance(t));
+    member = await addMember(t, admin, orgId, 'member@example.jp', 'member');
+    worker = new JobWorker(t.deps, { [ADVISORIES_IMPORT_JOB]: advisoriesImportJob(t.deps) });
+  });
+  afterAll(async () => {
+    await worker.stop(1000);
+    await t.close();
+  });
+
+  const upload = (c: Client, name: string, data: Buffer) => {
+    const { payload, headers } = multipart({ name, data }, {});
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${orgId}/software/advisories/import`,
+      payload,
+      headers: { ...headers, cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' },
+    });
+  };
+
+  async function runJob(id: string): Promise<JobBody['job']> {
+    await worker.tick();
+    await worker.idle();
+    return json<JobBody>(await admin.get(`/api/orgs/${orgId}/jobs/${id}`)).job;
+  }
+
+  it('imports an uploaded all.zip as a job with progress, then shows status and records', async () => {
+    expect((await upload(member, 'all.zip', Buffer.from('PK'))).statusCode).toBe(403);
+    const zip = await zipBuffer([
+      { name: 'GHSA-http-0001.json', data: osvRecord({ id: 'GHSA-http-0001' }) },
+      {
+        name: 'MAL-2099-0002.json',
+        data: osvRecord({
+          id: 'MAL-2099-0002',
+          affected: [{ package: { ecosystem: 'npm', name: 'evil' }, versions: ['1.0.0'] }],
+        }),
+      },
+      {
+        name: 'X-1.json',
+        data: osvRecord({ id: 'X-1', affected: [{ package: { ecosystem: 'Nope', name: 'x' } }] }),
+      },
+    ]);
+    const res = await upload(admin, 'npm-all.zip', zip);
+    expect(res.statusCode).toBe(202);
+    const { job, importId } = json<JobBody & { importId: string }>(res);
+    expect(job.status).toBe('queued');
+
+    const done = await runJob(job.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.progress).toEqual({ current: 3, total: 3 });
+    expect(done.result).toMatchObject({ importId, added: 2, malicious: 1, skipped: 1 });
+    // the uploaded archive is gone once imported
+    const uploads = path.join(t.deps.config.dataDir, 'advisory-uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+
+    const status = json<{
+      total: number;
+      malicious: number;
+      byEcosystem: { ecosystem: string; count: number }[];
+      lastImport: {
+        id: string;
+        status: string;
+        skippedReasons: { reason: string; count: number; message: { ja: string } }[];
+      };
+    }>(await member.get(`/api/orgs/${orgId}/software/advisories/status`));
+    expect(status).toMatchObject({ total: 2, malicious: 1, byEcosystem: [{ ecosystem: 'npm', count: 2 }] });
+    expect(status.lastImport).toMatchObject({ id: importId, status: 'done' });
+    expect(status.lastImport.skippedReasons[0]).toMatchObject({ reason: 'unknown_ecosystem', count: 1 });
+    expect(status.lastImport.skippedReasons[0]?.message.ja).toBeTruthy();
+
+    const adv = json<{
+      advisory: { id: string; malicious: boolean; severity: string; record: { id: string } };
+    }>(await member.get(`/api/orgs/${orgId}/software/advisories/MAL-2099-0002`));
+    expect(adv.advisory).toMatchObject({ id: 'MAL-2099-0002', malicious: true, severity: 'critical' });
+    expect(adv.advisory.record.id).toBe('MAL-2099-0002');
+    expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-none`)).statusCode).toBe(404);
+  });
+
+  it('fails the job of a refused archive with a clear reason and writes nothing', async () => {
+    const zip = await zipBuffer([{ name: 'GHSA-http-0009.json', data: osvRecord({ id: 'GHSA-http-0009' }) }]);
+    const res = await upload(admin, 'cut.zip', zip.subarray(0, zip.length - 30));
+    expect(res.statusCode).toBe(202);
+    const done = await runJob(json<JobBody>(res).job.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain('not_a_zip');
+    expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-http-0009`)).statusCode).toBe(404);
+    const status = json<{ lastImport: { status: string; error: { code: string; message: { en: string } } } }>(
+      await member.get(`/api/orgs/${orgId}/software/advisories/status`),
+    );
+    expect(status.lastImport).toMatchObject({ status: 'failed', error: { code: 'not_a_zip' } });
+  });
+
+  it('refuses an upload that is neither a zip nor JSON', async () => {
+    expect((await upload(admin, 'x.txt', Buffer.from('hello'))).statusCode).toBe(415);
+  });
+});
