@@ -54,8 +54,8 @@ export function SoftwareAdvisoriesPage() {
 
   const last = status?.lastImport ?? null;
   const stat = (label: string, value: number, testId: string, color?: string) => (
-    <Paper withBorder p="md">
-      <Text size="xs" c="dimmed">
+    <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
+      <Text size="xs" c="dimmed" lineClamp={2}>
         {label}
       </Text>
       <Text size="xl" fw={700} c={color} data-testid={testId}>
@@ -70,7 +70,7 @@ export function SoftwareAdvisoriesPage() {
       <SoftwareNav orgId={orgId} current="advisories" />
       {status ? (
         <>
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }}>
             {stat(t('software.advisories.total'), status.total, 'advisories-total')}
             {stat(t('software.advisories.malicious'), status.malicious, 'advisories-malicious', 'red')}
             {stat(t('software.advisories.withdrawn'), status.withdrawn, 'advisories-withdrawn')}
