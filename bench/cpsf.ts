@@ -3,22 +3,7 @@
  * checkModel and deriveModel (built-in risk-source pack and mapping), median of 5 runs each.
  * Target: index + check + derive < 1 s. Run: node --import tsx bench/cpsf.ts
  */
-import {
-  checkModel,
-  COMPONENTS,
-  DATA_CLASSES,
-  deriveModel,
-  EDGE_KINDS,
-  indexModel,
-  rulesFromPack,
-  THING_KINDS,
-  VIEWPOINTS,
-  type CatalogPack,
-  type Edge,
-  type Element,
-  type Layer,
-  type Model,
-} from '@shinrai/core';
+import { checkModel, deriveModel, indexModel, rulesFromPack, type CatalogPack } from '@shinrai/core';
 import { hashPassword, loadConfig, startServer } from '@shinrai/server';
 import { insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
@@ -27,71 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
+import { EDGES, ELEMENTS, generate } from './cpsf-model.ts';
 import { machineLine, writeSection } from './sections.ts';
 
-const ELEMENTS = 5000;
-const EDGES = 20000;
-const ORGS = 50;
 const RUNS = 5;
 const TODAY = '2025-04-01';
-
-/** mulberry32: a small seeded PRNG so every run benchmarks the same model. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generate(seed: number): Model {
-  const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const elements: Element[] = [];
-  for (let i = 0; i < ORGS; i++)
-    elements.push({ id: `ORG-${i}`, name: `Org ${i}`, component: 'organization', layer: 1 });
-  const others = COMPONENTS.filter((c) => c !== 'organization');
-  while (elements.length < ELEMENTS) {
-    const i = elements.length;
-    const component = pick(others);
-    const layer = pick([1, 2, 3] as const satisfies readonly Layer[]);
-    const rated = rnd() < 0.7;
-    elements.push({
-      id: `E-${i}`,
-      name: `Element ${i}`,
-      component,
-      layer,
-      thingKind: component === 'thing' ? pick(THING_KINDS) : null,
-      orgRef: `ORG-${Math.floor(rnd() * ORGS)}`,
-      owner: rnd() < 0.8 ? 'owner' : null,
-      version: rnd() < 0.7 ? '1.0' : null,
-      dataClass: component === 'data' && rnd() < 0.8 ? pick(DATA_CLASSES) : null,
-      criticality: pick(['low', 'medium', 'high'] as const),
-      supportEnds: rnd() < 0.3 ? (rnd() < 0.5 ? '2023-12-31' : '2030-12-31') : null,
-      categorization: rated ? { [pick(VIEWPOINTS)]: pick([1, 2, 3] as const) } : undefined,
-    });
-  }
-  const edges: Edge[] = [];
-  for (let i = 0; i < EDGES; i++) {
-    const from = pick(elements).id;
-    let to = pick(elements).id;
-    if (to === from)
-      to = elements[(elements.findIndex((e) => e.id === from) + 1) % elements.length]?.id ?? to;
-    const kind = pick(EDGE_KINDS);
-    edges.push({
-      id: `L-${i}`,
-      from,
-      to,
-      kind,
-      encrypted: kind === 'data_flow' || kind === 'network' ? rnd() < 0.6 : null,
-      authenticated: kind === 'data_flow' || kind === 'network' ? rnd() < 0.6 : null,
-    });
-  }
-  return { elements, edges };
-}
 
 function median(fn: () => unknown): { median: number; min: number; max: number; result: unknown } {
   const times: number[] = [];

@@ -51,6 +51,8 @@ import { ElementNode, LaneNode, type ElementNodeType, type LaneNodeType } from '
 const nodeTypes = { element: ElementNode, lane: LaneNode };
 type AnyNode = ElementNodeType | LaneNodeType;
 
+/** Above this many elements the editor neither fits the whole model into view nor shows the minimap. */
+const LARGE_MODEL = 1500;
 export interface EditorProps {
   graph: Graph;
   levels: ReadonlyMap<string, MeasureLevel>;
@@ -296,14 +298,17 @@ function Editor(props: EditorProps) {
         onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        // A large model opens at reading size at its top left, so only the nodes on screen are drawn; fitting
+        // thousands of nodes into view would draw them all and make the editor sluggish.
+        fitView={graph.elements.length <= LARGE_MODEL}
         fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        defaultViewport={{ x: 0, y: 0, zoom: 0.8 }}
         proOptions={{ hideAttribution: false }}
         ariaLabelConfig={{ 'node.a11yDescription.default': t('cpsf.editor.a11y') }}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {graph.elements.length <= 1500 ? <MiniMap pannable zoomable nodeStrokeWidth={3} /> : null}
+        {graph.elements.length <= LARGE_MODEL ? <MiniMap pannable zoomable nodeStrokeWidth={3} /> : null}
         <Panel position="top-left">
           <Paper withBorder shadow="xs" p={6}>
             <Group gap={4}>
