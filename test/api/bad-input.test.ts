@@ -178,8 +178,15 @@ describe('bad input', () => {
     const limit = t.deps.config.bodyLimitBytes;
     expect(limit).toBe(1_048_576);
     const over = JSON.stringify({ pad: 'x'.repeat(limit) });
+    // A CPSF model's whole graph is larger by nature: those routes take up to 32 MiB (GRAPH_BODY_LIMIT).
+    const graphLimit = 32 * 1024 * 1024;
+    const large = new Set([
+      'POST /api/orgs/{orgId}/cpsf/models',
+      'PUT /api/orgs/{orgId}/cpsf/models/{modelId}/graph',
+    ]);
+    const overGraph = JSON.stringify({ pad: 'x'.repeat(graphLimit) });
     for (const r of bodyRoutes) {
-      const res = await send(r, over, { 'content-type': 'application/json' });
+      const res = await send(r, large.has(r.key) ? overGraph : over, { 'content-type': 'application/json' });
       expect(res.statusCode, r.key).toBe(413);
       expect(errorOf(res).code).toBe('payload_too_large');
     }
