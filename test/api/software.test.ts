@@ -111,7 +111,7 @@ describe('software inventory API', () => {
         advisoryId: 'MAL-2018-0001',
         severity: 'critical',
         malicious: true,
-        path: ['.', 'event-stream', 'flatmap-stream'],
+        path: ['wallet-app', 'event-stream', 'flatmap-stream'],
         suppressed: false,
       }),
     ]);
@@ -363,17 +363,83 @@ describe('software inventory API', () => {
       must(await owner.post(`${base}/shares`, { releaseId, withOrgId: buyerOrg.id }), 201),
     ).share.id;
     expect(await seen()).toBe(1);
+    type Listed = {
+      id: string;
+      state: string;
+      product: { name: string };
+      release: { version: string };
+      withOrg: { id: string; name: string };
+    };
+    const listed = async (q = '') =>
+      json<{ items: Listed[] }>(must(await owner.get(`${base}/shares${q}`), 200)).items;
+    expect(await listed()).toEqual([
+      expect.objectContaining({
+        id: share,
+        state: 'active',
+        product: expect.objectContaining({ name: 'ウォレット' }),
+        release: { id: releaseId, version: '1.0.0' },
+        withOrg: { id: buyerOrg.id, name: '買い手商事' },
+      }),
+    ]);
+    expect(await listed(`?releaseId=${releaseId}`)).toHaveLength(1);
+    // The buyer's own list holds only shares the buyer made: none.
+    expect(
+      json<{ items: unknown[] }>(must(await buyer.get(`/api/orgs/${buyerOrg.id}/software/shares`), 200))
+        .items,
+    ).toEqual([]);
     const onlyOwn = json<{ items: unknown[] }>(
       must(await where(otherOwner, buyerOrg.id, `${q}&includeShared=false`), 200),
     ).items;
     expect(onlyOwn).toEqual([]);
     must(await owner.del(`${base}/shares/${share}`), 204);
     expect(await seen()).toBe(0);
+    expect((await listed()).map((l) => l.state)).toEqual(['revoked']);
     // Shared again, then the relationship ends: gone again.
     must(await owner.post(`${base}/shares`, { releaseId, withOrgId: buyerOrg.id }), 201);
     expect(await seen()).toBe(1);
     must(await buyer.post(`/api/orgs/${buyerOrg.id}/relationships/${rel}/end`), 200);
     expect(await seen()).toBe(0);
+    expect((await listed()).map((l) => l.state).sort()).toEqual(['relationship_ended', 'revoked']);
+  });
+
+  it('keeps notification settings and refuses webhook URLs that reach internal addresses or other schemes', async () => {
+    const put = (webhookUrl: string | null, emailEnabled = true) =>
+      owner.req('PUT', `${base}/notifications`, { webhookUrl, emailEnabled });
+    const refused: [string, string][] = [
+      ['http://127.0.0.1:8080/hook', 'private_address'],
+      ['http://localhost/hook', 'private_address'],
+      ['http://[::1]/hook', 'private_address'],
+      ['http://169.254.169.254/latest/meta-data/', 'private_address'],
+      ['http://10.0.0.5/hook', 'private_address'],
+      ['http://192.168.1.1/hook', 'private_address'],
+      ['http://2130706433/hook', 'private_address'],
+      ['ftp://93.184.216.34/hook', 'scheme'],
+      ['file:///etc/passwd', 'scheme'],
+      ['gopher://93.184.216.34/', 'scheme'],
+    ];
+    for (const [url, code] of refused) {
+      const body = json<{
+        error: { code: string; details: { pointer: string; code: string; message: string }[] };
+      }>(must(await put(url), 400));
+      expect(body.error.code, url).toBe('validation_failed');
+      expect(body.error.details[0], url).toMatchObject({ pointer: '/webhookUrl', code });
+      expect(body.error.details[0]?.message, url).toMatch(/アドレス|URL/);
+    }
+    // Nothing was stored by the refused attempts.
+    expect(json(must(await owner.get(`${base}/notifications`), 200))).toMatchObject({ webhookUrl: null });
+
+    const saved = json<{ webhookUrl: string; emailEnabled: boolean; webhookSecret: string | null }>(
+      must(await put('https://93.184.216.34/hooks/shinrai', false), 200),
+    );
+    expect(saved).toMatchObject({ webhookUrl: 'https://93.184.216.34/hooks/shinrai', emailEnabled: false });
+    expect(saved.webhookSecret).toMatch(/^[\w-]{20,}$/);
+    expect(json(must(await owner.get(`${base}/notifications`), 200))).toEqual({
+      webhookUrl: 'https://93.184.216.34/hooks/shinrai',
+      emailEnabled: false,
+      hasWebhookSecret: true,
+    });
+    // Back to e-mail only, so the remaining tests send no webhook.
+    must(await put(null, true), 200);
   });
 
   it('re-matches after new advisories and notifies about new findings', async () => {

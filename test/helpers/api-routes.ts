@@ -308,6 +308,7 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/orgs/{orgId}/software/incidents': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/software/where-used': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/shares': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/software/shares': {
     access: 'org',
     roles: MANAGERS,

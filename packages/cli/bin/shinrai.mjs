@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly (no build step): tsx registers its loader, then main.ts runs.
-import { register } from 'tsx/esm/api';
-
-register();
-// sbom and artifact commands load only what a build pipeline needs (no HTTP server): fast start-up.
 const command = process.argv[2];
-await import(command === 'sbom' || command === 'artifact' ? '../src/software-cli.ts' : '../src/main.ts');
+// sbom and artifact commands load only what a build pipeline needs (no HTTP server): fast start-up.
+const lean = command === 'sbom' || command === 'artifact';
+// Once tsx is registered every module file passes through its loader hooks (a round trip to the hooks
+// thread each); Kysely alone is ~280 files. The lean path loads its plain-JavaScript dependencies
+// first, so later imports of them from TypeScript find them already in the module cache.
+if (lean) await Promise.all([import('kysely'), import('better-sqlite3'), import('commander')]);
+const { register } = await import('tsx/esm/api');
+register();
+await import(lean ? '../src/software-cli.ts' : '../src/main.ts');

@@ -8,12 +8,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FINDING_SEVERITIES, severityRank } from '@shinrai/core';
-import { migrate, openStore } from '@shinrai/store';
-import { componentRows } from '../../server/src/software/inventory/ingest.ts';
+// Deep imports, never the @shinrai/* barrels: each module loaded here is start-up time of a CI scan.
+import { FINDING_SEVERITIES, severityRank } from '../../core/src/software/match/severity.ts';
+import { migrate, openStore } from '../../store/src/store.ts';
+import { componentRows } from '../../server/src/software/inventory/component-rows.ts';
 import { matchComponents } from '../../server/src/software/inventory/match.ts';
 import { shortestPaths } from '../../server/src/software/inventory/paths.ts';
-import { parseSbom, sbomProblemMessage } from '../../server/src/software/sbom/index.ts';
+import { parseSbom } from '../../server/src/software/sbom/parse-sbom.ts';
+import { sbomProblemMessage } from '../../server/src/software/sbom/problems.ts';
 
 type Lang = 'ja' | 'en';
 const lang: Lang =

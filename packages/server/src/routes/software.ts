@@ -12,20 +12,15 @@ import {
   activeCounterparts,
   deleteSoftwareProduct,
   deleteSoftwareRelease,
-  findActiveSoftwareShare,
-  findOpenRelationship,
   findSoftwareFinding,
   findSoftwareProduct,
   findSoftwareProductByName,
   findSoftwareRelease,
   findSoftwareReleaseByVersion,
-  findSoftwareShare,
   getSoftwareLicensePolicy,
-  getSoftwareNotifications,
   insertSoftwareIncident,
   insertSoftwareProduct,
   insertSoftwareRelease,
-  insertSoftwareShare,
   listSoftwareArtifacts,
   listSoftwareComponents,
   listSoftwareFindings,
@@ -34,9 +29,7 @@ import {
   listSoftwareReleases,
   putSoftwareArtifact,
   putSoftwareLicensePolicy,
-  putSoftwareNotifications,
   putSoftwareVex,
-  revokeSoftwareShare,
   updateSoftwareProduct,
   whereUsed,
   type Executor,
@@ -44,7 +37,7 @@ import {
   type SoftwareReleaseRow,
 } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/access.ts';
@@ -60,6 +53,8 @@ import {
   riskByRelease,
   sumRisk,
 } from '../software/inventory/views.ts';
+import { softwareNotificationRoutes } from './software-notifications.ts';
+import { softwareShareRoutes } from './software-shares.ts';
 
 const P = '/api/orgs/:orgId/software';
 const KINDS = ['device', 'application', 'library', 'service'] as const;
@@ -178,6 +173,9 @@ export async function releaseDetail(deps: Deps, release: SoftwareReleaseRow) {
 export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.store.db;
   return async (app) => {
+    await app.register(softwareShareRoutes(deps));
+    await app.register(softwareNotificationRoutes(deps));
+
     app.get(
       `${P}/products`,
       {
@@ -937,176 +935,6 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
           });
         }
         return { items };
-      },
-    );
-
-    const SoftwareShare = z.object({
-      id: z.string(),
-      releaseId: z.string(),
-      withOrgId: z.string(),
-      createdAt: z.string(),
-      revokedAt: z.string().nullable(),
-    });
-
-    app.post(
-      `${P}/shares`,
-      {
-        schema: {
-          tags: ['software'],
-          summary:
-            'Share a release (its SBOM) with a buyer this organization supplies (active buyer → supplier relationship); the buyer sees it in where-used',
-          params: OrgParams,
-          body: z.strictObject({ releaseId: Id, withOrgId: Id }),
-          response: { 201: z.object({ share: SoftwareShare }) },
-        },
-      },
-      async (req, reply) => {
-        const access = await requireOrg(deps, req, req.params.orgId, 'org.update');
-        const r = await findSoftwareRelease(db, access.orgId, req.body.releaseId);
-        if (!r) return fail('not_found', { pointer: '/releaseId' });
-        const rel = await findOpenRelationship(db, 'buyer_supplier', req.body.withOrgId, access.orgId);
-        if (!rel || rel.status !== 'active')
-          return fail('forbidden', { reason: 'no_active_buyer_relationship' });
-        const existing = await findActiveSoftwareShare(db, access.orgId, r.id, req.body.withOrgId);
-        const row = existing ?? {
-          id: randomUUID(),
-          org_id: access.orgId,
-          release_id: r.id,
-          with_org_id: req.body.withOrgId,
-          created_at: deps.now().toISOString(),
-          revoked_at: null,
-        };
-        if (!existing)
-          await db.transaction().execute(async (trx) => {
-            await insertSoftwareShare(trx, row);
-            await audit(
-              deps,
-              trx,
-              actorOf(access, req.id),
-              access.orgId,
-              'software.share.create',
-              { type: 'software_release', id: r.id },
-              { with: row.with_org_id, share: row.id },
-            );
-            await audit(deps, trx, actorOf(access, req.id), row.with_org_id, 'software.share.received', {
-              type: 'software_share',
-              id: row.id,
-            });
-          });
-        return reply.status(201).send({
-          share: {
-            id: row.id,
-            releaseId: row.release_id,
-            withOrgId: row.with_org_id,
-            createdAt: row.created_at,
-            revokedAt: row.revoked_at,
-          },
-        });
-      },
-    );
-
-    app.delete(
-      `${P}/shares/:shareId`,
-      {
-        schema: {
-          tags: ['software'],
-          summary: 'Revoke a release share: the buyer no longer sees it',
-          params: z.strictObject({ orgId: Id, shareId: Id }),
-          response: { 204: z.null() },
-        },
-      },
-      async (req, reply) => {
-        const access = await requireOrg(deps, req, req.params.orgId, 'org.update');
-        const share = await findSoftwareShare(db, access.orgId, req.params.shareId);
-        if (!share) return fail('not_found');
-        if (share.revoked_at === null)
-          await db.transaction().execute(async (trx) => {
-            await revokeSoftwareShare(trx, share.id, deps.now().toISOString());
-            await audit(deps, trx, actorOf(access, req.id), access.orgId, 'software.share.revoke', {
-              type: 'software_share',
-              id: share.id,
-            });
-          });
-        return reply.status(204).send(null);
-      },
-    );
-
-    const Notifications = z.object({
-      webhookUrl: z.string().nullable(),
-      emailEnabled: z.boolean(),
-      hasWebhookSecret: z.boolean(),
-    });
-
-    app.get(
-      `${P}/notifications`,
-      {
-        schema: {
-          tags: ['software'],
-          summary: 'How the organization hears about malicious packages and new findings (e-mail, webhook)',
-          params: OrgParams,
-          response: { 200: Notifications },
-        },
-      },
-      async (req) => {
-        const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
-        const s = await getSoftwareNotifications(db, access.orgId);
-        return {
-          webhookUrl: s?.webhook_url ?? null,
-          emailEnabled: s ? s.email_enabled === 1 : true,
-          hasWebhookSecret: Boolean(s?.webhook_secret),
-        };
-      },
-    );
-
-    app.put(
-      `${P}/notifications`,
-      {
-        schema: {
-          tags: ['software'],
-          summary:
-            'Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC) and whether owners and admins get e-mail',
-          params: OrgParams,
-          body: z.strictObject({
-            webhookUrl: z
-              .url({ protocol: /^https?$/ })
-              .max(2000)
-              .nullable(),
-            emailEnabled: z.boolean(),
-          }),
-          response: { 200: Notifications.extend({ webhookSecret: z.string().nullable() }) },
-        },
-      },
-      async (req) => {
-        const access = await requireOrg(deps, req, req.params.orgId, 'org.update');
-        const before = await getSoftwareNotifications(db, access.orgId);
-        const url = req.body.webhookUrl;
-        // A new secret whenever the URL changes; it is shown once, in this answer.
-        const secret =
-          url === null
-            ? null
-            : before?.webhook_url === url && before.webhook_secret
-              ? before.webhook_secret
-              : randomBytes(24).toString('base64url');
-        const fresh = secret !== null && secret !== before?.webhook_secret;
-        await db.transaction().execute(async (trx) => {
-          await putSoftwareNotifications(trx, {
-            org_id: access.orgId,
-            webhook_url: url,
-            webhook_secret: secret,
-            email_enabled: req.body.emailEnabled ? 1 : 0,
-            updated_at: deps.now().toISOString(),
-          });
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'software.notifications.set', null, {
-            webhookUrl: url,
-            emailEnabled: req.body.emailEnabled,
-          });
-        });
-        return {
-          webhookUrl: url,
-          emailEnabled: req.body.emailEnabled,
-          hasWebhookSecret: secret !== null,
-          webhookSecret: fresh ? secret : null,
-        };
       },
     );
   };

@@ -1,5 +1,8 @@
-import { advisoryKey, baseEcosystem, type OsvPackageRef } from '@shinrai/core';
-import { advisoriesFor, advisoryKeySet, type AdvisoryRow, type Executor } from '@shinrai/store';
+// Deep imports, not the package barrels: `sbom scan` loads this file (start-up time).
+import type { AdvisoryRow, Executor } from '@shinrai/store';
+import { advisoryKey, type OsvPackageRef } from '../../../../core/src/software/match/osv-package.ts';
+import { baseEcosystem } from '../../../../core/src/software/versions/schemes.ts';
+import { advisoriesFor, advisoryKeySet } from '../../../../store/src/repos/advisories.ts';
 
 /**
  * The prefilter of matching: every package that has an advisory, keyed by `advisoryKey` (PyPI names

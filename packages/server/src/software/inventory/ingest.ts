@@ -1,55 +1,26 @@
-import { osvPackageOf, parsePurl, purlKey } from '@shinrai/core';
 import {
   findSoftwareProduct,
   replaceSoftwareSbom,
-  type SoftwareComponentRow,
   type SoftwareFindingRow,
   type SoftwareReleaseRow,
 } from '@shinrai/store';
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import { audit, type Actor } from '../../services/audit-trail.ts';
 import { parseSbom, type NormalizedSbom, type SbomProblem } from '../sbom/index.ts';
+import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
 import { shortestPaths } from './paths.ts';
+
+export { componentRows };
 
 export type IngestResult =
   | { ok: true; findings: number; malicious: number; components: number; warnings: SbomProblem[] }
   | { ok: false; problems: SbomProblem[] };
 
-/** Component rows of a parsed BOM: purls normalized once, OSV package worked out where there is one. */
-export function componentRows(
-  sbom: NormalizedSbom,
-  release: Pick<SoftwareReleaseRow, 'id' | 'org_id'>,
-): SoftwareComponentRow[] {
-  return sbom.components.map((c) => {
-    const parsed = c.purl === null ? null : parsePurl(c.purl);
-    const purl = parsed?.ok ? parsed.purl : null;
-    const pkg = purl ? osvPackageOf(purl) : undefined;
-    return {
-      id: randomUUID(),
-      org_id: release.org_id,
-      release_id: release.id,
-      bom_ref: c.bomRef,
-      name: c.name,
-      version: c.version,
-      purl: c.purl,
-      purl_key: purl ? purlKey(purl) : null,
-      ecosystem: pkg?.ecosystem ?? null,
-      osv_name: pkg?.name ?? null,
-      licenses: c.licenses,
-      hashes: JSON.stringify(c.hashes),
-      supplier: c.supplier,
-      dev: c.dev ? 1 : 0,
-      support_ends: null,
-    };
-  });
-}
-
 /** The graph kept with the release (for paths and exports). */
 export function graphJson(sbom: NormalizedSbom): string {
-  return JSON.stringify({ rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
+  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
 }
 
 /**

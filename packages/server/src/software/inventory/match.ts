@@ -1,4 +1,7 @@
-import { AdvisoryMatcher, advisoryKey, type OsvRecord } from '@shinrai/core';
+// Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
+import { AdvisoryMatcher } from '../../../../core/src/software/match/matcher.ts';
+import { advisoryKey } from '../../../../core/src/software/match/osv-package.ts';
+import type { OsvRecord } from '../../../../core/src/software/osv/types.ts';
 import type { Executor, SoftwareComponentRow, SoftwareFindingRow } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { candidateAdvisories } from './advisory-cache.ts';

@@ -1,6 +1,7 @@
 import { getSoftwareNotifications, insertSoftwareIncident, type SoftwareFindingRow } from '@shinrai/store';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
+import { sendWebhook } from './webhook.ts';
 
 export interface AlertSubject {
   orgId: string;
@@ -23,20 +24,18 @@ export function webhookSignature(secret: string, body: string): string {
 
 async function postWebhook(deps: Deps, url: string, secret: string | null, payload: unknown): Promise<void> {
   const body = JSON.stringify(payload);
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(secret ? { 'x-shinrai-signature': webhookSignature(secret, body) } : {}),
-      },
-      body,
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    if (!res.ok) deps.log.warn({ status: res.status }, 'software webhook answered with an error');
-  } catch (err) {
-    deps.log.warn({ err }, 'software webhook failed');
-  }
+  const sent = await sendWebhook(
+    url,
+    body,
+    {
+      'content-type': 'application/json',
+      ...(secret ? { 'x-shinrai-signature': webhookSignature(secret, body) } : {}),
+    },
+    { timeoutMs: WEBHOOK_TIMEOUT_MS },
+  );
+  if (!sent.ok) deps.log.warn({ reason: sent.reason, detail: sent.detail }, 'software webhook not sent');
+  else if (sent.status < 200 || sent.status >= 300)
+    deps.log.warn({ status: sent.status }, 'software webhook answered with an error');
 }
 
 /**

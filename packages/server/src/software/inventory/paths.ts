@@ -3,15 +3,19 @@ import type { NormalizedSbom } from '../sbom/index.ts';
 /**
  * One shortest dependency path (as display names, root first) for every component a root reaches: a
  * single breadth-first walk over the whole graph, so a 10,000-component BOM costs one pass. A component
- * nothing reaches gets just its own name. The root of an npm lockfile shows as ".".
+ * nothing reaches gets just its own name. A root that is not itself a component (the lockfile root ".",
+ * CycloneDX metadata.component) shows as the name of what the BOM describes, when the BOM gives one.
  */
 export function shortestPaths(
   sbom: Pick<NormalizedSbom, 'format' | 'dependencies' | 'rootRefs'> & {
+    /** Name of what the BOM describes (lockfile root `name`, CycloneDX metadata component name). */
+    name?: string | null;
     components: readonly { bomRef: string; name: string }[];
   },
 ): (bomRef: string) => string[] {
   const names = new Map(sbom.components.map((c) => [c.bomRef, c.name]));
-  const label = (ref: string) => (sbom.format === 'npm-lock' && ref === '.' ? '.' : (names.get(ref) ?? ref));
+  for (const r of sbom.rootRefs) if (!names.has(r) && sbom.name) names.set(r, sbom.name);
+  const label = (ref: string) => names.get(ref) ?? ref;
   const edges = new Map<string, string[]>();
   for (const d of sbom.dependencies) {
     const list = edges.get(d.from);

@@ -43,11 +43,13 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
   if (!release || release.sbom_uploaded_at === null) return 0;
   const components = await listSoftwareComponents(db, orgId, releaseId);
   const graph = JSON.parse(release.graph ?? '{"rootRefs":[],"dependencies":[]}') as {
+    name?: string | null;
     rootRefs: string[];
     dependencies: SbomDependency[];
   };
   const pathOf = shortestPaths({
     format: (release.sbom_format ?? 'cyclonedx') as SbomFormat,
+    name: graph.name ?? null,
     rootRefs: graph.rootRefs,
     dependencies: graph.dependencies,
     components: components.map((c) => ({ bomRef: c.bom_ref, name: c.name })),

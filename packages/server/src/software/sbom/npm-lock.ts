@@ -1,4 +1,6 @@
-import { buildPurl, formatPurl } from '@shinrai/core';
+// Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
+import { formatPurl } from '../../../../core/src/software/purl/format.ts';
+import { buildPurl } from '../../../../core/src/software/purl/parse.ts';
 import { isObj, str, type Obj } from './fields.ts';
 import { pointerToken, type SbomProblem } from './problems.ts';
 import type { NormalizedSbom, SbomComponent, SbomDependency } from './types.ts';

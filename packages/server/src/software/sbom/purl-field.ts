@@ -1,4 +1,6 @@
-import { formatPurl, parsePurl } from '@shinrai/core';
+// Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
+import { formatPurl } from '../../../../core/src/software/purl/format.ts';
+import { parsePurl } from '../../../../core/src/software/purl/parse.ts';
 import type { SbomProblem } from './problems.ts';
 
 /** Normalizes a purl from a BOM; an invalid one becomes a located warning and null. */

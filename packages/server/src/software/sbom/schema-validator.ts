@@ -1,16 +1,30 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import addFormatsModule from 'ajv-formats';
+import type * as AjvModule from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type * as Ajv2019Module from 'ajv/dist/2019.js';
+import type { Ajv2019 } from 'ajv/dist/2019.js';
+import type addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pointerToken, type SbomProblem } from './problems.ts';
 
 const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemas');
 
-// ajv-formats is published as CommonJS with a default export.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (a: Ajv | Ajv2019) => void;
+/**
+ * Ajv and ajv-formats (CommonJS) are required on first validation, not imported: a lockfile needs no
+ * JSON Schema, and `sbom scan` start-up should not pay for loading them.
+ */
+const require = createRequire(import.meta.url);
+function ajvModules() {
+  const formats = require('ajv-formats') as { default?: typeof addFormatsModule } & typeof addFormatsModule;
+  return {
+    Ajv: (require('ajv') as typeof AjvModule).Ajv,
+    Ajv2019: (require('ajv/dist/2019.js') as typeof Ajv2019Module).Ajv2019,
+    // ajv-formats is published as CommonJS with a default export.
+    addFormats: (formats.default ?? formats) as unknown as (a: Ajv | Ajv2019) => void,
+  };
+}
 
 export type SchemaId = 'cyclonedx-1.4' | 'cyclonedx-1.5' | 'cyclonedx-1.6' | 'spdx-2.3';
 
@@ -107,6 +121,7 @@ let draft2019: Ajv2019 | undefined;
 const compiled = new Map<SchemaId, ValidateFunction>();
 
 function instance(id: SchemaId): Ajv | Ajv2019 {
+  const { Ajv, Ajv2019, addFormats } = ajvModules();
   if (id === 'spdx-2.3') {
     if (!draft2019) {
       draft2019 = new Ajv2019({ allErrors: true, strict: false, unicodeRegExp: false });
