@@ -376,7 +376,7 @@ describe('software inventory API', () => {
       expect.objectContaining({
         id: share,
         state: 'active',
-        product: expect.objectContaining({ name: 'ウォレット' }),
+        product: { id: productId, name: 'ウォレット' },
         release: { id: releaseId, version: '1.0.0' },
         withOrg: { id: buyerOrg.id, name: '買い手商事' },
       }),
