@@ -29,20 +29,44 @@ export interface SeverityOf {
   vector: string | null;
 }
 
+type Scored = SeverityOf & { score: number };
+
+/** Scored vectors by their text: a database repeats a few thousand vectors over hundreds of thousands of records. */
+const SCORED = new Map<string, Scored | null>();
+const SCORED_CAP = 20_000;
+
+function scoreVector(vector: unknown): Scored | null {
+  if (typeof vector !== 'string') return null;
+  const hit = SCORED.get(vector);
+  if (hit !== undefined) return hit;
+  const r = parseCvss(vector);
+  const scored = r.ok ? { severity: r.cvss.severity, score: r.cvss.score, vector: r.cvss.vector } : null;
+  if (SCORED.size >= SCORED_CAP) SCORED.clear();
+  SCORED.set(vector, scored);
+  return scored;
+}
+
 /**
  * The highest severity a record states: its CVSS v3/v4 vectors (top level and per affected package, scored
  * with parseCvss) and `database_specific.severity`. A malicious-package record is always critical.
  */
 export function advisorySeverity(record: OsvRecord, malicious: boolean): SeverityOf {
   let best: SeverityOf = { severity: 'unknown', score: null, vector: null };
-  const entries = [...(record.severity ?? []), ...(record.affected ?? []).flatMap((a) => a.severity ?? [])];
-  for (const s of entries) {
-    if (s.type !== 'CVSS_V3' && s.type !== 'CVSS_V4') continue;
-    const r = parseCvss(s.score);
-    if (!r.ok) continue;
-    if (best.score === null || r.cvss.score > best.score)
-      best = { severity: r.cvss.severity, score: r.cvss.score, vector: r.cvss.vector };
-  }
+  // records are checked only loosely before this: tolerate lists and entries of the wrong shape
+  const consider = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const s of list as unknown[]) {
+      if (typeof s !== 'object' || s === null) continue;
+      const { type, score } = s as { type?: unknown; score?: unknown };
+      if (type !== 'CVSS_V3' && type !== 'CVSS_V4') continue;
+      const scored = scoreVector(score);
+      if (scored !== null && (best.score === null || scored.score > best.score)) best = scored;
+    }
+  };
+  consider(record.severity);
+  if (Array.isArray(record.affected))
+    for (const a of record.affected as unknown[])
+      if (typeof a === 'object' && a !== null) consider((a as { severity?: unknown }).severity);
   const word = record.database_specific?.severity;
   const stated = typeof word === 'string' ? WORDS[word.toLowerCase()] : undefined;
   if (stated !== undefined && RANK[stated] > RANK[best.severity]) best = { ...best, severity: stated };

@@ -43,7 +43,12 @@ function entryProblem(e: Entry, name: string, limits: ImportLimits): RefusedSour
   return null;
 }
 
-async function open(file: string): Promise<yauzl.ZipFile | RefusedSource> {
+interface OpenZip {
+  zip: yauzl.ZipFile;
+  reader: WindowReader;
+}
+
+async function open(file: string): Promise<OpenZip | RefusedSource> {
   let reader: WindowReader;
   try {
     reader = await WindowReader.open(file);
@@ -52,7 +57,7 @@ async function open(file: string): Promise<yauzl.ZipFile | RefusedSource> {
     return { ok: false, reason: 'unreadable', detail: `${file} (${code ?? 'error'})` };
   }
   try {
-    return await yauzl.fromRandomAccessReaderPromise(reader, reader.size, OPTIONS);
+    return { zip: await yauzl.fromRandomAccessReaderPromise(reader, reader.size, OPTIONS), reader };
   } catch (err) {
     reader.close(() => {});
     const code = (err as { code?: string }).code;
@@ -63,24 +68,18 @@ async function open(file: string): Promise<yauzl.ZipFile | RefusedSource> {
 }
 
 /**
- * Reads one entry: the compressed bytes (bounded by the checked central directory), inflated in one call
- * that stops at `max` bytes, then size and CRC-32 checked against the directory.
+ * Reads one entry: yauzl checks the local header and that the data lies inside the file, the compressed
+ * bytes (exactly the size in the checked central directory) are sliced from the reader's window and
+ * inflated in one call that stops at `max` bytes, then size and CRC-32 are checked against the directory.
  */
-async function readEntry(zip: yauzl.ZipFile, e: Entry, name: string, max: number): Promise<Buffer> {
-  const stream = await zip.openReadStreamPromise(e, { decompress: false });
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > e.compressedSize) {
-      stream.destroy();
-      throw new SourceBroken('corrupt_archive', name);
-    }
-    parts.push(chunk);
-  }
-  const raw = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, size);
+async function readEntry({ zip, reader }: OpenZip, e: Entry, name: string, max: number): Promise<Buffer> {
+  // deflate never grows data by more than a few bytes per 16 KB block: more is not a record we would keep
+  if (e.compressedSize > max + 64 * 1024) throw new SourceBroken('entry_too_large', name);
+  const { fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true });
+  const raw = await reader.slice(fileDataStart, fileDataStart + e.compressedSize);
+  if (raw.length !== e.compressedSize) throw new SourceBroken('corrupt_archive', name);
   let data: Buffer;
-  if (e.compressionMethod === 0) data = raw;
+  if (e.compressionMethod === 0) data = Buffer.from(raw);
   else {
     try {
       data = inflateRawSync(raw, { maxOutputLength: max });
@@ -107,8 +106,9 @@ export async function openZipSource(
   file: string,
   limits: ImportLimits = DEFAULT_LIMITS,
 ): Promise<OpenSource | RefusedSource> {
-  const scan = await open(file);
-  if ('ok' in scan) return scan;
+  const opened = await open(file);
+  if ('ok' in opened) return opened;
+  const scan = opened.zip;
   let total = 0;
   let bytes = 0;
   try {
@@ -136,7 +136,7 @@ export async function openZipSource(
   async function* entries(): AsyncGenerator<SourceEntry> {
     const zip = await open(file);
     if ('ok' in zip) throw new SourceBroken(zip.reason, zip.detail);
-    const it = zip.eachEntry();
+    const it = zip.zip.eachEntry();
     try {
       for (;;) {
         let next: IteratorResult<Entry>;
@@ -166,7 +166,7 @@ export async function openZipSource(
       }
     } finally {
       await it.return?.();
-      zip.close();
+      zip.zip.close();
     }
   }
   return { ok: true, total, entries };
