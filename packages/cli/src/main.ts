@@ -84,4 +84,79 @@ advisories
   .argument('<path>', m('pathArg'))
   .action((target: string) => exitWith(advisoriesImportCommand(out, target)));
 
+// sbom and artifact: bin/shinrai.mjs sends these straight to software-cli.ts (lean start-up); they are
+// declared here too so that `shinrai --help` lists them. Reached here only when an option comes first
+// (`shinrai --lang en sbom scan …`): software-cli.ts then reads process.argv itself.
+const SOFTWARE_HELP = {
+  softwareHeading: {
+    ja: 'ソフトウェアサプライチェーン（SBOM・脆弱性・配布ファイル）:',
+    en: 'Software supply chain (SBOM, advisories, distributed files):',
+  },
+  sbomCmd: { ja: 'SBOM のスキャンとアップロード', en: 'scan and upload SBOMs' },
+  sbomScan: {
+    ja: 'SBOM（CycloneDX・SPDX・package-lock）をローカルの脆弱性 DB とオフラインで照合（該当あり 1、入力不正 2 で終了）',
+    en: 'match an SBOM (CycloneDX, SPDX, package-lock) against the local advisory database offline (exit 1 on findings, 2 on bad input)',
+  },
+  sbomUpload: {
+    ja: 'SBOM を API トークンでサーバーの製品・リリースへ送る',
+    en: 'send an SBOM to a product release on the server with an API token',
+  },
+  artifactCmd: { ja: '配布ファイルの完全性', en: 'integrity of distributed files' },
+  artifactVerify: {
+    ja: '配布ファイルの SHA-256 を登録値と照合（不一致はインシデントとして記録）',
+    en: 'check a distributed file against its registered SHA-256 (a mismatch opens an incident)',
+  },
+  formatOpt: { ja: '出力形式 (table / json / sarif)', en: 'output format (table / json / sarif)' },
+  failOnOpt: {
+    ja: 'この重大度以上の該当で終了コード 1 (critical / high / medium / low / unknown / never)',
+    en: 'exit 1 on a finding at or above this severity (critical / high / medium / low / unknown / never)',
+  },
+  productOpt: { ja: '製品名', en: 'product name' },
+  releaseOpt: { ja: 'リリース（バージョン）', en: 'release (version)' },
+  urlOpt: { ja: 'サーバーの URL（または SHINRAI_URL）', en: 'server URL (or SHINRAI_URL)' },
+  tokenOpt: { ja: 'API トークン（または SHINRAI_TOKEN）', en: 'API token (or SHINRAI_TOKEN)' },
+  orgIdOpt: { ja: '組織 ID（または SHINRAI_ORG）', en: 'organization id (or SHINRAI_ORG)' },
+} as const;
+const sw = (k: keyof typeof SOFTWARE_HELP) => SOFTWARE_HELP[k][lang];
+const runSoftwareCli = async () => {
+  await import('./software-cli.ts');
+};
+const withApiOptions = (c: Command) =>
+  c
+    .requiredOption('--product <name>', sw('productOpt'))
+    .requiredOption('--release <version>', sw('releaseOpt'))
+    .option('--url <url>', sw('urlOpt'))
+    .option('--token <token>', sw('tokenOpt'))
+    .option('--org <orgId>', sw('orgIdOpt'));
+const sbom = program.command('sbom').description(sw('sbomCmd'));
+sbom
+  .command('scan')
+  .description(sw('sbomScan'))
+  .argument('<file>', m('fileArg'))
+  .option('--format <format>', sw('formatOpt'), 'table')
+  .option('--fail-on <severity>', sw('failOnOpt'), 'high')
+  .action(runSoftwareCli);
+withApiOptions(sbom.command('upload').description(sw('sbomUpload')).argument('<file>', m('fileArg'))).action(
+  runSoftwareCli,
+);
+withApiOptions(
+  program
+    .command('artifact')
+    .description(sw('artifactCmd'))
+    .command('verify')
+    .description(sw('artifactVerify'))
+    .argument('<file>', m('fileArg')),
+).action(runSoftwareCli);
+
+const softwareUsage: [string, string][] = [
+  ['sbom scan <file> [--format table|json|sarif] [--fail-on SEVERITY]', sw('sbomScan')],
+  ['sbom upload <file> --product P --release R', sw('sbomUpload')],
+  ['artifact verify <file> --product P --release R', sw('artifactVerify')],
+  ['advisories import <path>', m('advisoriesImport')],
+];
+program.addHelpText(
+  'after',
+  `\n${sw('softwareHeading')}\n${softwareUsage.map(([usage, text]) => `  ${usage}\n      ${text}`).join('\n')}\n`,
+);
+
 await program.parseAsync(process.argv);
