@@ -116,8 +116,15 @@ describe('software inventory API', () => {
       }),
     ]);
     expect(t.mails.some((m) => /flatmap-stream/.test(m.text) && /悪意/.test(m.subject))).toBe(true);
-    const incidents = json<{ items: { kind: string }[] }>(must(await owner.get(`${base}/incidents`), 200));
-    expect(incidents.items.map((i) => i.kind)).toContain('malicious_package');
+    const incidents = json<{ items: { kind: string; release: unknown }[] }>(
+      must(await owner.get(`${base}/incidents`), 200),
+    );
+    expect(incidents.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'malicious_package',
+        release: { id: releaseId, version: '1.0.0', productId, productName: 'ウォレット' },
+      }),
+    );
     const components = json<{ items: { name: string; purl: string | null }[] }>(
       must(await owner.get(`${base}/releases/${releaseId}/components`), 200),
     ).items;

@@ -832,7 +832,7 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Software incidents of the organization (artifact mismatches, malicious packages), newest first',
+            'Software incidents of the organization (artifact mismatches, malicious packages), newest first, with the product and release they concern (null once the release is deleted)',
           params: OrgParams,
           response: {
             200: z.object({
@@ -841,6 +841,14 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
                   id: z.string(),
                   kind: z.string(),
                   releaseId: z.string().nullable(),
+                  release: z
+                    .object({
+                      id: z.string(),
+                      version: z.string(),
+                      productId: z.string(),
+                      productName: z.string(),
+                    })
+                    .nullable(),
                   status: z.string(),
                   details: z.record(z.string(), z.unknown()),
                   createdAt: z.string(),
@@ -852,11 +860,30 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
+        const [incidents, releases, products] = await Promise.all([
+          listSoftwareIncidents(db, access.orgId),
+          listSoftwareReleases(db, access.orgId),
+          listSoftwareProducts(db, access.orgId),
+        ]);
+        const releaseById = new Map(releases.map((r) => [r.id, r]));
+        const productName = new Map(products.map((p) => [p.id, p.name]));
+        const releaseOf = (id: string | null) => {
+          const r = id === null ? undefined : releaseById.get(id);
+          return r
+            ? {
+                id: r.id,
+                version: r.version,
+                productId: r.product_id,
+                productName: productName.get(r.product_id) ?? '',
+              }
+            : null;
+        };
         return {
-          items: (await listSoftwareIncidents(db, access.orgId)).map((i) => ({
+          items: incidents.map((i) => ({
             id: i.id,
             kind: i.kind,
             releaseId: i.release_id,
+            release: releaseOf(i.release_id),
             status: i.status,
             details: JSON.parse(i.details) as Record<string, unknown>,
             createdAt: i.created_at,
