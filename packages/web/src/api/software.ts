@@ -218,6 +218,36 @@ export interface Advisory {
   record: unknown;
 }
 
+/** A release share as the supplier sees it; `state` says whether the buyer still sees the release. */
+export interface SoftwareShare {
+  id: string;
+  releaseId: string;
+  withOrgId: string;
+  createdAt: string;
+  revokedAt: string | null;
+  state: 'active' | 'relationship_ended' | 'revoked';
+  product: { id: string; name: string };
+  release: { id: string; version: string };
+  withOrg: { id: string; name: string };
+}
+
+export interface NotificationSettings {
+  webhookUrl: string | null;
+  emailEnabled: boolean;
+  hasWebhookSecret: boolean;
+}
+
+export interface Incident {
+  id: string;
+  /** `artifact_mismatch` or `malicious_package` today. */
+  kind: string;
+  releaseId: string | null;
+  release: { id: string; version: string; productId: string; productName: string } | null;
+  status: string;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
 const enc = encodeURIComponent;
 const base = (orgId: string) => `/api/orgs/${enc(orgId)}/software`;
 
@@ -289,6 +319,26 @@ export const softwareApi = {
     params.set('includeShared', query.includeShared ? 'true' : 'false');
     return request<{ items: WhereUsedItem[] }>('GET', `${base(orgId)}/where-used?${params.toString()}`);
   },
+
+  shares: (orgId: string, releaseId?: string) =>
+    request<{ items: SoftwareShare[] }>(
+      'GET',
+      `${base(orgId)}/shares${releaseId ? `?releaseId=${enc(releaseId)}` : ''}`,
+    ),
+  createShare: (orgId: string, body: { releaseId: string; withOrgId: string }) =>
+    request<{ share: { id: string } }>('POST', `${base(orgId)}/shares`, body),
+  revokeShare: (orgId: string, shareId: string) =>
+    request<void>('DELETE', `${base(orgId)}/shares/${enc(shareId)}`),
+
+  notifications: (orgId: string) => request<NotificationSettings>('GET', `${base(orgId)}/notifications`),
+  setNotifications: (orgId: string, body: { webhookUrl: string | null; emailEnabled: boolean }) =>
+    request<NotificationSettings & { webhookSecret: string | null }>(
+      'PUT',
+      `${base(orgId)}/notifications`,
+      body,
+    ),
+
+  incidents: (orgId: string) => request<{ items: Incident[] }>('GET', `${base(orgId)}/incidents`),
 
   advisoryStatus: (orgId: string) => request<AdvisoryStatus>('GET', `${base(orgId)}/advisories/status`),
   importAdvisories: (orgId: string, file: File) =>

@@ -1,26 +1,38 @@
-import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { softwareApi, type Product } from '../api/software';
 import { DataTable, type Column } from '../components/DataTable';
 import { PlusIcon } from '../components/icons';
 import { useOrg } from '../components/OrgContext';
 import { PageHeader } from '../components/PageHeader';
 import { RiskBadges, SoftwareNav, SupportBadge, formatCount } from '../components/software/meta';
+import { IncidentsPanel } from '../components/software/IncidentsPanel';
+import { NotificationsPanel } from '../components/software/NotificationsPanel';
 import { ProductModal } from '../components/software/ProductModal';
 import { currentLanguage } from '../i18n';
 import { formatDate } from '../lib/format';
 import { notifyError, notifySuccess } from '../lib/notify';
-import { canWriteAssessments } from '../lib/roles';
+import { canManage, canWriteAssessments } from '../lib/roles';
 
-/** The organization's products (製品) with their open risk: the start of the software section. */
+const TABS = ['products', 'incidents', 'notifications'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * The organization's products (製品) with their open risk: the start of the software section; beside them
+ * the software incidents and (owners and admins) the notification settings.
+ */
 export function SoftwarePage() {
   const { t } = useTranslation();
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();
   const writer = canWriteAssessments(role);
+  const manager = canManage(role);
+  const [params, setParams] = useSearchParams();
+  const tabs = TABS.filter((x) => x !== 'notifications' || manager);
+  const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'products';
   const [items, setItems] = useState<Product[] | null>(null);
   const [newOpen, setNewOpen] = useState(false);
 
@@ -100,17 +112,40 @@ export function SoftwarePage() {
           })}
         </Alert>
       ) : null}
-      {items && items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('software.products.empty')}
-        </Text>
-      ) : null}
-      <DataTable
-        label={t('software.products.title')}
-        columns={columns}
-        rows={items ?? []}
-        rowKey={(p) => p.id}
-      />
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'products' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {tabs.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`software.products.tabs.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="products" pt="sm">
+          {items && items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('software.products.empty')}
+            </Text>
+          ) : null}
+          <DataTable
+            label={t('software.products.title')}
+            columns={columns}
+            rows={items ?? []}
+            rowKey={(p) => p.id}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="incidents" pt="sm">
+          <IncidentsPanel orgId={orgId} />
+        </Tabs.Panel>
+        {manager ? (
+          <Tabs.Panel value="notifications" pt="sm">
+            <NotificationsPanel orgId={orgId} manager={manager} />
+          </Tabs.Panel>
+        ) : null}
+      </Tabs>
       {writer ? (
         <ProductModal
           orgId={orgId}

@@ -12,16 +12,17 @@ import { FindingsPanel } from '../components/software/FindingsPanel';
 import { LicensesPanel } from '../components/software/LicensesPanel';
 import { RiskBadges, SupportBadge, formatCount, useSbomFormatLabel } from '../components/software/meta';
 import { SbomUpload } from '../components/software/SbomUpload';
+import { SharesPanel } from '../components/software/SharesPanel';
 import { VexFiles } from '../components/software/VexFiles';
 import { currentLanguage } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/format';
 import { notifyError } from '../lib/notify';
 import { canManage, canWriteAssessments } from '../lib/roles';
 
-const TABS = ['findings', 'components', 'licenses', 'artifacts', 'vex'] as const;
+const TABS = ['findings', 'components', 'licenses', 'artifacts', 'vex', 'shares'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One release: finding triage with VEX, its components, licenses, artifacts and VEX documents. */
+/** One release: finding triage with VEX, its components, licenses, artifacts, VEX documents and shares. */
 export function SoftwareReleasePage() {
   const { t } = useTranslation();
   const { orgId, role } = useOrg();
@@ -201,6 +202,9 @@ export function SoftwareReleasePage() {
             writer={writer}
             onImported={() => void loadContents().catch(notifyError)}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="shares" pt="sm">
+          <SharesPanel orgId={orgId} release={release} manager={canManage(role)} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
