@@ -5,8 +5,9 @@
  * The import runs in a child process so its peak RSS is its own. Targets: < 60 s and < 400 MB.
  * Run: node --import tsx bench/advisories.ts [records]. Prints a markdown table.
  */
-import { importAdvisories } from '@shinrai/server';
-import { migrate, openStore } from '@shinrai/store';
+// the same modules as `shinrai advisories import` loads (deep imports, no server barrel)
+import { importAdvisories } from '../packages/server/src/software/advisories/import.ts';
+import { migrate, openStore } from '../packages/store/src/store.ts';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';

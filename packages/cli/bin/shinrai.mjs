@@ -3,10 +3,12 @@
 const command = process.argv[2];
 // sbom and artifact commands load only what a build pipeline needs (no HTTP server): fast start-up.
 const lean = command === 'sbom' || command === 'artifact';
+// advisories import reads a whole OSV database: no HTTP server either, for less start-up and peak memory.
+const advisories = command === 'advisories';
 // Once tsx is registered every module file passes through its loader hooks (a round trip to the hooks
 // thread each); Kysely alone is ~280 files. The lean path loads its plain-JavaScript dependencies
 // first, so later imports of them from TypeScript find them already in the module cache.
-if (lean) await Promise.all([import('kysely'), import('better-sqlite3'), import('commander')]);
+if (lean || advisories) await Promise.all([import('kysely'), import('better-sqlite3'), import('commander')]);
 const { register } = await import('tsx/esm/api');
 register();
-await import(lean ? '../src/software-cli.ts' : '../src/main.ts');
+await import(lean ? '../src/software-cli.ts' : advisories ? '../src/advisories-cli.ts' : '../src/main.ts');

@@ -1,11 +1,12 @@
+// Deep imports, never the @shinrai/* barrels: the import process loads no HTTP server, PDF or spreadsheet code.
+import { loadConfig } from '../../server/src/config.ts';
+import { importAdvisories } from '../../server/src/software/advisories/import.ts';
 import {
-  importAdvisories,
-  loadConfig,
   REFUSAL_MESSAGES,
   SKIP_MESSAGES,
   type SkipReason,
-} from '@shinrai/server';
-import { migrate, openStore } from '@shinrai/store';
+} from '../../server/src/software/advisories/reasons.ts';
+import { migrate, openStore } from '../../store/src/store.ts';
 import path from 'node:path';
 import { t, type Out } from './output.ts';
 import { formatSeconds, Progress } from './progress.ts';

@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
+// Deep imports, not the @shinrai/* barrels: `shinrai advisories import` loads only what an import needs.
 import {
   advisoryModifiedTimes,
-  enqueueJob,
   findAdvisoryImport,
   insertAdvisoryImport,
   updateAdvisoryImport,
   writeAdvisories,
   type AdvisoryImportRow,
   type AdvisoryWrite,
-  type Database,
-} from '@shinrai/store';
+} from '../../../../store/src/repos/advisories.ts';
+import { enqueueJob } from '../../../../store/src/repos/jobs.ts';
+import type { Database } from '../../../../store/src/schema.ts';
 import { BATCH_SIZE, DEFAULT_LIMITS, REMATCH_ID_CAP, type ImportLimits } from './limits.ts';
 import { openAdvisorySource } from './open-source.ts';
 import { noteSkip, type RefusalReason, type SkippedReasons } from './reasons.ts';

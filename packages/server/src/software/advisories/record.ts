@@ -1,5 +1,6 @@
-import { isMalicious, schemeOf, type OsvRecord } from '@shinrai/core';
-import type { AdvisoryWrite } from '@shinrai/store';
+import { isMalicious, type OsvRecord } from '../../../../core/src/software/osv/types.ts';
+import { schemeOf } from '../../../../core/src/software/versions/schemes.ts';
+import type { AdvisoryWrite } from '../../../../store/src/repos/advisories.ts';
 import type { SkipReason } from './reasons.ts';
 import { advisorySeverity } from './severity.ts';
 

@@ -1,4 +1,5 @@
-import { parseCvss, type OsvRecord } from '@shinrai/core';
+import { parseCvss } from '../../../../core/src/software/cvss/cvss.ts';
+import type { OsvRecord } from '../../../../core/src/software/osv/types.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
 export type AdvisorySeverity = (typeof SEVERITIES)[number];
