@@ -4,7 +4,8 @@
 // a broken SBOM refused with located problems → a package-lock.json with event-stream 3.3.6 →
 // flatmap-stream 0.1.1 → the critical malicious finding with its dependency path → VEX "not affected" with a
 // justification on the minimist finding → the 10,000-row-capable component table filtered → where-used for
-// flatmap-stream. The advisory records are our own test fixtures (ids MAL-E2E-… / E2E-…, not real OSV ids).
+// flatmap-stream → the shares tab, the incidents tab (the malicious package) and the notification settings (an
+// internal webhook address refused). The advisory records are our own test fixtures (ids MAL-E2E-… / E2E-…, not real OSV ids).
 // Screenshots go to test-results/e2e-software/. Run `npm run build --workspace @shinrai/web` first, then
 // `node test/e2e/software.mjs`.
 import path from 'node:path';
@@ -311,6 +312,9 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await desk.getByRole('tab', { name: ja.software.tabs.vex }).click();
   await desk.getByRole('link', { name: ja.software.vexFiles.formats.openvex }).waitFor();
   await shot(desk, '07-vex-files-1440');
+  await desk.getByRole('tab', { name: ja.software.tabs.shares }).click();
+  await desk.getByText(ja.software.shares.empty).waitFor();
+  await shot(desk, '07b-shares-1440');
 
   begin('the product list shows the risk badges');
   await desk.getByRole('link', { name: ja.nav.software, exact: true }).click();
@@ -319,6 +323,27 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await productRow.getByTestId('risk-malicious').waitFor();
   await desk.getByRole('alert').filter({ hasText: ja.software.alert.maliciousTitle }).waitFor();
   await shot(desk, '08-products-1440');
+
+  begin('incidents tab lists the malicious package; notifications refuse an internal webhook');
+  await desk.getByRole('tab', { name: ja.software.products.tabs.incidents }).click();
+  const incidents = desk.getByRole('table', { name: ja.software.incidents.title });
+  const incidentRow = incidents
+    .getByRole('row')
+    .filter({ hasText: ja.software.incidents.kinds.malicious_package });
+  await incidentRow.getByText('flatmap-stream@0.1.1', { exact: false }).waitFor();
+  await incidentRow.getByRole('link', { name: `${PRODUCT} ${VERSION}` }).waitFor();
+  await shot(desk, '08b-incidents-1440');
+  await desk.getByRole('tab', { name: ja.software.products.tabs.notifications }).click();
+  await desk.getByTestId('webhook-url').fill('http://127.0.0.1:8080/hook');
+  await desk.getByRole('button', { name: ja.software.notifications.save }).click();
+  await desk
+    .getByText(/内部向けのアドレス/)
+    .first()
+    .waitFor();
+  await desk.getByTestId('webhook-url').fill('https://93.184.216.34/hooks/shinrai');
+  await desk.getByRole('button', { name: ja.software.notifications.save }).click();
+  await desk.getByTestId('webhook-secret').waitFor();
+  await shot(desk, '08c-notifications-1440');
 
   begin('where-used for flatmap-stream');
   await desk.getByRole('link', { name: ja.software.nav.whereUsed }).click();
