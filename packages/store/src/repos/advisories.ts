@@ -95,17 +95,21 @@ export async function findAdvisory(ex: Executor, id: string): Promise<AdvisoryRo
 }
 
 /**
- * Keys (`advisoryPackageKey`) of every package some advisory names. Withdrawn advisories are left out:
- * they are kept in the database but never matched.
+ * Keys (`advisoryPackageKey`) of every package some advisory names (only of `opts.baseEcosystem` when
+ * given). Withdrawn advisories are left out: they are kept in the database but never matched.
  */
-export async function advisoryKeySet(ex: Executor): Promise<Set<string>> {
-  const rows = await ex
+export async function advisoryKeySet(
+  ex: Executor,
+  opts: { baseEcosystem?: string } = {},
+): Promise<Set<string>> {
+  let q = ex
     .selectFrom('advisory_packages as p')
     .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
     .select(['p.base_ecosystem', 'p.name'])
     .distinct()
-    .where('a.withdrawn', 'is', null)
-    .execute();
+    .where('a.withdrawn', 'is', null);
+  if (opts.baseEcosystem !== undefined) q = q.where('p.base_ecosystem', '=', opts.baseEcosystem);
+  const rows = await q.execute();
   return new Set(rows.map((r) => advisoryPackageKey(r.base_ecosystem, r.name)));
 }
 

@@ -5,10 +5,14 @@ import { baseEcosystem } from '../../../../core/src/software/versions/schemes.ts
 import { advisoriesFor, advisoryKeySet } from '../../../../store/src/repos/advisories.ts';
 
 /**
- * The prefilter of matching: every package that has an advisory, keyed by `advisoryKey` (PyPI names
- * PEP 503-normalized), mapped to the package names as the advisory database stores them. Kept per
- * process and dropped after an import (the re-match job drops it first).
+ * Package names are compared exactly, except PyPI's, which OSV records and BOMs may spell differently
+ * (PEP 503: case, `-`/`_`/`.`). The PyPI names of the advisory database are therefore read once into
+ * an index keyed by `advisoryKey`, mapped to the names as stored; kept per process and dropped after an
+ * import (the re-match job drops it first). Every other package is looked up directly by name through
+ * the (base_ecosystem, name) index: no key set of the whole database has to be loaded first, which a
+ * 100-component `sbom scan` against 200,000 advisories would mostly spend its time on.
  */
+const NORMALIZED = 'PyPI';
 let cached: Promise<Map<string, { ecosystem: string; name: string }[]>> | null = null;
 
 export function dropAdvisoryCache(): void {
@@ -17,7 +21,7 @@ export function dropAdvisoryCache(): void {
 
 async function load(ex: Executor): Promise<Map<string, { ecosystem: string; name: string }[]>> {
   const out = new Map<string, { ecosystem: string; name: string }[]>();
-  for (const key of await advisoryKeySet(ex)) {
+  for (const key of await advisoryKeySet(ex, { baseEcosystem: NORMALIZED })) {
     const i = key.indexOf('\u0000');
     const ecosystem = key.slice(0, i);
     const name = key.slice(i + 1);
@@ -29,6 +33,7 @@ async function load(ex: Executor): Promise<Map<string, { ecosystem: string; name
   return out;
 }
 
+/** The PyPI names of the advisory database by `advisoryKey` (loaded once per process). */
 export function advisoryIndex(ex: Executor): Promise<Map<string, { ecosystem: string; name: string }[]>> {
   cached ??= load(ex).catch((e: unknown) => {
     cached = null;
@@ -38,17 +43,24 @@ export function advisoryIndex(ex: Executor): Promise<Map<string, { ecosystem: st
 }
 
 /**
- * The advisory rows that name each of `packages`, keyed by `advisoryKey`. Only packages the prefilter
- * knows reach the database.
+ * The advisory rows that name each of `packages`, keyed by `advisoryKey`; a package no advisory names
+ * has no entry. Withdrawn advisories are left out.
  */
 export async function candidateAdvisories(
   ex: Executor,
   packages: Iterable<OsvPackageRef>,
 ): Promise<Map<string, AdvisoryRow[]>> {
-  const index = await advisoryIndex(ex);
+  // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
+  let index: Map<string, { ecosystem: string; name: string }[]> | undefined;
   for (const p of packages) {
     const key = advisoryKey(p.ecosystem, p.name);
+    if (wanted.has(key)) continue;
+    if (baseEcosystem(p.ecosystem) !== NORMALIZED) {
+      wanted.set(key, [{ ecosystem: p.ecosystem, name: p.name }]);
+      continue;
+    }
+    index ??= await advisoryIndex(ex);
     const stored = index.get(key);
     if (stored !== undefined) wanted.set(key, stored);
   }
@@ -65,7 +77,7 @@ export async function candidateAdvisories(
         list.push(row);
       }
     }
-    out.set(key, list);
+    if (list.length > 0) out.set(key, list);
   }
   return out;
 }
