@@ -4,7 +4,8 @@ const command = process.argv[2];
 // sbom and artifact commands load only what a build pipeline needs (no HTTP server): fast start-up.
 const lean = command === 'sbom' || command === 'artifact';
 // advisories import reads a whole OSV database: no HTTP server either, for less start-up and peak memory.
-const advisories = command === 'advisories';
+const afterLang = process.argv[2] === '--lang' ? 4 : process.argv[2]?.startsWith('--lang=') ? 3 : 2;
+const advisories = process.argv[afterLang] === 'advisories';
 // Once tsx is registered every module file passes through its loader hooks (a round trip to the hooks
 // thread each); Kysely alone is ~280 files. The lean path loads its plain-JavaScript dependencies
 // first, so later imports of them from TypeScript find them already in the module cache.
