@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../schema.ts';
 import type { AdvisoriesTable, AdvisoryImportsTable, AdvisoryPackagesTable } from '../schema-advisories.ts';
 
@@ -51,9 +51,80 @@ export async function advisoryModifiedTimes(
   return out;
 }
 
+const ADVISORY_COLUMNS = [
+  'id',
+  'modified',
+  'published',
+  'withdrawn',
+  'malicious',
+  'summary',
+  'aliases',
+  'severity',
+  'score',
+  'vector',
+  'record',
+  'imported_at',
+] as const satisfies readonly (keyof AdvisoriesTable)[];
+const PACKAGE_COLUMNS = [
+  'advisory_id',
+  'ecosystem',
+  'base_ecosystem',
+  'name',
+] as const satisfies readonly (keyof AdvisoryPackagesTable)[];
+type InsertShape = 'advisories' | 'advisory_packages';
+
+/** The INSERT of `rows` rows of one table: the whole statement, so its placeholders suit the dialect. */
+function insertQuery(ex: Executor, shape: InsertShape, rows: number): CompiledQuery {
+  if (shape === 'advisory_packages') {
+    const row = Object.fromEntries(PACKAGE_COLUMNS.map((c) => [c, ''])) as Insertable<AdvisoryPackagesTable>;
+    return ex.insertInto('advisory_packages').values(Array<typeof row>(rows).fill(row)).compile();
+  }
+  const row = Object.fromEntries(ADVISORY_COLUMNS.map((c) => [c, ''])) as Insertable<AdvisoriesTable>;
+  return ex
+    .insertInto('advisories')
+    .values(Array<typeof row>(rows).fill(row))
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(ADVISORY_COLUMNS.slice(1).map((c) => [c, eb.ref(`excluded.${c}`)])),
+        ),
+    )
+    .compile();
+}
+
+/**
+ * SQL text of each insert shape and row count, per dialect (keyed by its adapter). A batch of 1,000
+ * records is 10 advisory and ~20 package statements; building each with the query builder cost more than
+ * SQLite took to run it, so the text is built once and only the parameters change.
+ */
+const INSERT_SQL = new WeakMap<object, Map<string, string>>();
+
+async function insertRows(
+  ex: Executor,
+  shape: InsertShape,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const adapter = ex.getExecutor().adapter;
+  let byShape = INSERT_SQL.get(adapter);
+  if (!byShape) INSERT_SQL.set(adapter, (byShape = new Map<string, string>()));
+  const key = `${shape}:${rows.length}`;
+  let text = byShape.get(key);
+  if (text === undefined) {
+    const q = insertQuery(ex, shape, rows.length);
+    if (q.parameters.length !== rows.length * columns.length)
+      throw new Error(`unexpected parameters in ${shape} insert: ${q.parameters.length}`);
+    byShape.set(key, (text = q.sql));
+  }
+  const params: unknown[] = [];
+  for (const r of rows) for (const c of columns) params.push(r[c] ?? null);
+  await ex.executeQuery(CompiledQuery.raw(text, params));
+}
+
 /**
  * Writes a batch of new or changed records (call it inside a transaction): the packages of records that
- * already exist are replaced, each advisory row is inserted or overwritten.
+ * already exist are replaced, each advisory row is inserted or overwritten (multi-row INSERTs).
  */
 export async function writeAdvisories(ex: Executor, batch: readonly AdvisoryWrite[]): Promise<void> {
   if (batch.length === 0) return;
@@ -64,29 +135,16 @@ export async function writeAdvisories(ex: Executor, batch: readonly AdvisoryWrit
     await ex.deleteFrom('advisory_packages').where('advisory_id', 'in', part).execute();
   }
   for (const part of chunks(batch, INSERT_CHUNK)) {
-    await ex
-      .insertInto('advisories')
-      .values(part.map((b) => b.advisory))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          modified: eb.ref('excluded.modified'),
-          published: eb.ref('excluded.published'),
-          withdrawn: eb.ref('excluded.withdrawn'),
-          malicious: eb.ref('excluded.malicious'),
-          summary: eb.ref('excluded.summary'),
-          aliases: eb.ref('excluded.aliases'),
-          severity: eb.ref('excluded.severity'),
-          score: eb.ref('excluded.score'),
-          vector: eb.ref('excluded.vector'),
-          record: eb.ref('excluded.record'),
-          imported_at: eb.ref('excluded.imported_at'),
-        })),
-      )
-      .execute();
+    await insertRows(
+      ex,
+      'advisories',
+      ADVISORY_COLUMNS,
+      part.map((b) => b.advisory),
+    );
   }
   const packages = batch.flatMap((b) => b.packages.map((p) => ({ ...p, advisory_id: b.advisory.id })));
   for (const part of chunks(packages, INSERT_CHUNK)) {
-    await ex.insertInto('advisory_packages').values(part).execute();
+    await insertRows(ex, 'advisory_packages', PACKAGE_COLUMNS, part);
   }
 }
 
