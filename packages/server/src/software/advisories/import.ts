@@ -8,14 +8,13 @@ import {
   updateAdvisoryImport,
   writeAdvisories,
   type AdvisoryImportRow,
-  type AdvisoryWrite,
 } from '../../../../store/src/repos/advisories.ts';
 import { enqueueJob } from '../../../../store/src/repos/jobs.ts';
 import type { Database } from '../../../../store/src/schema.ts';
 import { BATCH_SIZE, DEFAULT_LIMITS, REMATCH_ID_CAP, type ImportLimits } from './limits.ts';
 import { openAdvisorySource } from './open-source.ts';
 import { noteSkip, type RefusalReason, type SkippedReasons } from './reasons.ts';
-import { prepareRecord } from './record.ts';
+import { checkRecord, recordRows, type CheckedRecord, type RecordRows } from './record.ts';
 import { SourceBroken } from './source.ts';
 
 /** Job kind the inventory work implements: re-match the portfolio against changed advisories. */
@@ -65,14 +64,6 @@ export type AdvisoryImportResult =
       counts: AdvisoryImportCounts;
       skippedReasons: SkippedReasons;
     };
-
-interface Pending {
-  id: string;
-  modified: string;
-  write: AdvisoryWrite;
-  withdrawn: boolean;
-  malicious: boolean;
-}
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
@@ -127,7 +118,7 @@ export async function importAdvisories(
 
   const changed = new Set<string>();
   let tooManyChanged = false;
-  let batch = new Map<string, Pending>();
+  let batch = new Map<string, CheckedRecord>();
 
   const flush = async () => {
     if (batch.size === 0) return;
@@ -137,14 +128,16 @@ export async function importAdvisories(
       db,
       items.map((p) => p.id),
     );
-    const writes: Pending[] = [];
+    // rows (severity, compact JSON) only for what is written: a re-import is mostly unchanged records
+    const writes: (CheckedRecord & RecordRows)[] = [];
+    const at = now();
     for (const p of items) {
       const old = stored.get(p.id);
       if (old !== undefined && !newer(p.modified, old)) {
         counts.unchanged++;
         continue;
       }
-      writes.push(p);
+      writes.push({ ...p, ...recordRows(p, at) });
     }
     await db.transaction().execute(async (trx) => {
       await writeAdvisories(
@@ -196,7 +189,7 @@ export async function importAdvisories(
         noteSkip(skippedReasons, err instanceof SyntaxError ? 'malformed_json' : 'not_utf8', entry.name);
         continue;
       }
-      const p = prepareRecord(json, entry.name, now());
+      const p = checkRecord(json, entry.name);
       if (!p.ok) {
         counts.skipped++;
         noteSkip(skippedReasons, p.reason, p.example);

@@ -4,9 +4,24 @@ import type { AdvisoryWrite } from '../../../../store/src/repos/advisories.ts';
 import type { SkipReason } from './reasons.ts';
 import { advisorySeverity } from './severity.ts';
 
-export type PreparedRecord =
-  | { ok: true; id: string; modified: string; write: AdvisoryWrite; withdrawn: boolean; malicious: boolean }
-  | { ok: false; reason: SkipReason; example: string };
+/** A record that can be imported, checked but not yet turned into rows. */
+export interface CheckedRecord {
+  ok: true;
+  id: string;
+  modified: string;
+  record: OsvRecord;
+  packages: AdvisoryWrite['packages'];
+}
+
+export type SkippedRecord = { ok: false; reason: SkipReason; example: string };
+
+export interface RecordRows {
+  write: AdvisoryWrite;
+  withdrawn: boolean;
+  malicious: boolean;
+}
+
+export type PreparedRecord = ({ ok: true; id: string; modified: string } & RecordRows) | SkippedRecord;
 
 const MAX_ID = 200;
 
@@ -26,11 +41,12 @@ function timeOrNull(v: unknown): string | null {
 }
 
 /**
- * Turns parsed JSON into rows, or says why the record is skipped: not an OSV record, or no affected
- * package in an ecosystem whose versions we can order (we could never match it). Packages in unknown
- * ecosystems of an otherwise usable record are left out of the match index; the record keeps them.
+ * Says whether parsed JSON is a record we can import, or why it is skipped: not an OSV record, or no
+ * affected package in an ecosystem whose versions we can order (we could never match it). Packages in
+ * unknown ecosystems of an otherwise usable record are left out of the match index; the record keeps them.
+ * Cheap on purpose: an incremental import checks every record but builds rows only for changed ones.
  */
-export function prepareRecord(json: unknown, source: string, now: string): PreparedRecord {
+export function checkRecord(json: unknown, source: string): CheckedRecord | SkippedRecord {
   if (!isObject(json) || typeof json.id !== 'string' || json.id === '' || json.id.length > MAX_ID)
     return { ok: false, reason: 'invalid_record', example: source };
   const modified = timeOrNull(json.modified);
@@ -64,19 +80,22 @@ export function prepareRecord(json: unknown, source: string, now: string): Prepa
       ? { ok: false, reason: 'unknown_ecosystem', example: `${json.id} (${[...unknown].join(', ')})` }
       : { ok: false, reason: 'no_package', example: json.id };
   }
+  return { ok: true, id: json.id, modified, record, packages };
+}
+
+/** The rows of a checked record: severity, aliases, the record itself as compact JSON. */
+export function recordRows(c: CheckedRecord, now: string): RecordRows {
+  const { record, modified } = c;
   const malicious = isMalicious(record);
   const sev = advisorySeverity(record, malicious);
   const withdrawn = timeOrNull(record.withdrawn) ?? (record.withdrawn ? modified : null);
   const aliases = Array.isArray(record.aliases) ? record.aliases.filter((x) => typeof x === 'string') : [];
   return {
-    ok: true,
-    id: json.id,
-    modified,
     withdrawn: withdrawn !== null,
     malicious,
     write: {
       advisory: {
-        id: json.id,
+        id: c.id,
         modified,
         published: timeOrNull(record.published),
         withdrawn,
@@ -86,10 +105,16 @@ export function prepareRecord(json: unknown, source: string, now: string): Prepa
         severity: sev.severity,
         score: sev.score,
         vector: sev.vector,
-        record: JSON.stringify(json),
+        record: JSON.stringify(record),
         imported_at: now,
       },
-      packages,
+      packages: c.packages,
     },
   };
+}
+
+/** `checkRecord` and `recordRows` in one step. */
+export function prepareRecord(json: unknown, source: string, now: string): PreparedRecord {
+  const c = checkRecord(json, source);
+  return c.ok ? { ok: true, id: c.id, modified: c.modified, ...recordRows(c, now) } : c;
 }
