@@ -9,7 +9,9 @@ const advisories = process.argv[afterLang] === 'advisories';
 // Once tsx is registered every module file passes through its loader hooks (a round trip to the hooks
 // thread each); Kysely alone is ~280 files. The lean path loads its plain-JavaScript dependencies
 // first, so later imports of them from TypeScript find them already in the module cache.
-if (lean || advisories) await Promise.all([import('kysely'), import('better-sqlite3'), import('commander')]);
+// (pg is loaded by the store even for SQLite; fast-xml-parser by SBOM parsing.)
+const preload = ['kysely', 'better-sqlite3', 'commander', 'pg', ...(lean ? ['fast-xml-parser'] : [])];
+if (lean || advisories) await Promise.all(preload.map((m) => import(m)));
 const { register } = await import('tsx/esm/api');
 register();
 await import(lean ? '../src/software-cli.ts' : advisories ? '../src/advisories-cli.ts' : '../src/main.ts');
