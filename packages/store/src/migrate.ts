@@ -13,6 +13,7 @@ import { smeMigration } from './migrations/0010-sme.ts';
 import { cpsfMigration } from './migrations/0011-cpsf.ts';
 import { advisoriesMigration } from './migrations/0012-advisories.ts';
 import { softwareMigration } from './migrations/0013-software.ts';
+import { whereUsedIndexMigration } from './migrations/0014-where-used-index.ts';
 import type { Database } from './schema.ts';
 
 function migrations(ops: DialectOps): Record<string, Migration> {
@@ -30,6 +31,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0011-cpsf': cpsfMigration(),
     '0012-advisories': advisoriesMigration(),
     '0013-software': softwareMigration(),
+    '0014-where-used-index': whereUsedIndexMigration(),
   };
 }
 

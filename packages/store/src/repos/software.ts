@@ -532,7 +532,7 @@ export interface WhereUsedRow {
 /**
  * Components with `purlKey` in releases of `orgId`, and — when `sharedFrom` lists supplier organizations
  * with an active relationship — in releases those suppliers shared with `orgId` and have not revoked.
- * Uses the (purl_key, release_id) index; version ranges are the caller's (vers) business.
+ * Answered from the covering where-used index (migration 0014); version ranges are the caller's (vers) business.
  */
 export async function whereUsed(
   ex: Executor,
