@@ -10,22 +10,11 @@ import {
   type Layer,
   type Model,
 } from '@shinrai/core';
+import { prng } from './seed.ts';
 
 export const ELEMENTS = 5000;
 export const EDGES = 20000;
 const ORGS = 50;
-
-/** mulberry32: a small seeded PRNG so every run benchmarks the same model. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generate(seed: number): Model {
   const rnd = prng(seed);

@@ -4,8 +4,8 @@
  * Target: index + check + derive < 1 s. Run: node --import tsx bench/cpsf.ts
  */
 import { checkModel, deriveModel, indexModel, rulesFromPack, type CatalogPack } from '@shinrai/core';
-import { hashPassword, loadConfig, startServer } from '@shinrai/server';
-import { insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
+import { loadConfig, startServer } from '@shinrai/server';
+import { migrate, openStore } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { EDGES, ELEMENTS, generate } from './cpsf-model.ts';
+import { seedOwner } from './seed.ts';
 import { machineLine, writeSection } from './sections.ts';
 
 const RUNS = 5;
@@ -96,27 +97,7 @@ const password = 'bench passphrase 123';
   const now = new Date().toISOString();
   const userId = randomUUID();
   await store.db.transaction().execute(async (trx) => {
-    await insertOrganization(trx, {
-      id: orgId,
-      slug: 'bench',
-      name: 'ベンチ',
-      kind: 'enterprise',
-      corporateNumber: null,
-      industry: null,
-      size: null,
-      prefecture: null,
-      now,
-    });
-    await insertUser(trx, {
-      id: userId,
-      email,
-      displayName: 'B',
-      passwordHash: await hashPassword(password),
-      locale: 'ja',
-      isInstanceAdmin: true,
-      now,
-    });
-    await insertMembership(trx, { orgId, userId, role: 'owner', now });
+    await seedOwner(trx, { orgId, userId, email, password, now });
   });
   await store.close();
 }

@@ -7,22 +7,14 @@
  */
 import { flattenPack, scoreAssessment, type AnswerValue, type CatalogPack } from '@shinrai/core';
 import { applyImport, loadConfig, packChecksum, prepareImport, startServer } from '@shinrai/server';
-import {
-  insertCatalog,
-  insertMembership,
-  insertOrganization,
-  insertUser,
-  listAnswers,
-  migrate,
-  openStore,
-} from '@shinrai/store';
+import { insertCatalog, listAnswers, migrate, openStore } from '@shinrai/store';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { hashPassword } from '@shinrai/server';
+import { seedOwner } from './seed.ts';
 import { machineLine, writeSection } from './sections.ts';
 
 const ASSESSMENTS = 1000;
@@ -91,27 +83,7 @@ async function main(): Promise<void> {
   const password = 'benchmark passphrase 2026';
   const seed0 = performance.now();
   await store.db.transaction().execute(async (trx) => {
-    await insertOrganization(trx, {
-      id: orgId,
-      slug: 'bench',
-      name: 'ベンチ',
-      kind: 'enterprise',
-      corporateNumber: null,
-      industry: null,
-      size: null,
-      prefecture: null,
-      now,
-    });
-    await insertUser(trx, {
-      id: userId,
-      email,
-      displayName: 'B',
-      passwordHash: await hashPassword(password),
-      locale: 'ja',
-      isInstanceAdmin: true,
-      now,
-    });
-    await insertMembership(trx, { orgId, userId, role: 'owner', now });
+    await seedOwner(trx, { orgId, userId, email, password, now });
     await insertCatalog(trx, { id: catalogId, scope: orgId, pack, checksum: packChecksum(pack), now });
     const items = flat.filter((n) => n.kind === 'item');
     for (let a = 0; a < ASSESSMENTS; a++) {

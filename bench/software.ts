@@ -22,6 +22,7 @@ import { shortestPaths } from '../packages/server/src/software/inventory/paths.t
 import { parseSbom } from '../packages/server/src/software/sbom/parse-sbom.ts';
 import { replaceSoftwareSbom, whereUsed } from '../packages/store/src/repos/software.ts';
 import { machineLine, writeSection } from './sections.ts';
+import { prng } from './seed.ts';
 
 const QUICK = process.argv.includes('--quick');
 const WRITE = !process.argv.includes('--no-write');
@@ -33,18 +34,6 @@ const RELEASES = QUICK ? 1_000 : 10_000;
 const PER_RELEASE = 1_000;
 const WHERE_USED_QUERIES = 300;
 const INGEST_RUNS = 5;
-
-/** mulberry32: a small seeded PRNG so every run uses the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 const semver = (r: () => number) => `${Math.floor(r() * 10)}.${Math.floor(r() * 20)}.${Math.floor(r() * 30)}`;

@@ -137,6 +137,27 @@ function pick<T extends string>(value: string, codes: readonly T[], words: Recor
   return null;
 }
 
+/** Cell values of one row by column key, and a way to record a problem located at that row and column. */
+function rowAccess(
+  table: Table,
+  index: Map<string, number>,
+  r: Table['rows'][number],
+  problems: ImportProblem[],
+) {
+  const at = (key: string) => {
+    const i = index.get(key);
+    return {
+      value: i === undefined ? null : str(r.cells[i]),
+      column: i === undefined ? undefined : columnLetter(i),
+    };
+  };
+  const problem = (key: string, p: Omit<ImportProblem, 'sheet' | 'row' | 'column'>) => {
+    const column = at(key).column;
+    problems.push({ ...p, sheet: table.sheet, row: r.row, ...(column ? { column } : {}) });
+  };
+  return { at, problem };
+}
+
 /** Reads the element rows (and the edge rows, when the workbook has an edges sheet) of an asset ledger. */
 function graphFromTables(
   elementsTable: Table,
@@ -150,20 +171,7 @@ function graphFromTables(
   if (el.problems.length === 0) {
     const seen = new Map<string, number>();
     for (const r of elementsTable.rows) {
-      const at = (key: string) => {
-        const i = el.index.get(key);
-        return {
-          value: i === undefined ? null : str(r.cells[i]),
-          column: i === undefined ? undefined : columnLetter(i),
-        };
-      };
-      const problem = (key: string, p: Omit<ImportProblem, 'sheet' | 'row' | 'column'>) =>
-        problems.push({
-          ...p,
-          sheet: elementsTable.sheet,
-          row: r.row,
-          ...(at(key).column ? { column: at(key).column } : {}),
-        });
+      const { at, problem } = rowAccess(elementsTable, el.index, r, problems);
       const need = (key: string): string | null => {
         const v = at(key).value;
         if (v === null) problem(key, { code: 'missing_value' });
@@ -242,20 +250,7 @@ function graphFromTables(
     if (ed.problems.length === 0) {
       const seen = new Map<string, number>();
       for (const r of edgesTable.rows) {
-        const at = (key: string) => {
-          const i = ed.index.get(key);
-          return {
-            value: i === undefined ? null : str(r.cells[i]),
-            column: i === undefined ? undefined : columnLetter(i),
-          };
-        };
-        const problem = (key: string, p: Omit<ImportProblem, 'sheet' | 'row' | 'column'>) =>
-          problems.push({
-            ...p,
-            sheet: edgesTable.sheet,
-            row: r.row,
-            ...(at(key).column ? { column: at(key).column } : {}),
-          });
+        const { at, problem } = rowAccess(edgesTable, ed.index, r, problems);
         const vals: Record<string, string | null> = {};
         for (const k of ['id', 'from', 'to', 'kind']) {
           vals[k] = at(k).value;
