@@ -7,6 +7,7 @@ import {
   MarkerType,
   MiniMap,
   Panel,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
@@ -50,6 +51,19 @@ import { ElementNode, LaneNode, type ElementNodeType, type LaneNodeType } from '
 
 const nodeTypes = { element: ElementNode, lane: LaneNode };
 type AnyNode = ElementNodeType | LaneNodeType;
+
+/** Where the target (left) and source (right) handles of an element node sit, as the node draws them. */
+const NODE_HANDLES = [
+  { type: 'target' as const, position: Position.Left, x: -5, y: NODE_H / 2 - 5, width: 10, height: 10 },
+  {
+    type: 'source' as const,
+    position: Position.Right,
+    x: NODE_W - 5,
+    y: NODE_H / 2 - 5,
+    width: 10,
+    height: 10,
+  },
+];
 
 /** Above this many elements the editor neither fits the whole model into view nor shows the minimap. */
 const LARGE_MODEL = 1500;
@@ -119,6 +133,11 @@ function Editor(props: EditorProps) {
               id: element.id,
               type: 'element',
               position: { x, y },
+              // Known size and handles: React Flow need not draw every node once to measure it, so only the
+              // nodes on screen are ever drawn (a 5,000-element model opens quickly).
+              width: NODE_W,
+              height: NODE_H,
+              handles: NODE_HANDLES,
               data: {
                 element,
                 componentLabel: t(`cpsf.components.${element.component}`),
@@ -157,9 +176,17 @@ function Editor(props: EditorProps) {
     [],
   );
 
+  // In a large model thousands of long edges cross any part of the canvas and drawing them all makes the editor
+  // sluggish (and unreadable): show the connections of the selected element only; the table lists them all.
+  const large = graph.elements.length > LARGE_MODEL;
   const edges = useMemo<FlowEdge[]>(
     () =>
-      graph.edges.map((e) => ({
+      (large
+        ? selectedId === null
+          ? []
+          : graph.edges.filter((e) => e.from === selectedId || e.to === selectedId)
+        : graph.edges
+      ).map((e) => ({
         id: e.id,
         source: e.from,
         target: e.to,
@@ -174,7 +201,7 @@ function Editor(props: EditorProps) {
         deletable: !readOnly,
         data: { kind: e.kind },
       })),
-    [graph.edges, readOnly, t],
+    [graph.edges, readOnly, t, large, selectedId],
   );
 
   // Selecting from outside (checks list, table): select the node and bring it into view.
@@ -340,6 +367,11 @@ function Editor(props: EditorProps) {
         <Panel position="bottom-right">
           <Paper withBorder p={6} shadow="xs" style={{ maxWidth: NODE_W * 2 }}>
             <Group gap={8}>
+              {large ? (
+                <Text size="xs" c="dimmed" w="100%">
+                  {t('cpsf.editor.largeModel', { count: LARGE_MODEL })}
+                </Text>
+              ) : null}
               {EDGE_KINDS.map((k) => (
                 <Group key={k} gap={4} wrap="nowrap">
                   <svg width="22" height="6" aria-hidden>
