@@ -8,7 +8,7 @@ export interface HeatCell {
   /** Element × requirement pairs that apply (status 'na' excluded). */
   required: number;
   met: number;
-  /** required − met: partial, unmet and not yet assessed. */
+  /** required − met: partial, unmet and unassessed. */
   gaps: number;
 }
 

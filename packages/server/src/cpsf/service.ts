@@ -218,5 +218,5 @@ export async function analyseModel(
   };
 }
 
-/** Requirement still open for an element: not implemented and not marked not applicable. */
+/** Requirement still open for an element: neither in place nor marked as not applicable. */
 export const isOpen = (r: AnalysisRequirement) => r.status !== 'implemented' && r.status !== 'not_applicable';

@@ -4,7 +4,7 @@ import type { AdvisoryWrite } from '../../../../store/src/repos/advisories.ts';
 import type { SkipReason } from './reasons.ts';
 import { advisorySeverity } from './severity.ts';
 
-/** A record that can be imported, checked but not yet turned into rows. */
+/** A record that can be imported: checked, still to be turned into rows. */
 export interface CheckedRecord {
   ok: true;
   id: string;

@@ -25,7 +25,7 @@ export function CategorizationGrid({
   value: Categorization;
   rows: readonly CategorizationRow[];
   level: ElementLevel | null;
-  /** The graph has changes not yet saved: the level shown is the saved one. */
+  /** The graph has unsaved changes: the level shown is the saved one. */
   stale: boolean;
   readOnly: boolean;
   onChange: (next: Categorization) => void;

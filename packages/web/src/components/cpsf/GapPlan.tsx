@@ -1,4 +1,4 @@
-// The gap list (requirements not yet met, per element) with the remediation plan of each: owner, due
+// The gap list (open requirements, per element) with the remediation plan of each: owner, due
 // date, cost estimate in yen and who accepted the residual risk. Virtualized: a large model has thousands.
 import {
   Badge,

@@ -167,7 +167,7 @@ export interface GapRow {
 
 const MET: ReadonlySet<RequirementStatus> = new Set(['implemented', 'not_applicable']);
 
-/** Every (element × requirement) not yet met: not implemented, partial or unanswered. */
+/** Every (element × requirement) still open: missing, partly in place or unanswered. */
 export function gapRows(elements: readonly AnalysisElement[]): GapRow[] {
   const rows: GapRow[] = [];
   for (const e of elements)
