@@ -160,7 +160,7 @@ export async function requireRelease(ex: Executor, orgId: string, id: string): P
 /** The release view of one release, with its open-finding counts. */
 export async function releaseDetail(deps: Deps, release: SoftwareReleaseRow) {
   const product = await requireProduct(deps.store.db, release.org_id, release.product_id);
-  const risk = (await riskByRelease(deps.store.db, release.org_id)).get(release.id);
+  const risk = (await riskByRelease(deps.store.db, release.org_id, [release.id])).get(release.id);
   return releaseView(release, product, sumRisk([risk]), deps.now());
 }
 
@@ -261,7 +261,11 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
         const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
         const p = await requireProduct(db, access.orgId, req.params.productId);
         const releases = await listSoftwareReleases(db, access.orgId, p.id);
-        const risks = await riskByRelease(db, access.orgId);
+        const risks = await riskByRelease(
+          db,
+          access.orgId,
+          releases.map((r) => r.id),
+        );
         return {
           product: productView(p, releases.length, sumRisk(releases.map((r) => risks.get(r.id))), deps.now()),
         };
@@ -308,7 +312,11 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
           );
         });
         const releases = await listSoftwareReleases(db, access.orgId, p.id);
-        const risks = await riskByRelease(db, access.orgId);
+        const risks = await riskByRelease(
+          db,
+          access.orgId,
+          releases.map((r) => r.id),
+        );
         const updated = await requireProduct(db, access.orgId, p.id);
         return {
           product: productView(
@@ -360,7 +368,11 @@ export function softwareRoutes(deps: Deps): FastifyPluginAsyncZod {
         const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
         const p = await requireProduct(db, access.orgId, req.params.productId);
         const releases = await listSoftwareReleases(db, access.orgId, p.id);
-        const risks = await riskByRelease(db, access.orgId);
+        const risks = await riskByRelease(
+          db,
+          access.orgId,
+          releases.map((r) => r.id),
+        );
         const now = deps.now();
         return { items: releases.map((r) => releaseView(r, p, sumRisk([risks.get(r.id)]), now)) };
       },

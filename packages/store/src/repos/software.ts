@@ -337,8 +337,14 @@ export interface SoftwareRiskRow {
 }
 
 /** Open findings (not suppressed by VEX) per release, severity and malicious flag. */
-export async function softwareRisk(ex: Executor, orgId: string): Promise<SoftwareRiskRow[]> {
-  const rows = await ex
+/** Open findings counted per release, severity and malice; `releaseIds` narrows to those releases. */
+export async function softwareRisk(
+  ex: Executor,
+  orgId: string,
+  releaseIds?: readonly string[],
+): Promise<SoftwareRiskRow[]> {
+  if (releaseIds !== undefined && releaseIds.length === 0) return [];
+  let q = ex
     .selectFrom('software_findings as f')
     .leftJoin('software_vex as v', (j) =>
       j
@@ -349,8 +355,9 @@ export async function softwareRisk(ex: Executor, orgId: string): Promise<Softwar
     .select(['f.release_id', 'f.severity', 'f.malicious', (eb) => eb.fn.countAll<number>().as('n')])
     .where('f.org_id', '=', orgId)
     .where((eb) => eb.or([eb('v.status', 'is', null), eb('v.status', 'not in', [...SUPPRESSING_VEX])]))
-    .groupBy(['f.release_id', 'f.severity', 'f.malicious'])
-    .execute();
+    .groupBy(['f.release_id', 'f.severity', 'f.malicious']);
+  if (releaseIds !== undefined) q = q.where('f.release_id', 'in', [...releaseIds]);
+  const rows = await q.execute();
   return rows.map((r) => ({ ...r, n: Number(r.n), malicious: Number(r.malicious) }));
 }
 

@@ -18,10 +18,14 @@ export interface Risk {
 
 const emptyRisk = (): Risk => ({ critical: 0, high: 0, medium: 0, low: 0, malicious: 0 });
 
-/** Open (not VEX-suppressed) findings per release. */
-export async function riskByRelease(ex: Executor, orgId: string): Promise<Map<string, Risk>> {
+/** Open (not VEX-suppressed) findings per release: of the whole organization, or only of `releaseIds`. */
+export async function riskByRelease(
+  ex: Executor,
+  orgId: string,
+  releaseIds?: readonly string[],
+): Promise<Map<string, Risk>> {
   const out = new Map<string, Risk>();
-  for (const r of await softwareRisk(ex, orgId)) {
+  for (const r of await softwareRisk(ex, orgId, releaseIds)) {
     let risk = out.get(r.release_id);
     if (!risk) out.set(r.release_id, (risk = emptyRisk()));
     if (r.malicious === 1) risk.malicious += r.n;
