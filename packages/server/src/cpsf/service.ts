@@ -39,28 +39,28 @@ export interface LoadedRules {
   rules: RiskRuleSet;
 }
 
-/** Rules are pure functions of (catalog version, mapping version), both immutable: cache them. */
-const rulesCache = new Map<string, RiskRuleSet>();
+/**
+ * Catalog versions and mapping sets are immutable once stored, so the parsed catalog and the rules built from it
+ * are kept per (catalog id, mapping id): a status or plan change does not parse the pack again.
+ */
+const rulesCache = new Map<string, LoadedRules | null>();
 
 /** The newest risk-source catalog the organization can use and the rules built from it, or null. */
 export async function loadRules(ex: Executor, orgId: string): Promise<LoadedRules | null> {
-  const catalogs = await listCatalogsForOrg(ex, orgId);
-  const found = catalogs.find((c) => c.urn === RISK_CATALOG_URN);
+  const found = (await listCatalogsForOrg(ex, orgId)).find((c) => c.urn === RISK_CATALOG_URN);
   if (!found) return null;
-  const catalog = await loadCatalog(ex, orgId, found.id);
   const mapping = (await listMappingSetsForOrg(ex, orgId)).find(
     (m) => m.source_urn === RISK_CATALOG_URN && m.target_urn === CPSF_CATALOG_URN,
   );
-  const key = `${catalog.row.id}|${mapping?.id ?? ''}`;
-  let rules = rulesCache.get(key);
-  if (!rules) {
-    const entries = mapping ? (JSON.parse(mapping.entries) as { source: string; target: string }[]) : [];
-    const built = rulesFromPack(catalog.pack, { entries });
-    if (!built.ok) return null;
-    rules = built.rules;
-    rulesCache.set(key, rules);
-  }
-  return { catalog, rules };
+  const key = `${found.id}|${mapping?.id ?? ''}`;
+  const cached = rulesCache.get(key);
+  if (cached !== undefined) return cached;
+  const catalog = await loadCatalog(ex, orgId, found.id);
+  const entries = mapping ? (JSON.parse(mapping.entries) as { source: string; target: string }[]) : [];
+  const built = rulesFromPack(catalog.pack, { entries });
+  const loaded = built.ok ? { catalog, rules: built.rules } : null;
+  rulesCache.set(key, loaded);
+  return loaded;
 }
 
 /** Titles of CPSF requirements from the newest CPSF catalog the organization has (built-in or its own import). */
