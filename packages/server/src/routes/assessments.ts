@@ -11,7 +11,6 @@ import {
 import {
   findMembership,
   findOrganization,
-  findAnswer,
   findAssessment,
   insertAssessment,
   listAnswers,
@@ -34,6 +33,7 @@ import { requireOrg } from '../http/principal.ts';
 import { Id, page, PageQuery } from '../http/schemas.ts';
 import { attachmentName } from '../http/download.ts';
 import { catalogItemRef, loadCatalog } from '../library/catalog-access.ts';
+import { writeAnswer } from '../services/answers.ts';
 import { audit } from '../services/audit-trail.ts';
 import { answerValues, refreshScore } from '../services/assessment-scores.ts';
 import { assessmentToPdf } from '../library/pdf.ts';
@@ -427,24 +427,15 @@ export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
         }
         const now = deps.now().toISOString();
         const saved = await deps.store.db.transaction().execute(async (trx) => {
-          const previous = await findAnswer(trx, access.orgId, a.id, req.params.ref);
-          const ok = await saveAnswer(
-            trx,
-            {
-              assessment_id: a.id,
-              org_id: access.orgId,
-              ref: req.params.ref,
-              value: req.body.value === null ? null : JSON.stringify(req.body.value),
-              comment: req.body.comment === undefined ? (previous?.comment ?? null) : req.body.comment,
-              assignee_id:
-                req.body.assigneeId === undefined ? (previous?.assignee_id ?? null) : req.body.assigneeId,
-              due_date: req.body.dueDate === undefined ? (previous?.due_date ?? null) : req.body.dueDate,
-              updated_by: access.actorUserId,
-              updated_at: now,
-            },
-            req.body.revision,
-          );
-          const current = await findAnswer(trx, access.orgId, a.id, req.params.ref);
+          const { ok, current } = await writeAnswer(trx, {
+            orgId: access.orgId,
+            assessmentId: a.id,
+            ref: req.params.ref,
+            change: req.body,
+            revision: req.body.revision,
+            by: access.actorUserId,
+            now,
+          });
           if (!ok) return fail('answer_conflict', { current: current ? answerView(current) : null });
           await audit(
             deps,

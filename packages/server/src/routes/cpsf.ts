@@ -2,7 +2,6 @@ import { type Model } from '@shinrai/core';
 import {
   deleteCpsfModel,
   deleteCpsfRiskOverride,
-  findAnswer,
   findAssessment,
   findCpsfModel,
   insertAssessment,
@@ -10,7 +9,6 @@ import {
   listCpsfModels,
   putCpsfPlanItem,
   putCpsfRiskOverride,
-  saveAnswer,
   saveCpsfGraph,
   setCpsfModelAssessment,
   updateCpsfModelInfo,
@@ -45,6 +43,7 @@ import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
 import { requireOrg, type OrgAccess } from '../http/principal.ts';
 import { Id } from '../http/schemas.ts';
+import { writeAnswer } from '../services/answers.ts';
 import { audit } from '../services/audit-trail.ts';
 
 const Text = z.object({ ja: z.string(), en: z.string() });
@@ -521,24 +520,18 @@ export function cpsfRoutes(deps: Deps): FastifyPluginAsyncZod {
         const ref = statusRef(requirementRef, elementId);
         const now = deps.now().toISOString();
         const saved = await deps.store.db.transaction().execute(async (trx) => {
-          const previous = await findAnswer(trx, access.orgId, a.id, ref);
-          const ok = await saveAnswer(
-            trx,
-            {
-              assessment_id: a.id,
-              org_id: access.orgId,
-              ref,
-              value:
-                req.body.value === null ? null : JSON.stringify({ kind: 'choice', value: req.body.value }),
-              comment: req.body.comment === undefined ? (previous?.comment ?? null) : req.body.comment,
-              assignee_id: previous?.assignee_id ?? null,
-              due_date: previous?.due_date ?? null,
-              updated_by: access.actorUserId,
-              updated_at: now,
+          const { ok, current } = await writeAnswer(trx, {
+            orgId: access.orgId,
+            assessmentId: a.id,
+            ref,
+            change: {
+              value: req.body.value === null ? null : { kind: 'choice', value: req.body.value },
+              ...(req.body.comment !== undefined ? { comment: req.body.comment } : {}),
             },
-            req.body.revision,
-          );
-          const current = await findAnswer(trx, access.orgId, a.id, ref);
+            revision: req.body.revision,
+            by: access.actorUserId,
+            now,
+          });
           if (!ok) fail('answer_conflict', { revision: current?.revision ?? 0 });
           await audit(
             deps,
