@@ -5,6 +5,7 @@ import {
   findSoftwareRelease,
   findSoftwareShare,
   insertSoftwareShare,
+  listSoftwareShares,
   revokeSoftwareShare,
 } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -62,27 +63,8 @@ export function softwareShareRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = await requireOrg(deps, req, req.params.orgId, 'assessments.read');
-        let query = db
-          .selectFrom('software_shares as s')
-          .innerJoin('software_releases as r', 'r.id', 's.release_id')
-          .innerJoin('software_products as p', 'p.id', 'r.product_id')
-          .innerJoin('organizations as o', 'o.id', 's.with_org_id')
-          .select([
-            's.id',
-            's.release_id',
-            's.with_org_id',
-            's.created_at',
-            's.revoked_at',
-            'r.version',
-            'p.id as product_id',
-            'p.name as product_name',
-            'o.name as org_name',
-          ])
-          .where('s.org_id', '=', access.orgId)
-          .where('r.org_id', '=', access.orgId);
-        if (req.query.releaseId !== undefined) query = query.where('s.release_id', '=', req.query.releaseId);
         const [rows, related] = await Promise.all([
-          query.orderBy('s.created_at', 'desc').orderBy('s.id').execute(),
+          listSoftwareShares(db, access.orgId, req.query.releaseId),
           activeCounterparts(db, access.orgId, 'buyer_supplier'),
         ]);
         const buyers = new Set(related);

@@ -640,3 +640,27 @@ export async function countSoftwareRows(ex: Executor, releaseId: string) {
   ]);
   return { components: Number(c.n), findings: Number(f.n) };
 }
+
+/** Release shares an organization made, newest first, with the product, release and buyer names. */
+export async function listSoftwareShares(ex: Executor, orgId: string, releaseId?: string) {
+  let query = ex
+    .selectFrom('software_shares as s')
+    .innerJoin('software_releases as r', 'r.id', 's.release_id')
+    .innerJoin('software_products as p', 'p.id', 'r.product_id')
+    .innerJoin('organizations as o', 'o.id', 's.with_org_id')
+    .select([
+      's.id',
+      's.release_id',
+      's.with_org_id',
+      's.created_at',
+      's.revoked_at',
+      'r.version',
+      'p.id as product_id',
+      'p.name as product_name',
+      'o.name as org_name',
+    ])
+    .where('s.org_id', '=', orgId)
+    .where('r.org_id', '=', orgId);
+  if (releaseId !== undefined) query = query.where('s.release_id', '=', releaseId);
+  return query.orderBy('s.created_at', 'desc').orderBy('s.id').execute();
+}
