@@ -1,6 +1,7 @@
 import { ChainVerifier, decodeCursor, encodeCursor } from '@shinrai/core';
 import {
   activeCounterparts,
+  claimSetting,
   appendAudit,
   auditChainBatch,
   auditChains,
@@ -931,6 +932,18 @@ describe.each(testDialects())('repositories on %s', (dialect) => {
       expect(reclaimed).toEqual(new Set([a, b, d]));
     });
   });
+  it('lets exactly one of several concurrent callers claim a once-a-month setting', async () => {
+    const key = `claim:${uid()}`;
+    const wins = await Promise.all([1, 2, 3, 4, 5].map(() => claimSetting(db, key, at(100), at(50))));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect(await getSetting(db, key)).toBe(at(100));
+    // Within the period nobody claims it again; after it, one caller does.
+    expect(await claimSetting(db, key, at(120), at(60))).toBe(false);
+    const later = await Promise.all([1, 2, 3].map(() => claimSetting(db, key, at(300), at(200))));
+    expect(later.filter(Boolean)).toHaveLength(1);
+    expect(await getSetting(db, key)).toBe(at(300));
+  });
+
   if (dialect === 'postgres') {
     it('survives the server ending idle connections (restart, failover, DROP DATABASE … FORCE)', async () => {
       // Warm the pool so it holds idle connections, then have another session end them.

@@ -1,5 +1,11 @@
 import { selfCheckDue } from '@shinrai/core';
-import { getSetting, listAssessmentsOfCatalog, setSetting } from '@shinrai/store';
+import {
+  claimSetting,
+  deleteSetting,
+  getSetting,
+  listAssessmentsOfCatalog,
+  setSetting,
+} from '@shinrai/store';
 import type { Deps } from '../deps.ts';
 import { SELF_CHECK_URN } from '../routes/sme.ts';
 import { scheduleDaily } from './schedule.ts';
@@ -33,7 +39,10 @@ export function smeRemindersJob(deps: Deps): JobHandler {
       if (!selfCheckDue(last, now)) continue;
       const key = `sme.reminded:${org.id}`;
       const reminded = await getSetting(db, key);
-      if (reminded !== null && now.getTime() - new Date(reminded).getTime() < REMIND_EVERY_MS) continue;
+      // Claim this month's reminder first: two runs at once (several workers, or a late run beside today's)
+      // must not both mail. If sending fails, the claim is given back so a retry can send.
+      const since = new Date(now.getTime() - REMIND_EVERY_MS).toISOString();
+      if (!(await claimSetting(db, key, now.toISOString(), since))) continue;
       const recipients = await db
         .selectFrom('memberships as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -42,23 +51,28 @@ export function smeRemindersJob(deps: Deps): JobHandler {
         .where('m.role', 'in', ['owner', 'admin'])
         .execute();
       const link = `${deps.config.publicUrl}/orgs/${org.id}/assessments`;
-      for (const r of recipients) {
-        await deps.mailer.send(
-          r.locale === 'en'
-            ? {
-                to: r.email,
-                subject: `[Shinrai] Time to redo the security self-check — ${org.name}`,
-                text: `It has been about a year since ${org.name} last completed the 25-item security self-check${last ? '' : ' (or it was never finished)'}. Redoing it every year shows what changed. Start from last year's answers here:\n${link}\n`,
-              }
-            : {
-                to: r.email,
-                subject: `【Shinrai】自社診断の見直し時期です — ${org.name}`,
-                text: `${org.name} の情報セキュリティ自社診断（25項目）の${last ? '前回の実施から約1年が経ちました' : '回答がまだ完了していません'}。毎年見直すことで、対策の進み具合が分かります。前回の回答から始められます：\n${link}\n`,
-              },
-        );
-        sent++;
+      try {
+        for (const r of recipients) {
+          await deps.mailer.send(
+            r.locale === 'en'
+              ? {
+                  to: r.email,
+                  subject: `[Shinrai] Time to redo the security self-check — ${org.name}`,
+                  text: `It has been about a year since ${org.name} last completed the 25-item security self-check${last ? '' : ' (or it was never finished)'}. Redoing it every year shows what changed. Start from last year's answers here:\n${link}\n`,
+                }
+              : {
+                  to: r.email,
+                  subject: `【Shinrai】自社診断の見直し時期です — ${org.name}`,
+                  text: `${org.name} の情報セキュリティ自社診断（25項目）の${last ? '前回の実施から約1年が経ちました' : '回答がまだ完了していません'}。毎年見直すことで、対策の進み具合が分かります。前回の回答から始められます：\n${link}\n`,
+                },
+          );
+          sent++;
+        }
+      } catch (err) {
+        if (reminded === null) await deleteSetting(db, key);
+        else await setSetting(db, key, reminded);
+        throw err;
       }
-      await setSetting(db, key, now.toISOString());
     }
     await ctx.progress(orgs.length, orgs.length);
     await scheduleDaily(deps, SME_REMINDERS, now);
