@@ -15,7 +15,8 @@ import {
   listGovernanceActions,
   listGovernanceTargets,
   listOverdueGovernanceActions,
-  markGovernanceActionsReminded,
+  claimGovernanceReminders,
+  releaseGovernanceReminders,
   memberDisplayNames,
   previousAssessmentOfCatalog,
   replaceGovernanceTargets,
@@ -264,11 +265,21 @@ describe.each(testDialects())('governance repositories on %s', (dialect) => {
       ['期限切れ', '利用者u1', '組織A'],
     ]);
     expect((await listOverdueGovernanceActions(db, today, org.A)).map((d) => d.id)).toEqual([overdue.id]);
-    await markGovernanceActionsReminded(db, [overdue.id], today);
+    expect(await claimGovernanceReminders(db, [overdue.id], today)).toEqual(new Set([overdue.id]));
     expect(await listOverdueGovernanceActions(db, today, org.A)).toEqual([]);
     // The next day it is due again, together with the one that was due on the first.
     const nextDay = await listOverdueGovernanceActions(db, '2030-02-02', org.A);
     expect(nextDay.map((d) => d.title).sort()).toEqual(['今日まで', '期限切れ']);
+    // Runs at the same time claim each action once between them; a release makes them due again.
+    const ids = nextDay.map((d) => d.id);
+    const claims = await Promise.all([1, 2, 3].map(() => claimGovernanceReminders(db, ids, '2030-02-02')));
+    expect(claims.reduce((n, c) => n + c.size, 0)).toBe(ids.length);
+    expect(new Set(claims.flatMap((c) => [...c]))).toEqual(new Set(ids));
+    expect(await listOverdueGovernanceActions(db, '2030-02-02', org.A)).toEqual([]);
+    await releaseGovernanceReminders(db, ids, '2030-02-02');
+    expect((await listOverdueGovernanceActions(db, '2030-02-02', org.A)).map((d) => d.id).sort()).toEqual(
+      [...ids].sort(),
+    );
 
     await updateGovernanceAction(db, org.A, overdue.id, { status: 'done', kpi_current: 30 }, at(70));
     expect(await findGovernanceAction(db, org.A, overdue.id)).toMatchObject({

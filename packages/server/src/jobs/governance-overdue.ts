@@ -1,7 +1,8 @@
 import { tokyoDate } from '@shinrai/core';
 import {
   listOverdueGovernanceActions,
-  markGovernanceActionsReminded,
+  claimGovernanceReminders,
+  releaseGovernanceReminders,
   type OverdueAction,
 } from '@shinrai/store';
 import type { Deps } from '../deps.ts';
@@ -58,8 +59,8 @@ export function overdueMail(publicUrl: string, actions: readonly OverdueAction[]
 
 /**
  * E-mails the owners of overdue open action items: of the job's organization, or of every organization
- * when the job has none. Each action is reminded at most once per day (Japan); an action is marked as soon
- * as its mail went out, so a retry after a failure does not send it twice.
+ * when the job has none. Each action is reminded at most once per day (Japan): it is claimed before its mail
+ * goes out, so neither a retry nor a second run at the same time sends it twice.
  */
 export async function sendOverdueReminders(
   deps: Deps,
@@ -77,28 +78,35 @@ export async function sendOverdueReminders(
     batches.set(key, list);
   }
   let mails = 0;
-  for (const actions of batches.values()) {
+  for (const batch of batches.values()) {
     if (shouldStop()) throw new JobInterrupted();
-    await deps.mailer.send(overdueMail(deps.config.publicUrl, actions));
+    // Claim the actions before mailing: a second run at the same time (the daily job beside a manual
+    // one) finds them claimed and sends nothing. A failed mail gives the claim back for the retry.
+    const claimed = await claimGovernanceReminders(
+      deps.store.db,
+      batch.map((a) => a.id),
+      today,
+    );
+    const actions = batch.filter((a) => claimed.has(a.id));
     const first = actions[0];
-    if (first) {
-      await deps.store.db.transaction().execute(async (trx) => {
-        await markGovernanceActionsReminded(
-          trx,
-          actions.map((a) => a.id),
-          today,
-        );
-        await audit(
-          deps,
-          trx,
-          { userId: null, tokenId: null, requestId: null },
-          first.org_id,
-          'governance.reminder_sent',
-          { type: 'user', id: first.owner_id },
-          { actions: actions.map((a) => a.id), date: today },
-        );
-      });
+    if (!first) continue;
+    try {
+      await deps.mailer.send(overdueMail(deps.config.publicUrl, actions));
+    } catch (err) {
+      await releaseGovernanceReminders(deps.store.db, [...claimed], today);
+      throw err;
     }
+    await deps.store.db.transaction().execute(async (trx) => {
+      await audit(
+        deps,
+        trx,
+        { userId: null, tokenId: null, requestId: null },
+        first.org_id,
+        'governance.reminder_sent',
+        { type: 'user', id: first.owner_id },
+        { actions: actions.map((a) => a.id), date: today },
+      );
+    });
     mails++;
     await onProgress(mails, batches.size);
   }

@@ -152,13 +152,39 @@ export async function listOverdueGovernanceActions(
   return q.orderBy('a.org_id').orderBy('a.owner_id').orderBy('a.due_date').orderBy('a.id').execute();
 }
 
-export async function markGovernanceActionsReminded(
+/**
+ * Marks the actions reminded today unless they already are, and returns the ids this call marked: of two runs
+ * at the same time only one gets each action, so no owner is mailed twice.
+ */
+export async function claimGovernanceReminders(
+  ex: Executor,
+  ids: readonly string[],
+  today: string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ex
+    .updateTable('governance_actions')
+    .set({ reminded_on: today })
+    .where('id', 'in', ids)
+    .where((eb) => eb.or([eb('reminded_on', 'is', null), eb('reminded_on', '<', today)]))
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Gives back today's claim of the actions (their mail could not be sent), so a retry reminds them. */
+export async function releaseGovernanceReminders(
   ex: Executor,
   ids: readonly string[],
   today: string,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await ex.updateTable('governance_actions').set({ reminded_on: today }).where('id', 'in', ids).execute();
+  await ex
+    .updateTable('governance_actions')
+    .set({ reminded_on: null })
+    .where('id', 'in', ids)
+    .where('reminded_on', '=', today)
+    .execute();
 }
 
 /** Display names of the given users among the organization's members. */
