@@ -8,8 +8,8 @@
  * docs/benchmarks.md (section `advisories`).
  */
 // the same modules as `shinrai advisories import` loads (deep imports, no server barrel)
-import { importAdvisories } from '../packages/server/src/software/advisories/import.ts';
-import { migrate, openStore } from '../packages/store/src/store.ts';
+import { importAdvisories } from '@shinrai/server/advisories/feed';
+import { migrate, openStore } from '@shinrai/store';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';

@@ -15,12 +15,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { componentRows } from '../packages/server/src/software/inventory/component-rows.ts';
-import { graphJson } from '../packages/server/src/software/inventory/ingest.ts';
-import { matchComponents } from '../packages/server/src/software/inventory/match.ts';
-import { shortestPaths } from '../packages/server/src/software/inventory/paths.ts';
-import { parseSbom } from '../packages/server/src/software/sbom/parse-sbom.ts';
-import { replaceSoftwareSbom, whereUsed } from '../packages/store/src/repos/software.ts';
+import { componentRows } from '@shinrai/server/software/inventory';
+import { graphJson } from '@shinrai/server/modules/software';
+import { matchComponents } from '@shinrai/server/software/inventory';
+import { shortestPaths } from '@shinrai/server/software/inventory';
+import { parseSbom } from '@shinrai/formats/sbom';
+import { replaceSoftwareSbom, whereUsed } from '@shinrai/store';
 import { machineLine, writeSection } from './sections.ts';
 import { prng } from './seed.ts';
 

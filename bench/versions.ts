@@ -10,7 +10,7 @@ import {
   compareParsed,
   parseVersion,
   type ParsedVersion,
-} from '../packages/core/src/software/versions/index.ts';
+} from '@shinrai/core/software/versions';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/testdata/osv-semantic');
 const COMPARISONS = 1_000_000;

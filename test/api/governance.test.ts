@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { governanceOverdueJob } from '../../packages/server/src/jobs/governance-overdue.ts';
+import { governanceOverdueJob } from '@shinrai/server/modules/governance';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { writeAdvisories, type AdvisoryWrite } from '@shinrai/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventStreamLock } from '../../packages/server/src/software/sbom/sbom-fixtures.ts';
-import { softwareRematchJob } from '../../packages/server/src/software/inventory/rematch.ts';
-import { validatorFor } from '../../packages/server/src/software/sbom/schema-validator.ts';
+import { eventStreamLock } from '@shinrai/formats/sbom/fixtures';
+import { softwareRematchJob } from '@shinrai/server/modules/software';
+import { validatorFor } from '@shinrai/formats/sbom';
 import { addMember, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
 import type { Client } from '../helpers/app.ts';

@@ -12,7 +12,7 @@ import {
   parsePurl,
   type PackageUrl,
   type PurlComponents,
-} from '../../packages/core/src/software/purl/index.ts';
+} from '@shinrai/core/software/purl';
 
 const ROOT = resolve(import.meta.dirname, '../../../shared/testdata/purl-spec/tests');
 

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSbom } from '../../packages/server/src/software/sbom/index.ts';
+import { parseSbom } from '@shinrai/formats/sbom';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/testdata');
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseVers, VERS_ERROR_MESSAGES, versContains } from '../../packages/core/src/software/vers/index.ts';
+import { parseVers, VERS_ERROR_MESSAGES, versContains } from '@shinrai/core/software/vers';
 
 const TESTS = path.resolve(import.meta.dirname, '../../../shared/testdata/vers-spec/tests');
 

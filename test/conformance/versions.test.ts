@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, type Ordering } from '../../packages/core/src/software/versions/index.ts';
+import { compareVersions, type Ordering } from '@shinrai/core/software/versions';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata');
 

@@ -3,7 +3,7 @@ import { claimJob, enqueueJob, type JobRow } from '@shinrai/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobInterrupted } from '../../packages/server/src/jobs/worker.ts';
+import { JobInterrupted } from '@shinrai/server';
 import { makeStore, testDialects, type TestStore } from '../helpers/stores.ts';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');

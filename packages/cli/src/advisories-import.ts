@@ -1,12 +1,12 @@
 // Deep imports, never the @shinrai/* barrels: the import process loads no HTTP server, PDF or spreadsheet code.
-import { loadConfig } from '../../server/src/config.ts';
-import { importAdvisories } from '../../server/src/software/advisories/import.ts';
+import { loadConfig } from '@shinrai/server/config';
+import { importAdvisories } from '@shinrai/server/advisories/feed';
 import {
   REFUSAL_MESSAGES,
   SKIP_MESSAGES,
   type SkipReason,
-} from '../../server/src/software/advisories/reasons.ts';
-import { migrate, openStore } from '../../store/src/store.ts';
+} from '@shinrai/server/advisories/feed';
+import { migrate, openStore } from '@shinrai/store';
 import path from 'node:path';
 import { t, type Out } from './output.ts';
 import { formatSeconds, Progress } from './progress.ts';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventStreamLock } from '../../server/src/software/sbom/sbom-fixtures.ts';
+import { eventStreamLock } from '@shinrai/formats/sbom/fixtures';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../bin/shinrai.mjs');
 const NOW = '2025-06-01T00:00:00.000Z';

@@ -9,13 +9,13 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 // Deep imports, never the @shinrai/* barrels: each module loaded here is start-up time of a CI scan.
-import { FINDING_SEVERITIES, severityRank } from '../../core/src/software/match/severity.ts';
-import { migrate, openStore } from '../../store/src/store.ts';
-import { componentRows } from '../../server/src/software/inventory/component-rows.ts';
-import { matchComponents } from '../../server/src/software/inventory/match.ts';
-import { shortestPaths } from '../../server/src/software/inventory/paths.ts';
-import { parseSbom } from '../../server/src/software/sbom/parse-sbom.ts';
-import { sbomProblemMessage } from '../../server/src/software/sbom/problems.ts';
+import { FINDING_SEVERITIES, severityRank } from '@shinrai/core/software/match';
+import { migrate, openStore } from '@shinrai/store';
+import { componentRows } from '@shinrai/server/software/inventory';
+import { matchComponents } from '@shinrai/server/software/inventory';
+import { shortestPaths } from '@shinrai/server/software/inventory';
+import { parseSbom } from '@shinrai/formats/sbom';
+import { sbomProblemMessage } from '@shinrai/formats/sbom';
 
 type Lang = 'ja' | 'en';
 const lang: Lang =

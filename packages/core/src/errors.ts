@@ -29,13 +29,8 @@ export const ERROR_CODES = [
   'totp_invalid',
   'oidc_disabled',
   'oidc_failed',
-  'answer_conflict',
-  'answer_invalid',
-  'assessment_not_editable',
-  'status_move',
   'unknown_item',
   'import_invalid',
-  'governance_catalog_required',
   'revision_conflict',
   'internal',
 ] as const;
@@ -124,16 +119,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ja: 'シングルサインオンに失敗しました。',
     en: 'Single sign-on failed.',
   },
-  answer_conflict: {
-    ja: '他の人がこの回答を先に更新しました。最新の内容を確認してください。',
-    en: 'Someone saved a newer answer first. Review the latest value.',
-  },
-  answer_invalid: { ja: 'この設問の回答形式に合っていません。', en: 'The answer does not fit this item.' },
-  assessment_not_editable: {
-    ja: 'この評価は下書きではないため、回答を変更できません。',
-    en: 'This assessment is not a draft; its answers cannot change.',
-  },
-  status_move: { ja: 'この状態には変更できません。', en: 'The assessment cannot move to this status.' },
   unknown_item: { ja: 'このカタログにない項目です。', en: 'This item is not in the catalog.' },
   import_invalid: {
     ja: '取り込むファイルに誤りがあります。何も書き込んでいません。',
@@ -142,10 +127,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   revision_conflict: {
     ja: '他の人が先に保存しました。最新の内容を読み込み直してから変更してください。',
     en: 'Someone else saved first. Reload the latest version before changing it.',
-  },
-  governance_catalog_required: {
-    ja: 'サイバーセキュリティ経営ガイドラインの評価を指定してください。',
-    en: 'Choose an assessment of the Cybersecurity Management Guidelines.',
   },
   internal: {
     ja: 'サーバー内部でエラーが発生しました。',
@@ -175,7 +156,8 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
 /** An expected failure in a domain operation, carried as a value up to the HTTP edge. */
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    /** A platform code, or one a server module declares with its status and messages. */
+    readonly code: ErrorCode | (string & {}),
     readonly details?: unknown,
   ) {
     super(code);

@@ -6,6 +6,7 @@ import {
   canGrantRole,
   isWriter,
   permissionsOf,
+  rolesWithLevel,
   roleWithin,
   type Role,
 } from './roles.ts';
@@ -51,6 +52,25 @@ describe('permissionsOf / can', () => {
     const s = permissionsOf('viewer') as Set<string>;
     s.add('audit.read');
     expect(can('viewer', 'audit.read')).toBe(false);
+  });
+});
+
+describe('module permissions by level', () => {
+  it('grants read to every role, write to writers, review and manage to owners and admins', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'software.read'), role).toBe(true);
+      expect(can(role, 'software.write'), role).toBe(isWriter(role));
+      expect(can(role, 'assessments.review'), role).toBe(role === 'owner' || role === 'admin');
+      expect(can(role, 'catalogs.manage'), role).toBe(role === 'owner' || role === 'admin');
+    }
+  });
+
+  it('refuses a permission without a known level', () => {
+    for (const role of ROLES) expect(can(role, 'software.delete' as never), role).toBe(false);
+  });
+
+  it('keeps the roles a module level grants in one table', () => {
+    expect(rolesWithLevel('write')).toEqual(ROLES.filter(isWriter));
   });
 });
 

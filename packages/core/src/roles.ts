@@ -2,6 +2,7 @@
 export const ROLES = ['owner', 'admin', 'member', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Platform permissions (organization, people, tokens, audit). Modules declare their own with a level. */
 export const PERMISSIONS = [
   'org.read',
   'org.update',
@@ -15,11 +16,6 @@ export const PERMISSIONS = [
   'tokens.manage',
   'audit.read',
   'jobs.read',
-  'catalogs.read',
-  'catalogs.manage',
-  'assessments.read',
-  'assessments.write',
-  'assessments.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,8 +25,6 @@ const READ: readonly Permission[] = [
   'invitations.read',
   'relationships.read',
   'jobs.read',
-  'catalogs.read',
-  'assessments.read',
 ];
 const MANAGE: readonly Permission[] = [
   'org.update',
@@ -39,9 +33,6 @@ const MANAGE: readonly Permission[] = [
   'relationships.manage',
   'tokens.read',
   'tokens.manage',
-  'catalogs.manage',
-  'assessments.write',
-  'assessments.review',
 ];
 
 /** The permissions a role grants. */
@@ -52,7 +43,7 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
     case 'admin':
       return new Set([...READ, ...MANAGE]);
     case 'member':
-      return new Set([...READ, 'assessments.write']);
+      return new Set(READ);
     case 'viewer':
       return new Set(READ);
     case 'auditor':
@@ -60,8 +51,39 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
   }
 }
 
-export function can(role: Role, permission: Permission): boolean {
-  return permissionsOf(role).has(permission);
+/**
+ * How much a module permission lets its holder do. A module declares its permissions with a level
+ * (`software.write: 'write'`) and this one table says which roles hold each level, so a new module
+ * adds no line here.
+ */
+export const PERMISSION_LEVELS = ['read', 'write', 'review', 'manage'] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+export type ModulePermission = `${string}.${PermissionLevel}`;
+
+const LEVEL_ROLES: Record<PermissionLevel, readonly Role[]> = {
+  read: ROLES,
+  write: ['owner', 'admin', 'member'],
+  review: ['owner', 'admin'],
+  manage: ['owner', 'admin'],
+};
+
+/** The roles that hold a module permission of this level. */
+export function rolesWithLevel(level: PermissionLevel): readonly Role[] {
+  return LEVEL_ROLES[level];
+}
+
+function levelOf(permission: string): PermissionLevel | undefined {
+  const level = permission.slice(permission.lastIndexOf('.') + 1);
+  return (PERMISSION_LEVELS as readonly string[]).includes(level) ? (level as PermissionLevel) : undefined;
+}
+
+const PLATFORM = new Set<string>(PERMISSIONS);
+
+/** Whether a role holds a platform permission (table above) or a module permission (by its level). */
+export function can(role: Role, permission: Permission | ModulePermission): boolean {
+  if (PLATFORM.has(permission)) return permissionsOf(role).has(permission as Permission);
+  const level = levelOf(permission);
+  return level !== undefined && LEVEL_ROLES[level].includes(role);
 }
 
 /** Rank for "may not hand out more than you hold" checks. Auditor is read-only, ranked with viewer. */

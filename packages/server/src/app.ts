@@ -16,36 +16,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Deps } from './deps.ts';
-import { errorBody, handleError, requestLocale } from './http/errors.ts';
-import { registerMetrics } from './http/metrics.ts';
-import { resolvePrincipal } from './http/principal.ts';
-import { assessmentFileRoutes } from './routes/assessment-files.ts';
-import { assessmentHistoryRoutes } from './routes/assessment-history.ts';
-import { assessmentRoutes } from './routes/assessments.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { catalogFileRoutes } from './routes/catalog-files.ts';
-import { catalogRoutes } from './routes/catalogs.ts';
-import { mappingRoutes } from './routes/mappings.ts';
-import { evidenceRoutes } from './routes/evidence.ts';
-import { cpsfFileRoutes } from './routes/cpsf-files.ts';
-import { advisoryRoutes } from './routes/advisories.ts';
-import { cpsfRoutes } from './routes/cpsf.ts';
-import { softwareRoutes } from './routes/software.ts';
-import { softwareFileRoutes } from './routes/software-files.ts';
-import { governanceRoutes } from './routes/governance.ts';
-import { shareRoutes } from './routes/shares.ts';
-import { smeRoutes } from './routes/sme.ts';
-import { authRoutes } from './routes/auth.ts';
-import { healthRoutes } from './routes/health.ts';
-import { invitationRoutes } from './routes/invitations.ts';
-import { meRoutes } from './routes/me.ts';
-import { memberRoutes } from './routes/members.ts';
-import { oidcRoutes } from './routes/oidc.ts';
-import { organizationRoutes } from './routes/organizations.ts';
-import { relationshipRoutes } from './routes/relationships.ts';
-import { setupRoutes } from './routes/setup.ts';
-import { tokenRoutes } from './routes/tokens.ts';
+import type { Deps } from './platform/deps.ts';
+import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
+import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
+import { SERVER_MODULES } from './modules/index.ts';
+import { healthRoutes } from './platform/routes/health.ts';
+import { PLATFORM_ROUTES } from './platform/routes/index.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -110,11 +87,19 @@ export async function buildApp(
       },
       security: [{ session: [] }, { apiToken: [] }],
     },
-    transform: jsonSchemaTransform,
+    // The permission a route needs is part of its description (`x-permission`).
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const permission = input.route.config?.permission;
+      return permission === undefined ? out : { ...out, schema: { ...out.schema, 'x-permission': permission } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerModuleErrors(SERVER_MODULES);
+  registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
+  checkRoutePermissions(app, deps);
   app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
@@ -123,31 +108,8 @@ export async function buildApp(
   registerMetrics(app, deps.config.metricsToken);
 
   await app.register(healthRoutes);
-  await app.register(setupRoutes(deps));
-  await app.register(authRoutes(deps));
-  await app.register(oidcRoutes(deps));
-  await app.register(meRoutes(deps));
-  await app.register(organizationRoutes(deps));
-  await app.register(memberRoutes(deps));
-  await app.register(invitationRoutes(deps));
-  await app.register(relationshipRoutes(deps));
-  await app.register(tokenRoutes(deps));
-  await app.register(auditRoutes(deps));
-  await app.register(catalogRoutes(deps));
-  await app.register(catalogFileRoutes(deps));
-  await app.register(assessmentHistoryRoutes(deps));
-  await app.register(assessmentFileRoutes(deps));
-  await app.register(assessmentRoutes(deps));
-  await app.register(mappingRoutes(deps));
-  await app.register(evidenceRoutes(deps));
-  await app.register(governanceRoutes(deps));
-  await app.register(smeRoutes(deps));
-  await app.register(shareRoutes(deps));
-  await app.register(cpsfRoutes(deps));
-  await app.register(cpsfFileRoutes(deps));
-  await app.register(softwareRoutes(deps));
-  await app.register(softwareFileRoutes(deps));
-  await app.register(advisoryRoutes(deps));
+  for (const routes of PLATFORM_ROUTES) await app.register(routes(deps));
+  for (const m of SERVER_MODULES) for (const routes of m.routes ?? []) await app.register(routes(deps));
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

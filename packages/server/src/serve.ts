@@ -1,18 +1,14 @@
 import { migrate, openStore, type Store } from '@shinrai/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import type { Config } from './config.ts';
-import type { Deps } from './deps.ts';
-import { auditVerifyJob } from './jobs/audit-verify.ts';
-import { JobWorker } from './jobs/worker.ts';
-import { scheduleDaily } from './jobs/schedule.ts';
-import { SME_REMINDERS, smeRemindersJob } from './jobs/sme-reminders.ts';
-import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './jobs/governance-overdue.ts';
-import { ADVISORIES_IMPORT_JOB, advisoriesImportJob } from './software/advisories/job.ts';
-import { installBuiltinPacks } from './library/builtin.ts';
-import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './software/inventory/rematch.ts';
-import { createMailer } from './mail/mailer.ts';
-import { prepareSetupCode } from './services/setup.ts';
+import type { Config } from './platform/config.ts';
+import type { Deps } from './platform/deps.ts';
+import { auditVerifyJob } from './platform/jobs/audit-verify.ts';
+import { JobWorker, type JobHandler } from './platform/jobs/worker.ts';
+import { scheduleDaily } from './platform/jobs/schedule.ts';
+import { SERVER_MODULES } from './modules/index.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { prepareSetupCode } from './platform/services/setup.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -41,20 +37,12 @@ export async function startServer(
   const app = await buildApp(deps, logger);
   deps.log = app.log;
   deps.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
-  const worker = new JobWorker(deps, {
-    'audit.verify': auditVerifyJob(deps),
-    [SME_REMINDERS]: smeRemindersJob(deps),
-    [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps),
-    [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps),
-    [ADVISORIES_IMPORT_JOB]: advisoriesImportJob(deps),
-  });
+  const handlers: Record<string, JobHandler> = { 'audit.verify': auditVerifyJob(deps) };
+  for (const m of SERVER_MODULES) Object.assign(handlers, m.jobs?.(deps));
+  const worker = new JobWorker(deps, handlers);
 
-  const packs = await installBuiltinPacks(deps);
-  if (packs.installed.length > 0) app.log.info({ packs: packs.installed }, 'catalog packs installed');
-  for (const e of packs.errors) app.log.error(e, 'catalog pack not loaded');
-
-  await scheduleDaily(deps, SME_REMINDERS);
-  await scheduleDaily(deps, GOVERNANCE_OVERDUE_JOB);
+  for (const m of SERVER_MODULES) await m.start?.(deps);
+  for (const m of SERVER_MODULES) for (const kind of m.daily ?? []) await scheduleDaily(deps, kind);
 
   const code = await prepareSetupCode(deps);
   if (code !== null) {

@@ -1,0 +1,3 @@
+export * from './list.ts';
+export * from './mapping.ts';
+export * from './history.ts';

@@ -1,0 +1,2 @@
+export * from './sheet-reader.ts';
+export * from './problems.ts';

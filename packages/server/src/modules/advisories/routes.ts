@@ -1,0 +1,203 @@
+import { advisoryStatus, enqueueJob, findAdvisory, findJob, insertAdvisoryImport } from '@shinrai/store';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { actorOf } from '../../platform/http/access.ts';
+import { fail } from '../../platform/http/errors.ts';
+import { orgAccess } from '../../platform/http/principal.ts';
+import { ErrorBody, Id, Job } from '../../platform/http/schemas.ts';
+import { audit } from '../../platform/services/audit-trail.ts';
+import { jobView } from '../../platform/services/views-job.ts';
+import { importRow } from './feed/import.ts';
+import { ADVISORIES_IMPORT_JOB, advisoryUploadDir } from './feed/job.ts';
+import { advisoryImportView, advisoryView } from './feed/views.ts';
+
+/** Largest archive accepted from the web (OSV's biggest per-ecosystem all.zip is far below). */
+export const MAX_ADVISORY_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+const Text = z.object({ ja: z.string(), en: z.string() });
+const ImportView = z.object({
+  id: z.string(),
+  source: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  processed: z.number(),
+  added: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  withdrawn: z.number(),
+  malicious: z.number(),
+  skipped: z.number(),
+  skippedReasons: z.array(
+    z.object({ reason: z.string(), count: z.number(), examples: z.array(z.string()), message: Text }),
+  ),
+  error: z.object({ code: z.string(), detail: z.string(), message: Text }).nullable(),
+});
+
+const Advisory = z.object({
+  id: z.string(),
+  summary: z.string().nullable(),
+  aliases: z.array(z.string()),
+  severity: z.string(),
+  score: z.number().nullable(),
+  vector: z.string().nullable(),
+  malicious: z.boolean(),
+  withdrawn: z.string().nullable(),
+  modified: z.string(),
+  published: z.string().nullable(),
+  record: z.unknown(),
+});
+
+/** Zip (local header or empty archive) or JSON text, from the first bytes. */
+async function kindOf(file: string): Promise<'zip' | 'json' | null> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(head, 0, 64, 0);
+    const h = head.subarray(0, bytesRead);
+    if (h.length >= 4 && (h.readUInt32LE(0) === 0x04034b50 || h.readUInt32LE(0) === 0x06054b50)) return 'zip';
+    const text = h
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return text.startsWith('{') || text.startsWith('[') ? 'json' : null;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The advisory database (脆弱性情報データベース) is shared by the whole instance. Anyone in an organization
+ * reads it; owners and admins of any organization (permission `catalogs.manage`, the one that manages
+ * reference content) may import into it.
+ */
+export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/orgs/:orgId/software/advisories/status',
+      {
+        config: { permission: 'advisories.read' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Advisory database: record counts (malicious, withdrawn, per ecosystem) and the last import',
+          params: z.strictObject({ orgId: Id }),
+          response: {
+            200: z.object({
+              total: z.number(),
+              malicious: z.number(),
+              withdrawn: z.number(),
+              byEcosystem: z.array(z.object({ ecosystem: z.string(), count: z.number() })),
+              lastImport: ImportView.nullable(),
+            }),
+          },
+        },
+      },
+      async () => {
+        const s = await advisoryStatus(deps.store.db);
+        return { ...s, lastImport: s.lastImport ? advisoryImportView(s.lastImport) : null };
+      },
+    );
+
+    app.post(
+      '/api/orgs/:orgId/software/advisories/import',
+      {
+        config: { permission: 'advisories.manage' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Import OSV advisories (multipart `file`: an OSV all.zip or one .json record; at most 1 GB). Runs as a job: follow GET /api/orgs/{orgId}/jobs/{jobId} for progress (records processed / total). Owners and admins.',
+          consumes: ['multipart/form-data'],
+          params: z.strictObject({ orgId: Id }),
+          response: { 202: z.object({ job: Job, importId: z.string() }), 413: ErrorBody, 415: ErrorBody },
+        },
+      },
+      async (req, reply) => {
+        const access = orgAccess(req);
+        if (!req.isMultipart()) return fail('unsupported_media_type');
+        const importId = randomUUID();
+        const dir = advisoryUploadDir(deps);
+        await mkdir(dir, { recursive: true });
+        let stored: string | undefined;
+        let source = 'upload';
+        for await (const part of req.parts({
+          limits: { fileSize: MAX_ADVISORY_UPLOAD_BYTES, files: 1, fields: 1, fieldSize: 64 },
+        })) {
+          if (part.type !== 'file') continue;
+          source = (part.filename || source).replace(/[\r\n]/g, '_').slice(0, 200);
+          const target = path.join(dir, `${importId}.upload`);
+          try {
+            await pipeline(part.file, createWriteStream(target));
+          } catch (err) {
+            await rm(target, { force: true });
+            if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+              return fail('payload_too_large', { limitBytes: MAX_ADVISORY_UPLOAD_BYTES });
+            throw err;
+          }
+          if (part.file.truncated) {
+            await rm(target, { force: true });
+            return fail('payload_too_large', { limitBytes: MAX_ADVISORY_UPLOAD_BYTES });
+          }
+          stored = target;
+        }
+        if (!stored) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
+        const kind = await kindOf(stored);
+        if (kind === null) {
+          await rm(stored, { force: true });
+          return fail('unsupported_media_type');
+        }
+        const file = `${importId}.${kind}`;
+        await rm(path.join(dir, file), { force: true });
+        await rename(stored, path.join(dir, file));
+        const jobId = randomUUID();
+        const now = deps.now().toISOString();
+        await deps.store.db.transaction().execute(async (trx) => {
+          await insertAdvisoryImport(trx, importRow(importId, source, now));
+          await enqueueJob(trx, {
+            id: jobId,
+            orgId: access.orgId,
+            kind: ADVISORIES_IMPORT_JOB,
+            payload: { importId, file, source },
+            maxAttempts: 1,
+            now,
+          });
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'advisories.import_start',
+            { type: 'job', id: jobId },
+            { importId, source },
+          );
+        });
+        const job = await findJob(deps.store.db, access.orgId, jobId);
+        return reply.status(202).send({ job: jobView(job ?? fail('internal')), importId });
+      },
+    );
+
+    app.get(
+      '/api/orgs/:orgId/software/advisories/:advisoryId',
+      {
+        config: { permission: 'advisories.read' },
+        schema: {
+          tags: ['software'],
+          summary: 'One advisory with its whole OSV record',
+          params: z.strictObject({ orgId: Id, advisoryId: z.string().min(1).max(200) }),
+          response: { 200: z.object({ advisory: Advisory }) },
+        },
+      },
+      async (req) => {
+        const a = await findAdvisory(deps.store.db, req.params.advisoryId);
+        return { advisory: advisoryView(a ?? fail('not_found')) };
+      },
+    );
+  };
+}

@@ -1,0 +1,16 @@
+import { defineModule } from '../../platform/module.ts';
+import { GOVERNANCE_ERRORS } from './errors.ts';
+import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './overdue-job.ts';
+import { governanceRoutes } from './routes.ts';
+
+/** The Cybersecurity Management Guidelines: ten directives, targets, peers, actions, board report. */
+export const governanceModule = defineModule({
+  name: 'governance',
+  permissions: { 'governance.read': 'read', 'governance.write': 'write', 'governance.review': 'review' },
+  errors: GOVERNANCE_ERRORS,
+  routes: [governanceRoutes],
+  jobs: (deps) => ({ [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps) }),
+  daily: [GOVERNANCE_OVERDUE_JOB],
+});
+
+export { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob };

@@ -1,0 +1,27 @@
+import { flattenPack, type CatalogPack, type FlatNode } from '@shinrai/core';
+import { findCatalogForOrg, type CatalogRow, type Executor } from '@shinrai/store';
+import { fail } from '../../platform/http/errors.ts';
+
+export interface LoadedCatalog {
+  row: CatalogRow;
+  pack: CatalogPack;
+  nodes: FlatNode[];
+}
+
+/** A catalog usable by the organization, parsed; 404 otherwise. */
+export async function loadCatalog(ex: Executor, orgId: string, catalogId: string): Promise<LoadedCatalog> {
+  const row = await findCatalogForOrg(ex, orgId, catalogId);
+  if (!row) return fail('not_found');
+  const pack = JSON.parse(row.pack) as CatalogPack;
+  return { row, pack, nodes: flattenPack(pack.nodes) };
+}
+
+/**
+ * The catalog item an answer ref names. A CPSF model's assessment answers each (element × requirement):
+ * its refs are `requirement@element`, everywhere else the ref is the item's own.
+ */
+export function catalogItemRef(scopeType: string, ref: string): string {
+  if (scopeType !== 'cpsf_model') return ref;
+  const at = ref.indexOf('@');
+  return at > 0 ? ref.slice(0, at) : ref;
+}

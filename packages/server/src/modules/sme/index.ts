@@ -1,0 +1,14 @@
+import { defineModule } from '../../platform/module.ts';
+import { SME_REMINDERS, smeRemindersJob } from './reminders-job.ts';
+import { smeRoutes } from './routes.ts';
+
+/** The SME journey: five rules, self-check, basic policy, SECURITY ACTION, yearly reminder. */
+export const smeModule = defineModule({
+  name: 'sme',
+  permissions: { 'sme.read': 'read', 'sme.write': 'write', 'sme.review': 'review' },
+  routes: [smeRoutes],
+  jobs: (deps) => ({ [SME_REMINDERS]: smeRemindersJob(deps) }),
+  daily: [SME_REMINDERS],
+});
+
+export { SME_REMINDERS, smeRemindersJob };

@@ -1,0 +1,220 @@
+import { findOrganization, listSoftwareFindings, putSoftwareVex } from '@shinrai/store';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { actorOf } from '../../platform/http/access.ts';
+import { errorBody, fail, requestLocale } from '../../platform/http/errors.ts';
+import { orgAccess } from '../../platform/http/principal.ts';
+import { ErrorBody, Id } from '../../platform/http/schemas.ts';
+import { audit } from '../../platform/services/audit-trail.ts';
+import { ingestSbom } from './inventory/ingest.ts';
+import { cycloneDxVex, openVex, readVex } from './inventory/vex.ts';
+import { DEFAULT_MAX_SBOM_BYTES, describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
+import { Release, releaseDetail, requireProduct, requireRelease } from './routes.ts';
+
+const P = '/api/orgs/:orgId/software';
+const ReleaseParams = z.strictObject({ orgId: Id, releaseId: Id });
+const Lang = z.enum(['ja', 'en']).optional();
+
+/** Reads the one `file` part of a multipart request; too large → null (the caller answers 413). */
+async function readFile(
+  req: FastifyRequest,
+  limit: number,
+): Promise<{ file: Buffer; filename: string } | 'too_large' | undefined> {
+  if (!req.isMultipart()) return fail('unsupported_media_type');
+  let out: { file: Buffer; filename: string } | undefined;
+  for await (const part of req.parts({ limits: { fileSize: limit, files: 1, fields: 2, fieldSize: 1024 } })) {
+    if (part.type !== 'file') continue;
+    try {
+      out = { file: await part.toBuffer(), filename: part.filename || 'upload' };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+      return 'too_large';
+    }
+  }
+  return out;
+}
+
+function invalid(
+  reply: FastifyReply,
+  locale: 'ja' | 'en',
+  filename: string,
+  problems: SbomProblem[],
+  status = 422,
+) {
+  return reply.status(status).send(
+    errorBody(
+      status === 413 ? 'payload_too_large' : 'import_invalid',
+      locale,
+      describeSbomProblems(problems, locale).map((p) => ({ file: filename, ...p })),
+    ),
+  );
+}
+
+/** SBOM upload and VEX import/export of a release (multipart in, JSON documents out). */
+export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const db = deps.store.db;
+  return async (app) => {
+    app.post(
+      `${P}/releases/:releaseId/sbom`,
+      {
+        config: { permission: 'software.write' },
+        // The SBOM limit is 100 MB; the multipart part limit enforces it, not the JSON body limit.
+        bodyLimit: DEFAULT_MAX_SBOM_BYTES + 1024 * 1024,
+        schema: {
+          tags: ['software'],
+          summary:
+            'Attach (replace) the SBOM of a release: CycloneDX 1.4–1.6 JSON/XML, SPDX 2.3 JSON or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction; a bad file gives located problems and writes nothing.',
+          consumes: ['multipart/form-data'],
+          params: ReleaseParams,
+          querystring: z.strictObject({ lang: Lang }),
+          response: {
+            200: z.object({
+              release: Release,
+              findings: z.number(),
+              malicious: z.number(),
+              warnings: z.array(z.record(z.string(), z.unknown())),
+            }),
+            413: ErrorBody,
+            422: ErrorBody,
+          },
+        },
+      },
+      async (req, reply) => {
+        const access = orgAccess(req);
+        const locale = requestLocale(req);
+        const release = await requireRelease(db, access.orgId, req.params.releaseId);
+        const read = await readFile(req, DEFAULT_MAX_SBOM_BYTES);
+        if (read === 'too_large')
+          return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 100 } }], 413);
+        if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
+        const result = await ingestSbom(deps, release, read.file, read.filename, actorOf(access, req.id));
+        if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
+        const updated = await requireRelease(db, access.orgId, release.id);
+        return {
+          release: await releaseDetail(deps, updated),
+          findings: result.findings,
+          malicious: result.malicious,
+          warnings: describeSbomProblems(result.warnings.slice(0, 500), locale),
+        };
+      },
+    );
+
+    app.post(
+      `${P}/releases/:releaseId/vex`,
+      {
+        config: { permission: 'software.write' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`)',
+          consumes: ['multipart/form-data'],
+          params: ReleaseParams,
+          querystring: z.strictObject({ lang: Lang }),
+          response: {
+            200: z.object({ format: z.string(), applied: z.number(), unmatched: z.array(z.string()) }),
+            413: ErrorBody,
+            422: ErrorBody,
+          },
+        },
+      },
+      async (req, reply) => {
+        const access = orgAccess(req);
+        const locale = requestLocale(req);
+        const release = await requireRelease(db, access.orgId, req.params.releaseId);
+        const limit = 32 * 1024 * 1024;
+        const read = await readFile(req, limit);
+        if (read === 'too_large')
+          return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 32 } }], 413);
+        if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
+        const findings = await withBomRefs(deps, access.orgId, release.id);
+        const result = readVex(read.file, findings);
+        if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
+        const now = deps.now().toISOString();
+        await db.transaction().execute(async (trx) => {
+          for (const s of result.statements)
+            await putSoftwareVex(trx, {
+              id: randomUUID(),
+              org_id: access.orgId,
+              release_id: release.id,
+              advisory_id: s.advisoryId,
+              component_ref: s.componentRef,
+              status: s.status,
+              justification: s.justification,
+              detail: s.detail,
+              updated_by: access.actorUserId,
+              updated_at: now,
+            });
+          await audit(
+            deps,
+            trx,
+            actorOf(access, req.id),
+            access.orgId,
+            'software.vex.import',
+            { type: 'software_release', id: release.id },
+            { file: read.filename, format: result.format, applied: result.statements.length },
+          );
+        });
+        return { format: result.format, applied: result.statements.length, unmatched: result.unmatched };
+      },
+    );
+
+    app.get(
+      `${P}/releases/:releaseId/vex`,
+      {
+        config: { permission: 'software.read' },
+        schema: {
+          tags: ['software'],
+          summary: 'Export the release VEX statements as CycloneDX 1.6 VEX or OpenVEX 0.2.0',
+          params: ReleaseParams,
+          querystring: z.strictObject({
+            format: z.enum(['cyclonedx', 'openvex']).default('cyclonedx'),
+            lang: Lang,
+          }),
+          produces: ['application/json'],
+        },
+      },
+      async (req, reply) => {
+        const access = orgAccess(req);
+        const release = await requireRelease(db, access.orgId, req.params.releaseId);
+        const product = await requireProduct(db, access.orgId, release.product_id);
+        const findings = await withBomRefs(deps, access.orgId, release.id);
+        const now = deps.now();
+        const org = await findOrganization(db, access.orgId);
+        const doc =
+          req.query.format === 'openvex'
+            ? openVex(findings, {
+                releaseId: release.id,
+                author: org?.name ?? 'Shinrai',
+                now,
+                baseUrl: deps.config.publicUrl,
+              })
+            : cycloneDxVex(findings, { product: product.name, version: release.version, now });
+        const ext = req.query.format === 'openvex' ? 'openvex.json' : 'cdx.json';
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="vex-${release.id.slice(0, 8)}.${ext}"`)
+          .send(JSON.stringify(doc, null, 2));
+      },
+    );
+  };
+}
+
+/** Findings of a release with the bom-ref of their component (VEX documents refer to components by it). */
+async function withBomRefs(deps: Deps, orgId: string, releaseId: string) {
+  const db = deps.store.db;
+  const findings = await listSoftwareFindings(db, orgId, releaseId);
+  const refs = new Map(
+    (
+      await db
+        .selectFrom('software_components')
+        .select(['id', 'bom_ref'])
+        .where('org_id', '=', orgId)
+        .where('release_id', '=', releaseId)
+        .execute()
+    ).map((c) => [c.id, c.bom_ref]),
+  );
+  return findings.map((f) => ({ ...f, bom_ref: refs.get(f.component_id) ?? f.component_ref }));
+}

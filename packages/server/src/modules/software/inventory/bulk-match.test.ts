@@ -1,0 +1,181 @@
+import {
+  insertOrganization,
+  insertSoftwareProduct,
+  insertSoftwareRelease,
+  listSoftwareComponents,
+  listSoftwareFindings,
+  replaceSoftwareSbom,
+  writeAdvisories,
+  type AdvisoryWrite,
+  type SoftwareComponentRow,
+} from '@shinrai/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeStore, testDialects, type TestStore } from '../../../../../../test/helpers/stores.ts';
+import { candidateAdvisories, dropAdvisoryCache } from './advisory-cache.ts';
+import { matchComponents } from './match.ts';
+
+const NOW = '2025-06-01T00:00:00.000Z';
+
+function advisory(
+  id: string,
+  ecosystem: string,
+  name: string,
+  opts: { withdrawn?: boolean; fixed?: string } = {},
+): AdvisoryWrite {
+  const record = {
+    id,
+    modified: NOW,
+    ...(opts.withdrawn ? { withdrawn: NOW } : {}),
+    summary: `${name} problem`,
+    affected: [
+      {
+        package: { ecosystem, name },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: opts.fixed ?? '2.0.0' }] }],
+      },
+    ],
+  };
+  return {
+    advisory: {
+      id,
+      modified: NOW,
+      published: null,
+      withdrawn: opts.withdrawn ? NOW : null,
+      malicious: 0,
+      summary: record.summary,
+      aliases: '[]',
+      severity: 'unknown',
+      score: null,
+      vector: null,
+      record: JSON.stringify(record),
+      imported_at: NOW,
+    },
+    packages: [{ ecosystem, base_ecosystem: ecosystem.split(':')[0] ?? ecosystem, name }],
+  };
+}
+
+describe.each(testDialects())('matching lookups and bulk SBOM writes on %s', (dialect) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await makeStore(dialect);
+    dropAdvisoryCache();
+    await writeAdvisories(t.store.db, [
+      advisory('GHSA-npm-1', 'npm', 'left-pad'),
+      advisory('GHSA-npm-2', 'npm', 'left-pad', { fixed: '1.0.0' }),
+      advisory('GHSA-gone', 'npm', 'gone', { withdrawn: true }),
+      // stored with a spelling other than the PEP 503 one a purl maps to
+      advisory('PYSEC-1', 'PyPI', 'Foo_Bar'),
+      advisory('DSA-1', 'Debian:12', 'openssl'),
+    ]);
+  });
+  afterAll(async () => {
+    dropAdvisoryCache();
+    await t.cleanup();
+  });
+
+  it('finds advisories by exact name, by PEP 503 name for PyPI, on the base ecosystem, never withdrawn ones', async () => {
+    const found = await candidateAdvisories(t.store.db, [
+      { ecosystem: 'npm', name: 'left-pad' },
+      { ecosystem: 'npm', name: 'Left-Pad' },
+      { ecosystem: 'npm', name: 'gone' },
+      { ecosystem: 'PyPI', name: 'foo-bar' },
+      { ecosystem: 'Debian:11', name: 'openssl' },
+      { ecosystem: 'npm', name: 'nothing' },
+    ]);
+    const ids = (key: string) =>
+      found
+        .get(key)
+        ?.map((a) => a.id)
+        .sort();
+    expect(ids('npm\u0000left-pad')).toEqual(['GHSA-npm-1', 'GHSA-npm-2']);
+    expect(found.has('npm\u0000Left-Pad')).toBe(false);
+    expect(found.has('npm\u0000gone')).toBe(false);
+    expect(ids('PyPI\u0000foo-bar')).toEqual(['PYSEC-1']);
+    expect(ids('Debian\u0000openssl')).toEqual(['DSA-1']);
+    expect(found.has('npm\u0000nothing')).toBe(false);
+    expect(found.size).toBe(3);
+  });
+
+  it('writes 1,234 components and their findings in chunks, every column as given', async () => {
+    await insertOrganization(t.store.db, {
+      id: 'org-bulk',
+      slug: 'bulk',
+      name: 'バルク',
+      kind: 'enterprise',
+      corporateNumber: null,
+      industry: null,
+      size: null,
+      prefecture: '13',
+      now: NOW,
+    });
+    await insertSoftwareProduct(t.store.db, {
+      id: 'prod-bulk',
+      org_id: 'org-bulk',
+      name: 'Bulk app',
+      kind: 'application',
+      vendor: null,
+      support_ends: null,
+      created_at: NOW,
+      updated_at: NOW,
+    });
+    await insertSoftwareRelease(t.store.db, {
+      id: 'rel-bulk',
+      org_id: 'org-bulk',
+      product_id: 'prod-bulk',
+      version: '1.0.0',
+      released_on: null,
+      support_ends: null,
+      sbom_format: null,
+      sbom_spec_version: null,
+      sbom_uploaded_at: null,
+      component_count: 0,
+      graph: null,
+      created_at: NOW,
+    });
+    const components: SoftwareComponentRow[] = Array.from({ length: 1234 }, (_v, i) => ({
+      id: `comp-${String(i).padStart(4, '0')}`,
+      org_id: 'org-bulk',
+      release_id: 'rel-bulk',
+      bom_ref: `c${i}`,
+      name: i % 100 === 0 ? 'left-pad' : `pkg-${i}`,
+      version: i % 7 === 0 ? null : `1.${i % 10}.0`,
+      purl: i % 100 === 0 ? `pkg:npm/left-pad@1.${i % 10}.0` : i % 3 === 0 ? null : `pkg:npm/pkg-${i}@1.0.0`,
+      purl_key: i % 3 === 0 ? null : `pkg:npm/pkg-${i}`,
+      ecosystem: i % 100 === 0 ? 'npm' : i % 3 === 0 ? null : 'npm',
+      osv_name: i % 100 === 0 ? 'left-pad' : i % 3 === 0 ? null : `pkg-${i}`,
+      licenses: i % 2 === 0 ? 'MIT' : null,
+      hashes: JSON.stringify([{ alg: 'SHA-256', value: String(i) }]),
+      supplier: i % 5 === 0 ? `Supplier ${i}` : null,
+      dev: i % 4 === 0 ? 1 : 0,
+      support_ends: i % 11 === 0 ? '2030-01-01' : null,
+    }));
+    const findings = await matchComponents(t.store.db, components, (c) => [c.name], new Date(NOW));
+    // left-pad rows (every 100th) are at 1.0.0, except those without a version (every 7th), which never match
+    const expected = components.filter((c) => c.osv_name === 'left-pad' && c.version !== null).length;
+    expect(expected).toBeGreaterThan(0);
+    // 1.0.0 is in GHSA-npm-1 (< 2.0.0) but not GHSA-npm-2 (< 1.0.0)
+    expect(findings.map((f) => f.advisory_id).sort()).toEqual(Array(expected).fill('GHSA-npm-1'));
+
+    await replaceSoftwareSbom(
+      t.store.db,
+      {
+        id: 'rel-bulk',
+        org_id: 'org-bulk',
+        sbom_format: 'cyclonedx',
+        sbom_spec_version: '1.6',
+        sbom_uploaded_at: NOW,
+        component_count: components.length,
+        graph: '{}',
+      },
+      components,
+      findings,
+    );
+    const stored = await listSoftwareComponents(t.store.db, 'org-bulk', 'rel-bulk');
+    const byId = new Map(stored.map((c) => [c.id, c]));
+    expect(stored).toHaveLength(1234);
+    for (const c of components) expect(byId.get(c.id)).toEqual(c);
+    const storedFindings = await listSoftwareFindings(t.store.db, 'org-bulk', 'rel-bulk');
+    expect(storedFindings.map((f) => f.component_id).sort()).toEqual(
+      findings.map((f) => f.component_id).sort(),
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import type { SbomFormat, SbomDependency } from '@shinrai/formats/sbom';
+import {
+  allSoftwareReleaseIds,
+  findSoftwareProduct,
+  findSoftwareRelease,
+  listSoftwareComponents,
+  releasesWithPackages,
+  replaceSoftwareFindings,
+  type SoftwareFindingRow,
+} from '@shinrai/store';
+import type { Deps } from '../../../platform/deps.ts';
+import type { JobHandler } from '../../../platform/jobs/worker.ts';
+import { dropAdvisoryCache } from './advisory-cache.ts';
+import { matchComponents } from './match.ts';
+import { alertFindings } from './notify.ts';
+import { shortestPaths } from './paths.ts';
+
+export const SOFTWARE_REMATCH_JOB = 'software.rematch';
+
+export type RematchPayload = { advisoryIds: string[] } | { all: true };
+
+function releasesToRematch(deps: Deps, payload: RematchPayload) {
+  const db = deps.store.db;
+  if ('all' in payload) return allSoftwareReleaseIds(db);
+  return (async () => {
+    const keys: { ecosystem: string; name: string }[] = [];
+    for (let i = 0; i < payload.advisoryIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('advisory_packages')
+        .select(['base_ecosystem as ecosystem', 'name'])
+        .where('advisory_id', 'in', payload.advisoryIds.slice(i, i + 500))
+        .execute();
+      keys.push(...rows);
+    }
+    return releasesWithPackages(db, keys);
+  })();
+}
+
+/** Re-matches one release against the current advisory database; returns the findings that are new. */
+export async function rematchRelease(deps: Deps, orgId: string, releaseId: string): Promise<number> {
+  const db = deps.store.db;
+  const release = await findSoftwareRelease(db, orgId, releaseId);
+  if (!release || release.sbom_uploaded_at === null) return 0;
+  const components = await listSoftwareComponents(db, orgId, releaseId);
+  const graph = JSON.parse(release.graph ?? '{"rootRefs":[],"dependencies":[]}') as {
+    name?: string | null;
+    rootRefs: string[];
+    dependencies: SbomDependency[];
+  };
+  const pathOf = shortestPaths({
+    format: (release.sbom_format ?? 'cyclonedx') as SbomFormat,
+    name: graph.name ?? null,
+    rootRefs: graph.rootRefs,
+    dependencies: graph.dependencies,
+    components: components.map((c) => ({ bomRef: c.bom_ref, name: c.name })),
+  });
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const now = deps.now();
+  const fresh: SoftwareFindingRow[] = [];
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('software_findings')
+      .select(['advisory_id', 'component_ref', 'id', 'created_at'])
+      .where('release_id', '=', releaseId)
+      .execute();
+    const old = new Map(before.map((f) => [`${f.component_ref}\u0000${f.advisory_id}`, f]));
+    const found = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
+    // A finding that was already there keeps its id and first-seen time.
+    for (const f of found) {
+      const prev = old.get(`${f.component_ref}\u0000${f.advisory_id}`);
+      if (prev) {
+        f.id = prev.id;
+        f.created_at = prev.created_at;
+      } else fresh.push(f);
+    }
+    await replaceSoftwareFindings(trx, releaseId, found);
+  });
+  if (fresh.length > 0) {
+    const product = await findSoftwareProduct(db, orgId, release.product_id);
+    const subject = {
+      orgId,
+      productName: product?.name ?? '',
+      releaseId,
+      releaseVersion: release.version,
+    };
+    const view = (f: (typeof fresh)[number]) => {
+      const c = byId.get(f.component_id);
+      return { ...f, componentName: c?.name ?? '', componentVersion: c?.version ?? null };
+    };
+    const malicious = fresh.filter((f) => f.malicious === 1);
+    if (malicious.length > 0) await alertFindings(deps, subject, 'malicious', malicious.map(view));
+    const others = fresh.filter((f) => f.malicious !== 1);
+    if (others.length > 0) await alertFindings(deps, subject, 'new_findings', others.map(view));
+  }
+  return fresh.length;
+}
+
+/**
+ * `software.rematch`: after an advisory import, re-matches the releases holding a package of the
+ * changed advisories (or every release for `{ all: true }`) and notifies about new findings.
+ */
+export function softwareRematchJob(deps: Deps): JobHandler {
+  return async (ctx) => {
+    dropAdvisoryCache();
+    const raw = ctx.payload as Partial<{ advisoryIds: unknown; all: unknown }> | null;
+    const payload: RematchPayload =
+      raw?.all === true || !Array.isArray(raw?.advisoryIds)
+        ? { all: true }
+        : { advisoryIds: raw.advisoryIds.filter((x): x is string => typeof x === 'string') };
+    const releases = await releasesToRematch(deps, payload);
+    let added = 0;
+    for (const [i, r] of releases.entries()) {
+      await ctx.progress(i, releases.length);
+      added += await rematchRelease(deps, r.org_id, r.release_id);
+    }
+    await ctx.progress(releases.length, releases.length);
+    return { releases: releases.length, newFindings: added };
+  };
+}

@@ -1,0 +1,213 @@
+import { can, roleWithin, type ModulePermission, type Permission, type Role } from '@shinrai/core';
+import {
+  findApiTokenByHash,
+  findMembership,
+  findSessionWithUser,
+  touchApiToken,
+  touchSession,
+  type UserRow,
+} from '@shinrai/store';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { safeEqual, sha256 } from '../auth/secrets.ts';
+import type { Deps } from '../deps.ts';
+import { fail } from './errors.ts';
+
+export const SESSION_COOKIE = 'shinrai_session';
+
+export type Principal =
+  | { kind: 'user'; user: UserRow; sessionId: string; csrfToken: string }
+  | { kind: 'token'; tokenId: string; orgId: string; role: Role; createdBy: string | null };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that take no session (setup, login) opt out of the CSRF header check. */
+    skipCsrf?: boolean;
+    /**
+     * The permission an organization route (`/api/orgs/:orgId/…`) needs. The caller's access is
+     * checked before the handler runs and handed to it as `req.access`; the permission is
+     * published in /api/openapi.json as `x-permission`.
+     */
+    permission?: Permission | ModulePermission;
+  }
+  interface FastifyRequest {
+    /** Set on routes that declare `config.permission`. */
+    access?: OrgAccess;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The only API routes callable without signing in; every other /api route answers 401 before reading input. */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/setup/status',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'POST /api/auth/login/totp',
+  'POST /api/auth/logout',
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /api/invitations/:token',
+  'POST /api/invitations/:token/accept',
+]);
+
+/** Public routes the modules declare (modules/index.ts), added once when the app is built. */
+const modulePublicRoutes = new Set<string>();
+
+export function registerPublicRoutes(routes: Iterable<string>): void {
+  for (const r of routes) modulePublicRoutes.add(r);
+}
+
+/** Every route callable without signing in: the platform's and the modules'. */
+export function publicRoutes(): ReadonlySet<string> {
+  return new Set([...PUBLIC_ROUTES, ...modulePublicRoutes]);
+}
+
+function isPublic(req: FastifyRequest): boolean {
+  const url = req.routeOptions.url;
+  if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return true;
+  const key = `${req.method === 'HEAD' ? 'GET' : req.method} ${url}`;
+  return PUBLIC_ROUTES.has(key) || modulePublicRoutes.has(key);
+}
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** Resolves the caller from the session cookie or a bearer API token, and enforces CSRF for cookie sessions. */
+export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise<void> {
+  req.principal = null;
+  const now = deps.now();
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const token = await findApiTokenByHash(deps.store.db, sha256(auth.slice(7).trim()));
+    if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) fail('unauthenticated');
+    else {
+      // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
+      const creator =
+        token.created_by === null
+          ? undefined
+          : await findMembership(deps.store.db, token.org_id, token.created_by);
+      if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
+      req.principal = {
+        kind: 'token',
+        tokenId: token.id,
+        orgId: token.org_id,
+        role: token.role as Role,
+        createdBy: token.created_by,
+      };
+      if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
+        await touchApiToken(deps.store.db, token.id, now.toISOString());
+      }
+    }
+    return;
+  }
+  const raw = req.cookies[SESSION_COOKIE];
+  const found = raw ? await findSessionWithUser(deps.store.db, sha256(raw)) : undefined;
+  const session = found?.session;
+  const user =
+    found && found.session.stage === 'full' && new Date(found.session.expires_at) > now
+      ? found.user
+      : undefined;
+  if (!session || !user) {
+    if (!isPublic(req)) fail('unauthenticated');
+    return;
+  }
+  req.principal = { kind: 'user', user, sessionId: session.id, csrfToken: session.csrf_token };
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
+    await touchSession(deps.store.db, session.id, now.toISOString(), expires.toISOString());
+  }
+  if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config.skipCsrf) {
+    const header = req.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !safeEqual(header, session.csrf_token)) fail('csrf_failed');
+  }
+}
+
+/** A signed-in person (not an API token). */
+export function requireUser(req: FastifyRequest): Extract<Principal, { kind: 'user' }> {
+  const p = req.principal;
+  if (p === null) return fail('unauthenticated');
+  if (p.kind !== 'user') return fail('forbidden');
+  return p;
+}
+
+export interface OrgAccess {
+  orgId: string;
+  role: Role;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+}
+
+/**
+ * The caller's access to one organization. Someone outside the organization gets 404 (its existence
+ * is not revealed); a member whose role lacks the permission gets 403.
+ */
+export async function requireOrg(
+  deps: Deps,
+  req: FastifyRequest,
+  orgId: string,
+  perm: Permission | ModulePermission,
+): Promise<OrgAccess> {
+  const p = req.principal;
+  if (p === null) return fail('unauthenticated');
+  let access: OrgAccess;
+  if (p.kind === 'token') {
+    if (p.orgId !== orgId) return fail('not_found');
+    access = { orgId, role: p.role, actorUserId: p.createdBy, actorTokenId: p.tokenId };
+  } else {
+    const m = await findMembership(deps.store.db, orgId, p.user.id);
+    if (!m) return fail('not_found');
+    access = { orgId, role: m.role as Role, actorUserId: p.user.id, actorTokenId: null };
+  }
+  if (!can(access.role, perm)) return fail('forbidden');
+  return access;
+}
+
+export function setSessionCookie(
+  deps: Deps,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+  });
+}
+
+/** The caller's access on a route that declares `config.permission` (checked before the handler). */
+export function orgAccess(req: FastifyRequest): OrgAccess {
+  return req.access ?? fail('internal');
+}
+
+/**
+ * Adds the organization access check to exactly the routes that declare a permission, after
+ * validation (as the handlers did before), so other routes carry no hook for it.
+ */
+export function checkRoutePermissions(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    const perm = route.config?.permission;
+    if (perm === undefined) return;
+    const check: preHandlerAsyncHookHandler = async (req) => {
+      const orgId = (req.params as { orgId?: string }).orgId;
+      req.access = await requireOrg(deps, req, orgId ?? fail('not_found'), perm);
+    };
+    const existing = route.preHandler;
+    route.preHandler = existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])];
+  });
+}

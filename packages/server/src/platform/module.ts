@@ -1,0 +1,40 @@
+import type { ModulePermission, PermissionLevel } from '@shinrai/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import type { JobHandler } from './jobs/worker.ts';
+
+/** An error code a module adds to the platform's, with its HTTP status and its messages. */
+export interface ModuleError {
+  status: number;
+  ja: string;
+  en: string;
+}
+
+/**
+ * Everything the platform needs to know about a server module. `modules/index.ts` lists them; the
+ * app, the server start, the error mapper and the public-route check loop over that list, so adding
+ * a module touches that one list (and the store's migration list when it has tables).
+ */
+export interface ServerModule {
+  /** Folder name and route tag, e.g. 'software'. */
+  name: string;
+  /** The permissions its routes ask for, each with the level that decides which roles hold it. */
+  permissions: Record<ModulePermission, PermissionLevel>;
+  /** Error codes of its own (platform codes such as not_found are shared). */
+  errors?: Record<string, ModuleError>;
+  /** Route plugins, registered in order. */
+  routes?: readonly ((deps: Deps) => FastifyPluginAsyncZod)[];
+  /** Routes callable without signing in, as 'METHOD /path'. */
+  publicRoutes?: readonly string[];
+  /** Background job handlers by kind. */
+  jobs?: (deps: Deps) => Record<string, JobHandler>;
+  /** Job kinds enqueued once a day. */
+  daily?: readonly string[];
+  /** Work at server start, after migrations and before listening (e.g. installing built-in content). */
+  start?: (deps: Deps) => Promise<void>;
+}
+
+/** Declares a module; the literal types of its error codes stay visible to its own `fail`. */
+export function defineModule<const M extends ServerModule>(m: M): M {
+  return m;
+}
