@@ -1,13 +1,15 @@
 import type { Selectable } from 'kysely';
-import type { AssessmentRow } from '../assessments/index.ts';
+import {
+  latestAssessmentOfCatalogIds,
+  latestPeerAssessmentsOfCatalogIds,
+  type AssessmentRow,
+} from '../assessments/index.ts';
+import { catalogVersionsByUrn } from '../library/index.ts';
 import type { Executor } from '../modules.ts';
 import type { GovernanceActionsTable, GovernanceTargetsTable } from './tables.ts';
 
 export type GovernanceTargetRow = Selectable<GovernanceTargetsTable>;
 export type GovernanceActionRow = Selectable<GovernanceActionsTable>;
-
-/** Assessment statuses whose results count as final: shared with peers and the parent company. */
-export const FINAL_ASSESSMENT_STATUSES = ['approved', 'locked'] as const;
 
 export async function listGovernanceTargets(ex: Executor, orgId: string): Promise<GovernanceTargetRow[]> {
   return ex
@@ -201,6 +203,13 @@ export async function memberDisplayNames(
 
 export type CatalogAssessmentRow = AssessmentRow & { catalog_version: string };
 
+// The reads below combine two modules without a join: the catalog versions of a URN come from the library
+// module, the assessments against those versions from the assessments module (same filters, same order).
+
+function withVersion(row: AssessmentRow, versions: ReadonlyMap<string, string>): CatalogAssessmentRow {
+  return { ...row, catalog_version: versions.get(row.catalog_id) ?? '' };
+}
+
 /** The newest assessment of an organization against any version of a catalog, optionally in some statuses. */
 export async function latestAssessmentOfCatalog(
   ex: Executor,
@@ -208,15 +217,9 @@ export async function latestAssessmentOfCatalog(
   urn: string,
   statuses?: readonly string[],
 ): Promise<CatalogAssessmentRow | undefined> {
-  let q = ex
-    .selectFrom('assessments as a')
-    .innerJoin('catalogs as c', 'c.id', 'a.catalog_id')
-    .selectAll('a')
-    .select('c.version as catalog_version')
-    .where('a.org_id', '=', orgId)
-    .where('c.urn', '=', urn);
-  if (statuses !== undefined) q = q.where('a.status', 'in', [...statuses]);
-  return q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').executeTakeFirst();
+  const versions = await catalogVersionsByUrn(ex, urn);
+  const row = await latestAssessmentOfCatalogIds(ex, orgId, [...versions.keys()], { statuses });
+  return row && withVersion(row, versions);
 }
 
 /** The assessment of the same catalog (any version) created just before `before`: "last year". */
@@ -226,61 +229,29 @@ export async function previousAssessmentOfCatalog(
   urn: string,
   before: { created_at: string; id: string },
 ): Promise<CatalogAssessmentRow | undefined> {
-  return ex
-    .selectFrom('assessments as a')
-    .innerJoin('catalogs as c', 'c.id', 'a.catalog_id')
-    .selectAll('a')
-    .select('c.version as catalog_version')
-    .where('a.org_id', '=', orgId)
-    .where('c.urn', '=', urn)
-    .where((eb) =>
-      eb.or([
-        eb('a.created_at', '<', before.created_at),
-        eb.and([eb('a.created_at', '=', before.created_at), eb('a.id', '<', before.id)]),
-      ]),
-    )
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .executeTakeFirst();
+  const versions = await catalogVersionsByUrn(ex, urn);
+  const row = await latestAssessmentOfCatalogIds(ex, orgId, [...versions.keys()], {
+    before: { created_at: before.created_at, id: before.id },
+  });
+  return row && withVersion(row, versions);
 }
 
 /**
  * For the same-industry comparison: the latest approved or locked assessment of the catalog of every
- * other organization whose industry is exactly `industry`. Organizations that share a member with the
- * caller's organization are left out, so one person cannot fill the comparison with organizations of
- * their own and read another's value from the average. Returns at most one row per organization.
+ * other organization whose industry is exactly `industry`, leaving out organizations that share a member
+ * with the caller's (see `latestPeerAssessmentsOfCatalogIds`). Returns at most one row per organization.
  */
 export async function latestPeerAssessments(
   ex: Executor,
   p: { orgId: string; industry: string; urn: string },
 ): Promise<CatalogAssessmentRow[]> {
-  const rows = await ex
-    .selectFrom('assessments as a')
-    .innerJoin('catalogs as c', 'c.id', 'a.catalog_id')
-    .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .selectAll('a')
-    .select('c.version as catalog_version')
-    .where('o.industry', '=', p.industry)
-    .where('a.org_id', '!=', p.orgId)
-    .where('c.urn', '=', p.urn)
-    .where('a.status', 'in', [...FINAL_ASSESSMENT_STATUSES])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('memberships as theirs')
-            .innerJoin('memberships as ours', 'ours.user_id', 'theirs.user_id')
-            .select('theirs.user_id')
-            .whereRef('theirs.org_id', '=', 'a.org_id')
-            .where('ours.org_id', '=', p.orgId),
-        ),
-      ),
-    )
-    .orderBy('a.org_id')
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .execute();
-  return firstPerKey(rows, (r) => r.org_id);
+  const versions = await catalogVersionsByUrn(ex, p.urn);
+  const rows = await latestPeerAssessmentsOfCatalogIds(ex, {
+    orgId: p.orgId,
+    industry: p.industry,
+    catalogIds: [...versions.keys()],
+  });
+  return rows.map((r) => withVersion(r, versions));
 }
 
 export interface GroupCompany {

@@ -99,3 +99,12 @@ export async function listCatalogNodes(ex: Executor, catalogId: string): Promise
     .orderBy('position')
     .execute();
 }
+
+/**
+ * Every stored version of a catalog URN, in any scope (built-in or an organization's own), as id → version.
+ * Other modules use it to find records of "any version of this catalog" without joining the catalogs table.
+ */
+export async function catalogVersionsByUrn(ex: Executor, urn: string): Promise<Map<string, string>> {
+  const rows = await ex.selectFrom('catalogs').select(['id', 'version']).where('urn', '=', urn).execute();
+  return new Map(rows.map((r) => [r.id, r.version]));
+}
