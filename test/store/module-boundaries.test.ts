@@ -121,6 +121,15 @@ describe('store modules', () => {
     expect(found).toEqual([]);
   });
 
+  it('serves every module as @shinrai/store/<module>, each export also on @shinrai/store', async () => {
+    const root = (await import('@shinrai/store')) as Record<string, unknown>;
+    for (const folder of moduleFolders()) {
+      const mod = (await import(`@shinrai/store/${folder}`)) as Record<string, unknown>;
+      expect(Object.keys(mod).length, folder).toBeGreaterThan(0);
+      for (const [name, value] of Object.entries(mod)) expect(root[name], `${folder}: ${name}`).toBe(value);
+    }
+  });
+
   it('would catch a join of another module, a deep import and a platform that uses a module', () => {
     const owners = tableOwners();
     expect(
