@@ -16,6 +16,10 @@ import { softwareMigration } from './software/migrations/0013-software.ts';
 import { whereUsedIndexMigration } from './software/migrations/0014-where-used-index.ts';
 import type { Database } from './modules.ts';
 
+/**
+ * Every migration, in the order it runs. The names are recorded in existing databases: never rename or
+ * reorder them. Each file lives in the folder of the module it belongs to; a new one is added at the end.
+ */
 function migrations(ops: DialectOps): Record<string, Migration> {
   return {
     '0001-identity': identityMigration(ops),

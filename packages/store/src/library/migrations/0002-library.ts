@@ -1,6 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** Library and assessments modules: catalog versions, their nodes, assessments and answers. */
+/**
+ * Library and assessments modules: catalog versions, their nodes, assessments and answers (the last two are
+ * tables of the assessments module, `assessments/tables.ts`; the migration is kept whole as it was recorded).
+ */
 export function libraryMigration(): Migration {
   return {
     async up(db: Kysely<unknown>) {

@@ -1,6 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
 
-/** SME module: the basic policy, recorded SECURITY ACTION declarations, and explicit shares of results. */
+/**
+ * SME module: the basic policy, recorded SECURITY ACTION declarations, and explicit shares of results (the
+ * shares table belongs to the assessments module, `assessments/tables.ts`; the migration is kept whole as it was recorded).
+ */
 export function smeMigration(): Migration {
   return {
     async up(db: Kysely<unknown>) {
