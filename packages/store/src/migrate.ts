@@ -1,21 +1,25 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { DialectOps } from './dialect/types.ts';
-import { identityMigration } from './migrations/0001-identity.ts';
-import { libraryMigration } from './migrations/0002-library.ts';
-import { mappingsMigration } from './migrations/0003-mappings.ts';
-import { totpStepMigration } from './migrations/0004-totp-step.ts';
-import { assessmentScoresMigration } from './migrations/0005-assessment-scores.ts';
-import { evidenceMigration } from './migrations/0006-evidence.ts';
-import { answersIndexMigration } from './migrations/0007-answers-index.ts';
-import { membersOrderMigration } from './migrations/0008-members-order.ts';
-import { governanceMigration } from './migrations/0009-governance.ts';
-import { smeMigration } from './migrations/0010-sme.ts';
-import { cpsfMigration } from './migrations/0011-cpsf.ts';
-import { advisoriesMigration } from './migrations/0012-advisories.ts';
-import { softwareMigration } from './migrations/0013-software.ts';
-import { whereUsedIndexMigration } from './migrations/0014-where-used-index.ts';
-import type { Database } from './schema.ts';
+import { identityMigration } from './platform/migrations/0001-identity.ts';
+import { libraryMigration } from './library/migrations/0002-library.ts';
+import { mappingsMigration } from './library/migrations/0003-mappings.ts';
+import { totpStepMigration } from './platform/migrations/0004-totp-step.ts';
+import { assessmentScoresMigration } from './assessments/migrations/0005-assessment-scores.ts';
+import { evidenceMigration } from './assessments/migrations/0006-evidence.ts';
+import { answersIndexMigration } from './assessments/migrations/0007-answers-index.ts';
+import { membersOrderMigration } from './platform/migrations/0008-members-order.ts';
+import { governanceMigration } from './governance/migrations/0009-governance.ts';
+import { smeMigration } from './sme/migrations/0010-sme.ts';
+import { cpsfMigration } from './cpsf/migrations/0011-cpsf.ts';
+import { advisoriesMigration } from './advisories/migrations/0012-advisories.ts';
+import { softwareMigration } from './software/migrations/0013-software.ts';
+import { whereUsedIndexMigration } from './software/migrations/0014-where-used-index.ts';
+import type { Database } from './modules.ts';
 
+/**
+ * Every migration, in the order it runs. The names are recorded in existing databases: never rename or
+ * reorder them. Each file lives in the folder of the module it belongs to; a new one is added at the end.
+ */
 function migrations(ops: DialectOps): Record<string, Migration> {
   return {
     '0001-identity': identityMigration(ops),

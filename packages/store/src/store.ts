@@ -5,7 +5,7 @@ import { openPostgres, postgresOps } from './dialect/postgres.ts';
 import { openSqlite, sqliteOps } from './dialect/sqlite.ts';
 import type { DialectOps } from './dialect/types.ts';
 import { migrateToLatest } from './migrate.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './modules.ts';
 
 /** An open database with the operations that differ between dialects. */
 export interface Store {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../modules.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 

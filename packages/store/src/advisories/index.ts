@@ -1,0 +1,3 @@
+/** The advisories module: the instance-wide OSV advisory database and its imports. */
+export type * from './tables.ts';
+export * from './repo.ts';

@@ -1,0 +1,55 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../modules.ts';
+import type { AssessmentSharesTable } from './tables.ts';
+
+/**
+ * Explicit, revocable shares of an assessment result with a buyer. They belong to the assessments module:
+ * a share is access to an assessment (any catalog, not only the SME ones) and references it; what a buyer
+ * then reads is the assessment and its answers.
+ */
+export type ShareRow = Selectable<AssessmentSharesTable>;
+
+export async function insertShare(ex: Executor, row: ShareRow): Promise<void> {
+  await ex.insertInto('assessment_shares').values(row).execute();
+}
+
+export async function listSharesOf(ex: Executor, orgId: string): Promise<ShareRow[]> {
+  return ex
+    .selectFrom('assessment_shares')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function revokeShare(ex: Executor, orgId: string, id: string, now: string): Promise<boolean> {
+  const r = await ex
+    .updateTable('assessment_shares')
+    .set({ revoked_at: now })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Shares visible to `withOrgId`: not revoked, and only while the sharer still has an active
+ * buyer→supplier relationship with it (ending the relationship ends what the buyer sees).
+ */
+export async function listSharesWith(ex: Executor, withOrgId: string, id?: string) {
+  let q = ex
+    .selectFrom('assessment_shares as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .innerJoin('relationships as r', (j) =>
+      j.onRef('r.to_org_id', '=', 's.org_id').onRef('r.from_org_id', '=', 's.with_org_id'),
+    )
+    .selectAll('s')
+    .select(['o.name as org_name', 'o.slug as org_slug'])
+    .where('s.with_org_id', '=', withOrgId)
+    .where('s.revoked_at', 'is', null)
+    .where('r.type', '=', 'buyer_supplier')
+    .where('r.status', '=', 'active');
+  if (id !== undefined) q = q.where('s.id', '=', id);
+  return q.orderBy('s.created_at', 'desc').execute();
+}

@@ -1,0 +1,3 @@
+/** The governance module: target profiles per directive and PDCA action items, and the reads of the governance dashboard. */
+export type * from './tables.ts';
+export * from './repo.ts';

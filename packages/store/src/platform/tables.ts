@@ -1,0 +1,154 @@
+/** Tables of the platform: identity, organizations and their relationships, sessions, tokens, the audit log, jobs and settings. Times are ISO 8601 UTC text; booleans are 0/1. */
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  corporate_number: string | null;
+  industry: string | null;
+  size: string | null;
+  prefecture: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: string;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  is_instance_admin: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface MembershipsTable {
+  org_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface RelationshipsTable {
+  id: string;
+  type: string;
+  from_org_id: string;
+  to_org_id: string;
+  status: string;
+  requested_by_org_id: string;
+  created_at: string;
+  accepted_at: string | null;
+  ended_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  org_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  role: string;
+  created_by: string | null;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  created_at: string;
+}
+
+export interface OidcIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  org_id: string | null;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: string;
+  org_id: string | null;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  progress_current: number;
+  progress_total: number;
+  result: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** The platform's tables: any module may read them (organizations, members, relationships, …). */
+export interface PlatformTables {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  relationships: RelationshipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  oidc_identities: OidcIdentitiesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  settings: SettingsTable;
+}
