@@ -6,11 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  compareParsed,
-  parseVersion,
-  type ParsedVersion,
-} from '@shinrai/core/software/versions';
+import { compareParsed, parseVersion, type ParsedVersion } from '@shinrai/core/software/versions';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/testdata/osv-semantic');
 const COMPARISONS = 1_000_000;

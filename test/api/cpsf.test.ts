@@ -245,6 +245,40 @@ describe('CPSF models: graph, rules, status, plan, files, report', () => {
     expect(v.statusCode).toBe(403);
   });
 
+  it('refuses a status change while the model’s assessment is in review, through either write path', async () => {
+    // One rule for every writer of answers (the assessment engine's): before, CPSF answered 200 here.
+    const res = await admin.post(`/api/orgs/${orgId}/cpsf/models`, {
+      name: 'レビュー中のモデル',
+      scopeType: 'site',
+      graph: GRAPH,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = json<{ model: ModelDetail }>(res).model;
+    const mbase = `/api/orgs/${orgId}/cpsf/models/${m.id}`;
+    const a = json<Analysis>(await admin.get(`${mbase}/analysis`));
+    const ref = el(a, 'SENSOR-1').requirements[0]!.ref;
+    const moved = await admin.post(`/api/orgs/${orgId}/assessments/${m.assessmentId}/status`, {
+      to: 'in_review',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const viaCpsf = await admin.req('PUT', `${mbase}/status/SENSOR-1/${ref}`, {
+      value: 'implemented',
+      revision: 0,
+    });
+    expect(viaCpsf.statusCode, viaCpsf.body).toBe(409);
+    expect(json<{ error: { code: string } }>(viaCpsf).error.code).toBe('assessment_not_editable');
+    const viaAssessment = await admin.req(
+      'PUT',
+      `/api/orgs/${orgId}/assessments/${m.assessmentId}/answers/${encodeURIComponent(`${ref}@SENSOR-1`)}`,
+      { value: { kind: 'choice', value: 'implemented' }, revision: 0 },
+    );
+    expect(viaAssessment.statusCode, viaAssessment.body).toBe(409);
+    expect(json<{ error: { code: string } }>(viaAssessment).error.code).toBe('assessment_not_editable');
+    const after = json<Analysis>(await admin.get(`${mbase}/analysis`));
+    expect(el(after, 'SENSOR-1').requirements.find((r) => r.ref === ref)?.status).not.toBe('implemented');
+  });
+
   it('keeps a remediation plan per gap', async () => {
     const sensor = el(await analysis(), 'SENSOR-1');
     const gap = sensor.requirements.find((r) => r.status === null)!;

@@ -91,7 +91,9 @@ export async function buildApp(
     transform: (input) => {
       const out = jsonSchemaTransform(input);
       const permission = input.route.config?.permission;
-      return permission === undefined ? out : { ...out, schema: { ...out.schema, 'x-permission': permission } };
+      return permission === undefined
+        ? out
+        : { ...out, schema: { ...out.schema, 'x-permission': permission } };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

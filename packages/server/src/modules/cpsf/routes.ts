@@ -21,13 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  canonicalGraph,
-  EdgeSchema,
-  ElementSchema,
-  graphIntegrity,
-  GraphSchema,
-} from './graph-schema.ts';
+import { canonicalGraph, EdgeSchema, ElementSchema, graphIntegrity, GraphSchema } from './graph-schema.ts';
 import {
   analyseModel,
   isOpen,

@@ -1,10 +1,5 @@
 import { flattenPack, planPrefill, type AnswerValue, type MappingEntry } from '@shinrai/core';
-import {
-  findAssessment,
-  findMappingSetForOrg,
-  listAnswers,
-  listMappingSetsForOrg,
-} from '@shinrai/store';
+import { findAssessment, findMappingSetForOrg, listAnswers, listMappingSetsForOrg } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';

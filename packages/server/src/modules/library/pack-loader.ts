@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 
-export const CATALOG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../catalogs');
+export const CATALOG_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../../catalogs',
+);
 const SCHEMA_FILE = path.join(CATALOG_DIR, 'schema/pack.schema.json');
 
 export interface PackError {

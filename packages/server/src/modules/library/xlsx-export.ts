@@ -68,4 +68,3 @@ export function headerFromMeta(rows: { cells: (string | number | boolean | null)
   }
   return out as unknown as PackHeader;
 }
-

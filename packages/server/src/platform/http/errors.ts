@@ -67,7 +67,8 @@ export function statusOf(code: string): number {
 
 export function errorBody(code: string, locale: Locale, details?: unknown) {
   const declared = isPlatformCode(code) ? ERROR_MESSAGES[code] : moduleErrors.get(code);
-  if (declared === undefined) return { error: { code: 'internal', message: ERROR_MESSAGES.internal[locale] } };
+  if (declared === undefined)
+    return { error: { code: 'internal', message: ERROR_MESSAGES.internal[locale] } };
   return {
     error: { code, message: declared[locale], ...(details === undefined ? {} : { details }) },
   };

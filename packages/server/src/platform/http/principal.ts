@@ -31,6 +31,8 @@ declare module 'fastify' {
      * published in /api/openapi.json as `x-permission`.
      */
     permission?: Permission | ModulePermission;
+    /** Only a signed-in person, not an API token, may call it (checked before the permission). */
+    userOnly?: boolean;
   }
   interface FastifyRequest {
     /** Set on routes that declare `config.permission`. */
@@ -203,11 +205,14 @@ export function checkRoutePermissions(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRoute', (route) => {
     const perm = route.config?.permission;
     if (perm === undefined) return;
+    const userOnly = route.config?.userOnly === true;
     const check: preHandlerAsyncHookHandler = async (req) => {
+      if (userOnly) requireUser(req);
       const orgId = (req.params as { orgId?: string }).orgId;
       req.access = await requireOrg(deps, req, orgId ?? fail('not_found'), perm);
     };
     const existing = route.preHandler;
-    route.preHandler = existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])];
+    route.preHandler =
+      existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])];
   });
 }

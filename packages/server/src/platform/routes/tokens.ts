@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
-import { orgAccess, requireUser } from '../http/principal.ts';
+import { orgAccess } from '../http/principal.ts';
 import { ApiToken, Id, page, PageQuery, Role } from '../http/schemas.ts';
 import { audit } from '../services/audit-trail.ts';
 import { tokenView } from '../services/views.ts';
@@ -39,7 +39,7 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/orgs/:orgId/tokens',
       {
-        config: { permission: 'tokens.manage' },
+        config: { permission: 'tokens.manage', userOnly: true },
         schema: {
           tags: ['api tokens'],
           summary: 'Create an API token for automation; the secret is returned once',
@@ -53,7 +53,6 @@ export function tokenRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        requireUser(req);
         const access = orgAccess(req);
         if (!roleWithin(access.role, req.body.role)) fail('role_not_grantable');
         const secret = `${TOKEN_PREFIX}${randomToken()}`;
