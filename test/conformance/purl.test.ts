@@ -1,5 +1,5 @@
 /**
- * purl-spec conformance: every case of ../shared/testdata/purl-spec/tests run as its test_type.
+ * purl-spec conformance: every case of test/conformance/data/purl-spec/tests run as its test_type.
  * `required` parse cases run in strict mode (the ECMA-427 conformance reading); `recommended` cases
  * show normalization and run in the default, normalizing mode.
  */
@@ -14,7 +14,7 @@ import {
   type PurlComponents,
 } from '../../packages/core/src/software/purl/index.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../shared/testdata/purl-spec/tests');
+const ROOT = resolve(import.meta.dirname, 'data/purl-spec/tests');
 
 interface PurlCase {
   description: string;

@@ -1,5 +1,5 @@
 /**
- * CycloneDX conformance: every ../shared/testdata/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
+ * CycloneDX conformance: every test/conformance/data/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
  * accepted and every invalid-*.json rejected with at least one located problem. Also the SPDX 2.3
  * example document.
  */
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../packages/server/src/software/sbom/index.ts';
 
-const DATA = resolve(import.meta.dirname, '../../../shared/testdata');
+const DATA = resolve(import.meta.dirname, 'data');
 
 describe('CycloneDX official cases', () => {
   for (const version of ['1.4', '1.5', '1.6']) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVers, VERS_ERROR_MESSAGES, versContains } from '../../packages/core/src/software/vers/index.ts';
 
-const TESTS = path.resolve(import.meta.dirname, '../../../shared/testdata/vers-spec/tests');
+const TESTS = path.resolve(import.meta.dirname, 'data/vers-spec/tests');
 
 function load<T>(file: string): T[] {
   return (JSON.parse(readFileSync(path.join(TESTS, file), 'utf8')) as { tests: T[] }).tests;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, type Ordering } from '../../packages/core/src/software/versions/index.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata');
+const DATA = path.resolve(import.meta.dirname, 'data');
 
 const OSV_FILES: ReadonlyArray<{ ecosystem: string; file: string }> = [
   { ecosystem: 'npm', file: 'semver-versions.txt' },
