@@ -2,6 +2,7 @@
  * purl-spec conformance: every case of test/conformance/data/purl-spec/tests run as its test_type.
  * `required` parse cases run in strict mode (the ECMA-427 conformance reading); `recommended` cases
  * show normalization and run in the default, normalizing mode.
+ * The cases are upstream's, copied unchanged; to refresh them follow test/conformance/data/purl-spec/README.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

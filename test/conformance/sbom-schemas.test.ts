@@ -1,7 +1,8 @@
 /**
  * CycloneDX conformance: every test/conformance/data/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
  * accepted and every invalid-*.json rejected with at least one located problem. Also the SPDX 2.3
- * example document.
+ * example document. The cases are upstream's, copied unchanged; to refresh them follow the README.md in
+ * test/conformance/data/cyclonedx and test/conformance/data/spdx.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

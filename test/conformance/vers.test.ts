@@ -1,5 +1,6 @@
 /**
  * vers (package-url/vers-spec): canonical parsing and containment suites, every case.
+ * The cases are upstream's, copied unchanged; to refresh them follow test/conformance/data/vers-spec/README.md.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

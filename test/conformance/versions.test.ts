@@ -1,6 +1,8 @@
 /**
  * Version ordering against the public conformance data: every line of the OSV semantic fixtures
  * (google/osv-scalibr) and the vers-spec comparison suites (package-url/vers-spec).
+ * The expected orderings are upstream's, copied unchanged; to refresh them follow the README.md in
+ * test/conformance/data/osv-semantic and test/conformance/data/vers-spec.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
