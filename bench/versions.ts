@@ -12,7 +12,7 @@ import {
   type ParsedVersion,
 } from '../packages/core/src/software/versions/index.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../shared/testdata/osv-semantic');
+const DATA = path.resolve(import.meta.dirname, '../test/conformance/data/osv-semantic');
 const COMPARISONS = 1_000_000;
 
 const SETS: ReadonlyArray<[string, string]> = [
