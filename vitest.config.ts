@@ -1,11 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `npm test` runs both projects. `main` is every test; tests that open a database run on SQLite and
+ * in-process PostgreSQL (PGlite), and also on a real server when SHINRAI_TEST_PG_URL is set
+ * (test/helpers/stores.ts). The API tests use one database per run (SQLite unless
+ * SHINRAI_TEST_API_DIALECT says otherwise), so `api-pglite` runs the API suites of the modules with
+ * the most dialect-specific SQL (software, CPSF, SME, catalogs) again on PGlite. Real PostgreSQL:
+ * `npm run test:pg` (test/pg.mjs).
+ */
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api-pglite',
+          include: [
+            'test/api/software.test.ts',
+            'test/api/cpsf.test.ts',
+            'test/api/sme.test.ts',
+            'test/api/catalog-import.test.ts',
+          ],
+          env: { SHINRAI_TEST_API_DIALECT: 'pglite' },
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compareParsed, parseVersion, type ParsedVersion } from '@shinrai/core/software/versions';
 
-const DATA = path.resolve(import.meta.dirname, '../../shared/testdata/osv-semantic');
+const DATA = path.resolve(import.meta.dirname, '../test/conformance/data/osv-semantic');
 const COMPARISONS = 1_000_000;
 
 const SETS: ReadonlyArray<[string, string]> = [

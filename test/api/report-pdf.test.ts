@@ -30,12 +30,35 @@ describe('assessment PDF report', () => {
     await t.close();
   });
 
+  /** The overall score as the API computes it (GET assessments/:id). */
+  async function apiScore(): Promise<{ points: number; max: number; percent: number | null }> {
+    const { points, max, percent } = json<{
+      score: { overall: { points: number; max: number; percent: number | null } };
+    }>(await admin.get(`/api/orgs/${orgId}/assessments/${id}`)).score.overall;
+    return { points, max, percent };
+  }
+
+  /** The "<label>: points / max <unit>（percent%）" line of the report, read back from the PDF text. */
+  function pdfScore(text: string, label: string, unit: string) {
+    const num = String.raw`(\d+(?:\.\d+)?)`;
+    const m = new RegExp(
+      String.raw`${label}\s*:\s*${num}\s*/\s*${num}\s*${unit}\s*（\s*${num}\s*%\s*）`,
+    ).exec(text);
+    if (!m) throw new Error(`no "${label}" score line in the PDF text:\n${text.slice(0, 600)}`);
+    return { points: Number(m[1]), max: Number(m[2]), percent: Number(m[3]) };
+  }
+
   it('contains the Japanese headings, the organization name and the score', async () => {
     const res = await admin.get(`/api/orgs/${orgId}/assessments/${id}/report.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(res.rawPayload);
+    const score = await apiScore();
+    // 25 answers, mixed: a score strictly between nothing and everything, so a stale 0 or 100 fails
+    expect(score.points).toBeGreaterThan(0);
+    expect(score.points).toBeLessThan(score.max);
+    expect(pdfScore(text, '総合', '点')).toEqual(score);
     for (const s of [
       '2026年度 自社診断',
       '評価レポート',
@@ -53,6 +76,7 @@ describe('assessment PDF report', () => {
     const res = await admin.get(`/api/orgs/${orgId}/assessments/${id}/report.pdf?lang=en`);
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('Assessment report');
+    expect(pdfScore(text, 'Overall', 'points')).toEqual(await apiScore());
     expect(text).toContain('Items to work on first');
     expect(text).toContain('信頼精密工業株式会社');
   });

@@ -1,7 +1,8 @@
 /**
- * purl-spec conformance: every case of ../shared/testdata/purl-spec/tests run as its test_type.
+ * purl-spec conformance: every case of test/conformance/data/purl-spec/tests run as its test_type.
  * `required` parse cases run in strict mode (the ECMA-427 conformance reading); `recommended` cases
  * show normalization and run in the default, normalizing mode.
+ * The cases are upstream's, copied unchanged; to refresh them follow test/conformance/data/purl-spec/README.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import {
   type PurlComponents,
 } from '@shinrai/core/software/purl';
 
-const ROOT = resolve(import.meta.dirname, '../../../shared/testdata/purl-spec/tests');
+const ROOT = resolve(import.meta.dirname, 'data/purl-spec/tests');
 
 interface PurlCase {
   description: string;

@@ -1,14 +1,15 @@
 /**
- * CycloneDX conformance: every ../shared/testdata/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
+ * CycloneDX conformance: every test/conformance/data/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
  * accepted and every invalid-*.json rejected with at least one located problem. Also the SPDX 2.3
- * example document.
+ * example document. The cases are upstream's, copied unchanged; to refresh them follow the README.md in
+ * test/conformance/data/cyclonedx and test/conformance/data/spdx.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '@shinrai/formats/sbom';
 
-const DATA = resolve(import.meta.dirname, '../../../shared/testdata');
+const DATA = resolve(import.meta.dirname, 'data');
 
 describe('CycloneDX official cases', () => {
   for (const version of ['1.4', '1.5', '1.6']) {

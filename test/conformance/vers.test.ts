@@ -1,12 +1,13 @@
 /**
  * vers (package-url/vers-spec): canonical parsing and containment suites, every case.
+ * The cases are upstream's, copied unchanged; to refresh them follow test/conformance/data/vers-spec/README.md.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVers, VERS_ERROR_MESSAGES, versContains } from '@shinrai/core/software/vers';
 
-const TESTS = path.resolve(import.meta.dirname, '../../../shared/testdata/vers-spec/tests');
+const TESTS = path.resolve(import.meta.dirname, 'data/vers-spec/tests');
 
 function load<T>(file: string): T[] {
   return (JSON.parse(readFileSync(path.join(TESTS, file), 'utf8')) as { tests: T[] }).tests;

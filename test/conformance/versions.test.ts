@@ -1,13 +1,15 @@
 /**
  * Version ordering against the public conformance data: every line of the OSV semantic fixtures
  * (google/osv-scalibr) and the vers-spec comparison suites (package-url/vers-spec).
+ * The expected orderings are upstream's, copied unchanged; to refresh them follow the README.md in
+ * test/conformance/data/osv-semantic and test/conformance/data/vers-spec.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, type Ordering } from '@shinrai/core/software/versions';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata');
+const DATA = path.resolve(import.meta.dirname, 'data');
 
 const OSV_FILES: ReadonlyArray<{ ecosystem: string; file: string }> = [
   { ecosystem: 'npm', file: 'semver-versions.txt' },

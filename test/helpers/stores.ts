@@ -44,6 +44,8 @@ export async function makeStore(dialect: TestDialect): Promise<TestStore> {
       // One database per test store on the shared server, dropped afterwards (schemas would share
       // Kysely's migration tables through the catalog).
       const base = process.env.SHINRAI_TEST_PG_URL ?? '';
+      // without a URL openStore would quietly open SQLite and fail later on PostgreSQL-only SQL
+      if (!base) throw new Error('the postgres test dialect needs SHINRAI_TEST_PG_URL (see test/pg.mjs)');
       const name = `t_${process.pid}_${++pgCounter}_${Date.now()}`;
       const admin = openStore({ databaseUrl: base, dataDir });
       await sql`create database ${sql.id(name)}`.execute(admin.db);

@@ -112,7 +112,15 @@ describe('graceful shutdown', () => {
           organization: { name: '運用テスト株式会社', kind: 'enterprise' },
         }),
       });
-      await new Promise((r) => setTimeout(r, 20));
+      // Signal only once the server has taken the request in (Fastify logs "incoming request" when it
+      // routes it), so the request is really in flight, whatever the machine's speed.
+      const arrived = () =>
+        log.split('\n').some((line) => {
+          if (!line.startsWith('{') || !line.endsWith('}')) return false; // not a (whole) log line yet
+          const e = JSON.parse(line) as { msg?: string; req?: { url?: string } };
+          return e.msg === 'incoming request' && e.req?.url === '/api/setup';
+        });
+      await expect.poll(arrived, { timeout: 20_000, interval: 5 }).toBe(true);
       child.kill('SIGTERM');
       const res = await pending;
       expect(res.status).toBe(201);

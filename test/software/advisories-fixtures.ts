@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yazl from 'yazl';
 
-export const RECORDS_DIR = '/work/shared/testdata/osv-schema/records';
+/** Real OSV records from ossf/osv-schema, copied into the repository (see its README). */
+export const RECORDS_DIR = path.resolve(import.meta.dirname, '../conformance/data/osv-schema/records');
 
 /** A small OSV record; `over` replaces any field. */
 export function osvRecord(over: Record<string, unknown> & { id: string }): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ERROR_CODES, ERROR_MESSAGES, localeFrom } from './errors.ts';
 
@@ -37,35 +39,55 @@ describe('localeFrom (Accept-Language)', () => {
   });
 });
 
-describe('error messages', () => {
-  it('have a Japanese and an English text for every code', () => {
+/** The "Error codes" table of docs/api.md: code → HTTP status, in document order. */
+function documentedCodes(): Array<[code: string, status: number]> {
+  const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/api.md'), 'utf8');
+  const section = /^## Error codes\n([\s\S]*?)(?=^## )/m.exec(doc)?.[1];
+  if (section === undefined) throw new Error('docs/api.md has no "## Error codes" section');
+  return [...section.matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|$/gm)].map((m) => [m[1]!, Number(m[2])]);
+}
+
+describe('error codes', () => {
+  it('are each documented once in docs/api.md with a 4xx/5xx status, and nothing else is', () => {
+    const documented = documentedCodes();
+    const names = documented.map(([code]) => code);
+    expect(
+      names.filter((c, i) => names.indexOf(c) !== i),
+      'documented twice',
+    ).toEqual([]);
+    expect(
+      ERROR_CODES.filter((c) => !names.includes(c)),
+      'in ERROR_CODES, missing from docs/api.md',
+    ).toEqual([]);
+    expect(
+      names.filter((c) => !(ERROR_CODES as readonly string[]).includes(c)),
+      'in docs/api.md, not in ERROR_CODES',
+    ).toEqual([]);
+    for (const [code, status] of documented) expect(status, code).toBeGreaterThanOrEqual(400);
+    for (const [code, status] of documented) expect(status, code).toBeLessThan(600);
+  });
+
+  it('have a Japanese and an English message each, non-empty and told apart from every other code', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const seen = new Map<string, string>();
+      for (const code of ERROR_CODES) {
+        const text = ERROR_MESSAGES[code][locale].trim();
+        expect(text.length, `${code} ${locale}`).toBeGreaterThan(0);
+        const other = seen.get(text);
+        expect(other, `${code} and ${other} share the ${locale} message "${text}"`).toBeUndefined();
+        seen.set(text, code);
+      }
+    }
     for (const code of ERROR_CODES) {
-      expect(ERROR_MESSAGES[code].ja.length, code).toBeGreaterThan(0);
-      expect(ERROR_MESSAGES[code].en.length, code).toBeGreaterThan(0);
-      expect(ERROR_MESSAGES[code].ja, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      const { ja, en } = ERROR_MESSAGES[code];
+      expect(ja, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(en, code).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(ja, code).not.toBe(en);
     }
   });
 
-  it('include every code used by docs/api.md', () => {
-    for (const c of [
-      'bad_request',
-      'validation_failed',
-      'unauthenticated',
-      'forbidden',
-      'not_found',
-      'conflict',
-      'rate_limited',
-      'locked',
-      'mfa_required',
-      'invalid_credentials',
-      'invalid_token',
-      'expired',
-      'setup_done',
-      'payload_too_large',
-      'internal',
-    ]) {
-      expect(ERROR_CODES).toContain(c);
-    }
+  it('has messages for exactly the listed codes', () => {
+    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...ERROR_CODES].sort());
   });
 
   it('DomainError carries its code and details', () => {

@@ -1,24 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOB_STATUSES, retryDelayMs } from './jobs.ts';
 
-describe('retryDelayMs', () => {
-  it('doubles from one second', () => {
-    expect([0, 1, 2, 3, 4, 5].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000]);
+const CAP = 10 * 60 * 1000;
+
+describe('retryDelayMs (attempt = attempts already made; the worker waits this long before the next)', () => {
+  it('waits 2 s after the first failed attempt, as the doc comment says ("2, 4, 8 … seconds")', () => {
+    expect(retryDelayMs(1)).toBe(2000);
   });
 
-  it('is capped at ten minutes, also for absurd attempt counts', () => {
-    expect(retryDelayMs(9)).toBe(512_000);
-    expect(retryDelayMs(10)).toBe(600_000);
-    expect(retryDelayMs(11)).toBe(600_000);
-    expect(retryDelayMs(1000)).toBe(600_000);
-    expect(retryDelayMs(5000)).toBe(600_000);
+  it('doubles with every further attempt until it reaches the cap', () => {
+    let a = 1;
+    for (; retryDelayMs(a + 1) < CAP; a++)
+      expect(retryDelayMs(a + 1), `attempt ${a + 1}`).toBe(2 * retryDelayMs(a));
+    // the step onto the cap is clipped, not overshooting
+    expect(retryDelayMs(a + 1)).toBe(CAP);
+    expect(retryDelayMs(a)).toBeGreaterThan(CAP / 2);
   });
 
-  it('never decreases', () => {
-    for (let a = 0; a < 40; a++) expect(retryDelayMs(a + 1)).toBeGreaterThanOrEqual(retryDelayMs(a));
+  it('stays at the cap of ten minutes however many attempts were made (no overflow to Infinity or NaN)', () => {
+    for (const a of [10, 11, 64, 1000, 1024, 5000, Number.MAX_SAFE_INTEGER]) {
+      expect(retryDelayMs(a), `attempt ${a}`).toBe(CAP);
+    }
   });
 
-  it('knows the four job statuses of docs/api.md', () => {
-    expect([...JOB_STATUSES]).toEqual(['queued', 'running', 'succeeded', 'failed']);
+  it('is a whole number of milliseconds that never decreases', () => {
+    for (let a = 0; a < 64; a++) {
+      expect(Number.isInteger(retryDelayMs(a)), `attempt ${a}`).toBe(true);
+      expect(retryDelayMs(a + 1), `attempt ${a + 1}`).toBeGreaterThanOrEqual(retryDelayMs(a));
+    }
+  });
+});
+
+describe('job statuses', () => {
+  it('are the statuses docs/api.md gives for GET /api/orgs/:orgId/jobs/:jobId', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/api.md'), 'utf8');
+    const row = doc.split('\n').find((l) => l.startsWith('| GET /api/orgs/:orgId/jobs/:jobId |'));
+    if (row === undefined) throw new Error('docs/api.md does not document GET /api/orgs/:orgId/jobs/:jobId');
+    const union = /status:((?:"[a-z_]+"(?:\\\|)?)+)/.exec(row)?.[1];
+    if (union === undefined) throw new Error(`no status union in: ${row}`);
+    const documented = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+    expect([...JOB_STATUSES].sort()).toEqual(documented.sort());
   });
 });

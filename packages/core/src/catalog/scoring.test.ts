@@ -58,6 +58,10 @@ function answersFrom(values: string[]): Map<string, AnswerValue> {
   return new Map(values.map((v, i) => [String(i + 1), choice(v)]));
 }
 
+/**
+ * Golden values computed by hand (the arithmetic is in each test's comment) from the pack above, not
+ * from scoring.ts: to change one, redo its arithmetic; never copy what the code prints.
+ */
 describe('scoreAssessment on an SME-like pack (hand-computed golden values)', () => {
   const pack = smeLike(25);
   const nodes = flattenPack(pack.nodes);

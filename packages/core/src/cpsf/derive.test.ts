@@ -37,6 +37,14 @@ const sensor = (d: DerivedElement[]) => {
   return s;
 };
 
+/**
+ * Golden lists: what the shipped rules (catalogs/packs/shinrai-cpsf-risk-sources.yaml with
+ * catalogs/mappings/cpsf-risk-sources-to-cpsf.yaml) derive for the sensor above. They are not generated
+ * from this code. To regenerate after a deliberate change to those files: run
+ * `npx vitest run packages/core/src/cpsf/derive.test.ts`, check every risk source or requirement the
+ * diff adds or removes against the pack (its `applies`/`when` conditions), then copy vitest's
+ * "Received" list here. A change the pack does not explain is a bug in derive.ts.
+ */
 const GOLDEN_RISK_SOURCES = ['RS-11', 'RS-12', 'RS-13', 'RS-14', 'RS-15', 'RS-17', 'RS-19'];
 
 describe('deriveModel — golden: layer-2 IoT sensor', () => {

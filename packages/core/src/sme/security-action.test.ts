@@ -7,6 +7,12 @@ const base: SmeProgress = {
   policy: { set: false, published: false },
 };
 
+/**
+ * Golden cases written by hand from IPA's SECURITY ACTION rules (★: all five rules declared; ★★: also
+ * all 25 self-check items answered and a basic policy set and published). They are not generated and
+ * must not be regenerated from the code: when IPA changes the rules, rewrite the affected rows from the
+ * rules and let the code follow.
+ */
 describe('SECURITY ACTION ★ / ★★ (golden cases)', () => {
   it.each([
     ['nothing done', base, 'none', ['five_rules', 'self_check', 'policy_set', 'policy_published']],

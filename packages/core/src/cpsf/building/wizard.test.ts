@@ -108,6 +108,14 @@ function expectLaidOut(m: Model) {
     }
 }
 
+/**
+ * Golden model: the counts, ids, edges, names and positions below are what the building pack
+ * (catalogs/packs/shinrai-building-systems.yaml) and the input above give. To regenerate after a
+ * deliberate change to the pack or to wizard.ts/layout.ts: run
+ * `npx vitest run packages/core/src/cpsf/building/wizard.test.ts`, check each difference vitest prints
+ * against the pack's device templates, then update the expected values here by hand (one failing
+ * expectation at a time; never paste a whole new model unchecked).
+ */
 describe('instantiateBuildingModel — golden model', () => {
   const m = modelOf(instantiateBuildingModel(profile, input()));
   const els = byId(m);

@@ -18,7 +18,7 @@ import {
   type OsvRecord,
 } from './index.ts';
 
-const OSV_DATA = path.resolve(import.meta.dirname, '../../../../../../shared/testdata/osv-schema');
+const OSV_DATA = path.resolve(import.meta.dirname, '../../../../../test/conformance/data/osv-schema');
 
 function readRecord(file: string): OsvRecord {
   return JSON.parse(readFileSync(path.join(OSV_DATA, file), 'utf8')) as OsvRecord;
