@@ -9,7 +9,7 @@
 // test/api/openapi-client.test.ts runs the same generation and fails when the committed files differ.
 import { buildApp, loadConfig, type Deps } from '@shinrai/server';
 import { migrate, openStore } from '@shinrai/store';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,6 @@ const HEADER = `/**
  * Do not edit: change the server's route schemas and run \`npm run api:generate\`.
  * test/api/openapi-client.test.ts fails when this file is out of date.
  */
-/* eslint-disable */
 
 `;
 

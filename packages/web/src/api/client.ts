@@ -8,7 +8,6 @@ import type {
   ApiErrorBody,
   AssessmentStatus,
   CatalogDetail,
-  DeclarationLevel,
   GovernanceActionInput,
   GovernanceGroup,
   GovernanceRadar,

@@ -3,7 +3,6 @@
  * Do not edit: change the server's route schemas and run `npm run api:generate`.
  * test/api/openapi-client.test.ts fails when this file is out of date.
  */
-/* eslint-disable */
 
 export interface paths {
   '/api/auth/login': {
