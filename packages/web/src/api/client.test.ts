@@ -1,9 +1,11 @@
 // The generated-client wrapper keeps the behaviour of the hand-written one: headers (Accept-Language, CSRF on
 // writes), `{}` for a POST without a body, multipart uploads, 204, the localized ApiError and 401 handling.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as ClientModule from './client';
+import type * as SoftwareModule from './software';
 
-type Client = typeof import('./client');
-type Software = typeof import('./software');
+type Client = typeof ClientModule;
+type Software = typeof SoftwareModule;
 
 const calls: Request[] = [];
 let answer: () => Response = () => Response.json({});
