@@ -1,255 +1,74 @@
 // Software supply chain (ソフトウェアサプライチェーン): products, releases, SBOMs, findings with VEX,
-// components, licenses, artifacts, where-used and the advisory database. Types follow the HTTP contract of
-// issue 6 (the web app does not import @shinrai/core or the server).
-import { request, upload } from './client';
-import type { Job } from './types';
+// components, licenses, artifacts, where-used and the advisory database. Types are derived from the
+// server's OpenAPI description (schema.gen.ts).
+import { href, http, multipart, send, sendVoid } from './client';
+import { allOf, type BodyOf, type Item, type Narrow, type QueryOf, type ResponseOf } from './schema';
 
-export const PRODUCT_KINDS = ['device', 'application', 'library', 'service'] as const;
-export type ProductKind = (typeof PRODUCT_KINDS)[number];
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const VEX_STATUSES = ['under_investigation', 'affected', 'not_affected', 'fixed'] as const;
-export type VexStatus = (typeof VEX_STATUSES)[number];
+type SoftwareRoute<P extends string> = `/api/orgs/{orgId}/software${P}`;
+
+export type Product = Item<ResponseOf<SoftwareRoute<'/products'>, 'get'>['items']>;
+export type ProductInput = BodyOf<SoftwareRoute<'/products'>, 'post'>;
+export type ProductKind = Product['kind'];
+export const PRODUCT_KINDS = allOf<ProductKind>()(['device', 'application', 'library', 'service']);
+export type Risk = Product['risk'];
+
+export type Release = Item<ResponseOf<SoftwareRoute<'/products/{productId}/releases'>, 'get'>['items']>;
+export type ReleaseInput = BodyOf<SoftwareRoute<'/products/{productId}/releases'>, 'post'>;
+export type SbomInfo = NonNullable<Release['sbom']>;
+
+export type Component = Item<ResponseOf<SoftwareRoute<'/releases/{releaseId}/components'>, 'get'>['items']>;
+
+export type VexInput = BodyOf<SoftwareRoute<'/findings/{findingId}/vex'>, 'put'>;
+export type VexStatus = VexInput['status'];
+export const VEX_STATUSES = allOf<VexStatus>()(['under_investigation', 'affected', 'not_affected', 'fixed']);
 /** CycloneDX / OpenVEX justifications for `not_affected` (the values both formats share). */
-export const VEX_JUSTIFICATIONS = [
+export type VexJustification = NonNullable<VexInput['justification']>;
+export const VEX_JUSTIFICATIONS = allOf<VexJustification>()([
   'component_not_present',
   'vulnerable_code_not_present',
   'vulnerable_code_not_in_execute_path',
   'vulnerable_code_cannot_be_controlled_by_adversary',
   'inline_mitigations_already_exist',
-] as const;
-export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
-export const VEX_FORMATS = ['cyclonedx', 'openvex'] as const;
-export type VexFormat = (typeof VEX_FORMATS)[number];
+]);
+export type VexFormat = NonNullable<QueryOf<SoftwareRoute<'/releases/{releaseId}/vex'>, 'get'>['format']>;
+export const VEX_FORMATS = allOf<VexFormat>()(['cyclonedx', 'openvex']);
 
-export interface Risk {
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-  malicious: number;
-}
+/** narrowed: the findings and advisory routes describe `severity` as a string. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export interface Product {
-  id: string;
-  name: string;
-  kind: ProductKind;
-  vendor: string | null;
-  supportEnds: string | null;
-  /** Computed by the server against today in Japan. */
-  supportEnded?: boolean;
-  releaseCount: number;
-  risk: Risk;
-}
+type FindingJson = Item<ResponseOf<SoftwareRoute<'/releases/{releaseId}/findings'>, 'get'>['items']>;
+/** narrowed: GET …/releases/{releaseId}/findings describes `vex.status` as a string. */
+export type Vex = Narrow<NonNullable<FindingJson['vex']>, { status: VexStatus }>;
+/** narrowed: `severity` and `vex.status` (see Severity, Vex). */
+export type Finding = Narrow<FindingJson, { severity: Severity; vex: Vex | null }>;
 
-export interface ProductInput {
-  name: string;
-  kind: ProductKind;
-  vendor?: string | null;
-  supportEnds?: string | null;
-}
-
-export interface SbomInfo {
-  format: string;
-  specVersion: string;
-  componentCount: number;
-  uploadedAt: string;
-}
-
-export interface Release {
-  id: string;
-  productId: string;
-  version: string;
-  releasedOn: string | null;
-  supportEnds: string | null;
-  supportEnded?: boolean;
-  sbom: SbomInfo | null;
-  risk: Risk;
-}
-
-export interface ReleaseInput {
-  version: string;
-  releasedOn?: string | null;
-  supportEnds?: string | null;
-}
-
-export interface Component {
-  id: string;
-  name: string;
-  version: string | null;
-  purl: string | null;
-  ecosystem?: string | null;
-  licenses?: string | null;
-  supplier?: string | null;
-  dev?: boolean;
-  supportEnds?: string | null;
-  supportEnded?: boolean;
-  hashes?: { alg: string; value: string }[];
-}
-
-export interface Vex {
-  status: VexStatus;
-  justification: string | null;
-  detail: string | null;
-  updatedAt: string;
-}
-
-export interface Finding {
-  id: string;
-  advisoryId: string;
-  aliases: string[];
-  summary: string | null;
-  severity: Severity;
-  score: number | null;
-  malicious: boolean;
-  component: { id: string; name: string; version: string | null; purl: string | null };
-  fixedVersion: string | null;
-  path: string[];
-  vex: Vex | null;
-  suppressed: boolean;
-}
-
-export interface VexInput {
-  status: VexStatus;
-  justification?: string | null;
-  detail?: string | null;
-}
-
-export interface LicensePolicy {
-  allow: string[];
-  deny: string[];
-}
-
+export type LicensePolicy = ResponseOf<SoftwareRoute<'/license-policy'>, 'get'>;
+export type LicenseReport = ResponseOf<SoftwareRoute<'/releases/{releaseId}/licenses'>, 'get'>;
 /** One component of a release whose license the policy denies or cannot decide. */
-export interface LicenseViolation {
-  component: { id: string; name: string; version: string | null; purl: string | null };
-  licenses: string | null;
-  status: 'denied' | 'unknown';
-  reason: string | null;
-  ids: string[];
-}
+export type LicenseViolation = Item<LicenseReport['items']>;
 
-export interface LicenseReport {
-  policy: LicensePolicy;
-  items: LicenseViolation[];
-  counts: { allowed: number; denied: number; unknown: number };
-}
-
+export type ArtifactInput = BodyOf<SoftwareRoute<'/releases/{releaseId}/artifacts'>, 'post'>;
 /** Signature metadata registered with an artifact (all optional). */
-export interface ArtifactSignature {
-  algorithm?: string;
-  keyId?: string;
-  signatureUrl?: string;
-  certificateSubject?: string;
-}
+export type ArtifactSignature = NonNullable<ArtifactInput['signature']>;
+export type Artifact = Item<ResponseOf<SoftwareRoute<'/releases/{releaseId}/artifacts'>, 'get'>['items']>;
+export type VerifyInput = BodyOf<SoftwareRoute<'/artifacts/verify'>, 'post'>;
+export type VerifyResult = ResponseOf<SoftwareRoute<'/artifacts/verify'>, 'post'>['result'];
 
-export interface Artifact {
-  id: string;
-  filename: string;
-  sha256: string;
-  signature: Record<string, unknown> | null;
-  createdAt: string;
-}
+export type WhereUsedItem = Item<ResponseOf<SoftwareRoute<'/where-used'>, 'get'>['items']>;
 
-export interface ArtifactInput {
-  filename: string;
-  sha256: string;
-  signature?: ArtifactSignature | null;
-}
-
-export interface VerifyInput {
-  productId?: string;
-  productName?: string;
-  releaseId?: string;
-  releaseVersion?: string;
-  filename?: string;
-  sha256: string;
-}
-
-export type VerifyResult = 'match' | 'mismatch' | 'unknown';
-
-export interface WhereUsedItem {
-  productId: string;
-  productName: string;
-  releaseId: string;
-  version: string;
-  component: { name: string; version: string | null; purl: string | null };
-  ownerOrg: { id: string; name: string };
-}
-
-export interface ImportRow {
-  id: string;
-  source: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  startedAt: string | null;
-  finishedAt: string | null;
-  processed: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  withdrawn: number;
-  malicious: number;
-  skipped: number;
-  skippedReasons?: {
-    reason: string;
-    count: number;
-    examples: string[];
-    message: { ja: string; en: string };
-  }[];
-  error: { code: string; detail: string; message: { ja: string; en: string } } | null;
-}
-
-export interface AdvisoryStatus {
-  total: number;
-  malicious: number;
-  withdrawn: number;
-  byEcosystem: { ecosystem: string; count: number }[];
-  lastImport: ImportRow | null;
-}
-
-export interface Advisory {
-  id: string;
-  summary: string | null;
-  aliases: string[];
-  severity: Severity;
-  score: number | null;
-  malicious: boolean;
-  withdrawn: string | null;
-  record: unknown;
-}
+export type AdvisoryStatus = ResponseOf<SoftwareRoute<'/advisories/status'>, 'get'>;
+export type ImportRow = NonNullable<AdvisoryStatus['lastImport']>;
+/** narrowed: `severity` (see Severity). */
+export type Advisory = Narrow<
+  ResponseOf<SoftwareRoute<'/advisories/{advisoryId}'>, 'get'>['advisory'],
+  { severity: Severity }
+>;
 
 /** A release share as the supplier sees it; `state` says whether the buyer still sees the release. */
-export interface SoftwareShare {
-  id: string;
-  releaseId: string;
-  withOrgId: string;
-  createdAt: string;
-  revokedAt: string | null;
-  state: 'active' | 'relationship_ended' | 'revoked';
-  product: { id: string; name: string };
-  release: { id: string; version: string };
-  withOrg: { id: string; name: string };
-}
-
-export interface NotificationSettings {
-  webhookUrl: string | null;
-  emailEnabled: boolean;
-  hasWebhookSecret: boolean;
-}
-
-export interface Incident {
-  id: string;
-  /** `artifact_mismatch` or `malicious_package` today. */
-  kind: string;
-  releaseId: string | null;
-  release: { id: string; version: string; productId: string; productName: string } | null;
-  status: string;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
-
-const enc = encodeURIComponent;
-const base = (orgId: string) => `/api/orgs/${enc(orgId)}/software`;
+export type SoftwareShare = Item<ResponseOf<SoftwareRoute<'/shares'>, 'get'>['items']>;
+export type NotificationSettings = ResponseOf<SoftwareRoute<'/notifications'>, 'get'>;
+export type Incident = Item<ResponseOf<SoftwareRoute<'/incidents'>, 'get'>['items']>;
 
 function fileForm(file: File): FormData {
   const form = new FormData();
@@ -257,92 +76,164 @@ function fileForm(file: File): FormData {
   return form;
 }
 
+const org = (orgId: string) => ({ path: { orgId } });
+const release = (orgId: string, releaseId: string) => ({ path: { orgId, releaseId } });
+
 export const softwareApi = {
-  products: (orgId: string) => request<{ items: Product[] }>('GET', `${base(orgId)}/products`),
+  products: (orgId: string) => send(http.GET('/api/orgs/{orgId}/software/products', { params: org(orgId) })),
   product: (orgId: string, productId: string) =>
-    request<{ product: Product }>('GET', `${base(orgId)}/products/${enc(productId)}`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/products/{productId}', { params: { path: { orgId, productId } } }),
+    ),
   createProduct: (orgId: string, body: ProductInput) =>
-    request<{ product: Product }>('POST', `${base(orgId)}/products`, body),
+    send(http.POST('/api/orgs/{orgId}/software/products', { params: org(orgId), body })),
   updateProduct: (orgId: string, productId: string, body: Partial<ProductInput>) =>
-    request<{ product: Product }>('PATCH', `${base(orgId)}/products/${enc(productId)}`, body),
+    send(
+      http.PATCH('/api/orgs/{orgId}/software/products/{productId}', {
+        params: { path: { orgId, productId } },
+        body,
+      }),
+    ),
   deleteProduct: (orgId: string, productId: string) =>
-    request<void>('DELETE', `${base(orgId)}/products/${enc(productId)}`),
+    sendVoid(
+      http.DELETE('/api/orgs/{orgId}/software/products/{productId}', {
+        params: { path: { orgId, productId } },
+      }),
+    ),
 
   releases: (orgId: string, productId: string) =>
-    request<{ items: Release[] }>('GET', `${base(orgId)}/products/${enc(productId)}/releases`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/products/{productId}/releases', {
+        params: { path: { orgId, productId } },
+      }),
+    ),
   createRelease: (orgId: string, productId: string, body: ReleaseInput) =>
-    request<{ release: Release }>('POST', `${base(orgId)}/products/${enc(productId)}/releases`, body),
+    send(
+      http.POST('/api/orgs/{orgId}/software/products/{productId}/releases', {
+        params: { path: { orgId, productId } },
+        body,
+      }),
+    ),
   release: (orgId: string, releaseId: string) =>
-    request<{ release: Release }>('GET', `${base(orgId)}/releases/${enc(releaseId)}`),
+    send(http.GET('/api/orgs/{orgId}/software/releases/{releaseId}', { params: release(orgId, releaseId) })),
   deleteRelease: (orgId: string, releaseId: string) =>
-    request<void>('DELETE', `${base(orgId)}/releases/${enc(releaseId)}`),
+    sendVoid(
+      http.DELETE('/api/orgs/{orgId}/software/releases/{releaseId}', { params: release(orgId, releaseId) }),
+    ),
+  // The multipart bodies (`file`) of the SBOM, VEX and advisory uploads are not described by the server's
+  // OpenAPI; their answers are.
   uploadSbom: (orgId: string, releaseId: string, file: File) =>
-    upload<{ release: Release; findings: number; malicious?: number; warnings?: unknown[] }>(
-      `${base(orgId)}/releases/${enc(releaseId)}/sbom`,
-      fileForm(file),
+    send(
+      http.POST('/api/orgs/{orgId}/software/releases/{releaseId}/sbom', {
+        params: release(orgId, releaseId),
+        body: multipart(fileForm(file)),
+      }),
     ),
 
   components: (orgId: string, releaseId: string) =>
-    request<{ items: Component[] }>('GET', `${base(orgId)}/releases/${enc(releaseId)}/components`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/releases/{releaseId}/components', {
+        params: release(orgId, releaseId),
+      }),
+    ),
   findings: (orgId: string, releaseId: string) =>
-    request<{ items: Finding[] }>('GET', `${base(orgId)}/releases/${enc(releaseId)}/findings`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/releases/{releaseId}/findings', {
+        params: release(orgId, releaseId),
+      }),
+    ) as Promise<{ items: Finding[] }>,
   setVex: (orgId: string, findingId: string, body: VexInput) =>
-    request<{ finding: Finding }>('PUT', `${base(orgId)}/findings/${enc(findingId)}/vex`, body),
+    send(
+      http.PUT('/api/orgs/{orgId}/software/findings/{findingId}/vex', {
+        params: { path: { orgId, findingId } },
+        body,
+      }),
+    ) as Promise<{ finding: Finding }>,
   importVex: (orgId: string, releaseId: string, file: File) =>
-    upload<{ format: string; applied: number; unmatched: string[] }>(
-      `${base(orgId)}/releases/${enc(releaseId)}/vex`,
-      fileForm(file),
+    send(
+      http.POST('/api/orgs/{orgId}/software/releases/{releaseId}/vex', {
+        params: release(orgId, releaseId),
+        body: multipart(fileForm(file)),
+      }),
     ),
   vexUrl: (orgId: string, releaseId: string, format: VexFormat) =>
-    `${base(orgId)}/releases/${enc(releaseId)}/vex?format=${format}`,
+    href('/api/orgs/{orgId}/software/releases/{releaseId}/vex', { orgId, releaseId }, { format }),
 
-  licensePolicy: (orgId: string) => request<LicensePolicy>('GET', `${base(orgId)}/license-policy`),
+  licensePolicy: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/software/license-policy', { params: org(orgId) })),
   setLicensePolicy: (orgId: string, body: LicensePolicy) =>
-    request<LicensePolicy>('PUT', `${base(orgId)}/license-policy`, body),
+    send(http.PUT('/api/orgs/{orgId}/software/license-policy', { params: org(orgId), body })),
   licenses: (orgId: string, releaseId: string) =>
-    request<LicenseReport>('GET', `${base(orgId)}/releases/${enc(releaseId)}/licenses`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/releases/{releaseId}/licenses', {
+        params: release(orgId, releaseId),
+      }),
+    ),
 
   artifacts: (orgId: string, releaseId: string) =>
-    request<{ items: Artifact[] }>('GET', `${base(orgId)}/releases/${enc(releaseId)}/artifacts`),
-  registerArtifact: (orgId: string, releaseId: string, body: ArtifactInput) =>
-    request<{ artifact: Artifact }>('POST', `${base(orgId)}/releases/${enc(releaseId)}/artifacts`, body),
-  verifyArtifact: (orgId: string, body: VerifyInput) =>
-    request<{ result: VerifyResult; expected: { filename: string; sha256: string }[]; incidentId?: string }>(
-      'POST',
-      `${base(orgId)}/artifacts/verify`,
-      body,
+    send(
+      http.GET('/api/orgs/{orgId}/software/releases/{releaseId}/artifacts', {
+        params: release(orgId, releaseId),
+      }),
     ),
+  registerArtifact: (orgId: string, releaseId: string, body: ArtifactInput) =>
+    send(
+      http.POST('/api/orgs/{orgId}/software/releases/{releaseId}/artifacts', {
+        params: release(orgId, releaseId),
+        body,
+      }),
+    ),
+  verifyArtifact: (orgId: string, body: VerifyInput) =>
+    send(http.POST('/api/orgs/{orgId}/software/artifacts/verify', { params: org(orgId), body })),
 
-  whereUsed: (orgId: string, query: { purl: string; range?: string; includeShared?: boolean }) => {
-    const params = new URLSearchParams({ purl: query.purl });
-    if (query.range) params.set('range', query.range);
-    params.set('includeShared', query.includeShared ? 'true' : 'false');
-    return request<{ items: WhereUsedItem[] }>('GET', `${base(orgId)}/where-used?${params.toString()}`);
-  },
+  whereUsed: (orgId: string, query: { purl: string; range?: string; includeShared?: boolean }) =>
+    send(
+      http.GET('/api/orgs/{orgId}/software/where-used', {
+        params: {
+          path: { orgId },
+          query: {
+            purl: query.purl,
+            ...(query.range ? { range: query.range } : {}),
+            includeShared: query.includeShared ? 'true' : 'false',
+          },
+        },
+      }),
+    ),
 
   shares: (orgId: string, releaseId?: string) =>
-    request<{ items: SoftwareShare[] }>(
-      'GET',
-      `${base(orgId)}/shares${releaseId ? `?releaseId=${enc(releaseId)}` : ''}`,
+    send(
+      http.GET('/api/orgs/{orgId}/software/shares', {
+        params: { path: { orgId }, query: releaseId ? { releaseId } : {} },
+      }),
     ),
-  createShare: (orgId: string, body: { releaseId: string; withOrgId: string }) =>
-    request<{ share: { id: string } }>('POST', `${base(orgId)}/shares`, body),
+  createShare: (orgId: string, body: BodyOf<SoftwareRoute<'/shares'>, 'post'>) =>
+    send(http.POST('/api/orgs/{orgId}/software/shares', { params: org(orgId), body })),
   revokeShare: (orgId: string, shareId: string) =>
-    request<void>('DELETE', `${base(orgId)}/shares/${enc(shareId)}`),
-
-  notifications: (orgId: string) => request<NotificationSettings>('GET', `${base(orgId)}/notifications`),
-  setNotifications: (orgId: string, body: { webhookUrl: string | null; emailEnabled: boolean }) =>
-    request<NotificationSettings & { webhookSecret: string | null }>(
-      'PUT',
-      `${base(orgId)}/notifications`,
-      body,
+    sendVoid(
+      http.DELETE('/api/orgs/{orgId}/software/shares/{shareId}', { params: { path: { orgId, shareId } } }),
     ),
 
-  incidents: (orgId: string) => request<{ items: Incident[] }>('GET', `${base(orgId)}/incidents`),
+  notifications: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/software/notifications', { params: org(orgId) })),
+  setNotifications: (orgId: string, body: BodyOf<SoftwareRoute<'/notifications'>, 'put'>) =>
+    send(http.PUT('/api/orgs/{orgId}/software/notifications', { params: org(orgId), body })),
 
-  advisoryStatus: (orgId: string) => request<AdvisoryStatus>('GET', `${base(orgId)}/advisories/status`),
+  incidents: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/software/incidents', { params: org(orgId) })),
+
+  advisoryStatus: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/software/advisories/status', { params: org(orgId) })),
   importAdvisories: (orgId: string, file: File) =>
-    upload<{ job: Job }>(`${base(orgId)}/advisories/import`, fileForm(file)),
+    send(
+      http.POST('/api/orgs/{orgId}/software/advisories/import', {
+        params: org(orgId),
+        body: multipart(fileForm(file)),
+      }),
+    ),
   advisory: (orgId: string, advisoryId: string) =>
-    request<{ advisory: Advisory }>('GET', `${base(orgId)}/advisories/${enc(advisoryId)}`),
+    send(
+      http.GET('/api/orgs/{orgId}/software/advisories/{advisoryId}', {
+        params: { path: { orgId, advisoryId } },
+      }),
+    ) as Promise<{ advisory: Advisory }>,
 };

@@ -1,221 +1,127 @@
-// Types of the Shinrai HTTP API v1 (see docs/api.md).
+// Types of the Shinrai HTTP API v1 (see docs/api.md), derived from the server's OpenAPI description
+// (schema.gen.ts; `npm run api:generate`). Hand-written types remain only where the server does not
+// describe the data (marked "not described by the server's OpenAPI") and narrowings where it describes
+// it more loosely than it answers (marked "narrowed"; see Narrow in schema.ts).
+import { allOf, type BodyOf, type Item, type Narrow, type ResponseOf, type Widen } from './schema';
+import type { paths } from './schema.gen';
 
-export const LOCALES = ['ja', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+// --- Identity, organizations, relationships ------------------------------------------------------------
 
-export const ROLES = ['owner', 'admin', 'member', 'viewer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export type MeResponse = ResponseOf<'/api/me', 'get'>;
+export type User = MeResponse['user'];
+export type Membership = Item<MeResponse['memberships']>;
+/** The organization of a membership (the server sends the whole organization). */
+export type OrganizationRef = Membership['organization'];
+export type SessionResponse = ResponseOf<'/api/setup', 'post'>;
+export type LoginResponse = ResponseOf<'/api/auth/login', 'post'>;
 
-export const ORG_KINDS = ['enterprise', 'supplier', 'hub', 'provider'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+export type Locale = User['locale'];
+export const LOCALES = allOf<Locale>()(['ja', 'en']);
 
-export const ORG_SIZES = ['micro', 'small', 'medium', 'large'] as const;
-export type OrgSize = (typeof ORG_SIZES)[number];
+export type Role = Membership['role'];
+export const ROLES = allOf<Role>()(['owner', 'admin', 'member', 'viewer', 'auditor']);
 
-export const RELATIONSHIP_TYPES = [
+export type Organization = ResponseOf<'/api/orgs/{orgId}', 'get'>['organization'];
+export type OrganizationInput = BodyOf<'/api/orgs', 'post'>;
+export type SetupRequest = BodyOf<'/api/setup', 'post'>;
+
+export type OrgKind = Organization['kind'];
+export const ORG_KINDS = allOf<OrgKind>()(['enterprise', 'supplier', 'hub', 'provider']);
+
+export type OrgSize = NonNullable<Organization['size']>;
+export const ORG_SIZES = allOf<OrgSize>()(['micro', 'small', 'medium', 'large']);
+
+export type InvitationPreview = ResponseOf<'/api/invitations/{token}', 'get'>;
+export type AcceptInvitationResponse = ResponseOf<'/api/invitations/{token}/accept', 'post'>;
+
+export type Member = Item<ResponseOf<'/api/orgs/{orgId}/members', 'get'>['items']>;
+export type Invitation = Item<ResponseOf<'/api/orgs/{orgId}/invitations', 'get'>['items']>;
+export type InvitationStatus = Invitation['status'];
+
+export type Relationship = Item<ResponseOf<'/api/orgs/{orgId}/relationships', 'get'>['items']>;
+export type RelationshipParty = Relationship['from'];
+export type RelationshipStatus = Relationship['status'];
+export type RelationshipSide = BodyOf<'/api/orgs/{orgId}/relationships', 'post'>['side'];
+export type RelationshipType = Relationship['type'];
+export const RELATIONSHIP_TYPES = allOf<RelationshipType>()([
   'buyer_supplier',
   'hub_member',
   'provider_customer',
   'group_company',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+]);
 
-export type RelationshipSide = 'from' | 'to';
-export type RelationshipStatus = 'pending' | 'active' | 'declined' | 'ended';
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type ApiToken = Item<ResponseOf<'/api/orgs/{orgId}/tokens', 'get'>['items']>;
+export type AuditEntry = Item<ResponseOf<'/api/orgs/{orgId}/audit', 'get'>['items']>;
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/**
+ * compat (Widen): the server describes `error` as `string | null`; components/software/AdvisoryImport.tsx
+ * also handles an object with a `message`, which the old hand-written type (`unknown`) allowed.
+ */
+export type Job = Widen<ResponseOf<'/api/orgs/{orgId}/jobs/{jobId}', 'get'>['job'], { error: unknown }>;
+export type JobStatus = Job['status'];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  totpEnabled: boolean;
-  isInstanceAdmin: boolean;
-}
-
-export interface OrganizationRef {
-  id: string;
-  slug: string;
-  name: string;
-  kind: OrgKind;
-}
-
-export interface Membership {
-  organization: OrganizationRef;
-  role: Role;
-}
-
-export interface MeResponse {
-  user: User;
-  memberships: Membership[];
-  csrfToken: string;
-}
-
-export interface SessionResponse {
-  user: User;
-  csrfToken: string;
-}
-
-export type LoginResponse = ({ status: 'ok' } & SessionResponse) | { status: 'mfa_required' };
-
-export interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-  kind: OrgKind;
-  corporateNumber: string | null;
-  industry: string | null;
-  size: OrgSize | null;
-  prefecture: string | null;
-  createdAt: string;
-}
-
-export interface OrganizationInput {
-  name: string;
-  kind: OrgKind;
-  slug?: string;
-  corporateNumber?: string | null;
-  industry?: string | null;
-  size?: OrgSize | null;
-  prefecture?: string | null;
-}
-
-export interface SetupRequest {
-  setupCode: string;
-  email: string;
-  displayName: string;
-  password: string;
-  locale: Locale;
-  organization: OrganizationInput;
-}
-
-export interface InvitationPreview {
-  organization: { id: string; name: string };
-  email: string;
-  role: Role;
-  expiresAt: string;
-  accountExists: boolean;
-}
-
-export interface AcceptInvitationResponse extends SessionResponse {
-  orgId: string;
-}
-
-export interface Member {
-  user: { id: string; email: string; displayName: string };
-  role: Role;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  status: InvitationStatus;
-  expiresAt: string;
-  createdAt: string;
-}
-
-export interface RelationshipParty {
-  id: string;
-  name: string;
-  slug: string;
-}
-
-export interface Relationship {
-  id: string;
-  type: RelationshipType;
-  from: RelationshipParty;
-  to: RelationshipParty;
-  status: RelationshipStatus;
-  requestedBy: string;
-  createdAt: string;
-  acceptedAt: string | null;
-  endedAt: string | null;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: { userId: string | null; email: string | null; tokenId: string | null } | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  requestId: string | null;
-  details: unknown;
-}
-
+// not described by the server's OpenAPI: the `result` of the audit.verify job
+// (POST /api/orgs/{orgId}/audit/verify, GET /api/orgs/{orgId}/jobs/{jobId} → job.result is `unknown`)
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
 }
 
-export interface Job {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  progress: { current: number; total: number };
-  result: unknown;
-  error: unknown;
-  createdAt: string;
-  updatedAt: string;
+/** The error body every route answers with; described on the routes that list their errors. */
+export type ApiErrorBody = NonNullable<
+  paths['/api/orgs/{orgId}/software/products']['post']
+>['responses'][409]['content']['application/json'];
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 // --- Catalogs (フレームワーク・カタログ) and assessments (評価) -------------------------------------
 
+export type CatalogSummary = Item<ResponseOf<'/api/orgs/{orgId}/catalogs', 'get'>['items']>;
 /** A text in both UI languages. */
-export interface LocalText {
-  ja: string;
-  en: string;
-}
+export type LocalText = CatalogSummary['title'];
 
-export type Provenance = 'official' | 'own';
+export type MappingSet = Item<ResponseOf<'/api/orgs/{orgId}/mappings', 'get'>['items']>;
+export type Provenance = MappingSet['provenance'];
+export type MappingRelation = Item<MappingSet['entries']>['relation'];
+export const MAPPING_RELATIONS = allOf<MappingRelation>()(['equal', 'subset', 'superset', 'intersect']);
 
-export interface CatalogSummary {
-  id: string;
-  urn: string;
-  version: string;
-  builtin: boolean;
-  title: LocalText;
-  itemCount: number;
-  checksum: string;
-  createdAt: string;
-}
+export type AssessmentDetail = ResponseOf<'/api/orgs/{orgId}/assessments/{id}', 'get'>;
+export type Assessment = AssessmentDetail['assessment'];
+export type AssessmentStatus = Assessment['status'];
+export const ASSESSMENT_STATUSES = allOf<AssessmentStatus>()(['draft', 'in_review', 'approved', 'locked']);
+export type NewAssessment = BodyOf<'/api/orgs/{orgId}/assessments', 'post'>;
+/** Scopes a new assessment can have (assessments of a CPSF model have the scope `cpsf_model`). */
+export type ScopeType = NonNullable<NewAssessment['scopeType']>;
+export const SCOPE_TYPES = allOf<ScopeType>()(['organization', 'site', 'product', 'system', 'supplier']);
+export type Answer = Item<AssessmentDetail['answers']>;
+export type AnswerValue = NonNullable<Answer['value']>;
+type ScoreJson = AssessmentDetail['score'];
+/**
+ * compat (Widen): the server always sends `items` (per-item points); lib/catalog.test.ts builds scores
+ * without it, as the old hand-written type allowed.
+ */
+export type Score = Widen<ScoreJson, { items?: ScoreJson['items'] }>;
+export type ScoreAggregate = ScoreJson['groups'][string];
+export type ScoreBand = NonNullable<ScoreJson['overall']['band']>;
 
-export interface AnswerOption {
+// not described by the server's OpenAPI: the pack of GET /api/orgs/{orgId}/catalogs/{catalogId}
+// (described as an object of unknown values); these follow packages/core's pack format.
+export type AnswerOption = {
   value: string;
   label: LocalText;
   points?: number;
   unknown?: boolean;
-}
+};
 
-export interface MaturityLevel {
+export type MaturityLevel = {
   level: number;
   label: LocalText;
   descriptor?: LocalText;
-}
+};
 
 export type AnswerModel =
   | { kind: 'choice'; options: AnswerOption[] }
@@ -224,14 +130,7 @@ export type AnswerModel =
   | { kind: 'number'; min?: number; max?: number; unit?: LocalText }
   | { kind: 'text'; maxLength?: number };
 
-export interface ScoreBand {
-  id: string;
-  min: number;
-  label: LocalText;
-  advice?: LocalText;
-}
-
-export interface PackNode {
+export type PackNode = {
   ref: string;
   provenance: Provenance;
   title: LocalText;
@@ -242,15 +141,15 @@ export interface PackNode {
   tier?: string;
   tags?: string[];
   children?: PackNode[];
-}
+};
 
-export interface CatalogTier {
+export type CatalogTier = {
   id: string;
   label: LocalText;
   includes?: string[];
-}
+};
 
-export interface CatalogPack {
+export type CatalogPack = {
   id: string;
   version: string;
   publisher: LocalText;
@@ -268,13 +167,16 @@ export interface CatalogPack {
     bands?: ScoreBand[];
   };
   nodes: PackNode[];
-}
+};
 
-export interface CatalogDetail {
-  catalog: CatalogSummary;
-  pack: CatalogPack;
-}
+/** narrowed: the server describes `pack` as an object of unknown values. */
+export type CatalogDetail = Narrow<
+  ResponseOf<'/api/orgs/{orgId}/catalogs/{catalogId}', 'get'>,
+  { pack: CatalogPack }
+>;
 
+// not described by the server's OpenAPI: POST /api/orgs/{orgId}/catalogs/import (a multipart body with
+// `file` and an `options` JSON; the answers below) and the `details` of its 422 import_invalid error.
 /** One problem of a sheet import (422 import_invalid) or of the options (400 validation_failed). */
 export interface ImportProblemDetail {
   code?: string;
@@ -328,184 +230,85 @@ export interface ImportSummary {
   checksum: string;
 }
 
-export const ASSESSMENT_STATUSES = ['draft', 'in_review', 'approved', 'locked'] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-export const SCOPE_TYPES = ['organization', 'site', 'product', 'system', 'supplier'] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
-
-export interface Assessment {
-  id: string;
-  catalogId: string;
-  tier: string | null;
-  title: string;
-  scope: { type: ScopeType; label: string | null };
-  status: AssessmentStatus;
-  statusBy: string | null;
-  statusAt: string | null;
-  dueDate: string | null;
-  basedOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewAssessment {
-  catalogId: string;
-  tier?: string;
-  title: string;
-  scopeType: ScopeType;
-  scopeLabel?: string;
-  dueDate?: string;
-  basedOn?: string;
-}
-
-export type AnswerValue =
-  | { kind: 'choice'; value: string }
-  | { kind: 'multiple'; values: string[] }
-  | { kind: 'maturity'; level: number }
-  | { kind: 'number'; value: number }
-  | { kind: 'text'; value: string };
-
-export interface Answer {
-  ref: string;
-  value: AnswerValue | null;
-  comment: string | null;
-  revision: number;
-  updatedBy: string | null;
-  updatedAt: string;
-}
-
-export interface ScoreAggregate {
-  points: number;
-  max: number;
-  percent: number | null;
-  answered: number;
-  items: number;
-}
-
-export interface Score {
-  overall: ScoreAggregate & { band: ScoreBand | null };
-  groups: Record<string, ScoreAggregate>;
-  tags: Record<string, ScoreAggregate>;
-  tiers: Record<string, ScoreAggregate>;
-}
-
-export interface AssessmentDetail {
-  assessment: Assessment;
-  answers: Answer[];
-  score: Score;
-}
-
-export const MAPPING_RELATIONS = ['equal', 'subset', 'superset', 'intersect'] as const;
-export type MappingRelation = (typeof MAPPING_RELATIONS)[number];
-
-export interface MappingSet {
-  id: string;
-  urn: string;
-  version: string;
-  source: string;
-  target: string;
-  title: LocalText;
-  provenance: Provenance;
-  entries: { source: string; target: string; relation: MappingRelation; rationale?: LocalText }[];
-}
-
-export interface PrefillProposal {
-  target: string;
-  from: string;
-  relation: MappingRelation;
-  value: AnswerValue;
-}
+/** narrowed: POST /api/orgs/{orgId}/assessments/{id}/prefill describes `relation` as a string and `value` as unknown. */
+export type PrefillProposal = Narrow<
+  Item<ResponseOf<'/api/orgs/{orgId}/assessments/{id}/prefill', 'post'>['proposals']>,
+  { relation: MappingRelation; value: AnswerValue }
+>;
 
 // --- SME guided flow (中小企業向け): SECURITY ACTION ★ / ★★ ----------------------------------------
 
+type SmeStatusJson = ResponseOf<'/api/orgs/{orgId}/sme/status', 'get'>;
+export type SecurityActionLevel = SmeStatusJson['eligibility']['level'];
+export type SmeDeclaration = Item<SmeStatusJson['declarations']>;
+export type DeclarationLevel = SmeDeclaration['level'];
+
+/** narrowed: GET /api/orgs/{orgId}/sme/status describes `eligibility.missing` as string[]. */
 export const SME_MISSING = ['five_rules', 'self_check', 'policy_set', 'policy_published'] as const;
 export type SmeMissing = (typeof SME_MISSING)[number];
+export type SmeStatus = Narrow<
+  SmeStatusJson,
+  { eligibility: Narrow<SmeStatusJson['eligibility'], { missing: SmeMissing[] }> }
+>;
 
-export type SecurityActionLevel = 'none' | 'star1' | 'star2';
-export type DeclarationLevel = Exclude<SecurityActionLevel, 'none'>;
+export type PolicyInput = BodyOf<'/api/orgs/{orgId}/sme/policy', 'put'>;
 
-export interface SmeDeclaration {
-  id: string;
-  level: DeclarationLevel;
-  /** The ID IPA issued (digits). */
-  declarationId: string;
-  /** YYYY-MM-DD */
-  declaredOn: string;
-  createdAt: string;
-}
-
-export interface SmeStatus {
-  fiveRules: { assessmentId: string | null; declared: number; total: number };
-  selfCheck: {
-    assessmentId: string | null;
-    answered: number;
-    total: number;
-    points: number | null;
-    band: { id: string; label: LocalText; advice?: LocalText } | null;
-    doneAt: string | null;
-  };
-  policy: { set: boolean; published: boolean; publicUrl: string | null };
-  eligibility: {
-    star1: boolean;
-    star2: boolean;
-    level: SecurityActionLevel;
-    missing: SmeMissing[];
-  };
-  declarations: SmeDeclaration[];
-}
-
-export interface PolicyInput {
-  companyName: string;
-  representativeTitle: string;
-  representativeName: string;
-  scope: string;
-  contact: string;
-  /** YYYY-MM-DD */
-  establishedOn: string;
-}
-
-export interface PolicyDocument {
+// not described by the server's OpenAPI: `document.ja` / `document.en` of GET /api/orgs/{orgId}/sme/policy
+// (described as unknown).
+export type PolicyDocument = {
   title: string;
   preamble: string;
   sections: { heading: string; body: string }[];
   signature: string[];
-}
+};
 
-export interface SmePolicy {
-  input: PolicyInput | null;
-  published: boolean;
-  publishedAt: string | null;
-  document: { ja: PolicyDocument; en: PolicyDocument } | null;
-}
+type SmePolicyJson = ResponseOf<'/api/orgs/{orgId}/sme/policy', 'get'>;
+/** narrowed: the policy document (see PolicyDocument). */
+export type SmePolicy = Narrow<
+  SmePolicyJson,
+  { document: { ja: PolicyDocument; en: PolicyDocument } | null }
+>;
 
 // --- Sharing results with buyers (発注元への共有) -----------------------------------------------------
 
-export interface Share {
-  id: string;
-  assessmentId: string;
-  withOrgId: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type Share = Item<ResponseOf<'/api/orgs/{orgId}/shares', 'get'>['items']>;
 
-export interface ReceivedShare {
-  id: string;
-  from: RelationshipParty;
-  assessment: { id: string; title: string; status: AssessmentStatus; createdAt: string };
-  sharedAt: string;
-}
+type ReceivedShareJson = Item<ResponseOf<'/api/orgs/{orgId}/shared-with-us', 'get'>['items']>;
+/** narrowed: GET /api/orgs/{orgId}/shared-with-us describes `assessment.status` as a string. */
+export type ReceivedShare = Narrow<
+  ReceivedShareJson,
+  { assessment: Narrow<ReceivedShareJson['assessment'], { status: AssessmentStatus }> }
+>;
 
-export interface ReceivedShareDetail {
-  from: { id: string; name: string };
-  assessment: { id: string; title: string; status: AssessmentStatus; catalogTitle: LocalText };
-  answers: { ref: string; value: AnswerValue | null }[];
-  score: ScoreAggregate & { band: ScoreBand | null };
-}
+type ReceivedShareDetailJson = ResponseOf<'/api/orgs/{orgId}/shared-with-us/{shareId}', 'get'>;
+/**
+ * narrowed: GET /api/orgs/{orgId}/shared-with-us/{shareId} describes `assessment.status` as a string and
+ * `answers[].value` and `score.band` as unknown.
+ */
+export type ReceivedShareDetail = Narrow<
+  ReceivedShareDetailJson,
+  {
+    assessment: Narrow<ReceivedShareDetailJson['assessment'], { status: AssessmentStatus }>;
+    answers: { ref: string; value: AnswerValue | null }[];
+    score: Narrow<ReceivedShareDetailJson['score'], { band: ScoreBand | null }>;
+  }
+>;
 
 // --- Governance (サイバーセキュリティ経営ガイドライン) for executives ---------------------------------
 
-export const DIRECTIVE_REFS = [
+export type GovernanceAction = Item<ResponseOf<'/api/orgs/{orgId}/governance/actions', 'get'>['items']>;
+export type GovernanceActionInput = BodyOf<'/api/orgs/{orgId}/governance/actions', 'post'>;
+export type GovernanceActionStatus = GovernanceAction['status'];
+export const GOVERNANCE_ACTION_STATUSES = allOf<GovernanceActionStatus>()([
+  'planned',
+  'in_progress',
+  'done',
+  'cancelled',
+]);
+export type GovernanceKpi = NonNullable<GovernanceAction['kpi']>;
+
+export type DirectiveRef = GovernanceAction['directive'];
+export const DIRECTIVE_REFS = allOf<DirectiveRef>()([
   'directive-1',
   'directive-2',
   'directive-3',
@@ -516,93 +319,35 @@ export const DIRECTIVE_REFS = [
   'directive-8',
   'directive-9',
   'directive-10',
-] as const;
-export type DirectiveRef = (typeof DIRECTIVE_REFS)[number];
+]);
 export type PerDirective<T> = Record<DirectiveRef, T>;
 
-export interface GovernanceTargets {
-  /** Maturity level 0–5 in steps of 0.5, null when no target is set. */
-  levels: PerDirective<number | null>;
-  percents: PerDirective<number | null>;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type GovernanceTargets = ResponseOf<'/api/orgs/{orgId}/governance/targets', 'get'>['targets'];
+export type GovernancePeers = ResponseOf<'/api/orgs/{orgId}/governance/peers', 'get'>;
 
-export interface GovernanceAssessmentRef {
-  id: string;
-  title: string;
-  status: AssessmentStatus;
-  createdAt: string;
-  catalogVersion: string;
-  percent: number | null;
-}
+type GovernanceRadarJson = ResponseOf<'/api/orgs/{orgId}/governance/radar', 'get'>;
+/** narrowed: GET /api/orgs/{orgId}/governance/radar describes the assessments' `status` as a string. */
+export type GovernanceAssessmentRef = Narrow<
+  NonNullable<GovernanceRadarJson['assessment']>,
+  { status: AssessmentStatus }
+>;
+export type GovernanceRadar = Narrow<
+  GovernanceRadarJson,
+  { assessment: GovernanceAssessmentRef | null; previous: GovernanceAssessmentRef | null }
+>;
+export type ActionCounts = Item<GovernanceRadar['axes']>['actions'];
 
-export interface ActionCounts {
-  open: number;
-  done: number;
-  overdue: number;
-}
-
-export interface GovernanceRadar {
-  assessment: GovernanceAssessmentRef | null;
-  previous: GovernanceAssessmentRef | null;
-  axes: {
-    ref: DirectiveRef;
-    title: LocalText;
-    current: number | null;
-    previous: number | null;
-    target: number | null;
-    currentLevel: number | null;
-    previousLevel: number | null;
-    targetLevel: number | null;
-    actions: ActionCounts;
-  }[];
-}
-
-export type GovernancePeers =
-  | { available: false; contributors: number; reason: 'no_industry' | 'too_few' }
-  | { available: true; contributors: number; averages: { ref: DirectiveRef; average: number | null }[] };
-
-export interface GovernanceGroup {
-  axes: { ref: DirectiveRef; title: LocalText }[];
-  companies: {
-    organization: { id: string; slug: string; name: string };
-    self: boolean;
-    assessment: { status: AssessmentStatus; createdAt: string; catalogVersion: string } | null;
-    overall: number | null;
-    directives: PerDirective<number | null>;
-  }[];
-}
-
-export const GOVERNANCE_ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
-export type GovernanceActionStatus = (typeof GOVERNANCE_ACTION_STATUSES)[number];
-
-export interface GovernanceKpi {
-  text: string;
-  target: number | null;
-  current: number | null;
-}
-
-export interface GovernanceAction {
-  id: string;
-  directive: DirectiveRef;
-  title: string;
-  owner: { id: string; displayName: string | null };
-  /** YYYY-MM-DD */
-  dueDate: string;
-  status: GovernanceActionStatus;
-  kpi: GovernanceKpi | null;
-  overdue: boolean;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface GovernanceActionInput {
-  directive: DirectiveRef;
-  title: string;
-  ownerId: string;
-  dueDate: string;
-  status: GovernanceActionStatus;
-  kpi: { text: string; target?: number | null; current?: number | null } | null;
-}
+type GovernanceGroupJson = ResponseOf<'/api/orgs/{orgId}/governance/group', 'get'>;
+type GroupCompanyJson = Item<GovernanceGroupJson['companies']>;
+/** narrowed: GET /api/orgs/{orgId}/governance/group describes `companies[].assessment.status` as a string. */
+export type GovernanceGroup = Narrow<
+  GovernanceGroupJson,
+  {
+    companies: Narrow<
+      GroupCompanyJson,
+      {
+        assessment: Narrow<NonNullable<GroupCompanyJson['assessment']>, { status: AssessmentStatus }> | null;
+      }
+    >[];
+  }
+>;
