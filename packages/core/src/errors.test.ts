@@ -48,7 +48,9 @@ function documentedCodes(): Array<[code: string, status: number]> {
 }
 
 describe('error codes', () => {
-  it('are each documented once in docs/api.md with a 4xx/5xx status, and nothing else is', () => {
+  // The server modules' own codes are documented in the same table; test/api/error-codes.test.ts
+  // checks that the table holds exactly the platform's and the modules' codes.
+  it('are each documented once in docs/api.md with a 4xx/5xx status', () => {
     const documented = documentedCodes();
     const names = documented.map(([code]) => code);
     expect(
@@ -58,10 +60,6 @@ describe('error codes', () => {
     expect(
       ERROR_CODES.filter((c) => !names.includes(c)),
       'in ERROR_CODES, missing from docs/api.md',
-    ).toEqual([]);
-    expect(
-      names.filter((c) => !(ERROR_CODES as readonly string[]).includes(c)),
-      'in docs/api.md, not in ERROR_CODES',
     ).toEqual([]);
     for (const [code, status] of documented) expect(status, code).toBeGreaterThanOrEqual(400);
     for (const [code, status] of documented) expect(status, code).toBeLessThan(600);

@@ -14,3 +14,6 @@ export { describeProblems } from '@shinrai/formats/sheets';
 export { smeRemindersJob, SME_REMINDERS } from './modules/sme/reminders-job.ts';
 export { scheduleDaily } from './platform/jobs/schedule.ts';
 export * from './modules/advisories/feed/index.ts';
+export { SERVER_MODULES } from './modules/index.ts';
+export type { ServerModule, ModuleError } from './platform/module.ts';
+export { registerModuleErrors, statusOf } from './platform/http/errors.ts';
