@@ -24,7 +24,10 @@ describe('error statuses', () => {
       .filter((c) => statusOf(c) !== docs.get(c))
       .map((c) => `${c}: server ${statusOf(c)}, docs ${docs.get(c) ?? 'missing'}`);
     expect(wrong).toEqual([]);
-    expect([...docs.keys()].filter((c) => !all.includes(c)), 'documented but declared nowhere').toEqual([]);
+    expect(
+      [...docs.keys()].filter((c) => !all.includes(c)),
+      'documented but declared nowhere',
+    ).toEqual([]);
   });
 
   it('are declared once across the platform and the modules, each with ja and en messages', () => {
