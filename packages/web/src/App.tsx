@@ -4,49 +4,57 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { AppLayout } from './components/AppLayout';
 import { FullPageLoader } from './components/FullPageLoader';
-import { AccountPage } from './pages/AccountPage';
-import { AssessmentPage } from './pages/AssessmentPage';
-import { AssessmentsPage } from './pages/AssessmentsPage';
-import { AuditPage } from './pages/AuditPage';
-import { CatalogImportPage } from './pages/CatalogImportPage';
-import { CatalogPage } from './pages/CatalogPage';
-import { CatalogsPage } from './pages/CatalogsPage';
-import { GovernancePage } from './pages/GovernancePage';
-import { InvitationsPage } from './pages/InvitationsPage';
-import { InvitePage } from './pages/InvitePage';
-import { LoginPage } from './pages/LoginPage';
-import { MembersPage } from './pages/MembersPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { RelationshipsPage } from './pages/RelationshipsPage';
-import { RootRedirect } from './pages/RootRedirect';
-import { SetupPage } from './pages/SetupPage';
-import { SharedPage } from './pages/SharedPage';
-import { SmePage } from './pages/SmePage';
-import { TokensPage } from './pages/TokensPage';
+import { AccountPage } from './modules/platform/pages/AccountPage';
+import { AssessmentPage } from './modules/assessments/pages/AssessmentPage';
+import { AssessmentsPage } from './modules/assessments/pages/AssessmentsPage';
+import { AuditPage } from './modules/platform/pages/AuditPage';
+import { CatalogImportPage } from './modules/library/pages/CatalogImportPage';
+import { CatalogPage } from './modules/library/pages/CatalogPage';
+import { CatalogsPage } from './modules/library/pages/CatalogsPage';
+import { GovernancePage } from './modules/governance/pages/GovernancePage';
+import { InvitationsPage } from './modules/platform/pages/InvitationsPage';
+import { InvitePage } from './modules/platform/pages/InvitePage';
+import { LoginPage } from './modules/platform/pages/LoginPage';
+import { MembersPage } from './modules/platform/pages/MembersPage';
+import { NotFoundPage } from './modules/platform/pages/NotFoundPage';
+import { OverviewPage } from './modules/platform/pages/OverviewPage';
+import { RelationshipsPage } from './modules/platform/pages/RelationshipsPage';
+import { RootRedirect } from './modules/platform/pages/RootRedirect';
+import { SetupPage } from './modules/platform/pages/SetupPage';
+import { SharedPage } from './modules/assessments/pages/SharedPage';
+import { SmePage } from './modules/sme/pages/SmePage';
+import { TokensPage } from './modules/platform/pages/TokensPage';
 import { SessionProvider } from './session/SessionContext';
 import { theme } from './theme';
 
 // The CPSF pages carry the graph editor (React Flow): loaded on demand, outside the main bundle.
 const CpsfModelsPage = lazy(() =>
-  import('./pages/CpsfModelsPage').then((m) => ({ default: m.CpsfModelsPage })),
+  import('./modules/cpsf/pages/CpsfModelsPage').then((m) => ({ default: m.CpsfModelsPage })),
 );
-const CpsfModelPage = lazy(() => import('./pages/CpsfModelPage').then((m) => ({ default: m.CpsfModelPage })));
+const CpsfModelPage = lazy(() =>
+  import('./modules/cpsf/pages/CpsfModelPage').then((m) => ({ default: m.CpsfModelPage })),
+);
 const cpsf = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
 
 // The software pages (SBOM, findings, 10,000-row component table) also load on demand.
-const SoftwarePage = lazy(() => import('./pages/SoftwarePage').then((m) => ({ default: m.SoftwarePage })));
+const SoftwarePage = lazy(() =>
+  import('./modules/software/pages/SoftwarePage').then((m) => ({ default: m.SoftwarePage })),
+);
 const SoftwareProductPage = lazy(() =>
-  import('./pages/SoftwareProductPage').then((m) => ({ default: m.SoftwareProductPage })),
+  import('./modules/software/pages/SoftwareProductPage').then((m) => ({ default: m.SoftwareProductPage })),
 );
 const SoftwareReleasePage = lazy(() =>
-  import('./pages/SoftwareReleasePage').then((m) => ({ default: m.SoftwareReleasePage })),
+  import('./modules/software/pages/SoftwareReleasePage').then((m) => ({ default: m.SoftwareReleasePage })),
 );
 const SoftwareWhereUsedPage = lazy(() =>
-  import('./pages/SoftwareWhereUsedPage').then((m) => ({ default: m.SoftwareWhereUsedPage })),
+  import('./modules/software/pages/SoftwareWhereUsedPage').then((m) => ({
+    default: m.SoftwareWhereUsedPage,
+  })),
 );
 const SoftwareAdvisoriesPage = lazy(() =>
-  import('./pages/SoftwareAdvisoriesPage').then((m) => ({ default: m.SoftwareAdvisoriesPage })),
+  import('./modules/software/pages/SoftwareAdvisoriesPage').then((m) => ({
+    default: m.SoftwareAdvisoriesPage,
+  })),
 );
 const software = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
 

@@ -25,13 +25,13 @@ import type { Membership, Role } from '../api/types';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { canManage, canReadAudit } from '../lib/roles';
 import { useSession } from '../session/SessionContext';
-import { CpsfNavIcon } from './cpsf/meta';
+import { CpsfNavIcon } from '../modules/cpsf/components/meta';
 import { CreateOrgModal } from './CreateOrgModal';
 import { FullPageLoader } from './FullPageLoader';
 import { ChevronDownIcon, NavIcons, PlusIcon, ShieldIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgContext, type OrgContextValue } from './OrgContext';
-import { SoftwareNavIcon } from './software/meta';
+import { SoftwareNavIcon } from '../modules/software/components/meta';
 
 export const ORG_SECTIONS = [
   'overview',
