@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   ORG_KINDS,
@@ -57,7 +56,11 @@ export const orgErrorFields = (prefix = ''): Partial<Record<string, keyof OrgFor
   [`${prefix}/prefecture`]: 'prefecture',
 });
 
-export function validateOrgForm(values: OrgFormValues, t: TFunction): OrgFormErrors {
+/** `t` of any namespace: the messages are common strings. */
+export function validateOrgForm(
+  values: OrgFormValues,
+  t: (key: 'validation.required' | 'validation.corporateNumber') => string,
+): OrgFormErrors {
   const errors: OrgFormErrors = {};
   if (!values.name.trim()) errors.name = t('validation.required');
   const corporateNumber = values.corporateNumber.trim();

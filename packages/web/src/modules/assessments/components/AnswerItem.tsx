@@ -173,7 +173,7 @@ function NumberControl({
   label: string;
   onChange: (value: AnswerValue | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   const saved = value?.kind === 'number' ? value.value : '';
   const [draft, setDraft] = useState<number | string>(saved);
@@ -219,7 +219,7 @@ function TextControl({
   label: string;
   onChange: (value: AnswerValue | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const saved = value?.kind === 'text' ? value.value : '';
   const [draft, setDraft] = useState(saved);
   useEffect(() => setDraft(saved), [saved]);
@@ -257,7 +257,7 @@ function CommentField({
   disabled: boolean;
   onChange: (comment: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(comment ?? '');
   useEffect(() => setDraft(comment ?? ''), [comment]);
@@ -301,7 +301,7 @@ function CommentField({
 }
 
 function SaveStatus({ entry, onRetry }: { entry: AnswerEntry; onRetry: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   switch (entry.state) {
     case 'idle':
     case 'conflict':
@@ -349,7 +349,7 @@ export const AnswerItem = memo(function AnswerItem({
   editable: boolean;
   handlers: AnswerItemHandlers;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   const [guidanceOpen, setGuidanceOpen] = useState(false);
   const titleId = useId();

@@ -10,7 +10,7 @@ const colors: Record<AssessmentStatus, string> = {
 };
 
 export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   return (
     <Badge variant="light" color={colors[status]} style={{ flexShrink: 0 }}>
       {t(`assessments.statuses.${status}`)}

@@ -36,7 +36,7 @@ export function NewAssessmentModal({
   initialCatalogId: string | null;
   onCreated: (assessment: Assessment) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   const [catalogId, setCatalogId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<CatalogTier[]>([]);

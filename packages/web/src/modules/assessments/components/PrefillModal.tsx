@@ -38,7 +38,7 @@ export function PrefillModal({
   catalogs: CatalogSummary[];
   onApplied: (count: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   const [setId, setSetId] = useState<string | null>(null);
   const [sourceId, setSourceId] = useState<string | null>(null);

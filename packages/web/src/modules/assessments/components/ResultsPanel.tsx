@@ -93,7 +93,7 @@ export function ResultsPanel({
   answers: ReadonlyMap<string, AnswerValue | null>;
   onGoToItem: (ref: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   const narrow = !useMediaQuery('(min-width: 48em)', true);
   const [showAll, setShowAll] = useState(false);

@@ -12,7 +12,7 @@ export function ScoreBand({
   percent: number | null;
   band: { label: LocalText; advice?: LocalText } | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const lang = currentLanguage();
   return (
     <>

@@ -84,7 +84,7 @@ const isTyping = (element: HTMLElement) =>
   (element.tagName === 'INPUT' && !['radio', 'checkbox'].includes((element as HTMLInputElement).type));
 
 function KeyboardHelp() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const row = (keys: ReactNode, text: string) => (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{keys}</Table.Td>
@@ -138,7 +138,7 @@ function KeyboardHelp() {
 }
 
 export function AssessmentPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const { orgId, role } = useOrg();
   const { assessmentId = '', '*': rest = '' } = useParams();
   const navigate = useNavigate();

@@ -19,7 +19,7 @@ import { canWriteAssessments } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 
 export function AssessmentsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();

@@ -34,7 +34,7 @@ export function SharedPage() {
 }
 
 function SharedList() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const { orgId } = useOrg();
   const lang = currentLanguage();
   const [items, setItems] = useState<ReceivedShare[] | null>(null);
@@ -121,7 +121,7 @@ interface AnswerRow {
 }
 
 function SharedDetail({ shareId }: { shareId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assessments');
   const { orgId } = useOrg();
   const lang = currentLanguage();
   const [detail, setDetail] = useState<ReceivedShareDetail | null | undefined>(undefined);

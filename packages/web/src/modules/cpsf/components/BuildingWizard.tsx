@@ -34,7 +34,7 @@ export function BuildingWizard({
   onClose: () => void;
   onCreated: (model: ModelDetail) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const [step, setStep] = useState(0);
   const [profile, setProfile] = useState<BuildingProfile | null>(null);

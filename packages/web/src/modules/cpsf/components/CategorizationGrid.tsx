@@ -30,7 +30,7 @@ export function CategorizationGrid({
   readOnly: boolean;
   onChange: (next: Categorization) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const set = (viewpoint: (typeof VIEWPOINTS)[number], next: ImpactLevel | null) => {
     const copy: Categorization = { ...value };

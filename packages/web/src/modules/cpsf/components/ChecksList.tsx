@@ -16,7 +16,7 @@ export function ChecksList({
   names: ReadonlyMap<string, string>;
   onSelect: (elementId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   if (checks.length === 0)
     return (

@@ -25,7 +25,7 @@ export function ElementAttributes({
   onChange: (patch: Partial<Element>) => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const text = (key: 'owner' | 'location' | 'vendor' | 'version') => (
     <TextInput
       label={t(`cpsf.attributes.${key}`)}

@@ -40,7 +40,7 @@ export function ElementPanel({
   onAnalysisChanged: () => void;
   onEvidence: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const entry = analysis?.elements.find((e) => e.elementId === element.id) ?? null;
   const change = (patch: Partial<Element>) =>
     update((g) => ({

@@ -48,7 +48,7 @@ export function ElementRequirements({
   onChanged: () => void;
   onEvidence: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const [local, setLocal] = useState<Record<string, RequirementStatus | null>>({});
   const [uploading, setUploading] = useState<string | null>(null);

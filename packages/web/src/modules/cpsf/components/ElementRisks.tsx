@@ -27,7 +27,7 @@ export function ElementRisks({
   readOnly: boolean;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [reason, setReason] = useState('');

@@ -44,7 +44,7 @@ export function GapPlan({
   onChanged: () => void;
   onOpen: (elementId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const rows = useMemo(() => gapRows(elements), [elements]);
   const total = useMemo(

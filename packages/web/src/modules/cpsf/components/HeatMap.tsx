@@ -13,7 +13,7 @@ function shade(gaps: number, required: number): string {
 }
 
 export function HeatMap({ cells }: { cells: readonly HeatCell[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const at = (layer: number, component: string) =>
     cells.find((c) => c.layer === layer && c.component === component);
   return (

@@ -48,7 +48,7 @@ export function ImportExport({
   readOnly: boolean;
   onImported: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');

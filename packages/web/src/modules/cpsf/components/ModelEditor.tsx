@@ -101,7 +101,7 @@ function laneNodes(geometry: LaneGeometry, titles: Record<1 | 2 | 3, string>): L
 
 function Editor(props: EditorProps) {
   const { graph, levels, warnings, selectedId, focusTick, readOnly, onSelect, update, modelName } = props;
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const flow = useReactFlow<AnyNode>();
   const geometry = useMemo(() => layoutLanes(graph.elements), [graph.elements]);
   const cache = useRef(new Map<string, { key: unknown[]; node: ElementNodeType }>());

@@ -16,7 +16,7 @@ export function NewModelModal({
   onClose: () => void;
   onCreated: (model: ModelDetail) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const [name, setName] = useState('');
   const [scopeType, setScopeType] = useState<ScopeType>('organization');
   const [scopeLabel, setScopeLabel] = useState('');

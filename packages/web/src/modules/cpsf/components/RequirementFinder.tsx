@@ -24,7 +24,7 @@ export function RequirementFinder({
   version: unknown;
   onOpen: (elementId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
   const [ref, setRef] = useState<string | null>(null);
   const [rows, setRows] = useState<AnalysisElement[] | null>(null);

@@ -95,7 +95,7 @@ export function TableView({
   update: (change: (graph: Graph) => Graph) => void;
   onOpen: (elementId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const wide = useMediaQuery('(min-width: 48em)', true);
   const [kind, setKind] = useState<Kind>('elements');
   const [query, setQuery] = useState('');

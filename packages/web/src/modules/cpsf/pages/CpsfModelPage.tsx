@@ -45,7 +45,7 @@ const SAVE_COLOR: Record<SaveState, string> = {
 
 /** One CPSF model: editor (swimlanes), table view, checks, requirements, gaps and plan, heat map, files. */
 export function CpsfModelPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const { orgId, role } = useOrg();
   const { modelId = '' } = useParams();
   const [params, setParams] = useSearchParams();

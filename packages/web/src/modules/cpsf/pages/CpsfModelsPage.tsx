@@ -16,7 +16,7 @@ import { canWriteAssessments } from '../../../lib/roles';
 
 /** The organization's CPSF models (価値創造プロセスのモデル) and the ways to start one. */
 export function CpsfModelsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cpsf');
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();

@@ -76,7 +76,7 @@ function ActionModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('governance');
   const lang = currentLanguage();
   const initial = (): FormValues =>
     action
@@ -270,7 +270,7 @@ export function ActionPlan({
   currentUserId: string;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('governance');
   const lang = currentLanguage();
   const [editing, setEditing] = useState<GovernanceAction | 'new' | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);

@@ -21,7 +21,7 @@ export function GovernanceRadarChart({
   radar: GovernanceRadar;
   peers: GovernancePeers | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['governance', 'assessments']);
   const narrow = !useMediaQuery('(min-width: 48em)', true);
   const series = useMemo(() => radarSeries(radar, peers), [radar, peers]);
   const name = (key: RadarSeriesKey) => t(`governance.series.${key}`);
@@ -79,7 +79,7 @@ export function GovernanceRadarChart({
     <LazyChart
       option={option}
       height={narrow ? 330 : 420}
-      label={t('results.chartLabel', { title: t('governance.radarTitle'), values })}
+      label={t('assessments:results.chartLabel', { title: t('governance.radarTitle'), values })}
       testId="governance-radar"
     />
   );

@@ -33,7 +33,7 @@ export function TargetEditor({
   editable: boolean;
   onSaved: (targets: GovernanceTargets) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('governance');
   const lang = currentLanguage();
   const [draft, setDraft] = useState<Draft>(() => draftOf(targets));
   const [errors, setErrors] = useState<Partial<Record<DirectiveRef, string>>>({});

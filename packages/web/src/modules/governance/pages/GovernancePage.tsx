@@ -59,7 +59,7 @@ type GroupCompany = GovernanceGroup['companies'][number];
  * targets, the same-industry average, group companies, the PDCA action plan and the board report.
  */
 export function GovernancePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['governance', 'assessments']);
   const { orgId, role } = useOrg();
   const { me } = useSession();
   const navigate = useNavigate();
@@ -296,7 +296,7 @@ export function GovernancePage() {
               label={t('governance.assessment')}
               data={assessments.map((a) => ({
                 value: a.id,
-                label: `${a.title}（${t(`assessments.statuses.${a.status}`)}）`,
+                label: `${a.title}（${t(`assessments:assessments.statuses.${a.status}`)}）`,
               }))}
               value={shownId}
               onChange={(v) => setSelected(v)}

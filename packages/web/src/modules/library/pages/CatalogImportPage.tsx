@@ -105,7 +105,7 @@ const cellText = (cell: string | number | boolean | null | undefined) =>
   cell === null || cell === undefined ? '' : String(cell);
 
 function RefList({ label, refs, color }: { label: string; refs: string[]; color: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const shown = refs.slice(0, 60);
   return (
     <Stack gap={4}>
@@ -132,7 +132,7 @@ function RefList({ label, refs, color }: { label: string; refs: string[]; color:
 }
 
 export function CatalogImportPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();

@@ -51,7 +51,7 @@ function toTreeData(nodes: readonly PackNode[], lang: Locale): TreeNodeData[] {
 
 /** The answer options of a model, with their points. */
 export function AnswerModelView({ model }: { model: AnswerModel }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const lang = currentLanguage();
   const points = (p: number | undefined) =>
     p === undefined ? t('catalogs.noPoints') : t('catalogs.points', { points: p });
@@ -124,7 +124,7 @@ export function TagBadges({ pack, tags }: { pack: CatalogPack; tags: readonly st
 }
 
 function NodeDetails({ pack, node }: { pack: CatalogPack; node: PackNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const lang = currentLanguage();
   const kind = nodeKind(node);
   const model = node.answerModel === undefined ? undefined : pack.answerModels[node.answerModel];
@@ -188,7 +188,7 @@ function NodeDetails({ pack, node }: { pack: CatalogPack; node: PackNode }) {
 }
 
 export function CatalogPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const { orgId, role } = useOrg();
   const { catalogId = '' } = useParams();
   const lang = currentLanguage();

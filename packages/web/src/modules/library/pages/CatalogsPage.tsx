@@ -14,7 +14,7 @@ import { notifyError } from '../../../lib/notify';
 import { canManage } from '../../../lib/roles';
 
 export function CatalogKindBadge({ builtin }: { builtin: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   return (
     <Badge variant="outline" color={builtin ? 'gray' : 'teal'} size="sm" style={{ flexShrink: 0 }}>
       {builtin ? t('catalogs.builtin') : t('catalogs.own')}
@@ -23,7 +23,7 @@ export function CatalogKindBadge({ builtin }: { builtin: boolean }) {
 }
 
 export function CatalogsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('library');
   const { orgId, role } = useOrg();
   const lang = currentLanguage();
   const [items, setItems] = useState<CatalogSummary[] | null>(null);

@@ -29,7 +29,7 @@ import { MIN_PASSWORD, TOTP_RE } from '../../../lib/validate';
 import { useSession } from '../../../session/SessionContext';
 
 function ProfileSection({ user }: { user: User }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('platform');
   const { refresh } = useSession();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [locale, setLocale] = useState<Locale>(currentLanguage());
@@ -99,7 +99,7 @@ function ProfileSection({ user }: { user: User }) {
 }
 
 function PasswordSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -180,7 +180,7 @@ function PasswordSection() {
 }
 
 function TotpSection({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { refresh } = useSession();
   const [setup, setSetup] = useState<{ secret: string; otpauthUrl: string } | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -384,7 +384,7 @@ function TotpSection({ user }: { user: User }) {
 }
 
 export function AccountPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { me } = useSession();
   if (!me) return <FullPageLoader />;
   return (

@@ -52,7 +52,7 @@ function detailLines(details: unknown): [string, string][] {
 }
 
 function Details({ details }: { details: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const lines = detailLines(details);
   if (lines.length === 0) return null;
   const body = (
@@ -82,7 +82,7 @@ function Details({ details }: { details: unknown }) {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId } = useOrg();
   const list = usePaged<AuditEntry>(orgId, (cursor) => api.audit(orgId, cursor));
   const [job, setJob] = useState<Job | null>(null);

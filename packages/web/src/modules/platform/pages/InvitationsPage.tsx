@@ -27,7 +27,7 @@ const tones: Record<InvitationStatus, StatusTone> = {
 const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
 
 export function InvitationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId, role: myRole } = useOrg();
   const list = usePaged<Invitation>(orgId, (cursor) => api.invitations(orgId, cursor));
   const [email, setEmail] = useState('');

@@ -14,7 +14,7 @@ import { MIN_PASSWORD } from '../../../lib/validate';
 import { useSession } from '../../../session/SessionContext';
 
 export function InvitePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const { me, refresh } = useSession();

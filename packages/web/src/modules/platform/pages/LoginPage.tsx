@@ -17,7 +17,7 @@ function safeNext(value: string | null): string | null {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();

@@ -19,7 +19,7 @@ import { useSession } from '../../../session/SessionContext';
 const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
 
 export function MembersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId, role: myRole } = useOrg();
   const { me, refresh } = useSession();
   const list = usePaged<Member>(orgId, (cursor) => api.members(orgId, cursor));

@@ -23,7 +23,7 @@ import { canManage } from '../../../lib/roles';
 import { useSession } from '../../../session/SessionContext';
 
 export function OverviewPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId, role } = useOrg();
   const { refresh } = useSession();
   const [organization, setOrganization] = useState<Organization | null>(null);

@@ -35,7 +35,7 @@ const isSide = (value: string | null): value is RelationshipSide => value === 'f
 type Action = 'accept' | 'decline' | 'end';
 
 export function RelationshipsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId, role } = useOrg();
   const list = usePaged<Relationship>(orgId, (cursor) => api.relationships(orgId, cursor));
   const [slug, setSlug] = useState('');

@@ -28,7 +28,7 @@ interface AdminErrors {
 }
 
 export function SetupPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const navigate = useNavigate();
   const { refresh } = useSession();
   const [needsSetup, setNeedsSetup] = useState<boolean | undefined>(undefined);

@@ -39,7 +39,7 @@ function tokenState(token: ApiToken): 'active' | 'revoked' | 'expired' {
 }
 
 export function TokensPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('platform');
   const { orgId, role: myRole } = useOrg();
   const list = usePaged<ApiToken>(orgId, (cursor) => api.tokens(orgId, cursor));
   const [name, setName] = useState('');

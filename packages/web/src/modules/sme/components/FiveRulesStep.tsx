@@ -37,7 +37,7 @@ function Rule({
   disabled: boolean;
   onChange: (checked: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const lang = currentLanguage();
   const titleId = useId();
   return (
@@ -106,7 +106,7 @@ export function FiveRulesStep({
   onChanged: () => void;
   onNext: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const guided = useGuidedAssessment({
     orgId,
     assessmentId,

@@ -14,7 +14,7 @@ export function GuidedState({
   /** Show the read-only notices (off where the step only shows results). */
   notices?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sme', 'assessments']);
   if (guided.loading && !guided.pack)
     return (
       <Center py="xl">
@@ -39,7 +39,7 @@ export function GuidedState({
       <Alert color="gray" title={t('sme.lockedTitle')}>
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
-            {t('sme.locked', { status: t(`assessments.statuses.${guided.assessment.status}`) })}
+            {t('sme.locked', { status: t(`assessments:assessments.statuses.${guided.assessment.status}`) })}
           </Text>
           <Button variant="light" onClick={() => void guided.startNew()}>
             {t('sme.startNew')}

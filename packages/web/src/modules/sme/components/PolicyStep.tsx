@@ -65,7 +65,7 @@ export function PolicyStep({
   onChanged: () => void;
   onNext: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const lang = currentLanguage();
   const [policy, setPolicy] = useState<SmePolicy | null>(null);
   const [values, setValues] = useState<PolicyInput | null>(null);

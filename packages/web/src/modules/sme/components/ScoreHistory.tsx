@@ -8,7 +8,7 @@ import { SELF_CHECK_URN } from '../lib/sme';
 
 /** Past self-check results, newest first: what changed since last year. */
 export function ScoreHistory({ orgId }: { orgId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const lang = currentLanguage();
   const [points, setPoints] = useState<TrendPoint[] | null>(null);
   useEffect(() => {

@@ -23,7 +23,7 @@ export function ScoreStep({
   assessmentId: string | null;
   onAnswer: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sme', 'assessments']);
   const lang = currentLanguage();
   const [showAll, setShowAll] = useState(false);
   const guided = useGuidedAssessment({
@@ -145,13 +145,13 @@ export function ScoreStep({
                                   : 'gray'
                           }
                         >
-                          {value ? answerLabel(model, value, lang) : t('workspace.notAnswered')}
+                          {value ? answerLabel(model, value, lang) : t('assessments:workspace.notAnswered')}
                         </Badge>
                       </Group>
                       {fix.node.guidance ? (
                         <Text size="sm">
                           <Text span size="sm" fw={700} c="teal.8">
-                            {t('workspace.guidance')}:{' '}
+                            {t('assessments:workspace.guidance')}:{' '}
                           </Text>
                           {tx(fix.node.guidance, lang)}
                         </Text>

@@ -43,7 +43,7 @@ export function SecurityActionStep({
   onChanged: () => void;
   onGoto: (step: SmeStep) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const lang = currentLanguage();
   const { eligibility } = status;
   const [level, setLevel] = useState<DeclarationLevel>(eligibility.star2 ? 'star2' : 'star1');
@@ -272,7 +272,7 @@ function MissingList({
   text: (m: SmeMissing) => string;
   onGoto: (m: SmeMissing) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   return (
     <Stack gap={6}>
       <Text size="sm" fw={600}>

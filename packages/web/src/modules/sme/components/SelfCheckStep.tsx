@@ -57,7 +57,7 @@ export function SelfCheckStep({
   onChanged: () => void;
   onNext: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sme', 'assessments']);
   const lang = currentLanguage();
   const wide = useMediaQuery('(min-width: 48em)', true);
   const guided = useGuidedAssessment({
@@ -218,7 +218,7 @@ export function SelfCheckStep({
                 onClick={() => setHintOpen((o) => !o)}
                 aria-expanded={hintOpen}
               >
-                {t('workspace.guidance')}
+                {t('assessments:workspace.guidance')}
               </Button>
               <Collapse expanded={hintOpen}>
                 <Text size="sm" p="xs" bg="teal.0" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
@@ -259,7 +259,7 @@ export function SelfCheckStep({
           </SimpleGrid>
           {guided.saves[current.ref] === 'error' ? (
             <Text size="sm" c="red.7" role="alert">
-              {t('workspace.saveFailed')}
+              {t('assessments:workspace.saveFailed')}
             </Text>
           ) : null}
           <Group justify="space-between" mt="xs">
@@ -326,7 +326,7 @@ export function SelfCheckStep({
                       onClick={() => go(item.index)}
                       aria-label={t('sme.check.jump', {
                         ref: item.ref,
-                        state: done ? t('sme.check.answered') : t('workspace.notAnswered'),
+                        state: done ? t('sme.check.answered') : t('assessments:workspace.notAnswered'),
                       })}
                       aria-current={item.index === index ? 'true' : undefined}
                     >

@@ -26,7 +26,7 @@ export function SharePanel({
   reviewer: boolean;
   assessment: { id: string; title: string };
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const lang = currentLanguage();
   const [relationships, setRelationships] = useState<Relationship[] | null>(null);
   const [shares, setShares] = useState<Share[]>([]);

@@ -33,7 +33,7 @@ function Row({
 
 /** The organization's progress toward SECURITY ACTION ★ / ★★, on the overview page. */
 export function SmeSummaryCard({ orgId }: { orgId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const [status, setStatus] = useState<SmeStatus | null>(null);
 
   useEffect(() => {

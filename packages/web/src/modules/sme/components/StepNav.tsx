@@ -13,7 +13,7 @@ export function StepNav({
   done: Record<SmeStep, boolean>;
   onSelect: (step: SmeStep) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   return (
     <nav aria-label={t('sme.stepsLabel')}>
       <ol className={classes.list}>

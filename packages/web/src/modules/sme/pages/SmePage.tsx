@@ -32,7 +32,7 @@ const isStep = (value: string | null): value is SmeStep =>
  * self-check, the score, the basic policy and the declaration. The step is kept in `?step=`.
  */
 export function SmePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sme');
   const { orgId, role, membership } = useOrg();
   const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<SmeStatus | null>(null);

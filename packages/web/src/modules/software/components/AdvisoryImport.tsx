@@ -56,7 +56,7 @@ function resultCounts(job: Job): [string, number][] {
 }
 
 export function AdvisoryImport({ orgId, onFinished }: { orgId: string; onFinished: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const [job, setJob] = useState<Job | null>(null);
   const [fileName, setFileName] = useState('');

@@ -36,7 +36,7 @@ export function ArtifactsPanel({
   release: Release;
   writer: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const [items, setItems] = useState<Artifact[] | null>(null);
   const [filename, setFilename] = useState('');

@@ -27,7 +27,7 @@ export function ComponentsTable({
   /** Open findings per component id. */
   findingCounts: ReadonlyMap<string, number>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const wide = useMediaQuery('(min-width: 48em)', true);
   const [query, setQuery] = useState('');

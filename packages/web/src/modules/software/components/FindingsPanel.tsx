@@ -32,7 +32,7 @@ export function FindingsPanel({
   writer: boolean;
   onChanged: (finding: Finding) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const [showSuppressed, setShowSuppressed] = useState(false);
   const [query, setQuery] = useState('');

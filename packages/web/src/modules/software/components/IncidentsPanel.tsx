@@ -19,7 +19,7 @@ const short = (sha: string) => `${sha.slice(0, 12)}…`;
 
 /** One line of what happened, from the incident's details. */
 function IncidentDetails({ incident }: { incident: Incident }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const d = incident.details;
   if (incident.kind === 'malicious_package') {
     const components = strings(d.components);
@@ -52,7 +52,7 @@ function IncidentDetails({ incident }: { incident: Incident }) {
 }
 
 export function IncidentsPanel({ orgId }: { orgId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const [items, setItems] = useState<Incident[] | null>(null);
 

@@ -21,7 +21,7 @@ export function LicensesPanel({
   releaseId: string;
   canEditPolicy: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [policy, setPolicy] = useState<LicensePolicy>({ allow: [], deny: [] });
   const [violations, setViolations] = useState<LicenseViolation[] | null>(null);
   const [counts, setCounts] = useState<LicenseReport['counts'] | null>(null);

@@ -17,7 +17,7 @@ function fieldMessage(error: unknown): string | null {
 }
 
 export function NotificationsPanel({ orgId, manager }: { orgId: string; manager: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [settings, setSettings] = useState<NotificationSettings | null>(null);
   const [url, setUrl] = useState('');
   const [email, setEmail] = useState(true);

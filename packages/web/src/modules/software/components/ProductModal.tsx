@@ -16,7 +16,7 @@ export function ProductModal({
   onClose: () => void;
   onCreated: (product: Product) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ProductKind>('device');
   const [vendor, setVendor] = useState('');

@@ -18,7 +18,7 @@ export function ReleaseModal({
   onClose: () => void;
   onCreated: (release: Release) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [version, setVersion] = useState('');
   const [releasedOn, setReleasedOn] = useState('');
   const [supportEnds, setSupportEnds] = useState('');

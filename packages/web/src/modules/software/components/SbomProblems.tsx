@@ -37,7 +37,7 @@ export function locatedProblems(error: unknown): LocatedProblem[] {
 }
 
 export function SbomProblems({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const rows = locatedProblems(error);
   const columns: Column<LocatedProblem>[] = [
     {

@@ -24,7 +24,7 @@ export function SbomUpload({
   onError?: (error: unknown) => void;
   compact?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 

@@ -36,7 +36,7 @@ export function SharesPanel({
   release: Release;
   manager: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const lang = currentLanguage();
   const [items, setItems] = useState<SoftwareShare[] | null>(null);
   const [buyers, setBuyers] = useState<RelationshipParty[]>([]);

@@ -19,7 +19,7 @@ export function VexFiles({
   writer: boolean;
   onImported: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 

@@ -24,7 +24,7 @@ export function VexModal({
   onClose: () => void;
   onSaved: (finding: Finding) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const [status, setStatus] = useState<VexStatus>('under_investigation');
   const [justification, setJustification] = useState<VexJustification | ''>('');
   const [detail, setDetail] = useState('');

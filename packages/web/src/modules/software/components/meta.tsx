@@ -37,7 +37,7 @@ const SBOM_FORMATS = ['cyclonedx', 'spdx', 'npm-lock'] as const;
 
 /** The name of an SBOM format as shown to people (unknown values as they are). */
 export function useSbomFormatLabel(): (format: string) => string {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   return (format) => {
     const known = SBOM_FORMATS.find((f) => f === format);
     return known ? t(`software.sbomFormats.${known}`) : format;
@@ -78,7 +78,7 @@ export function SupportBadge({
   /** The server's verdict, when it gave one (it wins over the local date check). */
   supportEnded?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const state = supportEnded ? 'ended' : supportState(supportEnds);
   if (state === 'ended')
     return (
@@ -96,7 +96,7 @@ export function SupportBadge({
 }
 
 export function SeverityBadge({ severity, score }: { severity: Severity; score?: number | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   return (
     <Badge color={SEVERITY_COLOR[severity]} variant="light" size="sm" style={{ flexShrink: 0 }}>
       {score != null
@@ -107,7 +107,7 @@ export function SeverityBadge({ severity, score }: { severity: Severity; score?:
 }
 
 export function MaliciousBadge() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   return (
     <Tooltip label={t('software.maliciousHint')} withArrow>
       <Badge color="red" variant="filled" size="sm" data-testid="malicious-badge" style={{ flexShrink: 0 }}>
@@ -121,7 +121,7 @@ const RISK_LEVELS = ['critical', 'high', 'medium', 'low'] as const;
 
 /** Open findings by severity, plus the malicious-package badge; "no findings" when all are zero. */
 export function RiskBadges({ risk }: { risk: Risk }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const shown = RISK_LEVELS.filter((level) => risk[level] > 0);
   if (shown.length === 0 && risk.malicious === 0)
     return (
@@ -165,7 +165,7 @@ export function SoftwareNav({
   orgId: string;
   current: (typeof SECTIONS)[number]['key'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   return (
     <Group gap={6} wrap="wrap" component="nav" aria-label={t('software.nav.label')}>
       {SECTIONS.map((s) => (

@@ -22,7 +22,7 @@ const IMPORT_COLOR: Record<ImportRow['status'], string> = {
 
 /** The advisory database (脆弱性情報データベース): counts by ecosystem, the last import, a new import. */
 export function SoftwareAdvisoriesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const { orgId, role } = useOrg();
   const lang = currentLanguage();
   const [status, setStatus] = useState<AdvisoryStatus | null>(null);

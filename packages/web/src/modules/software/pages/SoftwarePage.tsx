@@ -24,7 +24,7 @@ type Tab = (typeof TABS)[number];
  * the software incidents and (owners and admins) the notification settings.
  */
 export function SoftwarePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();

@@ -20,7 +20,7 @@ import { canWriteAssessments } from '../../../lib/roles';
 
 /** One product: its releases (リリース), their SBOMs, risk and support period. */
 export function SoftwareProductPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const { orgId, role } = useOrg();
   const { productId = '' } = useParams();
   const navigate = useNavigate();

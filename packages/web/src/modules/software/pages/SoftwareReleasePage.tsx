@@ -24,7 +24,7 @@ type Tab = (typeof TABS)[number];
 
 /** One release: finding triage with VEX, its components, licenses, artifacts, VEX documents and shares. */
 export function SoftwareReleasePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const { orgId, role } = useOrg();
   const { releaseId = '' } = useParams();
   const [params, setParams] = useSearchParams();

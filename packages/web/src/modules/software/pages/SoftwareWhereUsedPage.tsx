@@ -16,7 +16,7 @@ import { errorMessage } from '../../../lib/notify';
  * vers range, across the portfolio and the SBOMs suppliers shared with us. The query lives in the URL.
  */
 export function SoftwareWhereUsedPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('software');
   const { orgId } = useOrg();
   const lang = currentLanguage();
   const [params, setParams] = useSearchParams();
