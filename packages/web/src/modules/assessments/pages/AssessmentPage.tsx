@@ -20,6 +20,7 @@ import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { ApiError, api } from '../../../api/client';
 import type {
   Answer,
@@ -43,7 +44,6 @@ import { currentLanguage } from '../../../i18n';
 import { assessmentNodes, flattenNodes, modelOf, nodeKind, quickAnswer, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
-import { canReviewAssessments, canWriteAssessments } from '../../../lib/roles';
 
 type Tab = 'answers' | 'results';
 
@@ -266,8 +266,8 @@ export function AssessmentPage() {
   );
 
   const pack = catalog?.pack;
-  const writer = canWriteAssessments(role);
-  const reviewer = canReviewAssessments(role);
+  const writer = can(role, 'assessments.write');
+  const reviewer = can(role, 'assessments.review');
   const editable = writer && assessment?.status === 'draft';
   const nodes = useMemo(
     () => (pack && assessment ? assessmentNodes(pack, assessment.tier) : []),

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import type { Assessment, CatalogSummary } from '../../../api/types';
 import { AssessmentStatusBadge } from '../components/AssessmentStatusBadge';
@@ -15,7 +16,6 @@ import { currentLanguage } from '../../../i18n';
 import { tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canWriteAssessments } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 
 export function AssessmentsPage() {
@@ -26,7 +26,7 @@ export function AssessmentsPage() {
   const [params, setParams] = useSearchParams();
   const list = usePaged<Assessment>(orgId, (cursor) => api.assessments(orgId, cursor));
   const [catalogs, setCatalogs] = useState<CatalogSummary[]>([]);
-  const writer = canWriteAssessments(role);
+  const writer = can(role, 'assessments.write');
   const newFor = params.get('new');
   const [opened, setOpened] = useState(false);
 

@@ -16,6 +16,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { cpsfApi, type CpsfCatalog, type Evidence, type MeasureLevel } from '../../../api/cpsf';
 import { ChecksList } from '../components/ChecksList';
 import { ElementPanel } from '../components/ElementPanel';
@@ -30,7 +31,6 @@ import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { ProblemTable } from '../../../components/ProblemTable';
 import { notifyError } from '../../../lib/notify';
-import { canWriteAssessments } from '../../../lib/roles';
 
 const TABS = ['editor', 'table', 'checks', 'requirements', 'gaps', 'heatmap', 'files'] as const;
 type Tab = (typeof TABS)[number];
@@ -53,7 +53,7 @@ export function CpsfModelPage() {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const state = useCpsfModel(orgId, modelId);
   const { model, graph, analysis, saveState, update } = state;
-  const readOnly = !canWriteAssessments(role);
+  const readOnly = !can(role, 'assessments.write');
   const [catalog, setCatalog] = useState<CpsfCatalog | null>(null);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);

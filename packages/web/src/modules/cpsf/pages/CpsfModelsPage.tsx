@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { cpsfApi, type ModelDetail, type ModelSummary } from '../../../api/cpsf';
 import { BuildingWizard } from '../components/BuildingWizard';
 import { NewModelModal } from '../components/NewModelModal';
@@ -12,7 +13,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canWriteAssessments } from '../../../lib/roles';
 
 /** The organization's CPSF models (価値創造プロセスのモデル) and the ways to start one. */
 export function CpsfModelsPage() {
@@ -20,7 +20,7 @@ export function CpsfModelsPage() {
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();
-  const writer = canWriteAssessments(role);
+  const writer = can(role, 'assessments.write');
   const [items, setItems] = useState<ModelSummary[] | null>(null);
   const [newOpen, setNewOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);

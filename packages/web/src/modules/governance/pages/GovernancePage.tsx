@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import {
   DIRECTIVE_REFS,
@@ -45,7 +46,6 @@ import { tx } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/format';
 import { directiveNumber, gap } from '../lib/governance';
 import { notifyError } from '../../../lib/notify';
-import { canReviewAssessments, canWriteAssessments } from '../../../lib/roles';
 import { GOVERNANCE_URN, latestCatalog } from '../../sme/lib/sme';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
@@ -64,8 +64,8 @@ export function GovernancePage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const lang = currentLanguage();
-  const writer = canWriteAssessments(role);
-  const reviewer = canReviewAssessments(role);
+  const writer = can(role, 'assessments.write');
+  const reviewer = can(role, 'assessments.review');
 
   const [catalogs, setCatalogs] = useState<CatalogSummary[] | null>(null);
   const [assessments, setAssessments] = useState<Assessment[] | null>(null);

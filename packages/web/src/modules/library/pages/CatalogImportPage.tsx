@@ -21,6 +21,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import {
   IMPORT_FIELDS,
@@ -39,7 +40,6 @@ import { ProblemTable } from '../../../components/ProblemTable';
 import { currentLanguage } from '../../../i18n';
 import { CATALOG_URN_PREFIX, tx, urnSlug } from '../../../lib/catalog';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage } from '../../../lib/roles';
 
 const URN_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
@@ -175,7 +175,7 @@ export function CatalogImportPage() {
     window.scrollTo({ top: 0 });
   }, [step]);
 
-  if (!canManage(role)) {
+  if (!can(role, 'catalogs.manage')) {
     return (
       <Stack>
         <PageHeader title={t('catalogImport.title')} />

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Loader, Center, Stack, Text } from '@mant
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import type { CatalogSummary } from '../../../api/types';
 import { DataTable, type Column } from '../../../components/DataTable';
@@ -11,7 +12,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { currentLanguage } from '../../../i18n';
 import { tx } from '../../../lib/catalog';
 import { notifyError } from '../../../lib/notify';
-import { canManage } from '../../../lib/roles';
 
 export function CatalogKindBadge({ builtin }: { builtin: boolean }) {
   const { t } = useTranslation('library');
@@ -80,7 +80,7 @@ export function CatalogsPage() {
     <Stack>
       <Group justify="space-between" align="flex-start" gap="sm">
         <PageHeader title={t('catalogs.title')} description={t('catalogs.intro')} />
-        {canManage(role) ? (
+        {can(role, 'catalogs.manage') ? (
           <Button component={Link} to={`/orgs/${orgId}/catalogs/import`} leftSection={<UploadIcon />}>
             {t('catalogs.import')}
           </Button>

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import { LOCALES, type Locale, type User } from '../../../api/types';
 import { FullPageLoader } from '../../../components/FullPageLoader';
@@ -25,7 +26,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { changeLanguage, currentLanguage, isLocale } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { MIN_PASSWORD, TOTP_RE } from '../../../lib/validate';
+import { TOTP_RE } from '../../../lib/validate';
 import { useSession } from '../../../session/SessionContext';
 
 function ProfileSection({ user }: { user: User }) {
@@ -110,7 +111,7 @@ function PasswordSection() {
     event.preventDefault();
     const found: typeof errors = {};
     if (!current) found.current = t('validation.required');
-    if (next.length < MIN_PASSWORD) found.next = t('validation.passwordLength');
+    if (next.length < MIN_PASSWORD_LENGTH) found.next = t('validation.passwordLength');
     if (next !== confirm) found.confirm = t('validation.passwordMismatch');
     setErrors(found);
     if (Object.keys(found).length > 0) return;

@@ -1,8 +1,9 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, canGrantRole, ROLES, type Role } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
-import { ROLES, type Invitation, type InvitationStatus, type Role } from '../../../api/types';
+import type { Invitation, InvitationStatus } from '../../../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadMore } from '../../../components/LoadMore';
@@ -13,7 +14,6 @@ import { StatusBadge, type StatusTone } from '../../../components/StatusBadge';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
-import { canManage, grantableRoles } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 import { EMAIL_RE } from '../../../lib/validate';
 
@@ -35,7 +35,7 @@ export function InvitationsPage() {
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const manage = canManage(myRole);
+  const manage = can(myRole, 'invitations.manage');
   const lang = currentLanguage();
 
   const invite = async (event: FormEvent) => {
@@ -149,7 +149,10 @@ export function InvitationsPage() {
                   label={t('invitations.role')}
                   required
                   allowDeselect={false}
-                  data={grantableRoles(myRole).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  data={ROLES.filter((r) => canGrantRole(myRole, r)).map((r) => ({
+                    value: r,
+                    label: t(`roles.${r}`),
+                  }))}
                   value={role}
                   onChange={(value) => {
                     if (isRole(value)) setRole(value);

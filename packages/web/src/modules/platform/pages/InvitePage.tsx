@@ -2,6 +2,7 @@ import { Alert, Badge, Button, DataList, PasswordInput, Stack, Text, TextInput }
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import type { InvitationPreview } from '../../../api/types';
 import { AuthLayout } from '../../../components/AuthLayout';
@@ -10,7 +11,6 @@ import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { MIN_PASSWORD } from '../../../lib/validate';
 import { useSession } from '../../../session/SessionContext';
 
 export function InvitePage() {
@@ -68,7 +68,7 @@ export function InvitePage() {
     if (needsAccount) {
       const found: typeof errors = {};
       if (!displayName.trim()) found.displayName = t('validation.required');
-      if (password.length < MIN_PASSWORD) found.password = t('validation.passwordLength');
+      if (password.length < MIN_PASSWORD_LENGTH) found.password = t('validation.passwordLength');
       if (password !== passwordConfirm) found.passwordConfirm = t('validation.passwordMismatch');
       setErrors(found);
       if (Object.keys(found).length > 0) return;

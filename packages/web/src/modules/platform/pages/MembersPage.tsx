@@ -1,8 +1,9 @@
 import { Button, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, canGrantRole, ROLES, type Role } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
-import { ROLES, type Member, type Role } from '../../../api/types';
+import type { Member } from '../../../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadMore } from '../../../components/LoadMore';
@@ -12,7 +13,6 @@ import { RoleBadge } from '../../../components/RoleBadge';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage, grantableRoles } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 import { useSession } from '../../../session/SessionContext';
 
@@ -25,7 +25,7 @@ export function MembersPage() {
   const list = usePaged<Member>(orgId, (cursor) => api.members(orgId, cursor));
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-  const manage = canManage(myRole);
+  const manage = can(myRole, 'members.manage');
   const lang = currentLanguage();
 
   const changeRole = async (member: Member, role: Role) => {
@@ -91,7 +91,10 @@ export function MembersPage() {
             w={170}
             allowDeselect={false}
             disabled={pending === member.user.id}
-            data={grantableRoles(myRole).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            data={ROLES.filter((r) => canGrantRole(myRole, r)).map((r) => ({
+              value: r,
+              label: t(`roles.${r}`),
+            }))}
             value={member.role}
             onChange={(value) => {
               if (isRole(value)) void changeRole(member, value);

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import type { Organization } from '../../../api/types';
 import { useOrg } from '../../../components/OrgContext';
@@ -19,7 +20,6 @@ import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage } from '../../../lib/roles';
 import { useSession } from '../../../session/SessionContext';
 
 export function OverviewPage() {
@@ -30,7 +30,7 @@ export function OverviewPage() {
   const [values, setValues] = useState<OrgFormValues | null>(null);
   const [errors, setErrors] = useState<OrgFormErrors>({});
   const [busy, setBusy] = useState(false);
-  const editable = canManage(role);
+  const editable = can(role, 'org.update');
 
   useEffect(() => {
     let active = true;

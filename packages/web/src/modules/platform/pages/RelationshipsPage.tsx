@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import {
   RELATIONSHIP_TYPES,
@@ -18,7 +19,6 @@ import { StatusBadge, type StatusTone } from '../../../components/StatusBadge';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 
 const tones: Record<RelationshipStatus, StatusTone> = {
@@ -45,7 +45,7 @@ export function RelationshipsPage() {
   const [busy, setBusy] = useState(false);
   const [acting, setActing] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const manage = canManage(role);
+  const manage = can(role, 'relationships.manage');
   const lang = currentLanguage();
 
   const replace = (updated: Relationship) =>

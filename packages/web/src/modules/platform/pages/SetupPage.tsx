@@ -2,6 +2,7 @@ import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput, Title } 
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import { AuthLayout } from '../../../components/AuthLayout';
 import { FullPageLoader } from '../../../components/FullPageLoader';
@@ -16,7 +17,7 @@ import {
 import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
-import { EMAIL_RE, MIN_PASSWORD } from '../../../lib/validate';
+import { EMAIL_RE } from '../../../lib/validate';
 import { useSession } from '../../../session/SessionContext';
 
 interface AdminErrors {
@@ -66,7 +67,7 @@ export function SetupPage() {
     if (!setupCode.trim()) found.setupCode = t('validation.required');
     if (!EMAIL_RE.test(email.trim())) found.email = t('validation.email');
     if (!displayName.trim()) found.displayName = t('validation.required');
-    if (password.length < MIN_PASSWORD) found.password = t('validation.passwordLength');
+    if (password.length < MIN_PASSWORD_LENGTH) found.password = t('validation.passwordLength');
     if (password !== passwordConfirm) found.passwordConfirm = t('validation.passwordMismatch');
     const foundOrg = validateOrgForm(org, t);
     setErrors(found);

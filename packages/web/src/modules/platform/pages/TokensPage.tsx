@@ -15,8 +15,9 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, roleWithin, ROLES, type Role } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
-import { ROLES, type ApiToken, type Role } from '../../../api/types';
+import type { ApiToken } from '../../../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadMore } from '../../../components/LoadMore';
@@ -27,7 +28,6 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage, grantableRoles } from '../../../lib/roles';
 import { usePaged } from '../../../lib/usePaged';
 
 const isRole = (value: string | null): value is Role => (ROLES as readonly (string | null)[]).includes(value);
@@ -49,7 +49,7 @@ export function TokensPage() {
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const manage = canManage(myRole);
+  const manage = can(myRole, 'tokens.manage');
   const lang = currentLanguage();
 
   const create = async (event: FormEvent) => {
@@ -178,7 +178,10 @@ export function TokensPage() {
                   label={t('tokens.role')}
                   required
                   allowDeselect={false}
-                  data={grantableRoles(myRole).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  data={ROLES.filter((r) => roleWithin(myRole, r)).map((r) => ({
+                    value: r,
+                    label: t(`roles.${r}`),
+                  }))}
                   value={role}
                   onChange={(value) => {
                     if (isRole(value)) setRole(value);

@@ -2,6 +2,7 @@ import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@manti
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import type { CatalogSummary, SmeStatus } from '../../../api/types';
 import { useOrg } from '../../../components/OrgContext';
@@ -13,7 +14,6 @@ import { SecurityActionStep } from '../components/SecurityActionStep';
 import { SelfCheckStep } from '../components/SelfCheckStep';
 import { StepNav } from '../components/StepNav';
 import { notifyError } from '../../../lib/notify';
-import { canReviewAssessments, canWriteAssessments } from '../../../lib/roles';
 import {
   FIVE_RULES_URN,
   SELF_CHECK_URN,
@@ -38,8 +38,8 @@ export function SmePage() {
   const [status, setStatus] = useState<SmeStatus | null>(null);
   const [catalogs, setCatalogs] = useState<CatalogSummary[] | null>(null);
   const [companyName, setCompanyName] = useState(membership.organization.name);
-  const writer = canWriteAssessments(role);
-  const reviewer = canReviewAssessments(role);
+  const writer = can(role, 'assessments.write');
+  const reviewer = can(role, 'assessments.review');
 
   const reload = useCallback(
     () =>

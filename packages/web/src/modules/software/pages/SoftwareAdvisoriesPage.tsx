@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shinrai/core/browser';
 import { softwareApi, type AdvisoryStatus, type ImportRow } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { FullPageLoader } from '../../../components/FullPageLoader';
@@ -11,7 +12,6 @@ import { SoftwareNav, formatCount } from '../components/meta';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
-import { canManage } from '../../../lib/roles';
 
 const IMPORT_COLOR: Record<ImportRow['status'], string> = {
   queued: 'gray',
@@ -143,7 +143,7 @@ export function SoftwareAdvisoriesPage() {
       ) : (
         <FullPageLoader />
       )}
-      {canManage(role) ? (
+      {can(role, 'org.update') ? (
         <AdvisoryImport orgId={orgId} onFinished={() => void load()} />
       ) : (
         <Text size="sm" c="dimmed">

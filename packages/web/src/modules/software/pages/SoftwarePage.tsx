@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { softwareApi, type Product } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { PlusIcon } from '../../../components/icons';
@@ -14,7 +15,6 @@ import { ProductModal } from '../components/ProductModal';
 import { currentLanguage } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canManage, canWriteAssessments } from '../../../lib/roles';
 
 const TABS = ['products', 'incidents', 'notifications'] as const;
 type Tab = (typeof TABS)[number];
@@ -28,8 +28,8 @@ export function SoftwarePage() {
   const { orgId, role } = useOrg();
   const navigate = useNavigate();
   const lang = currentLanguage();
-  const writer = canWriteAssessments(role);
-  const manager = canManage(role);
+  const writer = can(role, 'assessments.write');
+  const manager = can(role, 'org.update');
   const [params, setParams] = useSearchParams();
   const tabs = TABS.filter((x) => x !== 'notifications' || manager);
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'products';

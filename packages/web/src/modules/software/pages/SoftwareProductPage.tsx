@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { softwareApi, type Product, type Release } from '../../../api/software';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../../components/DataTable';
@@ -16,7 +17,6 @@ import { SbomUpload } from '../components/SbomUpload';
 import { currentLanguage } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { canWriteAssessments } from '../../../lib/roles';
 
 /** One product: its releases (リリース), their SBOMs, risk and support period. */
 export function SoftwareProductPage() {
@@ -26,7 +26,7 @@ export function SoftwareProductPage() {
   const navigate = useNavigate();
   const lang = currentLanguage();
   const formatLabel = useSbomFormatLabel();
-  const writer = canWriteAssessments(role);
+  const writer = can(role, 'assessments.write');
   const [product, setProduct] = useState<Product | null>(null);
   const [releases, setReleases] = useState<Release[] | null>(null);
   const [failed, setFailed] = useState(false);

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { can } from '@shinrai/core/browser';
 import { softwareApi, type Component, type Finding, type Product, type Release } from '../../../api/software';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
@@ -17,7 +18,6 @@ import { VexFiles } from '../components/VexFiles';
 import { currentLanguage } from '../../../i18n';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
-import { canManage, canWriteAssessments } from '../../../lib/roles';
 
 const TABS = ['findings', 'components', 'licenses', 'artifacts', 'vex', 'shares'] as const;
 type Tab = (typeof TABS)[number];
@@ -30,7 +30,7 @@ export function SoftwareReleasePage() {
   const [params, setParams] = useSearchParams();
   const lang = currentLanguage();
   const formatLabel = useSbomFormatLabel();
-  const writer = canWriteAssessments(role);
+  const writer = can(role, 'assessments.write');
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'findings';
   const [release, setRelease] = useState<Release | null>(null);
   const [product, setProduct] = useState<Product | null>(null);
@@ -190,7 +190,7 @@ export function SoftwareReleasePage() {
           <ComponentsTable components={components} findingCounts={findingCounts} />
         </Tabs.Panel>
         <Tabs.Panel value="licenses" pt="sm">
-          <LicensesPanel orgId={orgId} releaseId={release.id} canEditPolicy={canManage(role)} />
+          <LicensesPanel orgId={orgId} releaseId={release.id} canEditPolicy={can(role, 'org.update')} />
         </Tabs.Panel>
         <Tabs.Panel value="artifacts" pt="sm">
           <ArtifactsPanel orgId={orgId} release={release} writer={writer} />
@@ -204,7 +204,7 @@ export function SoftwareReleasePage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="shares" pt="sm">
-          <SharesPanel orgId={orgId} release={release} manager={canManage(role)} />
+          <SharesPanel orgId={orgId} release={release} manager={can(role, 'org.update')} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
