@@ -236,7 +236,7 @@ export function AppLayout() {
                 label={t('nav.more')}
                 leftSection={<NavIcons.more />}
                 defaultOpened={moreActive}
-                childrenOffset={0}
+                childrenOffset="sm"
               >
                 {menu.more.map(navLink)}
               </NavLink>
