@@ -101,7 +101,8 @@ function OrgSwitcher({
 }
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const { me, clear, expired } = useSession();
   const { orgId } = useParams();
   const location = useLocation();
@@ -153,7 +154,7 @@ export function AppLayout() {
         key={entry.section}
         component={Link}
         to={orgContext ? `/orgs/${orgContext.orgId}/${entry.section}` : `/${entry.section}`}
-        label={t(`nav.${entry.label}`)}
+        label={typeof entry.label === 'string' ? t(`nav.${entry.label}`) : entry.label[lang]}
         leftSection={<entry.icon />}
         active={active}
         aria-current={active ? 'page' : undefined}

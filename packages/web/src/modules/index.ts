@@ -5,6 +5,7 @@ import { library } from './library';
 import { platform } from './platform';
 import { sme } from './sme';
 import { software } from './software';
+import { threats } from './threats';
 import type { NavEntry, WebModule } from './types';
 
 /** The web modules: App.tsx mounts their routes and AppLayout.tsx shows their menu entries. */
@@ -16,6 +17,7 @@ export const MODULES: readonly WebModule[] = [
   governance,
   cpsf,
   software,
+  threats,
 ];
 
 /** The menu entries of all modules, in menu order. */

@@ -10,7 +10,11 @@ export type NavLabel = Exclude<keyof (typeof common)['nav'], 'label' | 'toggle' 
 export interface NavEntry extends NavRule {
   /** The path segment under /orgs/:orgId/ that the entry opens and whose pages it guards. */
   section: string;
-  label: NavLabel;
+  /**
+   * A key of `nav` in the common namespace, or the module's own label in both languages (the menu
+   * renders before the module's strings load, so a new module brings its label here).
+   */
+  label: NavLabel | { ja: string; en: string };
   icon: ComponentType;
   /** Position in the menu, which lists the entries of all modules sorted by it. */
   order: number;
