@@ -51,7 +51,7 @@ export function ThreatsPage() {
           {t('threats.announced', { date: formatDate(data.announced, lang) })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={620}>
+      <Table.ScrollContainer minWidth={300}>
         <Table
           striped
           highlightOnHover
@@ -62,7 +62,9 @@ export function ThreatsPage() {
             <Table.Tr>
               <Table.Th w={64}>{t('threats.rank')}</Table.Th>
               <Table.Th>{t('threats.threat')}</Table.Th>
-              <Table.Th w={190}>{t('threats.change')}</Table.Th>
+              <Table.Th w={190} visibleFrom="sm">
+                {t('threats.change')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -81,6 +83,10 @@ export function ThreatsPage() {
                     {lang === 'en' ? row.titleJa : tx(row.threat.label, lang)}
                     {row.ipaRecord ? ` · ${t('threats.record')}: ${row.ipaRecord}` : ''}
                   </Text>
+                  {/* On a phone the movement sits under the title instead of in its own column. */}
+                  <Group hiddenFrom="sm" mt={4}>
+                    <Movement row={row} />
+                  </Group>
                   {row.confirmed ? null : (
                     <Tooltip label={t('threats.unconfirmedHint')}>
                       <Badge color="yellow" variant="light" size="xs">
@@ -89,7 +95,7 @@ export function ThreatsPage() {
                     </Tooltip>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Movement row={row} />
                 </Table.Td>
               </Table.Tr>
