@@ -40,7 +40,10 @@ await runScenario('threats', SHOTS, async ({ begin, shot, startServer, launchBro
   await desk.getByRole('option', { name: T.yearLabel.replace('{{year}}', '2021') }).click();
   const t2021 = desk.getByRole('table', { name: T.yearLabel.replace('{{year}}', '2021') });
   await t2021.waitFor();
-  assert((await t2021.getByRole('row').nth(1).innerText()).includes('ランサムウェアによる被害'), '2021 first');
+  assert(
+    (await t2021.getByRole('row').nth(1).innerText()).includes('ランサムウェアによる被害'),
+    '2021 first',
+  );
   assert((await desk.getByText(T.dropped.replace('{{year}}', '2021')).count()) === 1, 'dropped-out list');
 
   begin("a threat's page");
