@@ -21,7 +21,7 @@ import { currentLanguage } from '../../../i18n';
 import { answerLabel, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { ChevronDownIcon, ChevronRightIcon } from '../../../components/icons';
-import { ProvenanceBadge } from '../../library/components/ProvenanceBadge';
+import { ProvenanceBadge } from '../../library/public';
 import classes from './AnswerItem.module.css';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';

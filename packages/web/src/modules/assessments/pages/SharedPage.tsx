@@ -24,7 +24,7 @@ import { currentLanguage } from '../../../i18n';
 import { answerLabel, modelOf, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
-import { catalogByTitle, guidedItems } from '../../sme/lib/sme';
+import { catalogByTitle, guidedItems } from '../../sme/public';
 import { ScoreBand } from '../components/ScoreBand';
 
 /** 取引先から共有された結果: results suppliers shared with this organization (read-only). */

@@ -31,7 +31,7 @@ import {
   type LocalText,
   type Member,
 } from '../../../api/types';
-import { AssessmentStatusBadge } from '../../assessments/components/AssessmentStatusBadge';
+import { AssessmentStatusBadge } from '../../assessments/public';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { ActionPlan } from '../components/ActionPlan';
 import { GovernanceRadarChart } from '../components/GovernanceRadarChart';
@@ -46,7 +46,7 @@ import { tx } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/format';
 import { directiveNumber, gap } from '../lib/governance';
 import { notifyError } from '../../../lib/notify';
-import { GOVERNANCE_URN, latestCatalog } from '../../sme/lib/sme';
+import { GOVERNANCE_URN, latestCatalog } from '../../sme/public';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
 const lvl = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
