@@ -4,7 +4,7 @@ import {
   findSmePolicy,
   insertDeclaration,
   listAnswers,
-  listAssessmentsOfCatalog,
+  lastAssessmentOfCatalog,
   listDeclarations,
   saveSmePolicy,
   setSmePolicyPublished,
@@ -43,8 +43,7 @@ export const declarationView = (d: DeclarationRow) => ({
 /** The latest assessment of a catalog (any version) and its answers. */
 async function latest(deps: Deps, orgId: string, urn: string) {
   const db = deps.store.db;
-  const all = await listAssessmentsOfCatalog(db, orgId, urn);
-  const a = all[all.length - 1];
+  const a = await lastAssessmentOfCatalog(db, orgId, urn);
   if (!a) return null;
   return { assessment: a, answers: answerValues(await listAnswers(db, orgId, a.id)) };
 }

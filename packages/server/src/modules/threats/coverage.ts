@@ -1,6 +1,6 @@
 import { directivePercents, GOVERNANCE_CATALOG_URN, scoreAssessment, type ScoreReport } from '@shinrai/core';
 import { THREAT_MAPPINGS, type ThreatKey } from '@shinrai/core/threats';
-import { listAnswers, listAssessmentsOfCatalog, type AssessmentRow, type Executor } from '@shinrai/store';
+import { listAnswers, lastAssessmentOfCatalog, type AssessmentRow, type Executor } from '@shinrai/store';
 import { answerValues } from '../assessments/public.ts';
 import { loadCatalog, type LoadedCatalog } from '../library/public.ts';
 
@@ -15,8 +15,7 @@ interface Scored {
 
 /** The organization's latest assessment of a catalog (any version), scored; null when there is none. */
 async function latestScored(ex: Executor, orgId: string, urn: string): Promise<Scored | null> {
-  const all = await listAssessmentsOfCatalog(ex, orgId, urn);
-  const assessment = all[all.length - 1];
+  const assessment = await lastAssessmentOfCatalog(ex, orgId, urn);
   if (!assessment) return null;
   const catalog = await loadCatalog(ex, orgId, assessment.catalog_id);
   const answers = answerValues(await listAnswers(ex, orgId, assessment.id));
