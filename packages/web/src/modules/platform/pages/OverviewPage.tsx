@@ -15,7 +15,7 @@ import {
   type OrgFormValues,
 } from '../../../components/OrgFields';
 import { PageHeader } from '../../../components/PageHeader';
-import { SmeSummaryCard } from '../../sme/public';
+import { SmeSummaryCard } from '../../sme/public-ui';
 import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/format';

@@ -1,0 +1,3 @@
+// SME components other modules show (the overview's SME card); they use the `sme` namespace, so a
+// module showing them loads it with its pages.
+export { SmeSummaryCard } from './components/SmeSummaryCard';
