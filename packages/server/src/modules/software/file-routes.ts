@@ -7,16 +7,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { errorBody, fail, requestLocale } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
+import { ErrorBody } from '../../platform/http/schemas.ts';
 import { audit } from '../../platform/services/audit-trail.ts';
 import { ingestSbom } from './inventory/ingest.ts';
 import { cycloneDxVex, openVex, readVex } from './inventory/vex.ts';
 import { DEFAULT_MAX_SBOM_BYTES, describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
-import { Release, releaseDetail, requireProduct, requireRelease } from './routes.ts';
+import { Lang, P, Release, ReleaseParams } from './schemas.ts';
+import { requireProduct } from './services/products.ts';
+import { releaseDetail, requireRelease } from './services/releases.ts';
 
-const P = '/api/orgs/:orgId/software';
-const ReleaseParams = z.strictObject({ orgId: Id, releaseId: Id });
-const Lang = z.enum(['ja', 'en']).optional();
 
 /** Reads the one `file` part of a multipart request; too large → null (the caller answers 413). */
 async function readFile(
