@@ -16,7 +16,6 @@ import { Lang, P, Release, ReleaseParams } from './schemas.ts';
 import { requireProduct } from './services/products.ts';
 import { releaseDetail, requireRelease } from './services/releases.ts';
 
-
 /** Reads the one `file` part of a multipart request; too large → null (the caller answers 413). */
 async function readFile(
   req: FastifyRequest,
