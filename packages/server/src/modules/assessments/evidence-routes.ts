@@ -15,7 +15,8 @@ import { actorOf } from '../../platform/http/access.ts';
 import { fail } from './errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { catalogItemRef, loadCatalog } from '../library/public.ts';
+import { loadCatalog } from '../library/public.ts';
+import { catalogItemRef } from './scope-types.ts';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../../platform/documents/file-type.ts';
 import { audit } from '../../platform/services/audit-trail.ts';
 

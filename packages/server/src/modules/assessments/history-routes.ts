@@ -17,7 +17,7 @@ import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
 import { answerValues, refreshScore } from './scores.ts';
 import { audit } from '../../platform/services/audit-trail.ts';
-import { Assessment, assessmentView } from './routes.ts';
+import { Assessment, assessmentView } from './schemas.ts';
 
 const Refs = z.array(z.string());
 

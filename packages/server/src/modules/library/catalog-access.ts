@@ -15,13 +15,3 @@ export async function loadCatalog(ex: Executor, orgId: string, catalogId: string
   const pack = JSON.parse(row.pack) as CatalogPack;
   return { row, pack, nodes: flattenPack(pack.nodes) };
 }
-
-/**
- * The catalog item an answer ref names. A CPSF model's assessment answers each (element × requirement):
- * its refs are `requirement@element`, everywhere else the ref is the item's own.
- */
-export function catalogItemRef(scopeType: string, ref: string): string {
-  if (scopeType !== 'cpsf_model') return ref;
-  const at = ref.indexOf('@');
-  return at > 0 ? ref.slice(0, at) : ref;
-}

@@ -1,2 +1,2 @@
 // What other modules may use of the catalog library: a catalog usable by an organization, parsed.
-export { catalogItemRef, loadCatalog, type LoadedCatalog } from './catalog-access.ts';
+export { loadCatalog, type LoadedCatalog } from './catalog-access.ts';
