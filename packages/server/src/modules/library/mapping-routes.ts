@@ -2,13 +2,12 @@ import { flattenPack, planPrefill, type AnswerValue, type MappingEntry } from '@
 import { findAssessment, findMappingSetForOrg, listAnswers, listMappingSetsForOrg } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { orgAccess, requireOrg } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from './catalog-access.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
 import { failAssessment, refreshScore, writeAnswer } from '../assessments/public.ts';
 
 const TextSchema = z.object({ ja: z.string(), en: z.string() });
@@ -122,14 +121,14 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
         const sourceRows = await listAnswers(db, access.orgId, source.id);
         if (!req.body.apply)
           return { proposals: plan(await listAnswers(db, access.orgId, target.id)), applied: 0 };
-        return db.transaction().execute(async (trx) => {
+        return write(ctxOf(deps, req), async (tx) => {
           // Planned inside the transaction: an answer given meanwhile is not overwritten (insert-only save).
-          const proposals = plan(await listAnswers(trx, access.orgId, target.id));
+          const proposals = plan(await listAnswers(tx.trx, access.orgId, target.id));
           let applied = 0;
           const now = deps.now().toISOString();
           for (const p of proposals) {
             // Insert-only (revision 0): an answer given meanwhile is kept.
-            const { ok } = await writeAnswer(trx, {
+            const { ok } = await writeAnswer(tx.trx, {
               orgId: access.orgId,
               assessmentId: target.id,
               ref: p.target,
@@ -140,16 +139,12 @@ export function mappingRoutes(deps: Deps): FastifyPluginAsyncZod {
             });
             if (ok) applied++;
           }
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+          await tx.audit(
             'assessment.prefill',
             { type: 'assessment', id: target.id },
             { from: source.id, mapping: `${set.urn}@${set.version}`, applied },
           );
-          await refreshScore(trx, access.orgId, target.id, deps.now());
+          await refreshScore(tx.trx, access.orgId, target.id, deps.now());
           return { proposals, applied };
         });
       },
