@@ -26,6 +26,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': 'off',
+      // A package is used through its name and exports (`@shinrai/core/software`), never by a
+      // relative path into its sources (packages/server/src/architecture.test.ts checks it too).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(packages/)?(core|formats|store|server|web|cli)/src(/|$)',
+              message: 'Import another package by its name (@shinrai/<package>/<subpath>), not its sources.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

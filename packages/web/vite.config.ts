@@ -10,6 +10,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      output: {
+        // a module's pages and strings are named after it: sme-….js, sme.ja-….js
+        chunkFileNames: (chunk) => {
+          const match = /\/modules\/([\w-]+)\/(?:pages\/index\.ts|i18n\/(ja|en)\.json)$/.exec(
+            chunk.facadeModuleId ?? '',
+          );
+          const name = match ? (match[2] ? `${match[1]}.${match[2]}` : match[1]) : '[name]';
+          return `assets/${name}-[hash].js`;
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -82,7 +82,7 @@ describe('bad input', () => {
     return make({ counterpartSlug: 'no-such-org', catalogId: ids.catalogId }) as Record<string, unknown>;
   };
   const send = (r: DocumentedRoute, body: unknown, headers: Record<string, string> = {}) =>
-    clientFor(r).req(r.method, fillPath(r.path, ids), body, headers);
+    clientFor(r).req(r.method, fillPath(r.path, ids, r.operation), body, headers);
 
   beforeAll(async () => {
     t = await makeApp('sqlite');

@@ -17,8 +17,24 @@ export const DIST_INDEX = path.join(ROOT, 'packages/web/dist/index.html');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const TIMEOUT = 15_000;
 
-export const ja = JSON.parse(await readFile(path.join(ROOT, 'packages/web/src/i18n/ja.json'), 'utf8'));
-export const en = JSON.parse(await readFile(path.join(ROOT, 'packages/web/src/i18n/en.json'), 'utf8'));
+/**
+ * The UI's texts in one tree per language: the web app's common namespace and every module's,
+ * merged (key paths are the same in a namespace as in the merged tree: `ja.sme.title`).
+ */
+async function uiStrings(lang) {
+  const web = path.join(ROOT, 'packages/web/src');
+  const modules = (await readdir(path.join(web, 'modules'), { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(web, 'modules', e.name, 'i18n'))
+    .sort();
+  const merged = {};
+  for (const dir of [path.join(web, 'i18n/common'), ...modules]) {
+    Object.assign(merged, JSON.parse(await readFile(path.join(dir, `${lang}.json`), 'utf8')));
+  }
+  return merged;
+}
+export const ja = await uiStrings('ja');
+export const en = await uiStrings('en');
 
 export function freePort() {
   return new Promise((resolve, reject) => {

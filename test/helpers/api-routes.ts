@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { can, type ModulePermission } from '@shinrai/core';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -342,6 +343,11 @@ export const ROUTES: Record<string, RouteRule> = {
 
 export interface OpenApiOperation {
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  parameters?: { in: string; name: string; example?: unknown; schema?: { examples?: unknown[] } }[];
+  /** The permission an organization route declares (`config.permission` on the server). */
+  'x-permission'?: string;
+  /** Only a signed-in person, never an API token (`config.userOnly`). */
+  'x-user-only'?: boolean;
 }
 export interface JsonSchema {
   type?: string | string[];
@@ -373,6 +379,14 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
     }
   }
   return out;
+}
+
+/** The rule an organization route declares for itself: the roles its `x-permission` grants. */
+export function declaredRule(r: DocumentedRoute): RouteRule | undefined {
+  const permission = r.operation['x-permission'];
+  if (typeof permission !== 'string' || !r.path.startsWith('/api/orgs/{orgId}')) return undefined;
+  const roles = ROLES.filter((role) => can(role, permission as ModulePermission));
+  return { access: 'org', roles, ...(r.operation['x-user-only'] === true ? { userOnly: true } : {}) };
 }
 
 /** The JSON request-body schema of an operation, if it takes one. */
@@ -441,12 +455,26 @@ const QUERIES: Record<string, (r: OrgResources) => string> = {
 };
 
 /** Fills `{param}`s of an OpenAPI path; an unknown parameter name fails, so new routes get classified. */
-export function fillPath(path: string, r: OrgResources): string {
+/**
+ * A concrete URL for a documented path. Parameters that name an organization's resources come from
+ * `r`; any other parameter takes the example its route declares (e.g. a threat key).
+ */
+export function fillPath(path: string, r: OrgResources, op?: OpenApiOperation): string {
   const query = QUERIES[path];
-  return fillParams(path, r) + (query ? `?${query(r)}` : '');
+  return fillParams(path, r, pathExamples(op)) + (query ? `?${query(r)}` : '');
 }
 
-function fillParams(path: string, r: OrgResources): string {
+/** Path parameters whose example value the route declares (shared content, not an organization's). */
+export function pathExamples(op: OpenApiOperation | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of op?.parameters ?? []) {
+    const example = p.schema?.examples?.[0] ?? p.example;
+    if (p.in === 'path' && typeof example === 'string') out[p.name] = example;
+  }
+  return out;
+}
+
+function fillParams(path: string, r: OrgResources, examples: Record<string, string> = {}): string {
   return path.replace(/\{(\w+)\}/g, (_m, name: string, offset: number) => {
     const before = path.slice(0, offset);
     switch (name) {
@@ -495,6 +523,7 @@ function fillParams(path: string, r: OrgResources): string {
         if (before.endsWith('/shares/')) return r.shareId;
         throw new Error(`no resource id known for {id} in ${path}`);
       default:
+        if (examples[name] !== undefined) return encodeURIComponent(examples[name]);
         throw new Error(`unknown path parameter {${name}} in ${path}: teach fillPath about it`);
     }
   });

@@ -1,11 +1,7 @@
 // Deep imports, never the @shinrai/* barrels: the import process loads no HTTP server, PDF or spreadsheet code.
 import { loadConfig } from '@shinrai/server/config';
 import { importAdvisories } from '@shinrai/server/advisories/feed';
-import {
-  REFUSAL_MESSAGES,
-  SKIP_MESSAGES,
-  type SkipReason,
-} from '@shinrai/server/advisories/feed';
+import { REFUSAL_MESSAGES, SKIP_MESSAGES, type SkipReason } from '@shinrai/server/advisories/feed';
 import { migrate, openStore } from '@shinrai/store';
 import path from 'node:path';
 import { t, type Out } from './output.ts';

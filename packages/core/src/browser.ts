@@ -2,6 +2,7 @@
 // formulas the web app uses instead of copies. Nothing here may import a Node.js module.
 export * from './roles.ts';
 export * from './organization.ts';
+export * from './password-policy.ts';
 export * from './relationship.ts';
 export * from './errors.ts';
 export * from './catalog/labels.ts';

@@ -90,10 +90,10 @@ export async function buildApp(
     // The permission a route needs is part of its description (`x-permission`).
     transform: (input) => {
       const out = jsonSchemaTransform(input);
-      const permission = input.route.config?.permission;
-      return permission === undefined
-        ? out
-        : { ...out, schema: { ...out.schema, 'x-permission': permission } };
+      const { permission, userOnly } = input.route.config ?? {};
+      if (permission === undefined) return out;
+      const extra = userOnly === true ? { 'x-user-only': true } : {};
+      return { ...out, schema: { ...out.schema, 'x-permission': permission, ...extra } };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

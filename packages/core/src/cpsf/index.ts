@@ -7,3 +7,6 @@ export * from './rules.ts';
 export * from './derive.ts';
 export * from './checks.ts';
 export * from './heat-map.ts';
+export * from './graph.ts';
+export * from './ledger.ts';
+export * from './analysis.ts';

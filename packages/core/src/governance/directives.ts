@@ -62,6 +62,16 @@ export function directivePercents(score: Pick<ScoreReport, 'groups'>): Directive
   return directiveRecord((ref) => score.groups[ref]?.percent ?? null);
 }
 
+/**
+ * The gap of one directive: target − current in percentage points, one decimal; negative when the
+ * directive is above its target, null without a current value or a target. The one formula behind
+ * `topGaps`, the radar table and the board report.
+ */
+export function directiveGap(current: number | null, target: number | null): number | null {
+  if (current === null || target === null) return null;
+  return Math.round((target - current) * 10) / 10;
+}
+
 export interface DirectiveGap {
   ref: DirectiveRef;
   current: number;
@@ -83,9 +93,8 @@ export function topGaps(
   for (const ref of DIRECTIVE_REFS) {
     const c = current[ref];
     const t = target[ref];
-    if (c === null || t === null) continue;
-    const gap = Math.round((t - c) * 10) / 10;
-    if (gap > 0) gaps.push({ ref, current: c, target: t, gap });
+    const gap = directiveGap(c, t);
+    if (c !== null && t !== null && gap !== null && gap > 0) gaps.push({ ref, current: c, target: t, gap });
   }
   gaps.sort((a, b) => b.gap - a.gap || DIRECTIVE_REFS.indexOf(a.ref) - DIRECTIVE_REFS.indexOf(b.ref));
   return gaps.slice(0, Math.max(0, limit));

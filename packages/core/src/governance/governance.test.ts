@@ -15,6 +15,7 @@ import {
   percentToLevel,
   tokyoDate,
   topGaps,
+  directiveGap,
   type PeerContribution,
 } from './index.ts';
 
@@ -136,6 +137,20 @@ describe('directives', () => {
     ]);
     expect(topGaps(current, target, 20).map((g) => g.ref)).not.toContain('directive-7'); // 60 → no gap
     expect(topGaps(current, target, 20).map((g) => g.ref)).not.toContain('directive-10');
+  });
+
+  it('states one gap formula: target − current, one decimal, signed, null without both', () => {
+    expect(directiveGap(33.33, 60)).toBe(26.7);
+    expect(directiveGap(70, 60)).toBe(-10);
+    expect(directiveGap(60, 60)).toBe(0);
+    expect(directiveGap(null, 60)).toBeNull();
+    expect(directiveGap(40, null)).toBeNull();
+    // topGaps keeps exactly the directives whose gap is positive, with that same number
+    const current = directiveRecord<number | null>((_r, i) => [33.33, 70, 60, null][i % 4] ?? null);
+    const target = directiveRecord<number | null>(() => 60);
+    const gaps = topGaps(current, target, 10);
+    expect(gaps.map((g) => g.gap)).toEqual(gaps.map((g) => directiveGap(g.current, g.target)));
+    expect(gaps.map((g) => g.ref)).toEqual(['directive-1', 'directive-5', 'directive-9']);
   });
 });
 

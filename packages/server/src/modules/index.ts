@@ -6,6 +6,7 @@ import { governanceModule } from './governance/index.ts';
 import { libraryModule } from './library/index.ts';
 import { smeModule } from './sme/index.ts';
 import { softwareModule } from './software/index.ts';
+import { threatsModule } from './threats/index.ts';
 
 /**
  * The one list of server modules. The app registers their routes in this order, the server start
@@ -20,4 +21,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   cpsfModule,
   softwareModule,
   advisoriesModule,
+  threatsModule,
 ];

@@ -265,3 +265,16 @@ export async function listAssessmentsOfCatalog(
   const rows = await listAssessmentsOfCatalogIds(ex, orgId, [...versions.keys()]);
   return rows.map((r) => ({ ...r, catalog_version: versions.get(r.catalog_id) ?? '' }));
 }
+
+/**
+ * The latest assessment of one catalog (any version of its URN), or undefined: one row read, where
+ * taking the last of `listAssessmentsOfCatalog` read them all (13 ms at 1,000 assessments).
+ */
+export async function lastAssessmentOfCatalog(
+  ex: Executor,
+  orgId: string,
+  urn: string,
+): Promise<AssessmentRow | undefined> {
+  const versions = await catalogVersionsByUrn(ex, urn);
+  return latestAssessmentOfCatalogIds(ex, orgId, [...versions.keys()]);
+}

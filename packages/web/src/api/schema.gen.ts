@@ -7369,6 +7369,245 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/threats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IPA's 情報セキュリティ10大脅威 (organizations) for one year (default: the latest), with each threat's movement since the year before */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              announced: string;
+              dropped: {
+                previousRank: number;
+                threat: {
+                  description: {
+                    en: string;
+                    ja: string;
+                  };
+                  key: string;
+                  label: {
+                    en: string;
+                    ja: string;
+                  };
+                };
+              }[];
+              ipaUrl: string;
+              rows: {
+                confirmed: boolean;
+                ipaRecord: string | null;
+                key: string;
+                /** @enum {string} */
+                movement: 'new' | 'up' | 'down' | 'same' | 'returning' | 'unknown';
+                previousRank: number | null;
+                previousYear: number | null;
+                rank: number;
+                source: string;
+                threat: {
+                  description: {
+                    en: string;
+                    ja: string;
+                  };
+                  key: string;
+                  label: {
+                    en: string;
+                    ja: string;
+                  };
+                };
+                titleEn: string;
+                titleJa: string;
+              }[];
+              sources: string[];
+              year: number;
+              years: number[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/threats/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One threat: what it is (our words), its rank every year, and the requirements that answer it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @example ransomware */
+          key: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              history: {
+                rank: number | null;
+                titleJa: string | null;
+                year: number;
+              }[];
+              mapping: {
+                cpsf: {
+                  id: string;
+                  reason: {
+                    en: string;
+                    ja: string;
+                  };
+                }[];
+                directives: {
+                  reason: {
+                    en: string;
+                    ja: string;
+                  };
+                  ref: string;
+                }[];
+              };
+              threat: {
+                description: {
+                  en: string;
+                  ja: string;
+                };
+                key: string;
+                label: {
+                  en: string;
+                  ja: string;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/threats/{key}/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What answers a threat in this organization: the mapped CPSF requirements in its latest CPSF assessment and the mapped directives in its latest management-guidelines assessment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @example ransomware */
+          key: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cpsf: {
+                assessment: {
+                  createdAt: string;
+                  id: string;
+                  status: string;
+                  title: string;
+                } | null;
+                items: {
+                  answered: boolean;
+                  id: string;
+                  percent: number | null;
+                  reason: {
+                    en: string;
+                    ja: string;
+                  };
+                  title: {
+                    en: string;
+                    ja: string;
+                  } | null;
+                }[];
+              };
+              directives: {
+                assessment: {
+                  createdAt: string;
+                  id: string;
+                  status: string;
+                  title: string;
+                } | null;
+                items: {
+                  percent: number | null;
+                  reason: {
+                    en: string;
+                    ja: string;
+                  };
+                  ref: string;
+                  title: {
+                    en: string;
+                    ja: string;
+                  } | null;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/tokens': {
     parameters: {
       query?: never;

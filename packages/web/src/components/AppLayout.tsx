@@ -21,48 +21,32 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Membership, Role } from '../api/types';
+import { ORG_SIZES, type OrgSize, type Role } from '@shinrai/core/browser';
+import type { Membership } from '../api/types';
 import { notifyError, notifySuccess } from '../lib/notify';
-import { canManage, canReadAudit } from '../lib/roles';
+import { NAV_ENTRIES, navEntryOf } from '../modules';
+import type { NavEntry } from '../modules/types';
+import { arrangeNav, navAllowed, type OrgProfile } from '../modules/visibility';
 import { useSession } from '../session/SessionContext';
-import { CpsfNavIcon } from './cpsf/meta';
 import { CreateOrgModal } from './CreateOrgModal';
 import { FullPageLoader } from './FullPageLoader';
 import { ChevronDownIcon, NavIcons, PlusIcon, ShieldIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgContext, type OrgContextValue } from './OrgContext';
-import { SoftwareNavIcon } from './software/meta';
 
-export const ORG_SECTIONS = [
-  'overview',
-  'sme',
-  'governance',
-  'cpsf',
-  'software',
-  'assessments',
-  'catalogs',
-  'members',
-  'invitations',
-  'relationships',
-  'shared',
-  'tokens',
-  'audit',
-] as const;
-export type OrgSection = (typeof ORG_SECTIONS)[number];
-
-export function sectionAllowed(section: OrgSection, role: Role): boolean {
-  switch (section) {
-    case 'tokens':
-      return canManage(role);
-    case 'audit':
-      return canReadAudit(role);
-    default:
-      return true;
-  }
+/** The organization's kind, size and the user's role in it: what the menu adapts to. */
+function profileOf(membership: Membership): OrgProfile {
+  const org: object = membership.organization;
+  const size =
+    'size' in org && (ORG_SIZES as readonly unknown[]).includes(org.size) ? (org.size as OrgSize) : null;
+  return { kind: membership.organization.kind, size, role: membership.role };
 }
 
-const isOrgSection = (value: string): value is OrgSection =>
-  (ORG_SECTIONS as readonly string[]).includes(value);
+/** Whether a role may open a section's pages (sections without a menu entry are open to all). */
+function sectionAllowed(section: string, role: Role): boolean {
+  const entry = navEntryOf(section);
+  return !entry || navAllowed(entry, role);
+}
 
 function currentSection(pathname: string): string {
   return pathname.split('/')[3] ?? 'overview';
@@ -87,7 +71,7 @@ function OrgSwitcher({
     const target = memberships.find((m) => m.organization.id === id);
     if (!target) return;
     const section = currentSection(location.pathname);
-    const keep = isOrgSection(section) && sectionAllowed(section, target.role);
+    const keep = navEntryOf(section) !== undefined && sectionAllowed(section, target.role);
     const next = section === 'account' || keep ? section : 'overview';
     void navigate(`/orgs/${target.organization.id}/${next}`);
   };
@@ -117,7 +101,8 @@ function OrgSwitcher({
 }
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
   const { me, clear, expired } = useSession();
   const { orgId } = useParams();
   const location = useLocation();
@@ -157,7 +142,25 @@ export function AppLayout() {
   const accountPath = orgId ? `/orgs/${orgId}/account` : '/account';
   const section = currentSection(location.pathname);
   const role = orgContext?.role;
-  const navItems = ORG_SECTIONS.filter((s) => role && sectionAllowed(s, role));
+  const menu = orgContext
+    ? arrangeNav(NAV_ENTRIES, profileOf(orgContext.membership))
+    : { main: NAV_ENTRIES.filter((e) => e.global), more: [] };
+  const moreActive = menu.more.some((e) => e.section === section);
+  const navLink = (entry: NavEntry) => {
+    const active =
+      section === entry.section || (entry.global === true && location.pathname === `/${entry.section}`);
+    return (
+      <NavLink
+        key={entry.section}
+        component={Link}
+        to={orgContext ? `/orgs/${orgContext.orgId}/${entry.section}` : `/${entry.section}`}
+        label={typeof entry.label === 'string' ? t(`nav.${entry.label}`) : entry.label[lang]}
+        leftSection={<entry.icon />}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+      />
+    );
+  };
   const switcher = (
     <OrgSwitcher
       memberships={me.memberships}
@@ -227,31 +230,18 @@ export function AppLayout() {
         {!isDesktop ? <AppShell.Section mb="sm">{switcher}</AppShell.Section> : null}
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {orgContext
-              ? navItems.map((item) => {
-                  const Icon =
-                    item === 'cpsf' ? CpsfNavIcon : item === 'software' ? SoftwareNavIcon : NavIcons[item];
-                  return (
-                    <NavLink
-                      key={item}
-                      component={Link}
-                      to={`/orgs/${orgContext.orgId}/${item}`}
-                      label={t(`nav.${item}`)}
-                      leftSection={<Icon />}
-                      active={section === item}
-                      aria-current={section === item ? 'page' : undefined}
-                    />
-                  );
-                })
-              : null}
-            <NavLink
-              component={Link}
-              to={accountPath}
-              label={t('nav.account')}
-              leftSection={<NavIcons.account />}
-              active={section === 'account' || location.pathname === '/account'}
-              aria-current={section === 'account' || location.pathname === '/account' ? 'page' : undefined}
-            />
+            {menu.main.map(navLink)}
+            {menu.more.length > 0 ? (
+              <NavLink
+                key={`more-${orgId ?? ''}`}
+                label={t('nav.more')}
+                leftSection={<NavIcons.more />}
+                defaultOpened={moreActive}
+                childrenOffset="sm"
+              >
+                {menu.more.map(navLink)}
+              </NavLink>
+            ) : null}
           </Stack>
         </AppShell.Section>
         {orgContext ? (
@@ -273,7 +263,7 @@ export function AppLayout() {
               {t('app.home')}
             </Button>
           </Alert>
-        ) : role && isOrgSection(section) && !sectionAllowed(section, role) ? (
+        ) : role && !sectionAllowed(section, role) ? (
           <Alert color="yellow" title={t('app.forbidden')}>
             <Button component={Link} to={`/orgs/${orgId ?? ''}/overview`} variant="light" mt="sm">
               {t('nav.overview')}

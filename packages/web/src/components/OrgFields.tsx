@@ -1,16 +1,18 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
+  isValidCorporateNumber,
   ORG_KINDS,
   ORG_SIZES,
+  PREFECTURE_CODES,
   type OrgKind,
   type OrgSize,
-  type Organization,
-  type OrganizationInput,
-} from '../api/types';
-import { PREFECTURE_CODES } from '../lib/prefectures';
-import { isValidCorporateNumber } from '../lib/validate';
+} from '@shinrai/core/browser';
+import type { Organization, OrganizationInput } from '../api/types';
+import type common from '../i18n/common/ja.json';
+
+/** A JIS X 0401 code of PREFECTURE_CODES (@shinrai/core); every one has its name in `prefectures`. */
+type PrefectureCode = keyof (typeof common)['prefectures'];
 
 export interface OrgFormValues {
   name: string;
@@ -57,7 +59,11 @@ export const orgErrorFields = (prefix = ''): Partial<Record<string, keyof OrgFor
   [`${prefix}/prefecture`]: 'prefecture',
 });
 
-export function validateOrgForm(values: OrgFormValues, t: TFunction): OrgFormErrors {
+/** `t` of any namespace: the messages are common strings. */
+export function validateOrgForm(
+  values: OrgFormValues,
+  t: (key: 'validation.required' | 'validation.corporateNumber') => string,
+): OrgFormErrors {
   const errors: OrgFormErrors = {};
   if (!values.name.trim()) errors.name = t('validation.required');
   const corporateNumber = values.corporateNumber.trim();
@@ -189,7 +195,10 @@ export function OrgFields({
           searchable
           placeholder={readOnly ? t('orgFields.notSet') : t('orgFields.select')}
           nothingFoundMessage={t('common.empty')}
-          data={PREFECTURE_CODES.map((code) => ({ value: code, label: t(`prefectures.${code}`) }))}
+          data={PREFECTURE_CODES.map((code) => ({
+            value: code,
+            label: t(`prefectures.${code as PrefectureCode}`),
+          }))}
           value={values.prefecture || null}
           onChange={(value) => set('prefecture', value ?? '')}
           comboboxProps={{ withinPortal: true }}

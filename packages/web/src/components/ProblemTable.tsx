@@ -32,24 +32,24 @@ export function ProblemTable({ error }: { error: unknown }) {
   const columns: Column<ImportProblemDetail & { key: number }>[] = [
     {
       key: 'message',
-      header: t('catalogImport.errorMessage'),
+      header: t('problems.message'),
       primary: true,
       render: (p) => <Text size="sm">{p.message}</Text>,
     },
     {
       key: 'sheet',
-      header: t('catalogImport.errorSheet'),
+      header: t('problems.sheet'),
       render: (p) => <Text size="sm">{p.sheet ?? ''}</Text>,
     },
     {
       key: 'row',
-      header: t('catalogImport.errorRow'),
+      header: t('problems.row'),
       nowrap: true,
       render: (p) => <Text size="sm">{p.row ?? ''}</Text>,
     },
     {
       key: 'column',
-      header: t('catalogImport.errorColumn'),
+      header: t('problems.column'),
       nowrap: true,
       render: (p) =>
         p.column ? <Text size="sm">{p.column}</Text> : p.pointer ? <Code>{p.pointer}</Code> : null,
@@ -62,7 +62,7 @@ export function ProblemTable({ error }: { error: unknown }) {
       {rows.length > 0 ? (
         <Stack gap="xs" mt="xs">
           <DataTable
-            label={t('catalogImport.errorsTitle')}
+            label={t('problems.title')}
             columns={ordered}
             rows={rows.map((p, key) => ({ ...p, key }))}
             rowKey={(p) => p.key}

@@ -105,6 +105,13 @@ export const NavIcons = {
       <path d="M4 21c1-4 4.2-6 8-6s7 2 8 6" />
     </svg>
   ),
+  more: () => (
+    <svg {...base}>
+      <circle cx="5" cy="12" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="19" cy="12" r="1" />
+    </svg>
+  ),
 };
 
 export const DownloadIcon = () => (

@@ -1,9 +1,10 @@
 import 'i18next';
-import type ja from './ja.json';
+import type { Resources } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof ja };
+    defaultNS: 'common';
+    fallbackNS: 'common';
+    resources: Resources;
   }
 }

@@ -66,6 +66,53 @@ describe('severity', () => {
   it('makes a malicious package critical', () => {
     expect(advisorySeverity(MAL).severity).toBe('critical');
   });
+  // CVSS 3.1 AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L scores 5.6 → medium
+  const CVSS_MEDIUM = 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L';
+  it('lets a CVSS score win over the database word (CVSS 5.6 with GHSA HIGH is medium)', () => {
+    const s = advisorySeverity({
+      id: 'GHSA-y',
+      modified: 'x',
+      severity: [{ type: 'CVSS_V3', score: CVSS_MEDIUM }],
+      database_specific: { severity: 'HIGH' },
+    });
+    expect(s).toMatchObject({ severity: 'medium', vector: CVSS_MEDIUM });
+    expect(s.score).toBeGreaterThanOrEqual(4);
+    expect(s.score).toBeLessThan(7);
+  });
+  it("reads Debian's 'negligible' as low, and the most serious word of the affected entries", () => {
+    const debian = (severity: string): OsvRecord => ({
+      id: 'DSA-1',
+      modified: 'x',
+      affected: [{ package: { ecosystem: 'Debian:12', name: 'p' }, ecosystem_specific: { severity } }],
+    });
+    expect(advisorySeverity(debian('negligible')).severity).toBe('low');
+    expect(advisorySeverity(debian('not yet assigned')).severity).toBe('unknown');
+    expect(
+      advisorySeverity({
+        id: 'G',
+        modified: 'x',
+        database_specific: { severity: 'LOW' },
+        affected: [{ database_specific: { severity: 'important' } }],
+      }).severity,
+    ).toBe('high');
+  });
+  it('makes a record critical when the caller says it is malicious, keeping its score', () => {
+    const s = advisorySeverity(
+      { id: 'GHSA-z', modified: 'x', severity: [{ type: 'CVSS_V3', score: CVSS_MEDIUM }] },
+      true,
+    );
+    expect(s).toMatchObject({ severity: 'critical', vector: CVSS_MEDIUM });
+  });
+  it('tolerates lists and entries of the wrong shape', () => {
+    const odd = { id: 'G', modified: 'x', severity: [null, { type: 'CVSS_V3', score: 7 }] };
+    expect(advisorySeverity(odd as unknown as OsvRecord)).toEqual({
+      severity: 'unknown',
+      score: null,
+      vector: null,
+    });
+    const notList = { id: 'G', modified: 'x', severity: { type: 'CVSS_V3' }, affected: 'x' };
+    expect(advisorySeverity(notList as unknown as OsvRecord).severity).toBe('unknown');
+  });
 });
 
 describe('AdvisoryMatcher', () => {

@@ -79,12 +79,11 @@ export class AdvisoryMatcher {
       });
     }
     const malicious = input.malicious === true || isMalicious(r);
-    const severity = advisorySeverity(r);
     const compiled: CompiledRecord = {
       modified: r.modified,
       withdrawn: isWithdrawn(r, this.now),
       malicious,
-      severity: malicious ? { ...severity, severity: 'critical' } : severity,
+      severity: advisorySeverity(r, malicious),
       aliases: [...(r.aliases ?? [])],
       summary: r.summary ?? null,
       entries,

@@ -5,7 +5,6 @@ import {
   EDGE_KINDS,
   THING_KINDS,
   VIEWPOINTS,
-  type Model,
   type Viewpoint,
 } from '@shinrai/core';
 import { z } from 'zod';
@@ -63,44 +62,3 @@ export const GraphSchema = z.strictObject({
   elements: z.array(ElementSchema).max(MAX_ELEMENTS),
   edges: z.array(EdgeSchema).max(MAX_EDGES),
 });
-
-export interface GraphProblem {
-  pointer: string;
-  message: string;
-}
-
-/**
- * What the schema cannot say: ids unique, edges between existing elements, org references to
- * organizations. A graph with these problems is refused (the editor never produces one).
- */
-export function graphIntegrity(model: Model): GraphProblem[] {
-  const problems: GraphProblem[] = [];
-  const byId = new Map<string, number>();
-  model.elements.forEach((e, i) => {
-    if (byId.has(e.id)) problems.push({ pointer: `/elements/${i}/id`, message: `duplicate id ${e.id}` });
-    else byId.set(e.id, i);
-  });
-  const edgeIds = new Set<string>();
-  model.edges.forEach((e, i) => {
-    if (edgeIds.has(e.id)) problems.push({ pointer: `/edges/${i}/id`, message: `duplicate id ${e.id}` });
-    edgeIds.add(e.id);
-    if (!byId.has(e.from))
-      problems.push({ pointer: `/edges/${i}/from`, message: `unknown element ${e.from}` });
-    if (!byId.has(e.to)) problems.push({ pointer: `/edges/${i}/to`, message: `unknown element ${e.to}` });
-  });
-  model.elements.forEach((e, i) => {
-    if (e.orgRef === null || e.orgRef === undefined) return;
-    const j = byId.get(e.orgRef);
-    if (j === undefined || model.elements[j]!.component !== 'organization')
-      problems.push({
-        pointer: `/elements/${i}/orgRef`,
-        message: `not an organization element: ${e.orgRef}`,
-      });
-  });
-  return problems;
-}
-
-/** Drops undefined keys so a stored graph is canonical (and its JSON small). */
-export function canonicalGraph(model: Model): Model {
-  return JSON.parse(JSON.stringify({ elements: model.elements, edges: model.edges })) as Model;
-}

@@ -1,10 +1,14 @@
 import { defineModule } from '../../platform/module.ts';
+import { cpsfCatalogRoutes } from './catalog-routes.ts';
 import { cpsfFileRoutes } from './file-routes.ts';
-import { cpsfRoutes } from './routes.ts';
+import { cpsfRoutes } from './model-routes.ts';
+import { cpsfPlanRoutes } from './plan-routes.ts';
+import { cpsfRiskRoutes } from './risk-routes.ts';
+import { cpsfStatusRoutes } from './status-routes.ts';
 
 /** CPSF value-creation-process models: elements, edges, risk sources, requirements, gaps. */
 export const cpsfModule = defineModule({
   name: 'cpsf',
   permissions: { 'cpsf.read': 'read', 'cpsf.write': 'write' },
-  routes: [cpsfRoutes, cpsfFileRoutes],
+  routes: [cpsfRoutes, cpsfStatusRoutes, cpsfPlanRoutes, cpsfRiskRoutes, cpsfCatalogRoutes, cpsfFileRoutes],
 });

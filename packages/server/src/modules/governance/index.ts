@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { GOVERNANCE_ERRORS } from './errors.ts';
 import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './overdue-job.ts';
+import { governanceActionRoutes } from './action-routes.ts';
+import { governanceReportRoutes } from './report-routes.ts';
 import { governanceRoutes } from './routes.ts';
 
 /** The Cybersecurity Management Guidelines: ten directives, targets, peers, actions, board report. */
@@ -8,7 +10,7 @@ export const governanceModule = defineModule({
   name: 'governance',
   permissions: { 'governance.read': 'read', 'governance.write': 'write', 'governance.review': 'review' },
   errors: GOVERNANCE_ERRORS,
-  routes: [governanceRoutes],
+  routes: [governanceRoutes, governanceActionRoutes, governanceReportRoutes],
   jobs: (deps) => ({ [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps) }),
   daily: [GOVERNANCE_OVERDUE_JOB],
 });

@@ -2,10 +2,12 @@ import {
   BUILTIN_SCOPE,
   findCatalogVersion,
   findMappingSetVersion,
+  getSetting,
   insertCatalog,
   insertMappingSet,
+  setSetting,
 } from '@shinrai/store';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../../platform/deps.ts';
@@ -22,11 +24,36 @@ export function readBuiltinPacks(dir = PACKS_DIR) {
     .map((f) => ({ file: f, result: parsePackYaml(readFileSync(path.join(dir, f), 'utf8'), f) }));
 }
 
+const INSTALLED_KEY = 'library.builtin.checksum';
+
+/** One checksum over the names and bytes of every built-in pack and mapping file (no parsing). */
+export function builtinFilesChecksum(packsDir = PACKS_DIR, mappingsDir = MAPPINGS_DIR): string {
+  const hash = createHash('sha256');
+  for (const dir of [packsDir, mappingsDir]) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()) {
+      hash.update(`${path.basename(dir)}/${f}\0`).update(readFileSync(path.join(dir, f)));
+    }
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Loads the built-in packs into the database at start: a new version is stored beside the older ones
- * (assessments keep pointing at the version they were made with); an unchanged one is skipped.
+ * (assessments keep pointing at the version they were made with); an unchanged one is skipped. When
+ * the files are byte for byte those installed last time (one checksum, recorded after a clean
+ * install), nothing is parsed: a start no longer parses every pack.
  */
 export async function installBuiltinPacks(deps: Deps): Promise<{ installed: string[]; errors: PackError[] }> {
+  const checksum = builtinFilesChecksum();
+  if ((await getSetting(deps.store.db, INSTALLED_KEY)) === checksum) return { installed: [], errors: [] };
+  const result = await installParsedPacks(deps);
+  if (result.errors.length === 0) await setSetting(deps.store.db, INSTALLED_KEY, checksum);
+  return result;
+}
+
+async function installParsedPacks(deps: Deps): Promise<{ installed: string[]; errors: PackError[] }> {
   const installed: string[] = [];
   const errors: PackError[] = [];
   for (const { file, result } of readBuiltinPacks()) {

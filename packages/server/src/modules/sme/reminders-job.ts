@@ -7,7 +7,7 @@ import {
   setSetting,
 } from '@shinrai/store';
 import type { Deps } from '../../platform/deps.ts';
-import { SELF_CHECK_URN } from './routes.ts';
+import { SELF_CHECK_URN } from './service.ts';
 import { scheduleDaily } from '../../platform/jobs/schedule.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 

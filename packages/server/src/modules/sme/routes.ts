@@ -1,37 +1,22 @@
-import {
-  basicPolicy,
-  scoreAssessment,
-  securityActionEligibility,
-  type AnswerValue,
-  type PolicyInput,
-} from '@shinrai/core';
-import {
-  findOrganization,
-  findPublishedPolicyBySlug,
-  findSmePolicy,
-  insertDeclaration,
-  listAnswers,
-  listAssessmentsOfCatalog,
-  listDeclarations,
-  saveSmePolicy,
-  setSmePolicyPublished,
-  type DeclarationRow,
-} from '@shinrai/store';
+import { basicPolicy, type PolicyInput } from '@shinrai/core';
+import { findPublishedPolicyBySlug, findSmePolicy, listDeclarations } from '@shinrai/store';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail, requestLocale } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { loadCatalog } from '../library/public.ts';
 import { policyToHtml, policyToPdf } from './policy-pdf.ts';
-import { answerValues } from '../assessments/public.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
-
-export const FIVE_RULES_URN = 'urn:shinrai:catalog:ipa-five-rules';
-export const SELF_CHECK_URN = 'urn:shinrai:catalog:ipa-sme-self-check';
+import {
+  declarationView,
+  policyView,
+  publishPolicy,
+  recordDeclaration,
+  setPolicy,
+  smeStatusView,
+  type SmeCtx,
+} from './service.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const PolicyInputSchema = z.strictObject({
@@ -58,24 +43,10 @@ const Declaration = z.object({
   declaredOn: z.string(),
   createdAt: z.string(),
 });
-const declarationView = (d: DeclarationRow) => ({
-  id: d.id,
-  level: d.level as 'star1',
-  declarationId: d.declaration_id,
-  declaredOn: d.declared_on,
-  createdAt: d.created_at,
-});
-
+/** The SME journey: status, basic policy (and its public page), SECURITY ACTION declarations. */
 export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.store.db;
-
-  /** The latest assessment of a catalog (any version) and its answers. */
-  async function latest(orgId: string, urn: string) {
-    const all = await listAssessmentsOfCatalog(db, orgId, urn);
-    const a = all[all.length - 1];
-    if (!a) return null;
-    return { assessment: a, answers: answerValues(await listAnswers(db, orgId, a.id)) };
-  }
+  const ctx = (req: FastifyRequest): SmeCtx => ({ deps, access: orgAccess(req), requestId: req.id });
 
   return async (app) => {
     app.get(
@@ -113,53 +84,7 @@ export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = orgAccess(req);
-        const org = await findOrganization(db, access.orgId);
-        const rules = await latest(access.orgId, FIVE_RULES_URN);
-        const check = await latest(access.orgId, SELF_CHECK_URN);
-        let selfCheck: z.infer<typeof SelfCheck> = {
-          assessmentId: null,
-          answered: 0,
-          total: 25,
-          points: null,
-          band: null,
-          doneAt: null,
-        };
-        if (check) {
-          const c = await loadCatalog(db, access.orgId, check.assessment.catalog_id);
-          const s = scoreAssessment(c.pack, c.nodes, check.answers).overall;
-          selfCheck = {
-            assessmentId: check.assessment.id,
-            answered: s.answered,
-            total: s.items,
-            points: s.points,
-            band: s.band
-              ? { id: s.band.id, label: s.band.label, ...(s.band.advice ? { advice: s.band.advice } : {}) }
-              : null,
-            doneAt: s.answered === s.items ? check.assessment.updated_at : null,
-          };
-        }
-        const declared = rules
-          ? [...rules.answers.values()].filter(
-              (v: AnswerValue) => v.kind === 'choice' && v.value === 'declared',
-            ).length
-          : 0;
-        const policy = await findSmePolicy(db, access.orgId);
-        const progress = {
-          fiveRules: { declared, total: 5 },
-          selfCheck: { answered: selfCheck.answered, total: selfCheck.total },
-          policy: { set: policy !== undefined, published: policy?.published === 1 },
-        };
-        return {
-          fiveRules: { assessmentId: rules?.assessment.id ?? null, declared, total: 5 },
-          selfCheck,
-          policy: {
-            ...progress.policy,
-            publicUrl:
-              policy?.published === 1 && org ? `${deps.config.publicUrl}/p/${org.slug}/policy` : null,
-          },
-          eligibility: securityActionEligibility(progress),
-          declarations: (await listDeclarations(db, access.orgId)).map(declarationView),
-        };
+        return smeStatusView(deps, access.orgId);
       },
     );
 
@@ -184,14 +109,7 @@ export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = orgAccess(req);
-        const p = await findSmePolicy(db, access.orgId);
-        const input = p ? (JSON.parse(p.input) as PolicyInput) : null;
-        return {
-          input,
-          published: p?.published === 1,
-          publishedAt: p?.published_at ?? null,
-          document: input ? { ja: basicPolicy(input, 'ja'), en: basicPolicy(input, 'en') } : null,
-        };
+        return policyView(deps, access.orgId);
       },
     );
 
@@ -208,20 +126,7 @@ export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const access = orgAccess(req);
-        await db.transaction().execute(async (trx) => {
-          await saveSmePolicy(
-            trx,
-            access.orgId,
-            JSON.stringify(req.body),
-            access.actorUserId,
-            deps.now().toISOString(),
-          );
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'sme.policy_set', {
-            type: 'organization',
-            id: access.orgId,
-          });
-        });
+        await setPolicy(ctx(req), req.body);
         return reply.status(204).send(null);
       },
     );
@@ -240,25 +145,7 @@ export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const access = orgAccess(req);
-        const org = await findOrganization(db, access.orgId);
-        await db.transaction().execute(async (trx) => {
-          if (!(await setSmePolicyPublished(trx, access.orgId, req.body.published, deps.now().toISOString())))
-            return fail('not_found');
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
-            req.body.published ? 'sme.policy_publish' : 'sme.policy_withdraw',
-            { type: 'organization', id: access.orgId },
-          );
-          return undefined;
-        });
-        return {
-          published: req.body.published,
-          publicUrl: req.body.published && org ? `${deps.config.publicUrl}/p/${org.slug}/policy` : null,
-        };
+        return publishPolicy(ctx(req), req.body);
       },
     );
 
@@ -352,29 +239,7 @@ export function smeRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const access = orgAccess(req);
-        const row: DeclarationRow = {
-          id: randomUUID(),
-          org_id: access.orgId,
-          level: req.body.level,
-          declaration_id: req.body.declarationId,
-          declared_on: req.body.declaredOn,
-          recorded_by: access.actorUserId,
-          created_at: deps.now().toISOString(),
-        };
-        await db.transaction().execute(async (trx) => {
-          await insertDeclaration(trx, row);
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
-            'sme.declaration_record',
-            { type: 'organization', id: access.orgId },
-            { level: row.level, declarationId: row.declaration_id },
-          );
-        });
-        return reply.status(201).send({ declaration: declarationView(row) });
+        return reply.status(201).send({ declaration: await recordDeclaration(ctx(req), req.body) });
       },
     );
   };

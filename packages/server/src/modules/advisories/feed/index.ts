@@ -1,6 +1,5 @@
 export * from './limits.ts';
 export * from './reasons.ts';
-export * from './severity.ts';
 export * from './record.ts';
 export * from './source.ts';
 export * from './zip-source.ts';

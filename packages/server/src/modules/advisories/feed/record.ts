@@ -1,8 +1,8 @@
 import { isMalicious, type OsvRecord } from '@shinrai/core/software/osv';
+import { advisorySeverity } from '@shinrai/core/software/match';
 import { schemeOf } from '@shinrai/core/software/versions';
 import type { AdvisoryWrite } from '@shinrai/store';
 import type { SkipReason } from './reasons.ts';
-import { advisorySeverity } from './severity.ts';
 
 /** A record that can be imported: checked, still to be turned into rows. */
 export interface CheckedRecord {

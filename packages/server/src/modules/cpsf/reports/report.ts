@@ -10,7 +10,8 @@ import {
 } from '@shinrai/core';
 import ExcelJS from 'exceljs';
 import { japanesePdf } from '../../../platform/documents/fonts.ts';
-import { isOpen, type Analysis } from '../service.ts';
+import { isOpen } from '@shinrai/core';
+import type { Analysis } from '../service.ts';
 
 const L = {
   ja: {

@@ -1,0 +1,3 @@
+export * from './security-action.ts';
+export * from './policy.ts';
+export * from './status.ts';

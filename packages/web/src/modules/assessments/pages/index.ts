@@ -1,0 +1,3 @@
+export { AssessmentPage } from './AssessmentPage';
+export { AssessmentsPage } from './AssessmentsPage';
+export { SharedPage } from './SharedPage';

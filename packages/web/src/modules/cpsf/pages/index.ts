@@ -1,0 +1,2 @@
+export { CpsfModelPage } from './CpsfModelPage';
+export { CpsfModelsPage } from './CpsfModelsPage';

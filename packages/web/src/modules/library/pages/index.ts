@@ -1,0 +1,3 @@
+export { CatalogImportPage } from './CatalogImportPage';
+export { CatalogPage } from './CatalogPage';
+export { CatalogsPage } from './CatalogsPage';

@@ -1,0 +1,12 @@
+export { AccountPage } from './AccountPage';
+export { AuditPage } from './AuditPage';
+export { InvitationsPage } from './InvitationsPage';
+export { InvitePage } from './InvitePage';
+export { LoginPage } from './LoginPage';
+export { MembersPage } from './MembersPage';
+export { NotFoundPage } from './NotFoundPage';
+export { OverviewPage } from './OverviewPage';
+export { RelationshipsPage } from './RelationshipsPage';
+export { RootRedirect } from './RootRedirect';
+export { SetupPage } from './SetupPage';
+export { TokensPage } from './TokensPage';

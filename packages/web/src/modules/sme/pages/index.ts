@@ -1,0 +1,1 @@
+export { SmePage } from './SmePage';

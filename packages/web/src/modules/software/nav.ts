@@ -1,0 +1,7 @@
+import type { NavEntry } from '../types';
+import { LARGER_SIZES } from '../visibility';
+import { SoftwareNavIcon } from './components/meta';
+
+export const nav: readonly NavEntry[] = [
+  { section: 'software', label: 'software', icon: SoftwareNavIcon, order: 50, sizes: LARGER_SIZES },
+];

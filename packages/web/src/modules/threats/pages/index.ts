@@ -1,0 +1,2 @@
+export { ThreatsPage } from './ThreatsPage';
+export { ThreatPage } from './ThreatPage';
