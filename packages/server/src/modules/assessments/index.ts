@@ -5,6 +5,7 @@ import { assessmentFileRoutes } from './file-routes.ts';
 import { assessmentHistoryRoutes } from './history-routes.ts';
 import { assessmentAnswerRoutes } from './answer-routes.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
+import { assessmentPrefillRoutes } from './prefill-routes.ts';
 import { assessmentReportRoutes } from './report-routes.ts';
 import { shareRoutes } from './share-routes.ts';
 
@@ -14,6 +15,7 @@ export const assessmentsModule = defineModule({
   permissions: { 'assessments.read': 'read', 'assessments.write': 'write', 'assessments.review': 'review' },
   errors: ASSESSMENT_ERRORS,
   routes: [
+    assessmentPrefillRoutes,
     assessmentHistoryRoutes,
     assessmentFileRoutes,
     assessmentRoutes,
