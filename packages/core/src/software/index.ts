@@ -5,3 +5,4 @@ export * from './purl/index.ts';
 export * from './license/index.ts';
 export * from './cvss/index.ts';
 export * from './match/index.ts';
+export * from './rules/index.ts';

@@ -10,14 +10,14 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail } from './errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { catalogItemRef, loadCatalog } from '../library/public.ts';
+import { loadCatalog } from '../library/public.ts';
+import { catalogItemRef } from './scope-types.ts';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../../platform/documents/file-type.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
 
 const Evidence = z.object({
   id: z.string(),
@@ -117,13 +117,9 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           uploaded_by: access.actorUserId,
           created_at: deps.now().toISOString(),
         };
-        await deps.store.db.transaction().execute(async (trx) => {
-          await insertEvidence(trx, row);
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+        await write(ctxOf(deps, req), async (tx) => {
+          await insertEvidence(tx.trx, row);
+          await tx.audit(
             'evidence.upload',
             { type: 'assessment', id: a.id },
             { ref, evidence: row.id, sha256: row.sha256, size: row.size },
@@ -172,14 +168,10 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         const a = await findAssessment(deps.store.db, access.orgId, req.params.id);
         if (!a) return fail('not_found');
         if (!answersEditable(a.status as AssessmentStatus)) return fail('assessment_not_editable');
-        await deps.store.db.transaction().execute(async (trx) => {
-          const e = await findEvidence(trx, access.orgId, a.id, req.params.evidenceId);
-          if (!e || !(await deleteEvidence(trx, access.orgId, a.id, e.id))) return fail('not_found');
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+        await write(ctxOf(deps, req), async (tx) => {
+          const e = await findEvidence(tx.trx, access.orgId, a.id, req.params.evidenceId);
+          if (!e || !(await deleteEvidence(tx.trx, access.orgId, a.id, e.id))) return fail('not_found');
+          await tx.audit(
             'evidence.delete',
             { type: 'assessment', id: a.id },
             { ref: e.ref, evidence: e.id, sha256: e.sha256 },

@@ -2,8 +2,8 @@ import { answersEditable, type AssessmentStatus } from '@shinrai/core';
 import { findAnswer, findAssessment, saveAnswer } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { errorBody, requestLocale } from '../../platform/http/errors.ts';
 import { fail } from './errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
@@ -13,7 +13,6 @@ import { loadCatalog } from '../library/public.ts';
 import { describeProblems } from '@shinrai/formats/sheets';
 import { MAX_FILE_BYTES } from '@shinrai/formats/sheets';
 import { refreshScore } from './scores.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
 
 export function assessmentFileRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -73,12 +72,12 @@ export function assessmentFileRoutes(deps: Deps): FastifyPluginAsyncZod {
             .status(422)
             .send(errorBody('import_invalid', locale, describeProblems(read.problems, locale)));
         if (mode === 'preview') return { answers: read.answers.length, applied: false };
-        await deps.store.db.transaction().execute(async (trx) => {
+        await write(ctxOf(deps, req), async (tx) => {
           const now = deps.now().toISOString();
           for (const ans of read.answers) {
-            const previous = await findAnswer(trx, access.orgId, a.id, ans.ref);
+            const previous = await findAnswer(tx.trx, access.orgId, a.id, ans.ref);
             const ok = await saveAnswer(
-              trx,
+              tx.trx,
               {
                 assessment_id: a.id,
                 org_id: access.orgId,
@@ -94,16 +93,12 @@ export function assessmentFileRoutes(deps: Deps): FastifyPluginAsyncZod {
             );
             if (!ok) fail('answer_conflict', { ref: ans.ref });
           }
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+          await tx.audit(
             'assessment.import',
             { type: 'assessment', id: a.id },
             { answers: read.answers.length },
           );
-          await refreshScore(trx, access.orgId, a.id, deps.now());
+          await refreshScore(tx.trx, access.orgId, a.id, deps.now());
         });
         return { answers: read.answers.length, applied: true };
       },

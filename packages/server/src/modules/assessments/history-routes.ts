@@ -9,15 +9,14 @@ import {
 import { findAssessment, listAnswers, listAssessmentsOfCatalog, setAssessmentCatalog } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ctxFromAccess, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail } from './errors.ts';
 import { orgAccess, requireOrg } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
 import { answerValues, refreshScore } from './scores.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
-import { Assessment, assessmentView } from './routes.ts';
+import { Assessment, assessmentView } from './schemas.ts';
 
 const Refs = z.array(z.string());
 
@@ -71,22 +70,22 @@ export function assessmentHistoryRoutes(deps: Deps): FastifyPluginAsyncZod {
           req.params.orgId,
           req.body.apply ? 'assessments.write' : 'assessments.read',
         );
-        return deps.store.db.transaction().execute(async (trx) => {
-          const a = await findAssessment(trx, access.orgId, req.params.id);
+        return write(ctxFromAccess(deps, access, req.id), async (tx) => {
+          const a = await findAssessment(tx.trx, access.orgId, req.params.id);
           if (!a) return fail('not_found');
-          const from = await loadCatalog(trx, access.orgId, a.catalog_id);
-          const to = await loadCatalog(trx, access.orgId, req.body.catalogId);
+          const from = await loadCatalog(tx.trx, access.orgId, a.catalog_id);
+          const to = await loadCatalog(tx.trx, access.orgId, req.body.catalogId);
           if (from.pack.id !== to.pack.id || from.row.id === to.row.id)
             return fail('conflict', { reason: 'not_another_version' });
-          const plan = planUpgrade(from.nodes, to, answerValues(await listAnswers(trx, access.orgId, a.id)));
+          const plan = planUpgrade(
+            from.nodes,
+            to,
+            answerValues(await listAnswers(tx.trx, access.orgId, a.id)),
+          );
           if (!req.body.apply) return { ...plan, applied: false };
           if (a.status !== 'draft') return fail('assessment_not_editable');
-          await setAssessmentCatalog(trx, access.orgId, a.id, to.row.id, deps.now().toISOString());
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+          await setAssessmentCatalog(tx.trx, access.orgId, a.id, to.row.id, deps.now().toISOString());
+          await tx.audit(
             'assessment.upgrade',
             { type: 'assessment', id: a.id },
             {
@@ -97,7 +96,7 @@ export function assessmentHistoryRoutes(deps: Deps): FastifyPluginAsyncZod {
               invalid: plan.invalid,
             },
           );
-          await refreshScore(trx, access.orgId, a.id, deps.now());
+          await refreshScore(tx.trx, access.orgId, a.id, deps.now());
           return { ...plan, applied: true };
         });
       },

@@ -3,7 +3,10 @@ import { ASSESSMENT_ERRORS } from './errors.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { assessmentFileRoutes } from './file-routes.ts';
 import { assessmentHistoryRoutes } from './history-routes.ts';
-import { assessmentRoutes } from './routes.ts';
+import { assessmentAnswerRoutes } from './answer-routes.ts';
+import { assessmentRoutes } from './assessment-routes.ts';
+import { assessmentPrefillRoutes } from './prefill-routes.ts';
+import { assessmentReportRoutes } from './report-routes.ts';
 import { shareRoutes } from './share-routes.ts';
 
 /** The assessment engine: assessments of a catalog, answers, evidence, review, history, shares. */
@@ -11,5 +14,14 @@ export const assessmentsModule = defineModule({
   name: 'assessments',
   permissions: { 'assessments.read': 'read', 'assessments.write': 'write', 'assessments.review': 'review' },
   errors: ASSESSMENT_ERRORS,
-  routes: [assessmentHistoryRoutes, assessmentFileRoutes, assessmentRoutes, evidenceRoutes, shareRoutes],
+  routes: [
+    assessmentPrefillRoutes,
+    assessmentHistoryRoutes,
+    assessmentFileRoutes,
+    assessmentRoutes,
+    assessmentReportRoutes,
+    assessmentAnswerRoutes,
+    evidenceRoutes,
+    shareRoutes,
+  ],
 });

@@ -1,5 +1,15 @@
 // The assessment engine as other modules use it: the one way to write an answer (editability and
-// optimistic revision checked there), answer values for scoring, and score refresh after a change.
+// optimistic revision checked there), answer values for scoring, score refresh after a change,
+// creating an assessment of a scope type inside the caller's transaction, and the scope-type registry
+// (how each scope's answer refs name catalog items).
 export { writeAnswer, type AnswerChange } from './answers.ts';
 export { answerValues, refreshScore } from './scores.ts';
 export { fail as failAssessment } from './errors.ts';
+export { createAssessment, type CreatedAssessment, type NewAssessment } from './engine.ts';
+export {
+  catalogItemRef,
+  scopeType,
+  SCOPE_TYPE_REGISTRY,
+  type ScopeType,
+  type ScopeTypeId,
+} from './scope-types.ts';

@@ -11,8 +11,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
@@ -91,21 +91,17 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
           created_at: deps.now().toISOString(),
           revoked_at: null,
         };
-        await db.transaction().execute(async (trx) => {
-          await insertShare(trx, row);
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+        await write(ctxOf(deps, req), async (tx) => {
+          await insertShare(tx.trx, row);
+          await tx.audit(
             'share.create',
             { type: 'assessment', id: a.id },
             { with: row.with_org_id, share: row.id },
           );
           await audit(
             deps,
-            trx,
-            actorOf(access, req.id),
+            tx.trx,
+            tx.actor,
             row.with_org_id,
             'share.received',
             { type: 'share', id: row.id },
@@ -137,10 +133,10 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const access = orgAccess(req);
-        await db.transaction().execute(async (trx) => {
-          if (!(await revokeShare(trx, access.orgId, req.params.id, deps.now().toISOString())))
+        await write(ctxOf(deps, req), async (tx) => {
+          if (!(await revokeShare(tx.trx, access.orgId, req.params.id, deps.now().toISOString())))
             return fail('not_found');
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'share.revoke', {
+          await tx.audit('share.revoke', {
             type: 'share',
             id: req.params.id,
           });

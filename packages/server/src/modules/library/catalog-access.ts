@@ -1,5 +1,5 @@
-import { flattenPack, type CatalogPack, type FlatNode } from '@shinrai/core';
-import { findCatalogForOrg, type CatalogRow, type Executor } from '@shinrai/store';
+import { flattenPack, type CatalogPack, type FlatNode, type MappingEntry } from '@shinrai/core';
+import { findCatalogForOrg, findMappingSetForOrg, type CatalogRow, type Executor } from '@shinrai/store';
 import { fail } from '../../platform/http/errors.ts';
 
 export interface LoadedCatalog {
@@ -16,12 +16,30 @@ export async function loadCatalog(ex: Executor, orgId: string, catalogId: string
   return { row, pack, nodes: flattenPack(pack.nodes) };
 }
 
-/**
- * The catalog item an answer ref names. A CPSF model's assessment answers each (element × requirement):
- * its refs are `requirement@element`, everywhere else the ref is the item's own.
- */
-export function catalogItemRef(scopeType: string, ref: string): string {
-  if (scopeType !== 'cpsf_model') return ref;
-  const at = ref.indexOf('@');
-  return at > 0 ? ref.slice(0, at) : ref;
+/** A mapping set between two catalogs usable by the organization, parsed; undefined when there is none. */
+export interface LoadedMappingSet {
+  id: string;
+  urn: string;
+  version: string;
+  /** The pack ids (URNs) of the catalogs it maps from and to. */
+  sourceUrn: string;
+  targetUrn: string;
+  entries: MappingEntry[];
+}
+
+export async function findMappingSet(
+  ex: Executor,
+  orgId: string,
+  id: string,
+): Promise<LoadedMappingSet | undefined> {
+  const row = await findMappingSetForOrg(ex, orgId, id);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    urn: row.urn,
+    version: row.version,
+    sourceUrn: row.source_urn,
+    targetUrn: row.target_urn,
+    entries: JSON.parse(row.entries) as MappingEntry[],
+  };
 }

@@ -1,2 +1,2 @@
-// What other modules may use of the catalog library: a catalog usable by an organization, parsed.
-export { catalogItemRef, loadCatalog, type LoadedCatalog } from './catalog-access.ts';
+// What other modules may use of the catalog library: a catalog or a mapping set usable by an organization, parsed.
+export { findMappingSet, loadCatalog, type LoadedCatalog, type LoadedMappingSet } from './catalog-access.ts';

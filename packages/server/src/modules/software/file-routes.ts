@@ -3,20 +3,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { errorBody, fail, requestLocale } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
-import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
+import { ErrorBody } from '../../platform/http/schemas.ts';
 import { ingestSbom } from './inventory/ingest.ts';
 import { cycloneDxVex, openVex, readVex } from './inventory/vex.ts';
 import { DEFAULT_MAX_SBOM_BYTES, describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
-import { Release, releaseDetail, requireProduct, requireRelease } from './routes.ts';
-
-const P = '/api/orgs/:orgId/software';
-const ReleaseParams = z.strictObject({ orgId: Id, releaseId: Id });
-const Lang = z.enum(['ja', 'en']).optional();
+import { Lang, P, Release, ReleaseParams } from './schemas.ts';
+import { requireProduct } from './services/products.ts';
+import { releaseDetail, requireRelease } from './services/releases.ts';
 
 /** Reads the one `file` part of a multipart request; too large → null (the caller answers 413). */
 async function readFile(
@@ -90,7 +87,7 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (read === 'too_large')
           return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 100 } }], 413);
         if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const result = await ingestSbom(deps, release, read.file, read.filename, actorOf(access, req.id));
+        const result = await ingestSbom(deps, release, read.file, read.filename, ctxOf(deps, req).actor);
         if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
         const updated = await requireRelease(db, access.orgId, release.id);
         return {
@@ -133,9 +130,9 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         const result = readVex(read.file, findings);
         if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
         const now = deps.now().toISOString();
-        await db.transaction().execute(async (trx) => {
+        await write(ctxOf(deps, req), async (tx) => {
           for (const s of result.statements)
-            await putSoftwareVex(trx, {
+            await putSoftwareVex(tx.trx, {
               id: randomUUID(),
               org_id: access.orgId,
               release_id: release.id,
@@ -147,11 +144,7 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
               updated_by: access.actorUserId,
               updated_at: now,
             });
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
+          await tx.audit(
             'software.vex.import',
             { type: 'software_release', id: release.id },
             { file: read.filename, format: result.format, applied: result.statements.length },

@@ -1,13 +1,31 @@
 import { defineModule } from '../../platform/module.ts';
 import { softwareFileRoutes } from './file-routes.ts';
 import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './inventory/rematch.ts';
-import { softwareRoutes } from './routes.ts';
+import { softwareArtifactRoutes } from './artifact-routes.ts';
+import { softwareFindingRoutes } from './finding-routes.ts';
+import { softwareLicenseRoutes } from './license-routes.ts';
+import { softwareNotificationRoutes } from './notification-routes.ts';
+import { softwareProductRoutes } from './product-routes.ts';
+import { softwareReleaseRoutes } from './release-routes.ts';
+import { softwareShareRoutes } from './share-routes.ts';
+import { softwareWhereUsedRoutes } from './where-used-routes.ts';
 
 /** Software supply chain: products, releases, SBOMs, findings, VEX, licenses, artifacts, shares. */
 export const softwareModule = defineModule({
   name: 'software',
   permissions: { 'software.read': 'read', 'software.write': 'write' },
-  routes: [softwareRoutes, softwareFileRoutes],
+  // Registered in this order (the order /api/openapi.json lists the paths in).
+  routes: [
+    softwareShareRoutes,
+    softwareNotificationRoutes,
+    softwareProductRoutes,
+    softwareReleaseRoutes,
+    softwareFindingRoutes,
+    softwareLicenseRoutes,
+    softwareArtifactRoutes,
+    softwareWhereUsedRoutes,
+    softwareFileRoutes,
+  ],
   jobs: (deps) => ({ [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps) }),
 });
 

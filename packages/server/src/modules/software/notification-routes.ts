@@ -2,12 +2,11 @@ import { getSoftwareNotifications, putSoftwareNotifications } from '@shinrai/sto
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail, requestLocale } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { ErrorBody, Id } from '../../platform/http/schemas.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
 import { checkWebhookUrl, WEBHOOK_URL_MESSAGES } from './inventory/webhook.ts';
 
 const P = '/api/orgs/:orgId/software';
@@ -91,15 +90,15 @@ export function softwareNotificationRoutes(deps: Deps): FastifyPluginAsyncZod {
               ? before.webhook_secret
               : randomBytes(24).toString('base64url');
         const fresh = secret !== null && secret !== before?.webhook_secret;
-        await db.transaction().execute(async (trx) => {
-          await putSoftwareNotifications(trx, {
+        await write(ctxOf(deps, req), async (tx) => {
+          await putSoftwareNotifications(tx.trx, {
             org_id: access.orgId,
             webhook_url: url,
             webhook_secret: secret,
             email_enabled: req.body.emailEnabled ? 1 : 0,
             updated_at: deps.now().toISOString(),
           });
-          await audit(deps, trx, actorOf(access, req.id), access.orgId, 'software.notifications.set', null, {
+          await tx.audit('software.notifications.set', null, {
             webhookUrl: url,
             emailEnabled: req.body.emailEnabled,
           });

@@ -11,8 +11,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ctxOf, write } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { actorOf } from '../../platform/http/access.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
@@ -120,18 +120,15 @@ export function softwareShareRoutes(deps: Deps): FastifyPluginAsyncZod {
           revoked_at: null,
         };
         if (!existing)
-          await db.transaction().execute(async (trx) => {
-            await insertSoftwareShare(trx, row);
-            await audit(
-              deps,
-              trx,
-              actorOf(access, req.id),
-              access.orgId,
+          await write(ctxOf(deps, req), async (tx) => {
+            await insertSoftwareShare(tx.trx, row);
+            await tx.audit(
               'software.share.create',
               { type: 'software_release', id: r.id },
               { with: row.with_org_id, share: row.id },
             );
-            await audit(deps, trx, actorOf(access, req.id), row.with_org_id, 'software.share.received', {
+            // The buyer's audit log records what it received.
+            await audit(deps, tx.trx, tx.actor, row.with_org_id, 'software.share.received', {
               type: 'software_share',
               id: row.id,
             });
@@ -164,9 +161,9 @@ export function softwareShareRoutes(deps: Deps): FastifyPluginAsyncZod {
         const share = await findSoftwareShare(db, access.orgId, req.params.shareId);
         if (!share) return fail('not_found');
         if (share.revoked_at === null)
-          await db.transaction().execute(async (trx) => {
-            await revokeSoftwareShare(trx, share.id, deps.now().toISOString());
-            await audit(deps, trx, actorOf(access, req.id), access.orgId, 'software.share.revoke', {
+          await write(ctxOf(deps, req), async (tx) => {
+            await revokeSoftwareShare(tx.trx, share.id, deps.now().toISOString());
+            await tx.audit('software.share.revoke', {
               type: 'software_share',
               id: share.id,
             });

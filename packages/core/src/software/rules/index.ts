@@ -1,0 +1,3 @@
+export * from './license-report.ts';
+export * from './artifact-verify.ts';
+export * from './where-used.ts';

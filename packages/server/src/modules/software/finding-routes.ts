@@ -1,0 +1,69 @@
+import { VEX_JUSTIFICATIONS, VEX_STATUSES } from '@shinrai/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../platform/context.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { Id } from '../../platform/http/schemas.ts';
+import { Component, Finding, P, ReleaseParams } from './schemas.ts';
+import { listComponents, listFindings, setVex } from './services/findings.ts';
+
+/** A release's SBOM components and findings, and the VEX analysis of one finding. */
+export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      `${P}/releases/:releaseId/components`,
+      {
+        config: { permission: 'software.read' },
+        schema: {
+          tags: ['software'],
+          summary: 'Every component of the release SBOM (compact; 10,000 rows in one answer)',
+          params: ReleaseParams,
+          response: { 200: z.object({ items: z.array(Component) }) },
+        },
+      },
+      async (req) => ({ items: await listComponents(ctxOf(deps, req), req.params) }),
+    );
+
+    app.get(
+      `${P}/releases/:releaseId/findings`,
+      {
+        config: { permission: 'software.read' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Findings of the release (advisory, severity, fixed version, dependency path, VEX; suppressed when VEX says not_affected or fixed)',
+          params: ReleaseParams,
+          response: { 200: z.object({ items: z.array(Finding) }) },
+        },
+      },
+      async (req) => ({ items: await listFindings(ctxOf(deps, req), req.params) }),
+    );
+
+    app.put(
+      `${P}/findings/:findingId/vex`,
+      {
+        config: { permission: 'software.write' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Record the analysis of a finding (VEX): not_affected with a justification, affected, fixed, under_investigation',
+          params: z.strictObject({ orgId: Id, findingId: Id }),
+          body: z
+            .strictObject({
+              status: z.enum(VEX_STATUSES),
+              justification: z.enum(VEX_JUSTIFICATIONS).nullable().optional(),
+              detail: z.string().trim().max(4000).nullable().optional(),
+            })
+            .refine((b) => b.status !== 'not_affected' || Boolean(b.justification) || Boolean(b.detail), {
+              message: 'not_affected needs a justification or a detail',
+              path: ['justification'],
+            }),
+          response: { 200: z.object({ finding: Finding }) },
+        },
+      },
+      async (req) => ({
+        finding: await setVex(ctxOf(deps, req), { ...req.body, findingId: req.params.findingId }),
+      }),
+    );
+  };
+}
