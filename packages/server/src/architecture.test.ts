@@ -59,6 +59,16 @@ describe('server module layout', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('leaves every write of assessment tables to the assessment engine', () => {
+    const writers =
+      /\b(insertAssessment|setAssessmentStatus|saveAnswer|setAssessmentCatalog|setAssessmentScore|insertEvidence|deleteEvidence|insertShare)\b/;
+    const wrong = files
+      .filter((f) => moduleOf(f) !== 'assessments' && !f.endsWith('.test.ts'))
+      .filter((f) => writers.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(wrong).toEqual([]);
+  });
+
   it('registers every module folder, under its folder name', () => {
     const folders = readdirSync(path.join(SRC, 'modules')).filter((n) =>
       statSync(path.join(SRC, 'modules', n)).isDirectory(),

@@ -2,18 +2,18 @@ import { canonicalGraph, graphIntegrity, type Model } from '@shinrai/core';
 import {
   deleteCpsfModel,
   findCpsfModel,
-  insertAssessment,
   insertCpsfModel,
   saveCpsfGraph,
   setCpsfModelAssessment,
   updateCpsfModelInfo,
-  type AssessmentRow,
   type CpsfModelRow,
   type CpsfModelSummaryRow,
   type CpsfRiskOverrideRow,
   type Executor,
 } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
+import { ctxFromAccess, write } from '../../platform/context.ts';
+import { createAssessment } from '../assessments/public.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -106,47 +106,25 @@ export async function createModel(
     updated_by: access.actorUserId,
     updated_at: now,
   };
-  const assessment: AssessmentRow = {
-    id: randomUUID(),
-    org_id: access.orgId,
-    catalog_id: catalog.row.id,
-    tier: null,
-    title: input.name,
-    scope_type: 'cpsf_model',
-    scope_label: input.name,
-    status: 'draft',
-    status_by: access.actorUserId,
-    status_at: now,
-    due_date: null,
-    based_on: null,
-    created_by: access.actorUserId,
-    created_at: now,
-    updated_at: now,
-    score_points: null,
-    score_max: null,
-    score_percent: null,
-    answered_count: null,
-    item_count: null,
-    band_id: null,
-  };
-  await deps.store.db.transaction().execute(async (trx) => {
-    await insertCpsfModel(trx, row);
-    await insertAssessment(trx, assessment);
-    await setCpsfModelAssessment(trx, access.orgId, row.id, assessment.id);
-    await audit(
-      deps,
-      trx,
-      actorOf(access, requestId),
-      access.orgId,
+  // The assessment that holds the model's statuses comes from the assessment engine, in the same
+  // transaction as the model (nothing but the engine writes assessment tables).
+  const assessmentId = await write(ctxFromAccess(deps, access, requestId), async (tx) => {
+    await insertCpsfModel(tx.trx, row);
+    const { row: assessment } = await createAssessment(tx, {
+      scopeType: 'cpsf_model',
+      scopeLabel: input.name,
+      catalogId: catalog.row.id,
+      title: input.name,
+    });
+    await setCpsfModelAssessment(tx.trx, access.orgId, row.id, assessment.id);
+    await tx.audit(
       'cpsf.model.create',
-      {
-        type: 'cpsf_model',
-        id: row.id,
-      },
+      { type: 'cpsf_model', id: row.id },
       { name: row.name, elements: row.element_count, edges: row.edge_count, source: input.source },
     );
+    return assessment.id;
   });
-  return { ...row, assessment_id: assessment.id };
+  return { ...row, assessment_id: assessmentId };
 }
 
 /** Renames a model or changes its scope's label. */
