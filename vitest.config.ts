@@ -13,6 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests that run bin/shinrai.mjs in a child process run the TypeScript sources, never a stale build.
+    env: { SHINRAI_FROM_SOURCE: '1' },
     projects: [
       {
         extends: true,

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: the server from the TypeScript sources, rebuilt and restarted on every change, plus the
+ * web app's Vite dev server (hot reload; it proxies /api to the server on port 8080).
+ *
+ * esbuild rebuilds the bundles incrementally (scripts/build.mjs --watch, tens of milliseconds) and
+ * `node --watch` restarts `shinrai serve` when a bundle changes. Extra arguments go to `shinrai serve`'s
+ * environment as usual (PORT, SHINRAI_DATA_DIR, …). --no-web: the server only.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'packages/cli/dist');
+const children = [];
+
+function start(cmd, args) {
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  children.push(child);
+  child.on('exit', (code) => {
+    if (!stopping) stop(code ?? 1);
+  });
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+start(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--watch']);
+// The first bundle exists once the watcher's first build is written.
+const t0 = Date.now();
+while (!existsSync(path.join(DIST, 'main.mjs'))) {
+  if (stopping || Date.now() - t0 > 60_000) break;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+if (!stopping) {
+  start(process.execPath, ['--watch', '--enable-source-maps', path.join(DIST, 'main.mjs'), 'serve']);
+  if (!process.argv.includes('--no-web'))
+    start(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'packages/web']);
+}
