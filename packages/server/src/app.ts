@@ -125,6 +125,8 @@ export async function buildApp(
       wildcard: false,
       index: false,
       preCompressed: true,
+      // One route per file, not per encoding: the .br/.gz siblings are found from the file's own route.
+      globIgnore: ['**/*.br', '**/*.gz'],
       cacheControl: false,
       setHeaders: (res, file) => {
         res.setHeader(
