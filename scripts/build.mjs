@@ -66,12 +66,12 @@ const externalPackages = {
 };
 
 /**
- * Heavy libraries only a few requests need (spreadsheets, PDF reports, SMTP mail) are loaded
+ * Heavy libraries only some runs need (spreadsheets, PDF reports, SMTP mail, PostgreSQL) are loaded
  * on first use rather than at start-up: their default import becomes a stand-in that requires the real
  * module the first time it is used (constructed, called or a property read). Together they are about
  * half of the server's start-up; the sources still import them plainly.
  */
-const LAZY_DEFAULT_IMPORTS = ['exceljs', 'pdfkit', 'nodemailer'];
+const LAZY_DEFAULT_IMPORTS = ['exceljs', 'pdfkit', 'nodemailer', 'pg'];
 const lazyImports = {
   name: 'lazy-default-imports',
   setup(build) {
