@@ -8,7 +8,6 @@
  * environment as usual (PORT, SHINRAI_DATA_DIR, …). --no-web: the server only.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +15,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'packages/cli/dist');
 const children = [];
 
-function start(cmd, args) {
-  const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+function start(cmd, args, stdout = 'inherit') {
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: ['inherit', stdout, 'inherit'] });
   children.push(child);
   child.on('exit', (code) => {
     if (!stopping) stop(code ?? 1);
@@ -34,15 +33,14 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--watch']);
-// The first bundle exists once the watcher's first build is written.
-const t0 = Date.now();
-while (!existsSync(path.join(DIST, 'main.mjs'))) {
-  if (stopping || Date.now() - t0 > 60_000) break;
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-if (!stopping) {
+const watcher = start(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--watch'], 'pipe');
+// The server starts once the watcher's first build is written (it reports every build on stdout).
+let serving = false;
+watcher.stdout.setEncoding('utf8').on('data', (text) => {
+  process.stdout.write(text);
+  if (serving || stopping || !text.includes('bundles: rebuilt')) return;
+  serving = true;
   start(process.execPath, ['--watch', '--enable-source-maps', path.join(DIST, 'main.mjs'), 'serve']);
   if (!process.argv.includes('--no-web'))
     start(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'packages/web']);
-}
+});
