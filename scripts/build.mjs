@@ -39,10 +39,10 @@ const web = !process.argv.includes('--no-web') && !watch;
 /**
  * Pure-JavaScript ES module libraries that only the workspace imports, bundled too: Kysely alone is
  * ~260 files, and loading one bundle instead of hundreds of files (resolution, reads, compilation of
- * what tree-shaking keeps) is a good part of a faster start. (Zod stays external: fastify-type-provider-zod
- * imports it too, and two copies would not recognise each other's schemas.)
+ * what tree-shaking keeps) is a good part of a faster start. Zod goes with fastify-type-provider-zod, the
+ * only other package that imports it: two copies would not recognise each other's schemas.
  */
-const BUNDLED_PACKAGES = ['kysely', 'yaml'];
+const BUNDLED_PACKAGES = ['kysely', 'yaml', 'zod', 'fastify-type-provider-zod'];
 const bundled = (specifier) => BUNDLED_PACKAGES.some((p) => specifier === p || specifier.startsWith(`${p}/`));
 const externalPackages = {
   name: 'external-packages',
