@@ -13,6 +13,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests that run bin/shinrai.mjs in a child process run the TypeScript sources, never a stale build
+    // (SHINRAI_FROM_SOURCE=0 npx vitest run test/cli … runs them on the build instead).
+    env: { SHINRAI_FROM_SOURCE: process.env.SHINRAI_FROM_SOURCE ?? '1' },
     projects: [
       {
         extends: true,

@@ -115,7 +115,28 @@ export async function buildApp(
 
   const webDist = deps.config.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasWeb) {
+    // The build writes .br and .gz beside each asset (scripts/precompress.mjs): served as such when
+    // accepted. Hashed files under assets/ never change (a new build has new names): cached for a year;
+    // index.html and the rest are revalidated on every load so a new build is picked up at once.
+    const assets = path.join(webDist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      // One route per file, not per encoding: the .br/.gz siblings are found from the file's own route.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader(
+          'cache-control',
+          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
+  }
   app.setNotFoundHandler(async (req, reply) => {
     if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/') && req.url !== '/api') {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
