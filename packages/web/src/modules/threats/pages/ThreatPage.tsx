@@ -123,7 +123,7 @@ export function ThreatPage() {
           assessment={coverage.directives.assessment}
           empty={t('threats.noGovernanceAssessment')}
           items={coverage.directives.items.map((i) => ({
-            id: i.ref.replace('directive-', lang === 'en' ? 'Directive ' : '指示'),
+            id: t('threats.directive', { n: i.ref.replace('directive-', '') }),
             title: i.title ? tx(i.title, lang) : null,
             reason: tx(i.reason, lang),
             percent: i.percent,
