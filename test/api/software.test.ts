@@ -261,12 +261,18 @@ describe('software inventory API', () => {
     );
   });
 
-  it('lists license violations against the organization policy', async () => {
+  it('lists license violations against the organization policy, and none while there is no policy', async () => {
+    const none = json<{ policySet: boolean; items: unknown[] }>(
+      must(await owner.get(`${base}/releases/${releaseId}/licenses`), 200),
+    );
+    expect(none).toMatchObject({ policySet: false, items: [] });
     must(await owner.req('PUT', `${base}/license-policy`, { allow: ['Apache-2.0'], deny: ['MIT'] }), 200);
     const res = json<{
+      policySet: boolean;
       items: { component: { name: string }; status: string }[];
       counts: { denied: number };
     }>(must(await owner.get(`${base}/releases/${releaseId}/licenses`), 200));
+    expect(res.policySet).toBe(true);
     expect(res.items.find((i) => i.component.name === 'through' && i.status === 'denied')).toBeDefined();
     expect(res.counts.denied).toBeGreaterThanOrEqual(1);
   });

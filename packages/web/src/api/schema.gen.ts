@@ -6956,7 +6956,7 @@ export interface paths {
                 };
                 ids: string[];
                 licenses: string | null;
-                reason: string | null;
+                reason: ('no_license' | 'invalid_expression' | 'not_listed') | null;
                 /** @enum {string} */
                 status: 'denied' | 'unknown';
               }[];
@@ -6964,6 +6964,7 @@ export interface paths {
                 allow: string[];
                 deny: string[];
               };
+              policySet: boolean;
             };
           };
         };

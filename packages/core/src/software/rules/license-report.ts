@@ -21,6 +21,8 @@ export interface LicenseReportItem {
 }
 
 export interface LicenseReport {
+  /** False when the policy lists nothing: then nothing can break it, and no component is listed. */
+  policySet: boolean;
   items: LicenseReportItem[];
   counts: { allowed: number; denied: number; unknown: number };
 }
@@ -28,11 +30,13 @@ export interface LicenseReport {
 /**
  * The license report of a set of components against a policy (ライセンス違反の一覧): every component
  * counted by verdict, and the ones not allowed listed, denied first, otherwise in the given order.
- * Each distinct license expression is evaluated once.
+ * Each distinct license expression is evaluated once. An empty policy reports nothing: without rules
+ * every component would read as "unlisted", which is noise, not a finding.
  */
 export function licenseReport(components: Iterable<LicensedComponent>, policy: LicensePolicy): LicenseReport {
   const counts = { allowed: 0, denied: 0, unknown: 0 };
   const items: LicenseReportItem[] = [];
+  if (policy.allow.length === 0 && policy.deny.length === 0) return { policySet: false, items, counts };
   const cache = new Map<string, LicenseVerdict>();
   for (const c of components) {
     const key = c.licenses ?? '';
@@ -49,5 +53,5 @@ export function licenseReport(components: Iterable<LicensedComponent>, policy: L
     });
   }
   items.sort((a, b) => (a.status === b.status ? 0 : a.status === 'denied' ? -1 : 1));
-  return { items, counts };
+  return { policySet: true, items, counts };
 }

@@ -51,11 +51,21 @@ describe('license report', () => {
     });
   });
 
-  it('is empty for no components and treats everything as unknown under an empty policy', () => {
-    expect(licenseReport([], policy)).toEqual({ items: [], counts: { allowed: 0, denied: 0, unknown: 0 } });
-    const r = licenseReport([c('a', 'MIT'), c('b', 'MIT')], { allow: [], deny: [] });
-    expect(r.counts).toEqual({ allowed: 0, denied: 0, unknown: 2 });
-    expect(r.items.map((i) => i.ids)).toEqual([['MIT'], ['MIT']]);
+  it('is empty for no components, and lists nothing under an empty policy (no rule, no violation)', () => {
+    expect(licenseReport([], policy)).toEqual({
+      policySet: true,
+      items: [],
+      counts: { allowed: 0, denied: 0, unknown: 0 },
+    });
+    const r = licenseReport([c('a', 'MIT'), c('b', null)], { allow: [], deny: [] });
+    expect(r).toEqual({ policySet: false, items: [], counts: { allowed: 0, denied: 0, unknown: 0 } });
+    // One listed id is a policy: the unlisted ones are reported again.
+    const one = licenseReport([c('a', 'MIT'), c('b', 'BSD-3-Clause')], { allow: [], deny: ['GPL-3.0-only'] });
+    expect(one.policySet).toBe(true);
+    expect(one.items.map((i) => [i.component.id, i.reason])).toEqual([
+      ['a', 'not_listed'],
+      ['b', 'not_listed'],
+    ]);
   });
 });
 

@@ -48,6 +48,7 @@ export function softwareLicenseRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               policy: Policy,
+              policySet: z.boolean(),
               items: z.array(
                 z.object({
                   component: z.object({
@@ -58,7 +59,7 @@ export function softwareLicenseRoutes(deps: Deps): FastifyPluginAsyncZod {
                   }),
                   licenses: z.string().nullable(),
                   status: z.enum(['denied', 'unknown']),
-                  reason: z.string().nullable(),
+                  reason: z.enum(['no_license', 'invalid_expression', 'not_listed']).nullable(),
                   ids: z.array(z.string()),
                 }),
               ),

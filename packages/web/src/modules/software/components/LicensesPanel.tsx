@@ -25,6 +25,7 @@ export function LicensesPanel({
   const [policy, setPolicy] = useState<LicensePolicy>({ allow: [], deny: [] });
   const [violations, setViolations] = useState<LicenseViolation[] | null>(null);
   const [counts, setCounts] = useState<LicenseReport['counts'] | null>(null);
+  const [policySet, setPolicySet] = useState(true);
   const [busy, setBusy] = useState(false);
 
   const loadViolations = () =>
@@ -32,6 +33,7 @@ export function LicensesPanel({
       (response) => {
         setViolations(response.items);
         setCounts(response.counts);
+        setPolicySet(response.policySet);
       },
       (error: unknown) => {
         notifyError(error);
@@ -94,7 +96,7 @@ export function LicensesPanel({
     {
       key: 'reason',
       header: t('software.licenses.reason'),
-      render: (v) => <Text size="sm">{v.reason ?? ''}</Text>,
+      render: (v) => <Text size="sm">{v.reason ? t(`software.licenses.reasons.${v.reason}`) : ''}</Text>,
     },
   ];
 
@@ -136,22 +138,31 @@ export function LicensesPanel({
       <Title order={3} size="h5">
         {t('software.licenses.violations')}
       </Title>
-      {violations && violations.length === 0 ? (
+      {!policySet ? (
+        // No rule yet: listing every component as "unlisted" would be noise, so invite a policy instead.
         <Text size="sm" c="dimmed">
-          {t('software.licenses.noViolations')}
+          {t(canEditPolicy ? 'software.licenses.noPolicy' : 'software.licenses.noPolicyReader')}
         </Text>
-      ) : null}
-      <DataTable
-        label={t('software.licenses.violations')}
-        columns={columns}
-        rows={(violations ?? []).map((v, key) => ({ ...v, key }))}
-        rowKey={(v) => v.key}
-      />
-      {counts ? (
-        <Text size="xs" c="dimmed">
-          {t('software.licenses.counts', counts)}
-        </Text>
-      ) : null}
+      ) : (
+        <>
+          {violations && violations.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('software.licenses.noViolations')}
+            </Text>
+          ) : null}
+          <DataTable
+            label={t('software.licenses.violations')}
+            columns={columns}
+            rows={(violations ?? []).map((v, key) => ({ ...v, key }))}
+            rowKey={(v) => v.key}
+          />
+          {counts ? (
+            <Text size="xs" c="dimmed">
+              {t('software.licenses.counts', counts)}
+            </Text>
+          ) : null}
+        </>
+      )}
     </Stack>
   );
 }
