@@ -208,6 +208,9 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await desk.getByRole('heading', { name: `${PRODUCT} ${VERSION}` }).waitFor();
   await desk.getByTestId('support-ended').first().waitFor();
   await desk.getByText(ja.software.releases.noSbom).waitFor();
+  // No SBOM yet: the findings tab says so instead of "no findings".
+  await desk.getByText(ja.software.findings.noSbom).waitFor();
+  assert((await desk.getByText(ja.software.findings.none).count()) === 0, 'no "no findings" without an SBOM');
 
   begin('a broken SBOM is refused with located problems');
   const uploadButton = () =>
@@ -235,6 +238,11 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await problems.waitFor({ state: 'detached' });
   const alert = desk.getByTestId('malicious-alert');
   await alert.waitFor();
+  // The lockfile's version reads as a version, not as a count ("package-lock.json 3").
+  await desk
+    .getByText(/npm package-lock\.json（lockfileVersion 3）/)
+    .first()
+    .waitFor();
   assert(
     (await alert.textContent()).includes('flatmap-stream@0.1.1'),
     'the malicious alert names flatmap-stream@0.1.1',
@@ -307,6 +315,13 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   begin('licenses, artifacts and VEX tabs render');
   await desk.getByRole('tab', { name: ja.software.tabs.licenses }).click();
   await desk.getByText(ja.software.licenses.policy).waitFor();
+  // No policy yet: an invitation to set one, not every component listed as a violation.
+  await desk.getByText(ja.software.licenses.noPolicy).waitFor();
+  assert(
+    (await desk.getByText(ja.software.licenses.reasons.not_listed).count()) === 0,
+    'no "not listed" rows without a policy',
+  );
+  await shot(desk, '07a-licenses-no-policy-1440');
   await desk.getByRole('tab', { name: ja.software.tabs.artifacts }).click();
   await desk.getByText(ja.software.artifacts.verify, { exact: true }).waitFor();
   await desk.getByRole('tab', { name: ja.software.tabs.vex }).click();

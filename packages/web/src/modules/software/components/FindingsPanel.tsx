@@ -26,10 +26,13 @@ export function FindingsPanel({
   findings,
   writer,
   onChanged,
+  hasSbom,
 }: {
   orgId: string;
   findings: Finding[];
   writer: boolean;
+  /** Without an SBOM there is nothing to match: say so rather than "no findings". */
+  hasSbom: boolean;
   onChanged: (finding: Finding) => void;
 }) {
   const { t } = useTranslation('software');
@@ -195,7 +198,11 @@ export function FindingsPanel({
       </Group>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {findings.length === 0 ? t('software.findings.none') : t('software.findings.noneShown')}
+          {!hasSbom
+            ? t('software.findings.noSbom')
+            : findings.length === 0
+              ? t('software.findings.none')
+              : t('software.findings.noneShown')}
         </Text>
       ) : (
         <DataTable label={t('software.tabs.findings')} columns={columns} rows={rows} rowKey={(f) => f.id} />

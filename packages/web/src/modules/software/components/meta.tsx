@@ -35,12 +35,19 @@ export const SEVERITY_RANK: Record<Severity, number> = {
 
 const SBOM_FORMATS = ['cyclonedx', 'spdx', 'npm-lock'] as const;
 
-/** The name of an SBOM format as shown to people (unknown values as they are). */
-export function useSbomFormatLabel(): (format: string) => string {
+/**
+ * The name of an SBOM format with its version as shown to people: "CycloneDX 1.6", "SPDX 2.3", and for a
+ * lockfile "npm package-lock.json (lockfileVersion 3)" — a bare "package-lock.json 3" read as a count.
+ * Unknown formats show as they are.
+ */
+export function useSbomFormatLabel(): (format: string, version?: string | null) => string {
   const { t } = useTranslation('software');
-  return (format) => {
+  return (format, version) => {
     const known = SBOM_FORMATS.find((f) => f === format);
-    return known ? t(`software.sbomFormats.${known}`) : format;
+    if (!known) return version ? `${format} ${version}` : format;
+    return version
+      ? t(`software.sbomFormatVersion.${known}`, { version })
+      : t(`software.sbomFormats.${known}`);
   };
 }
 

@@ -129,8 +129,7 @@ export function SoftwareProductPage() {
           <Stack gap={0}>
             <Text size="xs">
               {t('software.releases.sbomValue', {
-                format: formatLabel(r.sbom.format),
-                version: r.sbom.specVersion,
+                format: formatLabel(r.sbom.format, r.sbom.specVersion),
                 n: formatCount(r.sbom.componentCount, lang),
               })}
             </Text>

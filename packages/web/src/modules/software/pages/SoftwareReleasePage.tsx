@@ -141,8 +141,7 @@ export function SoftwareReleasePage() {
             <Text size="sm" c="dimmed">
               {release.sbom
                 ? t('software.releases.sbomLong', {
-                    format: formatLabel(release.sbom.format),
-                    version: release.sbom.specVersion,
+                    format: formatLabel(release.sbom.format, release.sbom.specVersion),
                     n: formatCount(release.sbom.componentCount, lang),
                     at: formatDateTime(release.sbom.uploadedAt, lang),
                   })
@@ -184,7 +183,13 @@ export function SoftwareReleasePage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="findings" pt="sm">
-          <FindingsPanel orgId={orgId} findings={findings} writer={writer} onChanged={changed} />
+          <FindingsPanel
+            orgId={orgId}
+            findings={findings}
+            writer={writer}
+            onChanged={changed}
+            hasSbom={release.sbom !== null}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="components" pt="sm">
           <ComponentsTable components={components} findingCounts={findingCounts} />
