@@ -338,6 +338,33 @@ describe('software inventory API', () => {
     ).items;
     expect(none).toEqual([]);
     must(await where(owner, orgId, 'purl=not-a-purl'), 400);
+    // A name with its ecosystem and a range in plain notation find the same releases.
+    const byName = json<{ items: { version: string }[] }>(
+      must(
+        await where(
+          owner,
+          orgId,
+          `name=flatmap-stream&ecosystem=npm&range=${encodeURIComponent('>= 0.1.0, <0.2.0')}`,
+        ),
+        200,
+      ),
+    ).items;
+    expect(byName.map((h) => h.version).sort()).toEqual(['1.0.0', '1.0.1']);
+    const wrongEcosystem = json<{ items: unknown[] }>(
+      must(await where(owner, orgId, 'name=flatmap-stream&ecosystem=pypi'), 200),
+    ).items;
+    expect(wrongEcosystem).toEqual([]);
+    const badRange = json<{ error: { details: { pointer: string }[] } }>(
+      must(
+        await where(owner, orgId, `name=flatmap-stream&ecosystem=npm&range=${encodeURIComponent('>=<1')}`),
+        400,
+      ),
+    );
+    expect(badRange.error.details[0]?.pointer).toBe('/range');
+    const noEcosystem = json<{ error: { details: { pointer: string }[] } }>(
+      must(await where(owner, orgId, 'name=flatmap-stream'), 400),
+    );
+    expect(noEcosystem.error.details[0]?.pointer).toBe('/ecosystem');
 
     // Buyer B: its own organization, with a buyer → supplier relationship to A.
     const buyerOrg = json<{ organization: { id: string; slug: string } }>(

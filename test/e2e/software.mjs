@@ -379,6 +379,16 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await desk.getByLabel(ja.software.whereUsed.range).fill('vers:npm/>=0.1.0|<0.2.0');
   await desk.getByRole('button', { name: ja.common.search }).click();
   await hit.waitFor();
+  // By name in an ecosystem, with a range in plain notation.
+  await desk.getByLabel(label(ja.software.whereUsed.purl)).fill('flatmap-stream');
+  await desk.getByLabel(ja.software.whereUsed.ecosystem).selectOption('npm');
+  await desk.getByLabel(ja.software.whereUsed.range).fill('>= 0.1.0 <0.2.0');
+  await desk.getByRole('button', { name: ja.common.search }).click();
+  await until(
+    'the URL holds the name query',
+    async () => new URL(desk.url()).searchParams.get('name') === 'flatmap-stream',
+  );
+  await hit.getByText('flatmap-stream@0.1.1', { exact: true }).waitFor();
   await shot(desk, '09-where-used-1440');
 
   begin('a 10,000-component release: the table stays virtualized');

@@ -7318,13 +7318,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which products and releases contain a package (purl without version), optionally at versions in a vers range; includes releases suppliers shared through an active relationship */
+    /** Which products and releases contain a package (a purl without version, or a name with its ecosystem), optionally at versions in a range (vers, or plain notation such as ">=2.0.0 <2.17.1"); includes releases suppliers shared through an active relationship */
     get: {
       parameters: {
-        query: {
+        query?: {
+          ecosystem?:
+            | 'npm'
+            | 'pypi'
+            | 'maven'
+            | 'golang'
+            | 'nuget'
+            | 'cargo'
+            | 'gem'
+            | 'composer'
+            | 'hex'
+            | 'deb'
+            | 'apk';
           includeShared?: 'true' | 'false';
           lang?: 'ja' | 'en';
-          purl: string;
+          name?: string;
+          purl?: string;
           range?: string;
         };
         header?: never;

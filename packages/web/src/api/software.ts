@@ -44,6 +44,7 @@ export type Vex = Narrow<NonNullable<FindingJson['vex']>, { status: VexStatus }>
 export type Finding = Narrow<FindingJson, { severity: Severity; vex: Vex | null }>;
 
 export type LicensePolicy = ResponseOf<SoftwareRoute<'/license-policy'>, 'get'>;
+export type WhereUsedEcosystem = NonNullable<QueryOf<SoftwareRoute<'/where-used'>, 'get'>['ecosystem']>;
 export type LicenseReport = ResponseOf<SoftwareRoute<'/releases/{releaseId}/licenses'>, 'get'>;
 /** One component of a release whose license the policy denies or cannot decide. */
 export type LicenseViolation = Item<LicenseReport['items']>;
@@ -186,13 +187,25 @@ export const softwareApi = {
   verifyArtifact: (orgId: string, body: VerifyInput) =>
     send(http.POST('/api/orgs/{orgId}/software/artifacts/verify', { params: org(orgId), body })),
 
-  whereUsed: (orgId: string, query: { purl: string; range?: string; includeShared?: boolean }) =>
+  /** `purl`, or a package `name` with its `ecosystem` (a purl type); `range` in vers or plain notation. */
+  whereUsed: (
+    orgId: string,
+    query: {
+      purl?: string;
+      name?: string;
+      ecosystem?: WhereUsedEcosystem;
+      range?: string;
+      includeShared?: boolean;
+    },
+  ) =>
     send(
       http.GET('/api/orgs/{orgId}/software/where-used', {
         params: {
           path: { orgId },
           query: {
-            purl: query.purl,
+            ...(query.purl ? { purl: query.purl } : {}),
+            ...(query.name ? { name: query.name } : {}),
+            ...(query.ecosystem ? { ecosystem: query.ecosystem } : {}),
             ...(query.range ? { range: query.range } : {}),
             includeShared: query.includeShared ? 'true' : 'false',
           },

@@ -3,3 +3,4 @@ export * from './schemes.ts';
 export * from './parse.ts';
 export * from './contains.ts';
 export * from './from-osv.ts';
+export * from './plain.ts';

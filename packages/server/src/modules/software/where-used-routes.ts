@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Lang, OrgParams, P } from './schemas.ts';
-import { findWhereUsed } from './services/where-used.ts';
+import { findWhereUsed, WHERE_USED_ECOSYSTEMS } from './services/where-used.ts';
 
 /** Where-used: which products and releases contain a package. */
 export function softwareWhereUsedRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -15,10 +15,12 @@ export function softwareWhereUsedRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Which products and releases contain a package (purl without version), optionally at versions in a vers range; includes releases suppliers shared through an active relationship',
+            'Which products and releases contain a package (a purl without version, or a name with its ecosystem), optionally at versions in a range (vers, or plain notation such as ">=2.0.0 <2.17.1"); includes releases suppliers shared through an active relationship',
           params: OrgParams,
           querystring: z.strictObject({
-            purl: z.string().min(5).max(1000),
+            purl: z.string().min(5).max(1000).optional(),
+            name: z.string().min(1).max(1000).optional(),
+            ecosystem: z.enum(WHERE_USED_ECOSYSTEMS).optional(),
             range: z.string().max(1000).optional(),
             includeShared: z.enum(['true', 'false']).default('true'),
             lang: Lang,
@@ -46,6 +48,8 @@ export function softwareWhereUsedRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => ({
         items: await findWhereUsed(ctxOf(deps, req), {
           purl: req.query.purl,
+          name: req.query.name,
+          ecosystem: req.query.ecosystem,
           range: req.query.range,
           includeShared: req.query.includeShared === 'true',
         }),

@@ -1,8 +1,19 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { softwareApi, type WhereUsedItem } from '../../../api/software';
+import { softwareApi, type WhereUsedEcosystem, type WhereUsedItem } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { SearchIcon } from '../../../components/icons';
 import { useOrg } from '../../../components/OrgContext';
@@ -11,9 +22,26 @@ import { SoftwareNav, formatCount } from '../components/meta';
 import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/notify';
 
+const ECOSYSTEMS: readonly WhereUsedEcosystem[] = [
+  'npm',
+  'pypi',
+  'maven',
+  'golang',
+  'nuget',
+  'cargo',
+  'gem',
+  'composer',
+  'hex',
+  'deb',
+  'apk',
+];
+
+const isEcosystem = (v: string | null): v is WhereUsedEcosystem => ECOSYSTEMS.some((e) => e === v);
+
 /**
- * Where-used (使用箇所の検索): which products and releases contain a package, optionally at versions in a
- * vers range, across the portfolio and the SBOMs suppliers shared with us. The query lives in the URL.
+ * Where-used (使用箇所の検索): which products and releases contain a package — a name in an ecosystem or
+ * a purl — optionally in a version range (plain notation or vers), across the portfolio and the SBOMs
+ * suppliers shared with us. The query lives in the URL.
  */
 export function SoftwareWhereUsedPage() {
   const { t } = useTranslation('software');
@@ -21,9 +49,13 @@ export function SoftwareWhereUsedPage() {
   const lang = currentLanguage();
   const [params, setParams] = useSearchParams();
   const purl = params.get('purl') ?? '';
+  const name = params.get('name') ?? '';
+  const ecosystemParam = params.get('ecosystem');
+  const ecosystem: WhereUsedEcosystem = isEcosystem(ecosystemParam) ? ecosystemParam : 'npm';
   const range = params.get('range') ?? '';
   const includeShared = params.get('includeShared') === 'true';
-  const [purlInput, setPurlInput] = useState(purl);
+  const [purlInput, setPurlInput] = useState(purl || name);
+  const [ecosystemInput, setEcosystemInput] = useState<WhereUsedEcosystem>(ecosystem);
   const [rangeInput, setRangeInput] = useState(range);
   const [sharedInput, setSharedInput] = useState(includeShared);
   const [items, setItems] = useState<WhereUsedItem[] | null>(null);
@@ -31,7 +63,7 @@ export function SoftwareWhereUsedPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!purl) {
+    if (!purl && !name) {
       setItems(null);
       return;
     }
@@ -40,7 +72,7 @@ export function SoftwareWhereUsedPage() {
       setError(null);
       try {
         const response = await softwareApi.whereUsed(orgId, {
-          purl,
+          ...(purl ? { purl } : { name, ecosystem }),
           range: range || undefined,
           includeShared,
         });
@@ -53,13 +85,19 @@ export function SoftwareWhereUsedPage() {
       }
     };
     void run();
-  }, [orgId, purl, range, includeShared]);
+  }, [orgId, purl, name, ecosystem, range, includeShared]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    if (!purlInput.trim()) return setError(t('validation.required'));
-    next.set('purl', purlInput.trim());
+    const query = purlInput.trim();
+    if (!query) return setError(t('validation.required'));
+    // A purl carries its ecosystem; anything else is a name in the chosen ecosystem.
+    if (query.startsWith('pkg:')) next.set('purl', query);
+    else {
+      next.set('name', query);
+      next.set('ecosystem', ecosystemInput);
+    }
     if (rangeInput.trim()) next.set('range', rangeInput.trim());
     if (sharedInput) next.set('includeShared', 'true');
     setParams(next);
@@ -142,17 +180,29 @@ export function SoftwareWhereUsedPage() {
               <TextInput
                 label={t('software.whereUsed.purl')}
                 description={t('software.whereUsed.purlHint')}
-                placeholder="pkg:npm/flatmap-stream"
+                placeholder="flatmap-stream"
                 value={purlInput}
                 onChange={(event) => setPurlInput(event.currentTarget.value)}
                 required
                 styles={{ input: { fontFamily: 'monospace' } }}
                 style={{ minWidth: 240 }}
               />
+              <NativeSelect
+                label={t('software.whereUsed.ecosystem')}
+                description={t('software.whereUsed.ecosystemHint')}
+                data={ECOSYSTEMS.map((e) => ({ value: e, label: t(`software.whereUsed.ecosystems.${e}`) }))}
+                value={ecosystemInput}
+                disabled={purlInput.trim().startsWith('pkg:')}
+                onChange={(event) => {
+                  const v = event.currentTarget.value;
+                  if (isEcosystem(v)) setEcosystemInput(v);
+                }}
+                style={{ minWidth: 160, flexGrow: 0 }}
+              />
               <TextInput
                 label={t('software.whereUsed.range')}
                 description={t('software.whereUsed.rangeHint')}
-                placeholder="vers:npm/>=0.1.0|<0.2.0"
+                placeholder=">=0.1.0 <0.2.0"
                 value={rangeInput}
                 onChange={(event) => setRangeInput(event.currentTarget.value)}
                 styles={{ input: { fontFamily: 'monospace' } }}
