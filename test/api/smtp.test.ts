@@ -63,8 +63,11 @@ describe('invitation e-mail through a real SMTP server', () => {
     expect(res.statusCode).toBe(201);
     expect(json(res)).toMatchObject({
       mailSent: true,
+      mail: 'sent',
       invitation: { email: 'newcomer@example.jp', status: 'pending' },
     });
+    // The mail carried the link: the response does not repeat it.
+    expect(json<{ link?: string }>(res).link).toBeUndefined();
     // The in-memory capture of makeApp is not in use: the mail went over SMTP.
     expect(t.mails).toEqual([]);
     expect(inbox).toHaveLength(1);
@@ -128,10 +131,52 @@ describe('invitation e-mail through a real SMTP server', () => {
     expect(res.statusCode).toBe(201);
     expect(json(res)).toMatchObject({
       mailSent: false,
+      mail: 'failed',
       invitation: { email: 'offline@example.jp', status: 'pending' },
     });
+    // No mail went out, so the inviter gets the link to pass on; it works.
+    const link = json<{ link: string }>(res).link;
+    expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/invite/[\\w-]+$`));
+    const offer = await new Client(t.app).get(`/api/invitations/${link.split('/').pop() ?? ''}`);
+    expect(json(offer)).toMatchObject({ email: 'offline@example.jp', role: 'viewer' });
     const list = json<{ items: { email: string }[] }>(await owner.get(`/api/orgs/${orgId}/invitations`));
     expect(list.items.map((i) => i.email)).toContain('offline@example.jp');
     expect(inbox).toHaveLength(1);
+  });
+});
+
+describe('invitations without an SMTP server', () => {
+  it('say that no mail was sent and hand the inviter a working link', async () => {
+    const logged: unknown[] = [];
+    const log = new Proxy({}, { get: () => (o: unknown) => void logged.push(o) }) as FastifyBaseLogger;
+    const t = await makeApp('sqlite', {
+      mailer: createMailer(undefined, 'Shinrai <no-reply@example.jp>', log),
+      config: { publicUrl: PUBLIC_URL },
+    });
+    try {
+      const { admin, orgId } = await setupInstance(t, ORG_NAME);
+      const res = await admin.post(`/api/orgs/${orgId}/invitations`, {
+        email: 'nomail@example.jp',
+        role: 'member',
+      });
+      expect(res.statusCode).toBe(201);
+      const body = json<{ mailSent: boolean; mail: string; link: string }>(res);
+      expect(body).toMatchObject({ mailSent: false, mail: 'not_configured' });
+      const token = body.link.split('/').pop() ?? '';
+      expect(body.link).toBe(`${PUBLIC_URL}/invite/${token}`);
+      const guest = new Client(t.app);
+      expect(json(await guest.get(`/api/invitations/${token}`))).toMatchObject({
+        email: 'nomail@example.jp',
+      });
+      const accepted = await guest.post(`/api/invitations/${token}/accept`, {
+        displayName: '招待 太郎',
+        password: 'a fresh long passphrase',
+      });
+      expect(accepted.statusCode).toBe(200);
+      // The evaluation fallback stays: the mail is also in the server log.
+      expect(JSON.stringify(logged)).toContain(token);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -172,5 +172,17 @@ await runScenario(
     await admin.getByRole('heading', { name: ja.audit.title }).waitFor();
     assert((await admin.locator('html').getAttribute('lang')) === 'ja', 'html lang is ja');
     await shot(admin, '12-japanese');
+
+    // 10. An unknown address: a 404 inside the app shell, with the menu and a way back
+    begin('unknown address inside the app');
+    await admin.goto(`${base}/orgs/${org2Id}/no-such-page`);
+    await admin.getByTestId('not-found').getByText(ja.app.notFound).waitFor();
+    await admin.getByRole('link', { name: ja.nav.overview }).waitFor();
+    await shot(admin, '13-not-found');
+    await admin.getByRole('link', { name: ja.app.backToOverview }).click();
+    await admin.waitForURL(`${base}/orgs/${org2Id}/overview`);
+    await member.goto(`${base}/no-such-page`);
+    await member.getByTestId('not-found').waitFor();
+    await shot(member, '14-not-found-mobile');
   },
 );

@@ -1,5 +1,6 @@
 // Threat library in Chromium: the yearly table from the menu, another year, a threat's page with its
-// history and what answers it; at 1440 px and 390 px, in Japanese and English.
+// history and what answers it; at 1440 px and 390 px, in Japanese and English. This suite's server has
+// no SMTP, so it also checks that an invitation then hands the inviter the link instead of claiming a mail.
 import path from 'node:path';
 import { assert, completeSetup, en, ja, ROOT, runScenario } from './lib.mjs';
 
@@ -55,6 +56,20 @@ await runScenario('threats', SHOTS, async ({ begin, shot, startServer, launchBro
   assert((await desk.getByText(T.noCpsfAssessment).count()) === 1, 'no CPSF assessment yet');
   assert((await desk.getByText('CPS.RP-1', { exact: false }).count()) >= 1, 'mapped CPSF requirement');
   await shot(desk, 'threat-ransomware-1440');
+
+  begin('an invitation without a mail server shows its link');
+  await desk.goto(`${base}/orgs/${orgId}/invitations`);
+  await desk.getByLabel(new RegExp(`^${ja.invitations.email}`)).fill('newcomer@example.co.jp');
+  await desk.getByRole('button', { name: ja.invitations.submit }).click();
+  const notice = desk.getByTestId('invite-link');
+  await notice.getByText(ja.invitations.unsent.not_configured.title).waitFor();
+  const link = await notice.getByLabel(ja.invitations.unsent.link).inputValue();
+  assert(/\/invite\/[\w-]+$/.test(link), `an invitation link is shown (${link})`);
+  assert(
+    (await desk.getByText(ja.invitations.sent.replace('{{email}}', 'newcomer@example.co.jp')).count()) === 0,
+    'no "mail sent" claim',
+  );
+  await shot(desk, 'invitation-no-mail-1440');
 
   begin('phone, English');
   const phone = await newPage('phone', PHONE);

@@ -4469,6 +4469,9 @@ export interface paths {
                 /** @enum {string} */
                 status: 'pending' | 'accepted' | 'revoked' | 'expired';
               };
+              link?: string;
+              /** @enum {string} */
+              mail: 'sent' | 'failed' | 'not_configured';
               mailSent: boolean;
             };
           };

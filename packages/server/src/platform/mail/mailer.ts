@@ -8,6 +8,11 @@ export interface OutgoingMail {
 }
 
 export interface Mailer {
+  /**
+   * False when no SMTP server is configured: mails only go to the server log, so a link a person
+   * needs (an invitation) must be shown to whoever asked for it. Absent means configured.
+   */
+  readonly configured?: boolean;
   send(mail: OutgoingMail): Promise<void>;
 }
 
@@ -18,6 +23,7 @@ export interface Mailer {
 export function createMailer(smtpUrl: string | undefined, from: string, log: FastifyBaseLogger): Mailer {
   if (!smtpUrl) {
     return {
+      configured: false,
       async send(mail) {
         log.warn({ mail }, 'SMTP is not configured (SHINRAI_SMTP_URL); mail written to the log instead');
       },
@@ -25,6 +31,7 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: Fas
   }
   const transport = nodemailer.createTransport(smtpUrl);
   return {
+    configured: true,
     async send(mail) {
       await transport.sendMail({ from, ...mail });
     },

@@ -76,7 +76,16 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: 'Invite someone by e-mail (single-use link, valid 7 days)',
           params: z.strictObject({ orgId: Id }),
           body: z.strictObject({ email: Email, role: Role }),
-          response: { 201: z.object({ invitation: Invitation, mailSent: z.boolean() }) },
+          response: {
+            201: z.object({
+              invitation: Invitation,
+              mailSent: z.boolean(),
+              /** sent; failed (the SMTP server refused or was down); not_configured (no SMTP server). */
+              mail: z.enum(['sent', 'failed', 'not_configured']),
+              /** The invitation link, only when no mail carried it: the inviter passes it on. */
+              link: z.string().optional(),
+            }),
+          },
         },
       },
       async (req, reply) => {
@@ -110,23 +119,33 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         const org = await findOrganization(deps.store.db, access.orgId);
         const inviter = access.actorUserId ? await findUser(deps.store.db, access.actorUserId) : undefined;
-        let mailSent = true;
+        const link = `${deps.config.publicUrl}/invite/${token}`;
+        let mail: 'sent' | 'failed' | 'not_configured' =
+          deps.mailer.configured === false ? 'not_configured' : 'sent';
         try {
+          // Without SMTP the mailer writes to the server log, as before; the link also goes back to the inviter.
           await deps.mailer.send(
             invitationMail({
               to: row.email,
               orgName: org?.name ?? '',
               inviterName: inviter?.display_name ?? 'Shinrai',
               role: row.role,
-              link: `${deps.config.publicUrl}/invite/${token}`,
+              link,
               expiresAt: new Date(row.expires_at),
             }),
           );
         } catch (err) {
-          mailSent = false;
+          mail = 'failed';
           req.log.error({ err }, 'invitation mail could not be sent');
         }
-        return reply.status(201).send({ invitation: invitationView(row, now), mailSent });
+        // The token exists only now (the database keeps its hash): the inviter, who may invite anyway,
+        // gets the link when no mail carried it.
+        return reply.status(201).send({
+          invitation: invitationView(row, now),
+          mailSent: mail === 'sent',
+          mail,
+          ...(mail === 'sent' ? {} : { link }),
+        });
       },
     );
 

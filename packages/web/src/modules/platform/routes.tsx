@@ -24,11 +24,16 @@ export const publicRoutes = (
     <Route path="setup" element={<SetupPage />} />
     <Route path="login" element={<LoginPage />} />
     <Route path="invite/:token" element={<InvitePage />} />
-    <Route path="*" element={<NotFoundPage />} />
   </>
 );
 
-export const routes = <Route path="account" element={<AccountPage />} />;
+// Unknown addresses render inside the app shell (the `*` routes rank below every named route).
+export const routes = (
+  <>
+    <Route path="account" element={<AccountPage />} />
+    <Route path="*" element={<NotFoundPage />} />
+  </>
+);
 
 export const orgRoutes = (
   <>
@@ -40,5 +45,6 @@ export const orgRoutes = (
     <Route path="tokens" element={<TokensPage />} />
     <Route path="audit" element={<AuditPage />} />
     <Route path="account" element={<AccountPage />} />
+    <Route path="*" element={<NotFoundPage />} />
   </>
 );

@@ -13,9 +13,10 @@ import { RoleBadge } from '../../../components/RoleBadge';
 import { StatusBadge, type StatusTone } from '../../../components/StatusBadge';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify';
+import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePaged } from '../../../lib/usePaged';
 import { EMAIL_RE } from '../../../lib/validate';
+import { InviteLinkNotice, type UnsentInvitation } from '../components/InviteLinkNotice';
 
 const tones: Record<InvitationStatus, StatusTone> = {
   pending: 'pending',
@@ -35,6 +36,7 @@ export function InvitationsPage() {
   const [emailError, setEmailError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [unsent, setUnsent] = useState<UnsentInvitation | null>(null);
   const manage = can(myRole, 'invitations.manage');
   const lang = currentLanguage();
 
@@ -48,10 +50,13 @@ export function InvitationsPage() {
     setEmailError(undefined);
     setBusy(true);
     try {
-      const { invitation, mailSent } = await api.invite(orgId, address, role);
+      const { invitation, mail, link } = await api.invite(orgId, address, role);
       list.setItems((items) => [invitation, ...items.filter((i) => i.id !== invitation.id)]);
-      if (mailSent === false) notifyWarning(t('invitations.mailFailed', { email: address }));
-      else notifySuccess(t('invitations.sent', { email: address }));
+      if (mail !== 'sent' && link) setUnsent({ email: address, link, reason: mail });
+      else {
+        setUnsent(null);
+        notifySuccess(t('invitations.sent', { email: address }));
+      }
       setEmail('');
     } catch (error) {
       notifyError(error);
@@ -169,6 +174,7 @@ export function InvitationsPage() {
           </form>
         </Paper>
       ) : null}
+      {unsent ? <InviteLinkNotice invitation={unsent} onClose={() => setUnsent(null)} /> : null}
       <DataTable label={t('invitations.title')} columns={columns} rows={list.items} rowKey={(i) => i.id} />
       <LoadMore
         hasMore={list.hasMore}
