@@ -22,6 +22,18 @@ export interface NavEntry extends NavRule {
   global?: boolean;
 }
 
+/** A label in both languages (for places that show before, or without, the module's strings). */
+export interface BilingualLabel {
+  ja: string;
+  en: string;
+}
+
+/** How the audit log page names a module's actions (`software.sbom.upload`) and object types. */
+export interface AuditLabels {
+  actions: Readonly<Record<string, BilingualLabel>>;
+  targets: Readonly<Record<string, BilingualLabel>>;
+}
+
 /** A web module: its routes, menu entries and strings. Listed once, in modules/index.ts. */
 export interface WebModule {
   /** The module's folder name under src/modules/. */
@@ -35,4 +47,5 @@ export interface WebModule {
   /** <Route>s outside the signed-in layout (sign-in, first-run setup, invitations). */
   publicRoutes?: ReactNode;
   nav: readonly NavEntry[];
+  auditLabels?: AuditLabels;
 }

@@ -1,4 +1,5 @@
 import type { WebModule } from '../types';
+import { auditLabels } from './audit';
 import { platformI18n } from './i18n';
 import { nav } from './nav';
 import { orgRoutes, publicRoutes, routes } from './routes';
@@ -11,4 +12,5 @@ export const platform: WebModule = {
   routes,
   orgRoutes,
   nav,
+  auditLabels,
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Paper, Progress, Spoiler, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, Spoiler, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { usePaged } from '../../../lib/usePaged';
+import { auditLabel } from '../../index';
 
 const POLL_MS = 500;
 
@@ -148,20 +149,35 @@ export function AuditPage() {
         </Text>
       ),
     },
-    { key: 'action', header: t('audit.action'), render: (entry) => <Code>{entry.action}</Code> },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      // The readable name; the raw code stays in the details (and in the CSV export).
+      render: (entry) => <Text size="sm">{auditLabel('action', entry.action, lang) ?? entry.action}</Text>,
+    },
     {
       key: 'target',
       header: t('audit.target'),
       render: (entry) => (
-        <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-          {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
+        <Text size="sm">
+          {entry.targetType ? (auditLabel('target', entry.targetType, lang) ?? entry.targetType) : ''}
         </Text>
       ),
     },
     {
       key: 'details',
       header: t('audit.details'),
-      render: (entry) => <Details details={entry.details} />,
+      render: (entry) => (
+        <Details
+          details={{
+            ...(entry.details as Record<string, unknown> | null),
+            [t('audit.rawAction')]: entry.action,
+            ...(entry.targetId
+              ? { [t('audit.rawTarget')]: `${entry.targetType ?? ''} ${entry.targetId}` }
+              : {}),
+          }}
+        />
+      ),
     },
   ];
 
