@@ -1,4 +1,4 @@
-import { migrate, openStore, type Store } from '@shinrai/store';
+import { migrate, oneInstanceAtATime, openStore, type Store } from '@shinrai/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
@@ -26,7 +26,8 @@ export async function startServer(
   opts: { logger?: boolean; handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrate(store);
+  // several instances may start together on one PostgreSQL: each migrates and installs in turn
+  await oneInstanceAtATime(store, () => migrate(store));
   const logger = opts.logger === false ? false : { level: config.logLevel };
   // deps.log and the mailer need Fastify's logger, which exists once the app is built; nothing uses them before.
   const deps: Deps = {
@@ -47,11 +48,12 @@ export async function startServer(
   for (const m of SERVER_MODULES) Object.assign(handlers, m.jobs?.(deps));
   const worker = new JobWorker(deps, handlers);
 
-  for (const m of SERVER_MODULES) await m.start?.(deps);
-  for (const m of SERVER_MODULES) for (const kind of m.daily ?? []) await scheduleDaily(deps, kind);
-  await scheduleDaily(deps, FILES_SWEEP_JOB);
-
-  const code = await prepareSetupCode(deps);
+  const code = await oneInstanceAtATime(store, async () => {
+    for (const m of SERVER_MODULES) await m.start?.(deps);
+    for (const m of SERVER_MODULES) for (const kind of m.daily ?? []) await scheduleDaily(deps, kind);
+    await scheduleDaily(deps, FILES_SWEEP_JOB);
+    return prepareSetupCode(deps);
+  });
   if (code !== null) {
     app.log.warn(
       { setupCode: code },
