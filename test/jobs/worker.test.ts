@@ -1,4 +1,12 @@
-import { JobWorker, loadConfig, openFileStore, type Deps, type JobHandler } from '@shinrai/server';
+import {
+  FILES_SWEEP_JOB,
+  filesSweepJob,
+  JobWorker,
+  loadConfig,
+  openFileStore,
+  type Deps,
+  type JobHandler,
+} from '@shinrai/server';
 import { claimJob, enqueueJob, type JobRow } from '@shinrai/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -218,6 +226,29 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
     await round(worker({ ok: async () => 'fine' }));
     expect(await row(done)).toMatchObject({ status: 'succeeded' });
     expect(await deps.files.stat(input.key)).toBeUndefined();
+  });
+
+  it('sweeps expired files daily and queues the next sweep', async () => {
+    const old = await deps.files.put(Buffer.from('old'), { purpose: 'test', expiresAt: new Date(T0 + 1000) });
+    const fresh = await deps.files.put(Buffer.from('new'), {
+      purpose: 'test',
+      expiresAt: new Date(T0 + 9e9),
+    });
+    const id = await enqueue(FILES_SWEEP_JOB);
+    clock = T0 + 2000;
+    await round(worker({ [FILES_SWEEP_JOB]: filesSweepJob(deps) }));
+    expect(await row(id)).toMatchObject({ status: 'succeeded', result: JSON.stringify({ removed: 1 }) });
+    expect(await deps.files.stat(old.key)).toBeUndefined();
+    expect(await deps.files.stat(fresh.key)).toBeDefined();
+    const next = await t.store.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', FILES_SWEEP_JOB)
+      .where('status', '=', 'queued')
+      .execute();
+    expect(next).toHaveLength(1);
+    expect(Date.parse(next[0]!.run_at)).toBeGreaterThan(clock);
+    await deps.files.delete(fresh.key);
   });
 
   it('runs at most `concurrency` jobs at once', async () => {
