@@ -40,10 +40,18 @@ export function databaseContents(db: Kysely<Database>, chunkBytes = CHUNK_BYTES)
   function read(key: string, size: number): Readable {
     async function* chunks(): AsyncGenerator<Buffer> {
       let total = 0;
+      // the next chunk is asked for while the reader takes this one: two chunks in memory at most
+      const ask = (seq: number) => {
+        const p = findFileChunk(db, key, seq);
+        p.catch(() => undefined); // a reader that stops early never awaits it: no unhandled rejection
+        return p;
+      };
+      let next = ask(0);
       for (let seq = 0; ; seq++) {
-        const data = await findFileChunk(db, key, seq);
+        const data = await next;
         if (!data) break;
         total += data.length;
+        next = total < size ? ask(seq + 1) : Promise.resolve(undefined);
         yield data;
       }
       if (total !== size) throw new Error(`stored file ${key} has ${total} of its ${size} bytes`);
