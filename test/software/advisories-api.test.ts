@@ -1,4 +1,14 @@
-import { advisoriesImportJob, ADVISORIES_IMPORT_JOB, JobWorker } from '@shinrai/server';
+import {
+  advisoriesImportJob,
+  ADVISORIES_IMPORT_JOB,
+  importRow,
+  JobWorker,
+  legacyAdvisoryUploadDir,
+} from '@shinrai/server';
+import { enqueueJob, insertAdvisoryImport } from '@shinrai/store';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
@@ -139,5 +149,31 @@ describe('advisory database over HTTP', () => {
       status: 'failed',
       error: { code: 'unreadable' },
     });
+  });
+
+  it('still imports an archive an older version left in the data folder for a queued job', async () => {
+    const dir = legacyAdvisoryUploadDir(t.deps);
+    mkdirSync(dir, { recursive: true });
+    const importId = randomUUID();
+    const file = `${importId}.zip`;
+    writeFileSync(
+      path.join(dir, file),
+      await zipBuffer([{ name: 'GHSA-http-0011.json', data: osvRecord({ id: 'GHSA-http-0011' }) }]),
+    );
+    const jobId = randomUUID();
+    const now = new Date().toISOString();
+    await insertAdvisoryImport(t.deps.store.db, importRow(importId, 'old.zip', now));
+    await enqueueJob(t.deps.store.db, {
+      id: jobId,
+      orgId,
+      kind: ADVISORIES_IMPORT_JOB,
+      payload: { importId, file, source: 'old.zip' },
+      maxAttempts: 1,
+      now,
+    });
+    const done = await runJob(jobId);
+    expect(done.status, done.error ?? '').toBe('succeeded');
+    expect(existsSync(path.join(dir, file))).toBe(false);
+    expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-http-0011`)).statusCode).toBe(200);
   });
 });
