@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * `npm test` runs both projects. `main` is every test; tests that open a database run on SQLite and
  * in-process PostgreSQL (PGlite), and also on a real server when SHINRAI_TEST_PG_URL is set
- * (test/helpers/stores.ts). The API tests use one database per run (SQLite unless
+ * (test/helpers/stores.ts). `instances` (test/instances: several server processes on one real
+ * PostgreSQL) exists only when SHINRAI_TEST_INSTANCES=1, as `npm run test:pg` sets it. The API tests use one database per run (SQLite unless
  * SHINRAI_TEST_API_DIALECT says otherwise), so `api-pglite` runs the API suites of the modules with
  * the most dialect-specific SQL (software, CPSF, SME, catalogs) again on PGlite. Real PostgreSQL:
  * `npm run test:pg` (test/pg.mjs).
@@ -22,9 +23,12 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/e2e/**'],
+          exclude: ['**/node_modules/**', 'test/e2e/**', 'test/instances/**'],
         },
       },
+      ...(process.env.SHINRAI_TEST_INSTANCES === '1'
+        ? [{ extends: true as const, test: { name: 'instances', include: ['test/instances/**/*.test.ts'] } }]
+        : []),
       {
         extends: true,
         test: {

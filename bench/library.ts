@@ -6,7 +6,14 @@
  * Targets: dashboard < 200 ms; import < 3 s. Run: npm run bench
  */
 import { flattenPack, scoreAssessment, type AnswerValue, type CatalogPack } from '@shinrai/core';
-import { applyImport, loadConfig, packChecksum, prepareImport, startServer } from '@shinrai/server';
+import {
+  applyImport,
+  loadConfig,
+  openFileStore,
+  packChecksum,
+  prepareImport,
+  startServer,
+} from '@shinrai/server';
 import { insertCatalog, listAnswers, migrate, openStore } from '@shinrai/store';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -185,6 +192,7 @@ async function main(): Promise<void> {
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const deps = {
     store: server.store,
+    files: openFileStore(server.store, dataDir),
     config: loadConfig({ SHINRAI_DATA_DIR: dataDir }),
     mailer: { send: async () => {} },
     now: () => new Date(),

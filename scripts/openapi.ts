@@ -7,7 +7,7 @@
 //   packages/web/src/api/openapi.json   the document, keys sorted (readable diffs in review)
 //   packages/web/src/api/schema.gen.ts  TypeScript types generated with openapi-typescript
 // test/api/openapi-client.test.ts runs the same generation and fails when the committed files differ.
-import { buildApp, loadConfig, type Deps } from '@shinrai/server';
+import { buildApp, loadConfig, openFileStore, type Deps } from '@shinrai/server';
 import { migrate, openStore } from '@shinrai/store';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ export async function readServerOpenApi(): Promise<OpenAPI3> {
     await migrate(store);
     const deps: Deps = {
       store,
+      files: openFileStore(store, dataDir),
       config: loadConfig({ SHINRAI_DATA_DIR: dataDir, SHINRAI_WEB_DIST: '/nonexistent' }),
       mailer: { send: async () => undefined },
       now: () => new Date(),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run test:pg`: the repository suites (test/store, test/jobs, test/software) and the API tests
- * (test/api, with SHINRAI_TEST_API_DIALECT=postgres) against the real PostgreSQL server named by
+ * `npm run test:pg`: the repository suites (test/store, test/jobs, test/software), the API tests
+ * (test/api, with SHINRAI_TEST_API_DIALECT=postgres) and the several-instances test (test/instances:
+ * two server processes on one database) against the real PostgreSQL server named by
  * SHINRAI_TEST_PG_URL. Each test store is a database created on that server and dropped afterwards,
  * so the URL's user needs CREATEDB. .ci/run starts a throwaway server and calls this.
  *
@@ -57,9 +58,9 @@ try {
 const vitest = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const extra = process.argv.slice(2);
 
-function run(title, args, env = {}) {
+function run(title, args, env = {}, project = 'main') {
   console.log(`\n--- ${title}`);
-  const r = spawnSync(process.execPath, [vitest, 'run', '--project', 'main', ...args, ...extra], {
+  const r = spawnSync(process.execPath, [vitest, 'run', '--project', project, ...args, ...extra], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
@@ -69,3 +70,9 @@ function run(title, args, env = {}) {
 
 run('repository suites on SQLite, PGlite and PostgreSQL', ['test/store', 'test/jobs', 'test/software']);
 run('API tests on PostgreSQL', ['test/api'], { SHINRAI_TEST_API_DIALECT: 'postgres' });
+run(
+  'two server processes on one PostgreSQL',
+  ['test/instances'],
+  { SHINRAI_TEST_INSTANCES: '1' },
+  'instances',
+);

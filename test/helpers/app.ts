@@ -2,6 +2,7 @@ import {
   buildApp,
   installBuiltinPacks,
   loadConfig,
+  openFileStore,
   prepareSetupCode,
   type Config,
   type Deps,
@@ -55,6 +56,7 @@ export async function makeApp(
   };
   const deps: Deps = {
     store: db.store,
+    files: openFileStore(db.store, config.dataDir),
     config,
     mailer: opts.mailer ?? { send: async (m) => void mails.push(m) },
     now: opts.now ?? (() => new Date()),

@@ -1,4 +1,12 @@
-import { JobWorker, loadConfig, type Deps, type JobHandler } from '@shinrai/server';
+import {
+  FILES_SWEEP_JOB,
+  filesSweepJob,
+  JobWorker,
+  loadConfig,
+  openFileStore,
+  type Deps,
+  type JobHandler,
+} from '@shinrai/server';
 import { claimJob, enqueueJob, type JobRow } from '@shinrai/store';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +48,7 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
     t = await makeStore(dialect);
     deps = {
       store: t.store,
+      files: openFileStore(t.store, t.dataDir),
       config: loadConfig({ SHINRAI_DATA_DIR: t.dataDir }),
       mailer: { send: async () => {} },
       now: () => new Date(clock),
@@ -180,6 +189,66 @@ describe.each(testDialects())('JobWorker on %s', (dialect) => {
       status: 'failed',
       last_error: 'no handler for job kind no.such.kind',
     });
+  });
+
+  it("removes a job's input files once it has ended, and not while a retry is left", async () => {
+    const id = randomUUID();
+    const file = await deps.files.put(Buffer.from('input'), { purpose: 'test', jobId: id });
+    const other = await deps.files.put(Buffer.from('other'), { purpose: 'test', jobId: randomUUID() });
+    await enqueueJob(t.store.db, {
+      id,
+      orgId: null,
+      kind: 'flaky',
+      payload: null,
+      maxAttempts: 2,
+      now: iso(clock),
+    });
+    let calls = 0;
+    const w = worker({
+      flaky: async () => {
+        calls++;
+        throw new Error('not yet');
+      },
+    });
+    await round(w);
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(await deps.files.stat(file.key)).toBeDefined(); // the retry will need it
+    clock = T0 + 86_400_000;
+    await round(w);
+    expect(calls).toBe(2);
+    expect(await row(id)).toMatchObject({ status: 'failed' });
+    expect(await deps.files.stat(file.key)).toBeUndefined();
+    expect(await deps.files.stat(other.key)).toBeDefined(); // another job's input stays
+
+    const done = randomUUID();
+    const input = await deps.files.put(Buffer.from('x'), { purpose: 'test', jobId: done });
+    await enqueueJob(t.store.db, { id: done, orgId: null, kind: 'ok', payload: null, now: iso(clock) });
+    await round(worker({ ok: async () => 'fine' }));
+    expect(await row(done)).toMatchObject({ status: 'succeeded' });
+    expect(await deps.files.stat(input.key)).toBeUndefined();
+  });
+
+  it('sweeps expired files daily and queues the next sweep', async () => {
+    const old = await deps.files.put(Buffer.from('old'), { purpose: 'test', expiresAt: new Date(T0 + 1000) });
+    const fresh = await deps.files.put(Buffer.from('new'), {
+      purpose: 'test',
+      expiresAt: new Date(T0 + 9e9),
+    });
+    const id = await enqueue(FILES_SWEEP_JOB);
+    clock = T0 + 2000;
+    await round(worker({ [FILES_SWEEP_JOB]: filesSweepJob(deps) }));
+    expect(await row(id)).toMatchObject({ status: 'succeeded', result: JSON.stringify({ removed: 1 }) });
+    expect(await deps.files.stat(old.key)).toBeUndefined();
+    expect(await deps.files.stat(fresh.key)).toBeDefined();
+    const next = await t.store.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', FILES_SWEEP_JOB)
+      .where('status', '=', 'queued')
+      .execute();
+    expect(next).toHaveLength(1);
+    expect(Date.parse(next[0]!.run_at)).toBeGreaterThan(clock);
+    await deps.files.delete(fresh.key);
   });
 
   it('runs at most `concurrency` jobs at once', async () => {

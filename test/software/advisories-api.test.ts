@@ -1,5 +1,13 @@
-import { advisoriesImportJob, ADVISORIES_IMPORT_JOB, JobWorker } from '@shinrai/server';
-import { existsSync, readdirSync } from 'node:fs';
+import {
+  advisoriesImportJob,
+  ADVISORIES_IMPORT_JOB,
+  importRow,
+  JobWorker,
+  legacyAdvisoryUploadDir,
+} from '@shinrai/server';
+import { enqueueJob, insertAdvisoryImport } from '@shinrai/store';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
@@ -44,6 +52,8 @@ describe('advisory database over HTTP', () => {
     });
   };
 
+  const storedFiles = () => t.deps.store.db.selectFrom('files').select(['key', 'job_id']).execute();
+
   async function runJob(id: string): Promise<JobBody['job']> {
     await worker.tick();
     await worker.idle();
@@ -75,9 +85,8 @@ describe('advisory database over HTTP', () => {
     expect(done.status).toBe('succeeded');
     expect(done.progress).toEqual({ current: 3, total: 3 });
     expect(done.result).toMatchObject({ importId, added: 2, malicious: 1, skipped: 1 });
-    // the uploaded archive is gone once imported
-    const uploads = path.join(t.deps.config.dataDir, 'advisory-uploads');
-    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+    // the uploaded archive waited in the file store, and is gone once imported
+    expect(await storedFiles()).toEqual([]);
 
     const status = json<{
       total: number;
@@ -106,7 +115,10 @@ describe('advisory database over HTTP', () => {
     const zip = await zipBuffer([{ name: 'GHSA-http-0009.json', data: osvRecord({ id: 'GHSA-http-0009' }) }]);
     const res = await upload(admin, 'cut.zip', zip.subarray(0, zip.length - 30));
     expect(res.statusCode).toBe(202);
-    const done = await runJob(json<JobBody>(res).job.id);
+    const jobId = json<JobBody>(res).job.id;
+    expect((await storedFiles()).map((f) => f.job_id)).toEqual([jobId]); // waiting for its job
+    const done = await runJob(jobId);
+    expect(await storedFiles()).toEqual([]);
     expect(done.status).toBe('failed');
     expect(done.error).toContain('not_a_zip');
     expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-http-0009`)).statusCode).toBe(404);
@@ -118,5 +130,50 @@ describe('advisory database over HTTP', () => {
 
   it('refuses an upload that is neither a zip nor JSON', async () => {
     expect((await upload(admin, 'x.txt', Buffer.from('hello'))).statusCode).toBe(415);
+    expect(await storedFiles()).toEqual([]); // nothing kept of a refused upload
+  });
+
+  it('fails the import cleanly when its uploaded file is no longer stored', async () => {
+    const zip = await zipBuffer([{ name: 'GHSA-http-0010.json', data: osvRecord({ id: 'GHSA-http-0010' }) }]);
+    const res = await upload(admin, 'gone.zip', zip);
+    const { job, importId } = json<JobBody & { importId: string }>(res);
+    for (const f of await storedFiles()) await t.deps.files.delete(f.key);
+    const done = await runJob(job.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toContain('unreadable');
+    const status = json<{ lastImport: { id: string; status: string; error: { code: string } } }>(
+      await member.get(`/api/orgs/${orgId}/software/advisories/status`),
+    );
+    expect(status.lastImport).toMatchObject({
+      id: importId,
+      status: 'failed',
+      error: { code: 'unreadable' },
+    });
+  });
+
+  it('still imports an archive an older version left in the data folder for a queued job', async () => {
+    const dir = legacyAdvisoryUploadDir(t.deps);
+    mkdirSync(dir, { recursive: true });
+    const importId = randomUUID();
+    const file = `${importId}.zip`;
+    writeFileSync(
+      path.join(dir, file),
+      await zipBuffer([{ name: 'GHSA-http-0011.json', data: osvRecord({ id: 'GHSA-http-0011' }) }]),
+    );
+    const jobId = randomUUID();
+    const now = new Date().toISOString();
+    await insertAdvisoryImport(t.deps.store.db, importRow(importId, 'old.zip', now));
+    await enqueueJob(t.deps.store.db, {
+      id: jobId,
+      orgId,
+      kind: ADVISORIES_IMPORT_JOB,
+      payload: { importId, file, source: 'old.zip' },
+      maxAttempts: 1,
+      now,
+    });
+    const done = await runJob(jobId);
+    expect(done.status, done.error ?? '').toBe('succeeded');
+    expect(existsSync(path.join(dir, file))).toBe(false);
+    expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-http-0011`)).statusCode).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import {
   applyImport,
   describeProblems,
   loadConfig,
+  openFileStore,
   prepareImport,
   type ImportOptions,
 } from '@shinrai/server';
@@ -66,6 +67,7 @@ export async function catalogImportCommand(out: Out, file: string, f: CatalogImp
     }
     const deps = {
       store,
+      files: openFileStore(store, config.dataDir),
       config,
       mailer: { send: async () => {} },
       now: () => new Date(),

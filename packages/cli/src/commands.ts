@@ -1,5 +1,12 @@
 import { checkPassword } from '@shinrai/core';
-import { hashPassword, loadConfig, startServer, verifyAuditChain, type Config } from '@shinrai/server';
+import {
+  hashPassword,
+  loadConfig,
+  openFileStore,
+  startServer,
+  verifyAuditChain,
+  type Config,
+} from '@shinrai/server';
 import {
   auditChains,
   backupSqlite,
@@ -131,9 +138,11 @@ export async function restoreCommand(out: Out, file: string): Promise<number> {
 
 export async function auditVerifyCommand(out: Out): Promise<number> {
   return withStore(loadConfig(), async (store) => {
+    const config = loadConfig();
     const deps = {
       store,
-      config: loadConfig(),
+      files: openFileStore(store, config.dataDir),
+      config,
       mailer: { send: async () => {} },
       now: () => new Date(),
       log: undefined as never,

@@ -3,6 +3,8 @@ export { loadConfig, type Config, type OidcConfig } from './platform/config.ts';
 export type { Deps } from './platform/deps.ts';
 export { startServer, type RunningServer } from './serve.ts';
 export { JobInterrupted, JobWorker, type JobHandler } from './platform/jobs/worker.ts';
+export * from './platform/files/index.ts';
+export { FILES_SWEEP_JOB, filesSweepJob } from './platform/files/sweep-job.ts';
 export { verifyAuditChain } from './platform/jobs/audit-verify.ts';
 export { hashPassword } from './platform/auth/secrets.ts';
 export { createMailer, type Mailer } from './platform/mail/mailer.ts';

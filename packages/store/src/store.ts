@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openPostgres, postgresOps } from './dialect/postgres.ts';
 import { openSqlite, sqliteOps } from './dialect/sqlite.ts';
 import type { DialectOps } from './dialect/types.ts';
@@ -42,4 +42,24 @@ export function wrapStore(db: Kysely<Database>, ops: DialectOps): Store {
 export async function migrate(store: Store): Promise<void> {
   const { error } = await migrateToLatest(store.db, store.ops);
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
+}
+
+const STARTUP_LOCK_KEY = 7_274_102;
+
+/**
+ * Runs `fn` while no other server instance on the same PostgreSQL database runs its own (a session
+ * advisory lock on one held connection; `fn` uses the pool's others): instances started together
+ * apply migrations and install built-in content one after the other instead of racing. SQLite has a
+ * single server: `fn` just runs. Not for PGlite, whose single connection `fn` would wait for.
+ */
+export async function oneInstanceAtATime<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  if (store.ops.name !== 'postgres') return fn();
+  return store.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK_KEY})`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`.execute(conn);
+    }
+  });
 }

@@ -20,6 +20,8 @@ export interface Config {
   webDist: string | undefined;
   oidc: OidcConfig | undefined;
   jobPollMs: number;
+  /** false (SHINRAI_JOBS=off): this instance serves HTTP only and runs no background jobs; another instance runs them. */
+  jobs: boolean;
   loginRateLimitPerMinute: number;
 }
 
@@ -65,6 +67,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDist: env.SHINRAI_WEB_DIST,
     oidc,
     jobPollMs: Number(env.SHINRAI_JOB_POLL_MS ?? 500),
+    jobs: env.SHINRAI_JOBS !== 'off',
     loginRateLimitPerMinute: Number(env.SHINRAI_LOGIN_RATE_LIMIT ?? 20),
   };
 }

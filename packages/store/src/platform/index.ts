@@ -11,3 +11,4 @@ export * from './api-tokens.ts';
 export * from './oidc-identities.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
+export * from './files.ts';

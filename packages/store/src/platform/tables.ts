@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Tables of the platform: identity, organizations and their relationships, sessions, tokens, the audit log, jobs and settings. Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface OrganizationsTable {
   id: string;
@@ -151,4 +153,32 @@ export interface PlatformTables {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
+}
+
+/** A file of the platform file store (server `platform/files`): its description; the bytes are in `file_chunks` (PostgreSQL) or the data folder (SQLite). */
+export interface FilesTable {
+  key: string;
+  /** What the file is for, e.g. `advisories.import`. */
+  purpose: string;
+  name: string | null;
+  content_type: string | null;
+  /** bigint on PostgreSQL (read back as text by pg), integer on SQLite. */
+  size: ColumnType<number | string, number, number>;
+  sha256: string | null;
+  /** 0 while being written; only complete files are found. */
+  complete: number;
+  /** The job whose input the file is: removed when that job ends. */
+  job_id: string | null;
+  created_at: string;
+  /** Swept after this time (null: kept until deleted). */
+  expires_at: string | null;
+}
+
+/** The bytes of a database-stored file, in order (`seq` 0, 1, …), at most one chunk size each. */
+export interface FileChunksTable {
+  file_key: string;
+  seq: number;
+  data: Buffer;
 }

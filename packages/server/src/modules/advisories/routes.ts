@@ -1,12 +1,9 @@
 import { advisoryStatus, enqueueJob, findAdvisory, findJob, insertAdvisoryImport } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
+import { FileTooLarge, readHead, type StoredFile } from '../../platform/files/index.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
@@ -14,11 +11,13 @@ import { ErrorBody, Id, Job } from '../../platform/http/schemas.ts';
 import { audit } from '../../platform/services/audit-trail.ts';
 import { jobView } from '../../platform/services/views-job.ts';
 import { importRow } from './feed/import.ts';
-import { ADVISORIES_IMPORT_JOB, advisoryUploadDir } from './feed/job.ts';
+import { ADVISORIES_IMPORT_JOB, type AdvisoriesImportPayload } from './feed/job.ts';
 import { advisoryImportView, advisoryView } from './feed/views.ts';
 
 /** Largest archive accepted from the web (OSV's biggest per-ecosystem all.zip is far below). */
 export const MAX_ADVISORY_UPLOAD_BYTES = 1024 * 1024 * 1024;
+/** An upload whose job never ran (nor ended) is swept after this long. */
+const UPLOAD_KEPT_MS = 7 * 24 * 3_600_000;
 
 const Text = z.object({ ja: z.string(), en: z.string() });
 const ImportView = z.object({
@@ -56,21 +55,13 @@ const Advisory = z.object({
 });
 
 /** Zip (local header or empty archive) or JSON text, from the first bytes. */
-async function kindOf(file: string): Promise<'zip' | 'json' | null> {
-  const fh = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await fh.read(head, 0, 64, 0);
-    const h = head.subarray(0, bytesRead);
-    if (h.length >= 4 && (h.readUInt32LE(0) === 0x04034b50 || h.readUInt32LE(0) === 0x06054b50)) return 'zip';
-    const text = h
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trimStart();
-    return text.startsWith('{') || text.startsWith('[') ? 'json' : null;
-  } finally {
-    await fh.close();
-  }
+function kindOf(h: Buffer): 'zip' | 'json' | null {
+  if (h.length >= 4 && (h.readUInt32LE(0) === 0x04034b50 || h.readUInt32LE(0) === 0x06054b50)) return 'zip';
+  const text = h
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return text.startsWith('{') || text.startsWith('[') ? 'json' : null;
 }
 
 /**
@@ -123,61 +114,67 @@ export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
         const access = orgAccess(req);
         if (!req.isMultipart()) return fail('unsupported_media_type');
         const importId = randomUUID();
-        const dir = advisoryUploadDir(deps);
-        await mkdir(dir, { recursive: true });
-        let stored: string | undefined;
+        const jobId = randomUUID();
+        let stored: StoredFile | undefined;
         let source = 'upload';
+        const tooLarge = () => fail('payload_too_large', { limitBytes: MAX_ADVISORY_UPLOAD_BYTES });
         for await (const part of req.parts({
           limits: { fileSize: MAX_ADVISORY_UPLOAD_BYTES, files: 1, fields: 1, fieldSize: 64 },
         })) {
           if (part.type !== 'file') continue;
           source = (part.filename || source).replace(/[\r\n]/g, '_').slice(0, 200);
-          const target = path.join(dir, `${importId}.upload`);
+          // into the file store (the database on PostgreSQL): whichever instance claims the job reads it there
           try {
-            await pipeline(part.file, createWriteStream(target));
+            stored = await deps.files.put(part.file, {
+              purpose: ADVISORIES_IMPORT_JOB,
+              name: source,
+              jobId,
+              expiresAt: new Date(deps.now().getTime() + UPLOAD_KEPT_MS),
+              maxBytes: MAX_ADVISORY_UPLOAD_BYTES,
+            });
           } catch (err) {
-            await rm(target, { force: true });
-            if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-              return fail('payload_too_large', { limitBytes: MAX_ADVISORY_UPLOAD_BYTES });
+            if (err instanceof FileTooLarge || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+              return tooLarge();
             throw err;
           }
           if (part.file.truncated) {
-            await rm(target, { force: true });
-            return fail('payload_too_large', { limitBytes: MAX_ADVISORY_UPLOAD_BYTES });
+            await deps.files.delete(stored.key);
+            return tooLarge();
           }
-          stored = target;
         }
         if (!stored) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const kind = await kindOf(stored);
-        if (kind === null) {
-          await rm(stored, { force: true });
+        const fileKey = stored.key;
+        if (kindOf(await readHead(deps.files, fileKey, 64)) === null) {
+          await deps.files.delete(fileKey);
           return fail('unsupported_media_type');
         }
-        const file = `${importId}.${kind}`;
-        await rm(path.join(dir, file), { force: true });
-        await rename(stored, path.join(dir, file));
-        const jobId = randomUUID();
+        const payload: AdvisoriesImportPayload = { importId, fileKey, source };
         const now = deps.now().toISOString();
-        await deps.store.db.transaction().execute(async (trx) => {
-          await insertAdvisoryImport(trx, importRow(importId, source, now));
-          await enqueueJob(trx, {
-            id: jobId,
-            orgId: access.orgId,
-            kind: ADVISORIES_IMPORT_JOB,
-            payload: { importId, file, source },
-            maxAttempts: 1,
-            now,
+        try {
+          await deps.store.db.transaction().execute(async (trx) => {
+            await insertAdvisoryImport(trx, importRow(importId, source, now));
+            await enqueueJob(trx, {
+              id: jobId,
+              orgId: access.orgId,
+              kind: ADVISORIES_IMPORT_JOB,
+              payload,
+              maxAttempts: 1,
+              now,
+            });
+            await audit(
+              deps,
+              trx,
+              actorOf(access, req.id),
+              access.orgId,
+              'advisories.import_start',
+              { type: 'job', id: jobId },
+              { importId, source },
+            );
           });
-          await audit(
-            deps,
-            trx,
-            actorOf(access, req.id),
-            access.orgId,
-            'advisories.import_start',
-            { type: 'job', id: jobId },
-            { importId, source },
-          );
-        });
+        } catch (err) {
+          await deps.files.delete(fileKey); // no job will read it
+          throw err;
+        }
         const job = await findJob(deps.store.db, access.orgId, jobId);
         return reply.status(202).send({ job: jobView(job ?? fail('internal')), importId });
       },

@@ -118,6 +118,7 @@ export class JobWorker {
       const result = await handler(ctx);
       await completeJob(deps.store.db, job.id, workerId, result, deps.now().toISOString());
       log.info('job succeeded');
+      await this.dropInputFiles(job, log);
     } catch (err) {
       if (err instanceof JobInterrupted) return; // released by stop()
       const now = deps.now();
@@ -134,6 +135,17 @@ export class JobWorker {
         now.toISOString(),
       );
       log.warn({ err, retryAt }, 'job failed');
+      if (retryAt === null) await this.dropInputFiles(job, log);
+    }
+  }
+
+  /** A job that has ended (succeeded, or failed with no retry left) needs its input files no more. */
+  private async dropInputFiles(job: JobRow, log: Deps['log']): Promise<void> {
+    try {
+      const removed = await this.deps.files.deleteForJob(job.id);
+      if (removed > 0) log.info({ removed }, 'input files of the job removed');
+    } catch (err) {
+      log.warn({ err }, 'could not remove the input files of the job (the daily sweep will)');
     }
   }
 }
