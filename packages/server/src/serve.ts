@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
 import type { Deps } from './platform/deps.ts';
+import { AUDIT_CHECKPOINT_JOB, auditCheckpointJob } from './platform/jobs/audit-checkpoint.ts';
 import { auditVerifyJob } from './platform/jobs/audit-verify.ts';
 import { JobWorker, type JobHandler } from './platform/jobs/worker.ts';
 import { scheduleDaily } from './platform/jobs/schedule.ts';
@@ -37,12 +38,16 @@ export async function startServer(
   const app = await buildApp(deps, logger);
   deps.log = app.log;
   deps.mailer = createMailer(config.smtpUrl, config.mailFrom, app.log);
-  const handlers: Record<string, JobHandler> = { 'audit.verify': auditVerifyJob(deps) };
+  const handlers: Record<string, JobHandler> = {
+    'audit.verify': auditVerifyJob(deps),
+    [AUDIT_CHECKPOINT_JOB]: auditCheckpointJob(deps),
+  };
   for (const m of SERVER_MODULES) Object.assign(handlers, m.jobs?.(deps));
   const worker = new JobWorker(deps, handlers);
 
   for (const m of SERVER_MODULES) await m.start?.(deps);
   for (const m of SERVER_MODULES) for (const kind of m.daily ?? []) await scheduleDaily(deps, kind);
+  await scheduleDaily(deps, AUDIT_CHECKPOINT_JOB);
 
   const code = await prepareSetupCode(deps);
   if (code !== null) {
