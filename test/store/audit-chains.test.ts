@@ -55,7 +55,9 @@ describe.each(testDialects())('audit chains on %s', (dialect) => {
     const n = 45;
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
-        db.transaction().execute((trx) => appendAudit(trx, t.store.ops, entry(orgs[i % 3]!, 'concurrent', i))),
+        db
+          .transaction()
+          .execute((trx) => appendAudit(trx, t.store.ops, entry(orgs[i % 3]!, 'concurrent', i))),
       ),
     );
     for (const orgId of orgs) {
@@ -66,13 +68,19 @@ describe.each(testDialects())('audit chains on %s', (dialect) => {
         .where('org_id', orgId === null ? 'is' : '=', orgId)
         .orderBy('chain_seq')
         .execute();
-      expect(rows.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: base + 15 }, (_, i) => i + 1));
+      expect(rows.map((r) => Number(r.chain_seq))).toEqual(
+        Array.from({ length: base + 15 }, (_, i) => i + 1),
+      );
       // the global order agrees with the chain order
       const seqs = rows.map((r) => Number(r.seq));
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
       const w = await walk(db, orgId);
       expect(w.broken).toBeNull();
-      expect(await auditHead(db, orgId)).toEqual({ chain: orgId ?? 'instance', seq: base + 15, head: w.head });
+      expect(await auditHead(db, orgId)).toEqual({
+        chain: orgId ?? 'instance',
+        seq: base + 15,
+        head: w.head,
+      });
     }
   });
 
@@ -104,7 +112,12 @@ async function appendOldStyle(db: Kysely<Database>, orgId: string | null, i: num
   prevQ = orgId === null ? prevQ.where('org_id', 'is', null) : prevQ.where('org_id', '=', orgId);
   const prev = await prevQ.executeTakeFirst();
   const e = entry(orgId, 'old', i);
-  const c: AuditContent = { ...e, seq, details: JSON.stringify(e.details), prevHash: prev?.hash ?? GENESIS_HASH };
+  const c: AuditContent = {
+    ...e,
+    seq,
+    details: JSON.stringify(e.details),
+    prevHash: prev?.hash ?? GENESIS_HASH,
+  };
   await sql`insert into audit_log (seq, at, org_id, actor_user_id, actor_token_id, action, target_type, target_id,
       request_id, details, prev_hash, hash)
     values (${seq}, ${c.at}, ${orgId}, null, null, ${c.action}, null, null, null, ${c.details}, ${c.prevHash},
@@ -121,7 +134,8 @@ describe.each(testDialects())('the per-chain migration on %s', (dialect) => {
       const [a, b] = [randomUUID(), randomUUID()];
       for (let i = 0; i < 9; i++) await appendOldStyle(db, [a, b, null][i % 3]!, i);
       await migrate(t.store);
-      for (const orgId of [a, b, null]) expect(await walk(db, orgId)).toMatchObject({ broken: null, checked: 3 });
+      for (const orgId of [a, b, null])
+        expect(await walk(db, orgId)).toMatchObject({ broken: null, checked: 3 });
       const heads = await auditHeads(db);
       expect(heads.map((h) => [h.chain, h.seq]).sort()).toEqual(
         [
@@ -153,7 +167,12 @@ async function pidOf(trx: Transaction<Database>): Promise<number> {
  * Resolves when the backend `pid` waits for a lock held by `holder` (observed state, not a time limit);
  * stops looking once `done` says so.
  */
-async function blockedBy(db: Kysely<Database>, pid: () => number | undefined, holder: number, done: () => boolean) {
+async function blockedBy(
+  db: Kysely<Database>,
+  pid: () => number | undefined,
+  holder: number,
+  done: () => boolean,
+) {
   while (!done()) {
     const p = pid();
     if (p !== undefined) {
@@ -206,7 +225,15 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit chain locks
       })
       .then(() => 'finished' as const)
       .finally(() => (finished = true));
-    const first = await Promise.race([appendB, blockedBy(db, () => pidB, pidA, () => finished)]);
+    const first = await Promise.race([
+      appendB,
+      blockedBy(
+        db,
+        () => pidB,
+        pidA,
+        () => finished,
+      ),
+    ]);
     holder.release();
     await Promise.all([holder.ended, appendB]);
     expect(first).toBe('finished');
@@ -228,12 +255,23 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit chain locks
         await appendAudit(trx, t.store.ops, entry(a, 'second'));
       })
       .finally(() => (finished = true));
-    expect(await blockedBy(db, () => pidB, pidA, () => finished)).toBe('blocked');
+    expect(
+      await blockedBy(
+        db,
+        () => pidB,
+        pidA,
+        () => finished,
+      ),
+    ).toBe('blocked');
     expect(finished).toBe(false);
     holder.release();
     await Promise.all([holder.ended, second]);
     expect(await walk(db, a)).toMatchObject({ broken: null, checked: 2 });
-    const rows = await db.selectFrom('audit_log').select(['action', 'chain_seq']).where('org_id', '=', a).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['action', 'chain_seq'])
+      .where('org_id', '=', a)
+      .execute();
     expect(rows.map((r) => [r.action, Number(r.chain_seq)]).sort()).toEqual([
       ['first', 1],
       ['second', 2],
@@ -260,7 +298,14 @@ describe.each(testDialects().filter((d) => d === 'postgres'))('audit chain locks
       })
       .finally(() => (finished = true));
     // Transaction 2 waits for A before it holds B, so transaction 1 can still write B.
-    expect(await blockedBy(db, () => pid2, pid1, () => finished)).toBe('blocked');
+    expect(
+      await blockedBy(
+        db,
+        () => pid2,
+        pid1,
+        () => finished,
+      ),
+    ).toBe('blocked');
     await appendAudit(trx1, t.store.ops, entry(b, 'one'));
     one.release();
     await Promise.all([one.ended, two]);

@@ -95,7 +95,8 @@ export async function auditVerifyCommand(
       const progress = new Progress(`${t(out, 'chain')} ${name}`, t(out, 'entries'));
       const r = await verifyAuditChain(deps, orgId, (c, total) => progress.update(c, total), undefined, cp);
       progress.done();
-      if (r.ok) out.line(`${t(out, 'auditOk')} — ${t(out, 'chain')} ${name}: ${r.checked} ${t(out, 'entries')}`);
+      if (r.ok)
+        out.line(`${t(out, 'auditOk')} — ${t(out, 'chain')} ${name}: ${r.checked} ${t(out, 'entries')}`);
       else {
         broken = true;
         out.line(`${t(out, 'auditBroken')} — ${t(out, 'chain')} ${name}: ${brokenText(out, r)}`);

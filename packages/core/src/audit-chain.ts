@@ -71,7 +71,8 @@ export class ChainVerifier {
   feed(entries: readonly (AuditContent & { hash: string; chainSeq?: number })[]): ChainBreak | null {
     for (const e of entries) {
       this.checked++;
-      if (e.chainSeq !== undefined && e.chainSeq !== this.checked) return { seq: e.seq, reason: 'chain_seq_gap' };
+      if (e.chainSeq !== undefined && e.chainSeq !== this.checked)
+        return { seq: e.seq, reason: 'chain_seq_gap' };
       if (e.prevHash !== this.prev) return { seq: e.seq, reason: 'prev_hash_mismatch' };
       if (auditHash(e) !== e.hash) return { seq: e.seq, reason: 'hash_mismatch' };
       this.prev = e.hash;

@@ -4,7 +4,11 @@ export type { Deps } from './platform/deps.ts';
 export { startServer, type RunningServer } from './serve.ts';
 export { JobInterrupted, JobWorker, type JobHandler } from './platform/jobs/worker.ts';
 export { verifyAuditChain, lastCheckpoint, type VerifyResult } from './platform/jobs/audit-verify.ts';
-export { AUDIT_CHECKPOINT_JOB, auditCheckpointJob, runAuditCheckpoint } from './platform/jobs/audit-checkpoint.ts';
+export {
+  AUDIT_CHECKPOINT_JOB,
+  auditCheckpointJob,
+  runAuditCheckpoint,
+} from './platform/jobs/audit-checkpoint.ts';
 export {
   loadSigningKey,
   publicKeyFileOf,

@@ -57,7 +57,11 @@ export async function migrateToLatest(db: Kysely<Database>, ops: DialectOps): Pr
 }
 
 /** Applies the migrations up to and including `name` (tests of a migration over existing data). */
-export async function migrateUpTo(db: Kysely<Database>, ops: DialectOps, name: string): Promise<MigrateOutcome> {
+export async function migrateUpTo(
+  db: Kysely<Database>,
+  ops: DialectOps,
+  name: string,
+): Promise<MigrateOutcome> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(ops) },

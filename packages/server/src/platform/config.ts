@@ -71,7 +71,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     oidc,
     jobPollMs: Number(env.SHINRAI_JOB_POLL_MS ?? 500),
     loginRateLimitPerMinute: Number(env.SHINRAI_LOGIN_RATE_LIMIT ?? 20),
-    auditKeyFile: path.resolve(cwd, env.SHINRAI_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
+    auditKeyFile: path.resolve(
+      cwd,
+      env.SHINRAI_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem'),
+    ),
     auditCheckpointFile: path.resolve(
       cwd,
       env.SHINRAI_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),

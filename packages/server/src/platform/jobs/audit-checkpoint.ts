@@ -18,7 +18,8 @@ export async function runAuditCheckpoint(deps: Deps, force = false) {
     force,
   });
   for (const cp of r.written) deps.log.info({ auditCheckpoint: cp }, 'audit checkpoint');
-  for (const p of r.problems) deps.log.error({ auditCheckpointProblem: p }, 'audit chain does not extend its checkpoint');
+  for (const p of r.problems)
+    deps.log.error({ auditCheckpointProblem: p }, 'audit chain does not extend its checkpoint');
   return r;
 }
 

@@ -30,7 +30,10 @@ export function loadSigningKey(keyFile: string): KeyObject {
     mkdirSync(path.dirname(keyFile), { recursive: true });
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     try {
-      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });
+      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+        flag: 'wx',
+        mode: 0o600,
+      });
       writeFileSync(publicKeyFileOf(keyFile), publicKey.export({ type: 'spki', format: 'pem' }));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -39,7 +42,8 @@ export function loadSigningKey(keyFile: string): KeyObject {
   const key = createPrivateKey(readFileSync(keyFile));
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${keyFile}: not an Ed25519 private key`);
   const pubFile = publicKeyFileOf(keyFile);
-  if (!existsSync(pubFile)) writeFileSync(pubFile, createPublicKey(key).export({ type: 'spki', format: 'pem' }));
+  if (!existsSync(pubFile))
+    writeFileSync(pubFile, createPublicKey(key).export({ type: 'spki', format: 'pem' }));
   return key;
 }
 
