@@ -6,6 +6,8 @@ import {
   type AuditCheckpoint,
 } from '@shinrai/core';
 import {
+  AUDIT_CHECKPOINT_JOB,
+  auditCheckpointJob,
   lastCheckpoint,
   loadConfig,
   publicKeyFileOf,
@@ -129,6 +131,30 @@ describe.each(testDialects())('audit checkpoints on %s', (dialect) => {
     const next = await checkpoint();
     expect(next.written.map((c) => [c.chain, c.seq])).toEqual([[org, 4]]);
     expect(await verifyWith(org)).toMatchObject({ ok: true, checked: 4, checkpoint: { seq: 4 } });
+  });
+
+  it('writes them daily from the job, to the file and the log, and queues the next day', async () => {
+    const org = await chainOf(2);
+    const logged: unknown[] = [];
+    const log = { info: (o: unknown) => logged.push(o), error: (o: unknown) => logged.push(o) };
+    const now = new Date(Date.UTC(2030, 5, 1, 12));
+    const job = auditCheckpointJob({ ...deps, now: () => now, log: log as unknown as Deps['log'] });
+    const result = (await job({} as Parameters<typeof job>[0])) as { written: number };
+    expect(result.written).toBeGreaterThanOrEqual(1);
+    const loggedCp = logged.map((o) => (o as { auditCheckpoint?: AuditCheckpoint }).auditCheckpoint);
+    expect(loggedCp.find((c) => c?.chain === org)).toMatchObject({ seq: 2 });
+    expect(
+      (await readCheckpoints(cpFile, [readPublicKey(publicKeyFileOf(keyFile))])).last.get(org),
+    ).toMatchObject({
+      seq: 2,
+      at: now.toISOString(),
+    });
+    const next = await db
+      .selectFrom('jobs')
+      .select(['id', 'run_at'])
+      .where('kind', '=', AUDIT_CHECKPOINT_JOB)
+      .execute();
+    expect(next).toEqual([{ id: `${AUDIT_CHECKPOINT_JOB}:2030-06-02`, run_at: '2030-06-01T18:00:00.000Z' }]);
   });
 
   it('detects entries cut from the end, even with the head row made to agree', async () => {
