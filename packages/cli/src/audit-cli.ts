@@ -71,7 +71,13 @@ export async function auditVerifyCommand(
   if (o.publicKey && !existsSync(o.publicKey)) return out.fail('fileUnreadable', o.publicKey);
   if (o.checkpoints && !existsSync(o.checkpoints)) return out.fail('fileUnreadable', o.checkpoints);
   const cpFile = o.checkpoints ?? config.auditCheckpointFile;
-  const checkpoints = await readCheckpoints(cpFile, publicKeys(config, o.publicKey));
+  let keys: KeyObject[];
+  try {
+    keys = publicKeys(config, o.publicKey);
+  } catch {
+    return out.fail('auditBadKey', o.publicKey ?? config.auditKeyFile);
+  }
+  const checkpoints = await readCheckpoints(cpFile, keys);
   let broken = false;
   if (!checkpoints.exists) out.line(fill(t(out, 'auditNoCheckpoints'), { file: cpFile }));
   else out.line(fill(t(out, 'auditCheckpointFile'), { file: cpFile, n: checkpoints.last.size }));

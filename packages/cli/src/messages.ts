@@ -127,6 +127,7 @@ export const MESSAGES = {
     ja: 'チェーンが記録された先頭で終わっていません（{n} 件を検証）',
     en: 'the chain does not end at its recorded head ({n} entries checked)',
   },
+  auditBadKey: { ja: '公開鍵として読めません（PEM）', en: 'not readable as a public key (PEM)' },
   auditCheckpointsWritten: {
     ja: 'チェックポイントを {n} 件書き出しました: {file}',
     en: '{n} checkpoints written to {file}',

@@ -8,8 +8,22 @@ import {
   type AuditCheckpoint,
 } from '@shinrai/core';
 import { auditChainSlice, auditHeads, type Store } from '@shinrai/store';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,14 +43,16 @@ export function loadSigningKey(keyFile: string): KeyObject {
   if (!existsSync(keyFile)) {
     mkdirSync(path.dirname(keyFile), { recursive: true });
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    // Written aside, then linked into place: a reader never sees half a key, and link refuses to replace.
+    const tmp = `${keyFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });
     try {
-      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-        flag: 'wx',
-        mode: 0o600,
-      });
+      linkSync(tmp, keyFile);
       writeFileSync(publicKeyFileOf(keyFile), publicKey.export({ type: 'spki', format: 'pem' }));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(tmp);
     }
   }
   const key = createPrivateKey(readFileSync(keyFile));
