@@ -1,7 +1,7 @@
 import { appendAudit, openStore } from '@shinrai/store';
 import Sqlite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -266,6 +266,7 @@ describe('shinrai CLI', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(`監査ログは改ざんされていません — チェーン ${orgId}: 4 件`);
     expect(ok.stdout).toContain('監査ログは改ざんされていません — チェーン インスタンス: 2 件');
+    expect(ok.stdout).toContain('チェックポイントファイルがありません');
 
     const victim = seqs[3]!; // the third entry of the organization's chain
     withDb(dbFile, (db) => {
@@ -284,4 +285,79 @@ describe('shinrai CLI', () => {
     expect(broken.stdout).toContain(`audit log broken — chain ${orgId}: seq ${victim} (hash_mismatch)`);
     expect(broken.stdout).toContain('audit log intact — chain instance: 2 entries');
   });
+
+  it('audit checkpoint signs the chain heads; audit verify compares with the last one and reports a cut tail', async () => {
+    const store = openStore({ databaseUrl: undefined, dataDir });
+    const org = randomUUID();
+    try {
+      for (let i = 0; i < 5; i++)
+        await store.db.transaction().execute((trx) =>
+          appendAudit(trx, store.ops, {
+            at: new Date(Date.UTC(2030, 0, 2, 0, 0, i)).toISOString(),
+            orgId: org,
+            actorUserId: null,
+            actorTokenId: null,
+            action: 'org.update',
+            targetType: null,
+            targetId: null,
+            requestId: null,
+            details: { i },
+          }),
+        );
+    } finally {
+      await store.close();
+    }
+    const made = await cli(['audit', 'checkpoint', '--lang', 'en'], { dataDir });
+    expect(made.code, made.stderr).toBe(1); // the organization tampered with above gets no checkpoint
+    const lines = made.stdout.split('\n').filter((l) => l.startsWith('{'));
+    const cp = lines
+      .map((l) => JSON.parse(l) as { chain: string; seq: number; head: string })
+      .find((c) => c.chain === org);
+    expect(cp).toMatchObject({ seq: 5 });
+    expect(made.stdout).toMatch(/audit log broken — chain [0-9a-f-]{36}: hash_mismatch/);
+    const [pem, ok] = await Promise.all([
+      cli(['audit', 'public-key'], { dataDir }),
+      cli(['audit', 'verify', '--lang', 'en'], { dataDir }),
+    ]);
+    expect(pem.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(ok.stdout).toContain(`audit log intact — chain ${org}: 5 entries`);
+    expect(ok.stdout).toContain(`  checkpoint: entry 5 ${cp!.head}`);
+
+    // Cut the last two entries and make the head row agree: only the checkpoint shows it.
+    withDb(dbFile, (db) => {
+      db.exec('drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete');
+      db.prepare('delete from audit_log where org_id = ? and chain_seq > 3').run(org);
+      const last = db.prepare('select hash from audit_log where org_id = ? and chain_seq = 3').get(org) as {
+        hash: string;
+      };
+      db.prepare('update audit_chains set seq = 3, head = ? where chain = ?').run(last.hash, org);
+    });
+    // The operator verifies against the copy shipped elsewhere, with the public key kept apart; a forged
+    // line added to that copy (claiming the chain had 3 entries) is reported, not trusted.
+    const shipped = path.join(dataDir, 'shipped.jsonl');
+    const pubFile = path.join(dataDir, 'shipped.pub.pem');
+    const forgedLine = lines.find((l) => l.includes(org))!.replace('"seq":5', '"seq":3');
+    writeFileSync(
+      shipped,
+      `${readFileSync(path.join(dataDir, 'audit-checkpoints.jsonl'), 'utf8')}${forgedLine}\n`,
+    );
+    writeFileSync(pubFile, pem.stdout);
+    const [cut, ja] = await Promise.all([
+      cli(['audit', 'verify', '--lang', 'en', '--checkpoints', shipped, '--public-key', pubFile], {
+        dataDir,
+      }),
+      cli(['audit', 'verify'], { dataDir }),
+    ]);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toContain(
+      `audit log broken — chain ${org}: entries were cut from the end (3 now, the checkpoint has 5) (tail_cut)`,
+    );
+    expect(cut.stdout).toMatch(
+      /checkpoint whose signature does not verify: .*shipped\.jsonl line \d+ \(bad_signature\)/,
+    );
+    expect(ja.code).toBe(1);
+    expect(ja.stdout).toContain(
+      `監査ログの破損を検出 — チェーン ${org}: 末尾のエントリが削除されています（現在 3 件、チェックポイントでは 5 件）`,
+    );
+  }, 120_000);
 });

@@ -177,7 +177,7 @@ await runScenario(
     begin('unknown address inside the app');
     await admin.goto(`${base}/orgs/${org2Id}/no-such-page`);
     await admin.getByTestId('not-found').getByText(ja.app.notFound).waitFor();
-    await admin.getByRole('link', { name: ja.nav.overview }).waitFor();
+    await admin.getByRole('link', { name: ja.nav.overview, exact: true }).waitFor(); // the menu is there
     await shot(admin, '13-not-found');
     await admin.getByRole('link', { name: ja.app.backToOverview }).click();
     await admin.waitForURL(`${base}/orgs/${org2Id}/overview`);

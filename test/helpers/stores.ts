@@ -26,8 +26,8 @@ export interface TestStore {
 
 let pgCounter = 0;
 
-/** A fresh, migrated database of the given kind. */
-export async function makeStore(dialect: TestDialect): Promise<TestStore> {
+/** A fresh, migrated database of the given kind (`migrated: false`: empty, for migration tests). */
+export async function makeStore(dialect: TestDialect, opts: { migrated?: boolean } = {}): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shinrai-test-'));
   let store: Store;
   let dropSchema: (() => Promise<void>) | undefined;
@@ -61,7 +61,7 @@ export async function makeStore(dialect: TestDialect): Promise<TestStore> {
       break;
     }
   }
-  await migrate(store);
+  if (opts.migrated !== false) await migrate(store);
   return {
     store,
     dataDir,

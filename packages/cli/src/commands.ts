@@ -1,14 +1,6 @@
 import { checkPassword } from '@shinrai/core';
+import { hashPassword, loadConfig, startServer, type Config } from '@shinrai/server';
 import {
-  hashPassword,
-  loadConfig,
-  openFileStore,
-  startServer,
-  verifyAuditChain,
-  type Config,
-} from '@shinrai/server';
-import {
-  auditChains,
   backupSqlite,
   checkSqliteBackup,
   findUserByEmail,
@@ -134,34 +126,4 @@ export async function restoreCommand(out: Out, file: string): Promise<number> {
   restoreSqlite(file, target);
   out.line(`${t(out, 'restoreDone')}: ${kept}`);
   return 0;
-}
-
-export async function auditVerifyCommand(out: Out): Promise<number> {
-  return withStore(loadConfig(), async (store) => {
-    const config = loadConfig();
-    const deps = {
-      store,
-      files: openFileStore(store, config.dataDir),
-      config,
-      mailer: { send: async () => {} },
-      now: () => new Date(),
-      log: undefined as never,
-    };
-    let broken = false;
-    for (const chain of await auditChains(store.db)) {
-      const name = chain ?? t(out, 'instance');
-      const progress = new Progress(`${t(out, 'chain')} ${name}`, t(out, 'entries'));
-      const r = await verifyAuditChain(deps, chain, (c, total) => progress.update(c, total));
-      progress.done();
-      if (r.ok)
-        out.line(`${t(out, 'auditOk')} — ${t(out, 'chain')} ${name}: ${r.checked} ${t(out, 'entries')}`);
-      else {
-        broken = true;
-        out.line(
-          `${t(out, 'auditBroken')} — ${t(out, 'chain')} ${name}: ${t(out, 'seq')} ${r.firstBrokenSeq} (${r.reason})`,
-        );
-      }
-    }
-    return broken ? 1 : 0;
-  });
 }

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import {
-  auditVerifyCommand,
   backupCommand,
   createAdminCommand,
   migrateCommand,
@@ -9,6 +8,7 @@ import {
 } from './commands.ts';
 import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
 import { consoleOut } from './output.ts';
+import { auditCheckpointCommand, auditPublicKeyCommand, auditVerifyCommand } from './audit-cli.ts';
 import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
 import { advisoriesImportCommand } from './advisories-import.ts';
 
@@ -58,7 +58,18 @@ const audit = program.command('audit').description(m('auditCmd'));
 audit
   .command('verify')
   .description(m('auditVerify'))
-  .action(() => exitWith(auditVerifyCommand(out)));
+  .option('--checkpoints <file>', m('checkpointsOpt'))
+  .option('--public-key <file>', m('publicKeyOpt'))
+  .action((o: { checkpoints?: string; publicKey?: string }) => exitWith(auditVerifyCommand(out, o)));
+audit
+  .command('checkpoint')
+  .description(m('auditCheckpoint'))
+  .option('--all', m('checkpointAllOpt'))
+  .action((o: { all?: boolean }) => exitWith(auditCheckpointCommand(out, o)));
+audit
+  .command('public-key')
+  .description(m('auditPublicKey'))
+  .action(() => exitWith(Promise.resolve(auditPublicKeyCommand(out))));
 
 const catalog = program.command('catalog').description(m('catalogCmd'));
 catalog

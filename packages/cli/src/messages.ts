@@ -72,8 +72,65 @@ export const MESSAGES = {
   },
   auditCmd: { ja: '監査ログの操作', en: 'audit log operations' },
   auditVerify: {
-    ja: '監査ログのハッシュチェーンを検証し、最初の破損箇所を報告',
-    en: 'verify the audit hash chains and report the first broken link',
+    ja: '監査ログのハッシュチェーンを検証し、最後の署名付きチェックポイントと照合（最初の破損箇所を報告）',
+    en: 'verify the audit hash chains against their last signed checkpoints and report the first broken link',
+  },
+  checkpointsOpt: {
+    ja: 'チェックポイントファイル（既定は SHINRAI_AUDIT_CHECKPOINT_FILE。別の場所へ送った控えを指定できます）',
+    en: 'checkpoint file (default SHINRAI_AUDIT_CHECKPOINT_FILE; give the copy shipped elsewhere)',
+  },
+  publicKeyOpt: {
+    ja: 'チェックポイントを検証する公開鍵（PEM。既定はインスタンスの鍵）',
+    en: 'public key (PEM) to check the checkpoints with (default: the instance key)',
+  },
+  auditCheckpoint: {
+    ja: '各チェーンの先頭の署名付きチェックポイントを今すぐ書き出す（ファイルと標準出力）',
+    en: 'write a signed checkpoint of each chain head now (to the file and standard output)',
+  },
+  checkpointAllOpt: {
+    ja: '前回から変化のないチェーンも書き出す',
+    en: 'also for chains unchanged since their last checkpoint',
+  },
+  auditPublicKey: {
+    ja: 'チェックポイント署名鍵の公開鍵（PEM）を表示',
+    en: 'print the public key (PEM) that checkpoint signatures verify with',
+  },
+  auditNoCheckpoints: {
+    ja: 'チェックポイントファイルがありません（{file}）。末尾の削除は検出できません',
+    en: 'no checkpoint file ({file}): entries cut from the end cannot be detected',
+  },
+  auditCheckpointFile: {
+    ja: 'チェックポイント: {file}（{n} チェーン）',
+    en: 'checkpoints: {file} ({n} chains)',
+  },
+  auditBadCheckpoint: {
+    ja: '署名を検証できないチェックポイント: {file} {line} 行目',
+    en: 'checkpoint whose signature does not verify: {file} line {line}',
+  },
+  auditCheckpointLine: {
+    ja: 'チェックポイント: {seq} 件目 {head}（{at}、鍵 {key}）',
+    en: 'checkpoint: entry {seq} {head} ({at}, key {key})',
+  },
+  auditChainDeleted: {
+    ja: 'チェーン全体が削除されています（チェックポイントでは {cp} 件）',
+    en: 'the whole chain was deleted (the checkpoint has {cp} entries)',
+  },
+  auditTailCut: {
+    ja: '末尾のエントリが削除されています（現在 {n} 件、チェックポイントでは {cp} 件）',
+    en: 'entries were cut from the end ({n} now, the checkpoint has {cp})',
+  },
+  auditCheckpointMismatch: {
+    ja: 'チェックポイント時点（{cp} 件目）のハッシュが一致しません。エントリが書き換えられ、以降のハッシュが再計算されています',
+    en: 'the hash at the checkpoint (entry {cp}) differs: entries were rewritten and the later hashes recomputed',
+  },
+  auditHeadMismatch: {
+    ja: 'チェーンが記録された先頭で終わっていません（{n} 件を検証）',
+    en: 'the chain does not end at its recorded head ({n} entries checked)',
+  },
+  auditBadKey: { ja: '公開鍵として読めません（PEM）', en: 'not readable as a public key (PEM)' },
+  auditCheckpointsWritten: {
+    ja: 'チェックポイントを {n} 件書き出しました: {file}',
+    en: '{n} checkpoints written to {file}',
   },
   auditOk: { ja: '監査ログは改ざんされていません', en: 'audit log intact' },
   auditBroken: { ja: '監査ログの破損を検出', en: 'audit log broken' },

@@ -35,20 +35,44 @@ export function auditHash(e: AuditContent): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export type ChainBreak = { seq: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
+/** The chain of instance-level entries (no organization) is named this in heads and checkpoints. */
+export const INSTANCE_CHAIN = 'instance';
+
+/** The key of a chain: the organization id, or INSTANCE_CHAIN for instance-level entries. */
+export const chainKey = (orgId: string | null): string => orgId ?? INSTANCE_CHAIN;
+export const chainOrg = (chain: string): string | null => (chain === INSTANCE_CHAIN ? null : chain);
+
+export type ChainBreak = {
+  seq: number;
+  reason: 'prev_hash_mismatch' | 'hash_mismatch' | 'chain_seq_gap';
+};
 
 /**
  * Walks entries of one chain in sequence order, carrying the previous hash between calls,
- * so that a long chain can be verified page by page.
+ * so that a long chain can be verified page by page. Entries that carry their position in the chain
+ * (`chainSeq`, 1, 2, 3 …) must carry it without gap. `from` starts the walk after a known entry (a
+ * checkpoint) instead of at genesis.
  */
 export class ChainVerifier {
-  private prev = GENESIS_HASH;
-  checked = 0;
+  private prev: string;
+  checked: number;
+
+  constructor(from: { seq: number; head: string } = { seq: 0, head: GENESIS_HASH }) {
+    this.prev = from.head;
+    this.checked = from.seq;
+  }
+
+  /** The hash of the last entry walked (GENESIS_HASH before any). */
+  get head(): string {
+    return this.prev;
+  }
 
   /** Returns the first break in this batch, or null. */
-  feed(entries: readonly (AuditContent & { hash: string })[]): ChainBreak | null {
+  feed(entries: readonly (AuditContent & { hash: string; chainSeq?: number })[]): ChainBreak | null {
     for (const e of entries) {
       this.checked++;
+      if (e.chainSeq !== undefined && e.chainSeq !== this.checked)
+        return { seq: e.seq, reason: 'chain_seq_gap' };
       if (e.prevHash !== this.prev) return { seq: e.seq, reason: 'prev_hash_mismatch' };
       if (auditHash(e) !== e.hash) return { seq: e.seq, reason: 'hash_mismatch' };
       this.prev = e.hash;

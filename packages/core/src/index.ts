@@ -3,6 +3,7 @@ export * from './roles.ts';
 export * from './organization.ts';
 export * from './relationship.ts';
 export * from './audit-chain.ts';
+export * from './audit-checkpoint.ts';
 export * from './pagination.ts';
 export * from './password-policy.ts';
 export * from './lockout.ts';

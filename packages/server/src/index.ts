@@ -5,7 +5,21 @@ export { startServer, type RunningServer } from './serve.ts';
 export { JobInterrupted, JobWorker, type JobHandler } from './platform/jobs/worker.ts';
 export * from './platform/files/index.ts';
 export { FILES_SWEEP_JOB, filesSweepJob } from './platform/files/sweep-job.ts';
-export { verifyAuditChain } from './platform/jobs/audit-verify.ts';
+export { verifyAuditChain, lastCheckpoint, type VerifyResult } from './platform/jobs/audit-verify.ts';
+export {
+  AUDIT_CHECKPOINT_JOB,
+  auditCheckpointJob,
+  runAuditCheckpoint,
+} from './platform/jobs/audit-checkpoint.ts';
+export {
+  loadSigningKey,
+  publicKeyFileOf,
+  readCheckpoints,
+  readPublicKey,
+  writeCheckpoints,
+  type CheckpointFile,
+  type CheckpointProblem,
+} from './platform/services/audit-checkpoints.ts';
 export { hashPassword } from './platform/auth/secrets.ts';
 export { createMailer, type Mailer } from './platform/mail/mailer.ts';
 export { prepareSetupCode } from './platform/services/setup.ts';

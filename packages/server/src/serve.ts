@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
 import type { Deps } from './platform/deps.ts';
+import { AUDIT_CHECKPOINT_JOB, auditCheckpointJob } from './platform/jobs/audit-checkpoint.ts';
 import { auditVerifyJob } from './platform/jobs/audit-verify.ts';
 import { openFileStore } from './platform/files/index.ts';
 import { FILES_SWEEP_JOB, filesSweepJob } from './platform/files/sweep-job.ts';
@@ -44,6 +45,7 @@ export async function startServer(
   const handlers: Record<string, JobHandler> = {
     'audit.verify': auditVerifyJob(deps),
     [FILES_SWEEP_JOB]: filesSweepJob(deps),
+    [AUDIT_CHECKPOINT_JOB]: auditCheckpointJob(deps),
   };
   for (const m of SERVER_MODULES) Object.assign(handlers, m.jobs?.(deps));
   const worker = new JobWorker(deps, handlers);
@@ -52,6 +54,7 @@ export async function startServer(
     for (const m of SERVER_MODULES) await m.start?.(deps);
     for (const m of SERVER_MODULES) for (const kind of m.daily ?? []) await scheduleDaily(deps, kind);
     await scheduleDaily(deps, FILES_SWEEP_JOB);
+    await scheduleDaily(deps, AUDIT_CHECKPOINT_JOB);
     return prepareSetupCode(deps);
   });
   if (code !== null) {

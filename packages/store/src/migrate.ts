@@ -15,6 +15,7 @@ import { advisoriesMigration } from './advisories/migrations/0012-advisories.ts'
 import { softwareMigration } from './software/migrations/0013-software.ts';
 import { whereUsedIndexMigration } from './software/migrations/0014-where-used-index.ts';
 import { filesMigration } from './platform/migrations/0015-files.ts';
+import { auditChainsMigration } from './platform/migrations/0016-audit-chains.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -38,6 +39,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0013-software': softwareMigration(),
     '0014-where-used-index': whereUsedIndexMigration(),
     '0015-files': filesMigration(ops),
+    '0016-audit-chains': auditChainsMigration(ops),
   };
 }
 
@@ -53,5 +55,19 @@ export async function migrateToLatest(db: Kysely<Database>, ops: DialectOps): Pr
     provider: { getMigrations: async () => migrations(ops) },
   });
   const { error, results } = await migrator.migrateToLatest();
+  return { error, results: results ?? [] };
+}
+
+/** Applies the migrations up to and including `name` (tests of a migration over existing data). */
+export async function migrateUpTo(
+  db: Kysely<Database>,
+  ops: DialectOps,
+  name: string,
+): Promise<MigrateOutcome> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(ops) },
+  });
+  const { error, results } = await migrator.migrateTo(name);
   return { error, results: results ?? [] };
 }

@@ -23,6 +23,10 @@ export interface Config {
   /** false (SHINRAI_JOBS=off): this instance serves HTTP only and runs no background jobs; another instance runs them. */
   jobs: boolean;
   loginRateLimitPerMinute: number;
+  /** Ed25519 private key that signs audit checkpoints (created on first use; public key beside it). */
+  auditKeyFile: string;
+  /** JSON-lines file the signed audit checkpoints are appended to (ship it elsewhere). */
+  auditCheckpointFile: string;
 }
 
 export interface OidcConfig {
@@ -49,10 +53,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
           autoCreate: env.SHINRAI_OIDC_AUTO_CREATE === 'true',
         }
       : undefined;
+  const dataDir = path.resolve(cwd, env.SHINRAI_DATA_DIR ?? 'data');
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
-    dataDir: path.resolve(cwd, env.SHINRAI_DATA_DIR ?? 'data'),
+    dataDir,
     databaseUrl: env.SHINRAI_DATABASE_URL || undefined,
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
@@ -69,5 +74,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     jobPollMs: Number(env.SHINRAI_JOB_POLL_MS ?? 500),
     jobs: env.SHINRAI_JOBS !== 'off',
     loginRateLimitPerMinute: Number(env.SHINRAI_LOGIN_RATE_LIMIT ?? 20),
+    auditKeyFile: path.resolve(
+      cwd,
+      env.SHINRAI_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem'),
+    ),
+    auditCheckpointFile: path.resolve(
+      cwd,
+      env.SHINRAI_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
   };
 }

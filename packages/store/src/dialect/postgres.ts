@@ -13,13 +13,17 @@ export function openPostgres(url: string): { db: Kysely<Database>; pool: pg.Pool
   return { db, pool };
 }
 
-const AUDIT_LOCK_KEY = 7_274_101;
-
 export const postgresOps: DialectOps = {
   name: 'postgres',
   ilike: 'ilike',
-  async lockAuditChain(trx) {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  async nextAuditSeq(trx) {
+    const r = await sql<{ n: string }>`select nextval('audit_log_global_seq') as n`.execute(trx);
+    return Number(r.rows[0]?.n);
+  },
+  async withoutAuditTriggers(db, fn) {
+    await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
+    await fn();
+    await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
   },
   async claimJob(db, workerId, now, leaseUntil) {
     const row = await sql<{ id: string }>`

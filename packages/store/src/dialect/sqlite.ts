@@ -37,8 +37,16 @@ function withStatementCache(raw: Sqlite.Database, max = 1000): Pick<Sqlite.Datab
 export const sqliteOps: DialectOps = {
   name: 'sqlite',
   ilike: 'like',
-  async lockAuditChain() {
-    // better-sqlite3 runs on one connection and Kysely serializes its transactions.
+  async nextAuditSeq(trx) {
+    // better-sqlite3 runs on one connection and Kysely serializes its transactions: one writer.
+    const r = await sql<{ n: number }>`select coalesce(max(seq), 0) + 1 as n from audit_log`.execute(trx);
+    return Number(r.rows[0]?.n);
+  },
+  async withoutAuditTriggers(db, fn) {
+    await sql`drop trigger audit_log_no_update`.execute(db);
+    await sql`drop trigger audit_log_no_delete`.execute(db);
+    await fn();
+    for (const stmt of this.auditTriggersSql()) await sql.raw(stmt).execute(db);
   },
   async claimJob(db, workerId, now, leaseUntil) {
     const row = await sql<{ id: string }>`

@@ -1,8 +1,16 @@
-import { auditHash, decodeCursor, GENESIS_HASH, type AuditContent, type Page } from '@shinrai/core';
+import {
+  auditHash,
+  chainKey,
+  chainOrg,
+  decodeCursor,
+  GENESIS_HASH,
+  type AuditContent,
+  type Page,
+} from '@shinrai/core';
 import type { Selectable, Transaction } from 'kysely';
 import type { DialectOps } from '../dialect/types.ts';
 import type { Database, Executor } from '../modules.ts';
-import type { AuditLogTable } from './tables.ts';
+import type { AuditChainsTable, AuditLogTable } from './tables.ts';
 import { toPage } from '../paging.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
@@ -20,24 +28,42 @@ export interface AuditInput {
 }
 
 /**
+ * Locks the heads of several chains in one order (sorted keys). A transaction that appends to more than
+ * one chain (a relationship writes to both organizations' logs) calls this first: two such transactions
+ * then never hold one chain each while waiting for the other's (a deadlock).
+ */
+export async function lockAuditChains(trx: Transaction<Database>, orgIds: (string | null)[]): Promise<void> {
+  for (const chain of [...new Set(orgIds.map(chainKey))].sort()) {
+    await trx
+      .insertInto('audit_chains')
+      .values({ chain, seq: 0, head: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain').doUpdateSet((eb) => ({ seq: eb.ref('audit_chains.seq') })))
+      .execute();
+  }
+}
+
+/**
  * Appends one entry inside the caller's transaction, so the entry exists exactly when the change does.
  * Each organization (and the instance, orgId null) has its own chain: prev_hash is the hash of the
- * previous entry of the same organization.
+ * previous entry of the same organization, chain_seq its position. Only that chain is locked (its row in
+ * audit_chains, until the transaction ends): appends to other organizations' chains go on meanwhile.
  */
 export async function appendAudit(
   trx: Transaction<Database>,
   ops: DialectOps,
   input: AuditInput,
 ): Promise<number> {
-  await ops.lockAuditChain(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max<number | string | null>('seq').as('seq'))
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
-  let prevQ = trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1);
-  prevQ = input.orgId === null ? prevQ.where('org_id', 'is', null) : prevQ.where('org_id', '=', input.orgId);
-  const prev = await prevQ.executeTakeFirst();
+  const chain = chainKey(input.orgId);
+  // Takes the chain's lock, moves its position on by one and reads the previous head, in one statement.
+  const head = await trx
+    .insertInto('audit_chains')
+    .values({ chain, seq: 1, head: GENESIS_HASH })
+    .onConflict((oc) =>
+      oc.column('chain').doUpdateSet((eb) => ({ seq: eb(eb.ref('audit_chains.seq'), '+', 1) })),
+    )
+    .returning(['seq', 'head'])
+    .executeTakeFirstOrThrow();
+  const seq = await ops.nextAuditSeq(trx);
   const content: AuditContent = {
     seq,
     at: input.at,
@@ -49,12 +75,14 @@ export async function appendAudit(
     targetId: input.targetId,
     requestId: input.requestId,
     details: JSON.stringify(input.details),
-    prevHash: prev?.hash ?? GENESIS_HASH,
+    prevHash: head.head,
   };
+  const hash = auditHash(content);
   await trx
     .insertInto('audit_log')
     .values({
       seq,
+      chain_seq: Number(head.seq),
       at: content.at,
       org_id: content.orgId,
       actor_user_id: content.actorUserId,
@@ -65,9 +93,10 @@ export async function appendAudit(
       request_id: content.requestId,
       details: content.details,
       prev_hash: content.prevHash,
-      hash: auditHash(content),
+      hash,
     })
     .execute();
+  await trx.updateTable('audit_chains').set({ head: hash }).where('chain', '=', chain).execute();
   return seq;
 }
 
@@ -106,15 +135,31 @@ export async function auditChainBatch(
   orgId: string | null,
   afterSeq: number,
   limit: number,
-): Promise<(AuditContent & { hash: string })[]> {
+): Promise<AuditChainEntry[]> {
   let q = ex.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq);
   q = orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId);
   const rows = await q.orderBy('seq').limit(limit).execute();
   return rows.map(toContent);
 }
 
-export function toContent(r: AuditRow): AuditContent & { hash: string } {
+export type AuditChainEntry = AuditContent & { hash: string; chainSeq: number };
+
+/** One chain in chain order from position `afterPosition` + 1 (verification walks this). */
+export async function auditChainSlice(
+  ex: Executor,
+  orgId: string | null,
+  afterPosition: number,
+  limit: number,
+): Promise<AuditChainEntry[]> {
+  let q = ex.selectFrom('audit_log').selectAll().where('chain_seq', '>', afterPosition);
+  q = orgId === null ? q.where('org_id', 'is', null) : q.where('org_id', '=', orgId);
+  const rows = await q.orderBy('chain_seq').limit(limit).execute();
+  return rows.map(toContent);
+}
+
+export function toContent(r: AuditRow): AuditChainEntry {
   return {
+    chainSeq: Number(r.chain_seq),
     seq: Number(r.seq),
     at: r.at,
     orgId: r.org_id,
@@ -130,10 +175,32 @@ export function toContent(r: AuditRow): AuditContent & { hash: string } {
   };
 }
 
-/** Distinct chains present in the log (organization ids, and null for instance-level entries). */
+/**
+ * Chains present in the log (organization ids, and null for instance-level entries): those with a head
+ * and those with entries (a verifier must see a chain whose head row was deleted).
+ */
 export async function auditChains(ex: Executor): Promise<(string | null)[]> {
   const rows = await ex.selectFrom('audit_log').select('org_id').distinct().execute();
-  return rows.map((r) => r.org_id);
+  const heads = await ex.selectFrom('audit_chains').select('chain').execute();
+  const keys = new Set([...rows.map((r) => chainKey(r.org_id)), ...heads.map((h) => h.chain)]);
+  return [...keys].sort().map(chainOrg);
+}
+
+export type AuditHead = Selectable<AuditChainsTable>;
+
+/** Every chain's head as recorded by appends (position of the last entry and its hash). */
+export async function auditHeads(ex: Executor): Promise<AuditHead[]> {
+  const rows = await ex.selectFrom('audit_chains').selectAll().orderBy('chain').execute();
+  return rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), head: r.head }));
+}
+
+export async function auditHead(ex: Executor, orgId: string | null): Promise<AuditHead | undefined> {
+  const r = await ex
+    .selectFrom('audit_chains')
+    .selectAll()
+    .where('chain', '=', chainKey(orgId))
+    .executeTakeFirst();
+  return r && { chain: r.chain, seq: Number(r.seq), head: r.head };
 }
 
 export async function countAudit(ex: Executor, orgId: string | null): Promise<number> {

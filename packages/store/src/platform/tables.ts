@@ -101,7 +101,10 @@ export interface OidcIdentitiesTable {
 }
 
 export interface AuditLogTable {
+  /** Global order of appends (paging key); unique across chains, not gapless on PostgreSQL. */
   seq: number;
+  /** Position in the organization's (or the instance's) chain: 1, 2, 3 … without gap. */
+  chain_seq: number;
   at: string;
   org_id: string | null;
   actor_user_id: string | null;
@@ -113,6 +116,13 @@ export interface AuditLogTable {
   details: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The head of each audit chain (org id, or 'instance'): its row is the chain's lock and its last entry. */
+export interface AuditChainsTable {
+  chain: string;
+  seq: number;
+  head: string;
 }
 
 export interface JobsTable {
@@ -151,6 +161,7 @@ export interface PlatformTables {
   api_tokens: ApiTokensTable;
   oidc_identities: OidcIdentitiesTable;
   audit_log: AuditLogTable;
+  audit_chains: AuditChainsTable;
   jobs: JobsTable;
   settings: SettingsTable;
   files: FilesTable;

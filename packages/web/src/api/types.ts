@@ -66,6 +66,10 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
+  /** Why the chain does not verify (server audit-verify.ts); checkpoint reasons have their own message. */
+  reason: string | null;
+  /** The last signed checkpoint the chain was compared with. */
+  checkpoint: { seq: number; head: string; at: string } | null;
 }
 
 /** The error body every route answers with; described on the routes that list their errors. */

@@ -18,7 +18,7 @@ import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
 import { answerValues } from './scores.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
+import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 
 const Share = z.object({
   id: z.string(),
@@ -92,6 +92,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
           revoked_at: null,
         };
         await write(ctxOf(deps, req), async (tx) => {
+          await lockAuditOf(tx.trx, [access.orgId, row.with_org_id]);
           await insertShare(tx.trx, row);
           await tx.audit(
             'share.create',

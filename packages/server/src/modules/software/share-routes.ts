@@ -16,7 +16,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { audit } from '../../platform/services/audit-trail.ts';
+import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 
 const P = '/api/orgs/:orgId/software';
 const OrgParams = z.strictObject({ orgId: Id });
@@ -121,6 +121,7 @@ export function softwareShareRoutes(deps: Deps): FastifyPluginAsyncZod {
         };
         if (!existing)
           await write(ctxOf(deps, req), async (tx) => {
+            await lockAuditOf(tx.trx, [access.orgId, row.with_org_id]);
             await insertSoftwareShare(tx.trx, row);
             await tx.audit(
               'software.share.create',

@@ -15,7 +15,7 @@ import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
 import { orgAccess } from '../http/principal.ts';
 import { Id, page, PageQuery, Relationship } from '../http/schemas.ts';
-import { audit } from '../services/audit-trail.ts';
+import { audit, lockAuditOf } from '../services/audit-trail.ts';
 import { relationshipView } from '../services/views.ts';
 
 const ACTIONS: readonly RelationshipAction[] = ['accept', 'decline', 'end'];
@@ -72,6 +72,7 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
           req.body.side === 'from' ? [access.orgId, counterpart.id] : [counterpart.id, access.orgId];
         const id = randomUUID();
         const view = await deps.store.db.transaction().execute(async (trx) => {
+          await lockAuditOf(trx, [fromId, toId]);
           if (await findOpenRelationship(trx, req.body.type, fromId, toId)) fail('relationship_exists');
           await insertRelationship(trx, {
             id,
@@ -137,6 +138,7 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
               action,
             );
             if (!t.ok) return fail('relationship_transition', { reason: t.reason });
+            await lockAuditOf(trx, [rel.from_org_id, rel.to_org_id]);
             await setRelationshipStatus(trx, rel.id, t.status, deps.now().toISOString());
             const other = rel.from_org_id === access.orgId ? rel.to_org_id : rel.from_org_id;
             for (const org of [access.orgId, other]) {

@@ -1,4 +1,4 @@
-import { appendAudit, type Database } from '@shinrai/store';
+import { appendAudit, lockAuditChains, type Database } from '@shinrai/store';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../deps.ts';
 
@@ -29,4 +29,12 @@ export async function audit(
     requestId: actor.requestId,
     details,
   });
+}
+
+/**
+ * A transaction that writes to more than one organization's audit log locks their chains first, in one
+ * order for everyone: two such transactions (a relationship seen from each side) then cannot deadlock.
+ */
+export async function lockAuditOf(trx: Transaction<Database>, orgIds: (string | null)[]): Promise<void> {
+  await lockAuditChains(trx, orgIds);
 }

@@ -40,7 +40,15 @@ function verifyResult(job: Job): AuditVerifyResult | null {
     ok: result.ok,
     checked: typeof result.checked === 'number' ? result.checked : 0,
     firstBrokenSeq: typeof result.firstBrokenSeq === 'number' ? result.firstBrokenSeq : null,
+    reason: typeof result.reason === 'string' ? result.reason : null,
+    checkpoint: typeof result.checkpoint?.seq === 'number' ? result.checkpoint : null,
   };
+}
+
+/** Reasons found against the last signed checkpoint or the recorded head (no single entry to point at). */
+const CHECKPOINT_REASONS = ['tail_cut', 'chain_deleted', 'checkpoint_mismatch', 'head_mismatch'] as const;
+function checkpointReason(r: AuditVerifyResult): (typeof CHECKPOINT_REASONS)[number] | undefined {
+  return CHECKPOINT_REASONS.find((x) => x === r.reason);
 }
 
 function detailLines(details: unknown): [string, string][] {
@@ -90,6 +98,12 @@ export function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const poll = useRef<AbortController | null>(null);
   const lang = currentLanguage();
+  const brokenMessage = (r: AuditVerifyResult) => {
+    const reason = checkpointReason(r);
+    const values = { checked: r.checked, seq: r.checkpoint?.seq ?? 0 };
+    if (reason) return t(`audit.reason.${reason}`, values);
+    return t('audit.verifyBroken', { seq: r.firstBrokenSeq ?? t('common.none'), checked: r.checked });
+  };
 
   useEffect(() => () => poll.current?.abort(), []);
 
@@ -224,10 +238,7 @@ export function AuditPage() {
               </Alert>
             ) : (
               <Alert color="red" title={t('audit.brokenTitle')} role="alert">
-                {t('audit.verifyBroken', {
-                  seq: result.firstBrokenSeq ?? t('common.none'),
-                  checked: result.checked,
-                })}
+                {brokenMessage(result)}
               </Alert>
             )
           ) : null}
