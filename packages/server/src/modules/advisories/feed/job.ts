@@ -13,6 +13,8 @@ export interface AdvisoriesImportPayload {
   file: string;
   /** The name the uploader gave the file. */
   source: string;
+  /** The instance administrator who uploaded it (named in the instance audit entries). */
+  actorUserId?: string | null;
 }
 
 /** Where uploaded advisory archives wait for their import job. */
@@ -40,8 +42,10 @@ export function advisoriesImportJob(deps: Deps): JobHandler {
     if (!isPayload(ctx.payload)) throw new Error('bad advisories.import payload');
     const { importId, file, source } = ctx.payload;
     const full = path.join(advisoryUploadDir(deps), file);
-    const result = await importAdvisories(deps.store.db, full, source, {
+    const result = await importAdvisories(deps.store, full, source, {
       importId,
+      via: 'upload',
+      actor: { userId: ctx.payload.actorUserId ?? null, requestId: null },
       now: deps.now,
       onProgress: (p) => ctx.progress(p.processed, p.total),
       shouldStop: () => ctx.stopping,
@@ -53,7 +57,7 @@ export function advisoriesImportJob(deps: Deps): JobHandler {
       throw new Error(`${result.reason}: ${m.ja} / ${m.en} (${result.detail})`);
     }
     return {
-      importId,
+      importId: result.importId,
       ...result.counts,
       skippedReasons: result.skippedReasons,
       rematchJobId: result.rematchJobId,
