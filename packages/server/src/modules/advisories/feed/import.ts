@@ -65,7 +65,10 @@ export type AdvisoryImportResult =
       importId: string;
       counts: AdvisoryImportCounts;
       skippedReasons: SkippedReasons;
-      /** The re-match job queued, if advisories wait for it (changed by this run or by an earlier, killed one). */
+      /**
+       * The re-match job queued, if advisories wait for it (changed by this run or by an earlier, killed
+       * one) and no queued re-match, which would take them, was waiting already.
+       */
       rematchJobId: string | null;
       stopped: boolean;
     }
@@ -268,8 +271,11 @@ export async function importAdvisories(
     if (!stopped) await flush();
   } catch (err) {
     if (err instanceof SourceBroken) return refuse(err.reason, err.detail);
-    // Most likely the database went away: recorded if it can be; what was written waits in the pending
-    // re-match either way (the next import, the sweep of abandoned runs or the daily re-match takes it).
+    // Most likely the database went away: recorded if it can be (unless another instance already marked
+    // the run abandoned); what was written waits in the pending re-match either way (the next import, the
+    // sweep of abandoned runs or the daily re-match takes it).
+    const run = await findAdvisoryImport(db, importId).catch(() => undefined);
+    if (run?.status !== 'running') throw err;
     await updateAdvisoryImport(db, importId, {
       ...counts,
       skipped_reasons: JSON.stringify(skippedReasons),

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 // Deep imports, not the server platform: `shinrai advisories import` loads only what an import needs.
 import {
@@ -74,13 +74,19 @@ export async function auditImport(
 
 /**
  * Queues the portfolio re-match when advisories wait for it (their pending rows were written with their
- * batch); the job clears what it covered. Returns the job id, or null when nothing waits.
+ * batch); the job reads what waits when it starts and clears what it covered. Returns the new job's id, or
+ * null when nothing waits or a re-match that has not started yet is already queued (it takes these too).
  */
-export async function queuePendingRematch(
-  ex: Executor | Kysely<Database>,
-  now: string,
-): Promise<string | null> {
+export async function queuePendingRematch(ex: Executor, now: string): Promise<string | null> {
   if ((await countPendingRematch(ex)) === 0) return null;
+  const waiting = await ex
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', SOFTWARE_REMATCH_JOB)
+    .where('status', '=', 'queued')
+    .limit(1)
+    .executeTakeFirst();
+  if (waiting) return null;
   const id = randomUUID();
   await enqueueJob(ex, {
     id,
