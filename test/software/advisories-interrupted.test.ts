@@ -2,10 +2,19 @@ import {
   abandonStaleImports,
   IMPORT_LEASE_MS,
   importAdvisories,
+  importRow,
   type AdvisoryImportProgress,
 } from '@shinrai/server';
+import { advisoriesDailyJob } from '@shinrai/server/modules/advisories';
 import { softwareRematchJob } from '@shinrai/server/modules/software';
-import { auditChainBatch, countPendingRematch, findAdvisoryImport, pendingRematch } from '@shinrai/store';
+import {
+  auditChainBatch,
+  countPendingRematch,
+  findAdvisoryImport,
+  insertAdvisoryImport,
+  pendingRematch,
+  updateAdvisoryImport,
+} from '@shinrai/store';
 import type { LightMyRequestResponse } from 'fastify';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,5 +208,57 @@ describe.each(testDialects())('an interrupted advisory import on %s', (dialect) 
       status: 'abandoned',
       source: 'dead.zip',
     });
+  });
+
+  it('gives a taken-over upload job a run of its own, the dead attempt ending abandoned', async () => {
+    const db = t.deps.store.db;
+    const queued = importRow('00000000-0000-4000-8000-00000000dead', 'retry.zip', new Date().toISOString());
+    await insertAdvisoryImport(db, queued);
+    // the first attempt started, then its process died (the platform hands the job to another worker)
+    await updateAdvisoryImport(db, queued.id, { status: 'running', lease_until: new Date().toISOString() });
+    const zip = writeTemp(dir, 'retry.zip', await zipBuffer([advisory('GHSA-kill-0005', 'kill-one')]));
+    const r = await importAdvisories(t.deps.store, zip, 'retry.zip', { importId: queued.id, via: 'upload' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.importId).not.toBe(queued.id);
+    expect(await findAdvisoryImport(db, queued.id)).toMatchObject({ status: 'abandoned' });
+    expect(await findAdvisoryImport(db, r.importId)).toMatchObject({
+      status: 'done',
+      added: 1,
+      via: 'upload',
+    });
+    const instance = await auditChainBatch(db, null, 0, 1000);
+    expect(instance.filter((e) => e.targetId === queued.id).map((e) => e.action)).toEqual([
+      'advisories.import_abandoned',
+    ]);
+    const start = instance.find((e) => e.targetId === r.importId && e.action === 'advisories.import_start');
+    expect(JSON.parse(start?.details ?? '{}')).toMatchObject({ retryOf: queued.id, source: 'retry.zip' });
+  });
+
+  it('runs the daily safety net: a full re-match is queued and tomorrow is scheduled', async () => {
+    const db = t.deps.store.db;
+    const result = (await advisoriesDailyJob(t.deps)({
+      job: {} as never,
+      payload: {},
+      progress: async () => {},
+      stopping: false,
+    })) as { rematchJobId: string };
+    const rematch = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', result.rematchJobId)
+      .executeTakeFirstOrThrow();
+    expect(rematch.kind).toBe('software.rematch');
+    expect(JSON.parse(rematch.payload)).toEqual({ all: true });
+    const next = await db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', 'advisories.daily')
+      .execute();
+    expect(next).toHaveLength(1);
+    expect(Date.parse(next[0]!.run_at)).toBeGreaterThan(Date.now());
+    await runRematch();
+    expect(await findings()).toEqual(
+      expect.arrayContaining(['GHSA-kill-0001', 'GHSA-kill-0002', 'GHSA-kill-0003']),
+    );
   });
 });
