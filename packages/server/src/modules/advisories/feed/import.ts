@@ -207,11 +207,13 @@ export async function importAdvisories(
       }
       writes.push({ ...p, ...recordRows(p, at) });
     }
+    // counted once the batch committed
+    const next = { ...counts };
     for (const p of writes) {
-      if (stored.has(p.id)) counts.updated++;
-      else counts.added++;
-      if (p.withdrawn) counts.withdrawn++;
-      if (p.malicious) counts.malicious++;
+      if (stored.has(p.id)) next.updated++;
+      else next.added++;
+      if (p.withdrawn) next.withdrawn++;
+      if (p.malicious) next.malicious++;
     }
     // The records, their pending re-match and the run's counts and lease commit together.
     await db.transaction().execute(async (trx) => {
@@ -227,11 +229,12 @@ export async function importAdvisories(
         at,
       );
       await updateAdvisoryImport(trx, importId, {
-        ...counts,
+        ...next,
         skipped_reasons: JSON.stringify(skippedReasons),
         lease_until: leaseFrom(clock()),
       });
     });
+    Object.assign(counts, next);
     await opts.onProgress?.({ ...counts, total: source.total });
   };
 
