@@ -208,7 +208,7 @@ async function importOnce(file: string, dataDir: string): Promise<void> {
   const store = openStore({ databaseUrl: undefined, dataDir });
   await migrate(store);
   const t0 = performance.now();
-  const r = await importAdvisories(store.db, file, path.basename(file));
+  const r = await importAdvisories(store, file, path.basename(file));
   const ms = performance.now() - t0;
   await store.close();
   if (!r.ok) throw new Error(`${r.reason}: ${r.detail}`);

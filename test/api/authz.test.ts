@@ -400,7 +400,10 @@ describe('authorization walker over GET /api/openapi.json', () => {
       const declared = declaredRule(r);
       if (listed?.access !== 'org' || declared?.access !== 'org') return [];
       const wider = listed.roles.filter((role) => !declared.roles.includes(role));
-      const same = wider.length === 0 && (listed.userOnly ?? false) === (declared.userOnly ?? false);
+      const same =
+        wider.length === 0 &&
+        (listed.userOnly ?? false) === (declared.userOnly ?? false) &&
+        (listed.instanceAdmin ?? false) === (declared.instanceAdmin ?? false);
       return same ? [] : [`${r.key}: table ${listed.roles.join('/')}, declared ${declared.roles.join('/')}`];
     });
     expect(disagree).toEqual([]);
@@ -493,7 +496,8 @@ describe('authorization walker over GET /api/openapi.json', () => {
       for (const r of orgRoutes) {
         const spec = rule(r);
         if (spec.access !== 'org') continue;
-        const allowed = spec.roles.includes(role);
+        // Of the walking users, only the owner of A (who set the instance up) is an instance administrator.
+        const allowed = spec.roles.includes(role) && (!spec.instanceAdmin || role === 'owner');
         if (allowed && r.method !== 'GET') continue; // allowed writes are exercised by the flow tests
         const res = await call(users[role], r, A);
         const want = allowed ? 200 : 403;
@@ -531,7 +535,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
       for (const r of orgRoutes) {
         const spec = rule(r);
         if (spec.access !== 'org') continue;
-        const allowed = spec.roles.includes(role) && !spec.userOnly;
+        const allowed = spec.roles.includes(role) && !spec.userOnly && !spec.instanceAdmin;
         if (allowed && r.method !== 'GET') continue;
         const res = await call(c, r, A);
         const want = allowed ? 200 : 403;
@@ -543,7 +547,8 @@ describe('authorization walker over GET /api/openapi.json', () => {
     const ownerToken = bearer(tokensA.owner);
     for (const r of routes) {
       const spec = rule(r);
-      if (spec.access !== 'user' && !(spec.access === 'org' && spec.userOnly)) continue;
+      if (spec.access !== 'user' && !(spec.access === 'org' && (spec.userOnly || spec.instanceAdmin)))
+        continue;
       const res = await call(ownerToken, r, A);
       if (res.statusCode !== 403 || errorCode(res) !== 'forbidden')
         failures.push(`owner token: ${r.key} → ${res.statusCode} ${res.body}`);
@@ -564,13 +569,43 @@ describe('authorization walker over GET /api/openapi.json', () => {
         const spec = rule(r);
         const res = await call(bearer(secret), r, target);
         // User-only routes refuse any token before looking at the organization.
-        const want = spec.access === 'org' && spec.userOnly ? 403 : 404;
+        const want = spec.access === 'org' && (spec.userOnly || spec.instanceAdmin) ? 403 : 404;
         if (res.statusCode !== want)
           failures.push(`${r.key} on ${target.name} → ${res.statusCode} ${res.body}, want ${want}`);
       }
     }
     expect(failures).toEqual([]);
     expect(await snapshotA()).toEqual(before);
+  });
+
+  it('(e) gives everyone but an instance administrator 403 on every advisory-database write', async () => {
+    const me = async (c: Client) =>
+      json<{ user: { isInstanceAdmin: boolean } }>(must(await c.get('/api/me'), 200)).user.isInstanceAdmin;
+    expect(await me(users.owner)).toBe(true);
+    expect(await me(users.admin)).toBe(false);
+    expect(await me(bob)).toBe(false);
+    // Every write under the advisory database declares it: a new one cannot ship without the check.
+    const writes = routes.filter((r) => r.path.includes('/advisories') && r.method !== 'GET');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((r) => r.operation['x-instance-admin'] !== true).map((r) => r.key)).toEqual([]);
+    // Anyone signed in can create an organization and be its owner: that is not enough.
+    const mallory = json<{ organization: { id: string } }>(
+      must(await bob.post('/api/orgs', { name: '自作の組織', kind: 'supplier' }), 201),
+    ).organization.id;
+    const failures: string[] = [];
+    for (const r of writes) {
+      for (const [who, c, orgId] of [
+        ['bob, owner of his own new organization', bob, mallory],
+        ['bob, owner of B', bob, B.orgId],
+        ['admin of A', users.admin, A.orgId],
+        ['owner token of A', bearer(tokensA.owner), A.orgId],
+      ] as const) {
+        const res = await call(c, r, { ...A, orgId });
+        if (res.statusCode !== 403 || errorCode(res) !== 'forbidden')
+          failures.push(`${who}: ${r.key} → ${res.statusCode} ${res.body}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 
   it('(d) never mints a token above the creator’s role', async () => {

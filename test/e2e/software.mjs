@@ -185,6 +185,10 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   );
   assert((await desk.getByTestId('advisories-malicious').textContent()) === '1', 'one malicious record');
   await desk.getByTestId('last-import-status').getByText(ja.software.advisories.importStatus.done).waitFor();
+  // where the data came from: the uploaded file, imported from the web by the server administrator
+  const provenance = desk.getByTestId('advisory-provenance');
+  await provenance.getByRole('heading', { name: ja.software.advisories.provenance.title }).waitFor();
+  await provenance.getByText(ja.software.advisories.provenance.vias.upload).first().waitFor();
   await shot(desk, '01-advisories-1440');
 
   begin('creating a product and a release');

@@ -25,7 +25,17 @@ export type RouteRule =
    * `/api/orgs/{orgId}/…`: members (and API tokens) of that organization whose role is in `roles`.
    * `userOnly`: API tokens are refused even with a sufficient role.
    */
-  | { access: 'org'; roles: readonly Role[]; userOnly?: boolean; body?: (c: BodyContext) => unknown };
+  | {
+      access: 'org';
+      roles: readonly Role[];
+      userOnly?: boolean;
+      /**
+       * Besides the role, only an instance administrator (signed in in person) may call it: instance
+       * infrastructure such as the advisory database.
+       */
+      instanceAdmin?: boolean;
+      body?: (c: BodyContext) => unknown;
+    };
 
 const ALL: readonly Role[] = ROLES;
 const MANAGERS: readonly Role[] = ['owner', 'admin'];
@@ -323,7 +333,13 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ webhookUrl: null, emailEnabled: false }),
   },
   'GET /api/orgs/{orgId}/software/advisories/status': { access: 'org', roles: ALL },
-  'POST /api/orgs/{orgId}/software/advisories/import': { access: 'org', roles: MANAGERS },
+  /** The instance-wide advisory database: instance administrators only (multipart: walked without a body). */
+  'POST /api/orgs/{orgId}/software/advisories/import': {
+    access: 'org',
+    roles: MANAGERS,
+    userOnly: true,
+    instanceAdmin: true,
+  },
   'GET /api/orgs/{orgId}/software/advisories/{advisoryId}': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/cpsf/models/building': {
     access: 'org',
@@ -348,6 +364,8 @@ export interface OpenApiOperation {
   'x-permission'?: string;
   /** Only a signed-in person, never an API token (`config.userOnly`). */
   'x-user-only'?: boolean;
+  /** Only an instance administrator, in person (`config.instanceAdmin`). */
+  'x-instance-admin'?: boolean;
 }
 export interface JsonSchema {
   type?: string | string[];
@@ -381,12 +399,20 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
   return out;
 }
 
-/** The rule an organization route declares for itself: the roles its `x-permission` grants. */
+/**
+ * The rule an organization route declares for itself: the roles its `x-permission` grants, whether tokens
+ * are refused (`x-user-only`) and whether only instance administrators pass (`x-instance-admin`).
+ */
 export function declaredRule(r: DocumentedRoute): RouteRule | undefined {
   const permission = r.operation['x-permission'];
   if (typeof permission !== 'string' || !r.path.startsWith('/api/orgs/{orgId}')) return undefined;
   const roles = ROLES.filter((role) => can(role, permission as ModulePermission));
-  return { access: 'org', roles, ...(r.operation['x-user-only'] === true ? { userOnly: true } : {}) };
+  return {
+    access: 'org',
+    roles,
+    ...(r.operation['x-user-only'] === true ? { userOnly: true } : {}),
+    ...(r.operation['x-instance-admin'] === true ? { instanceAdmin: true } : {}),
+  };
 }
 
 /** The JSON request-body schema of an operation, if it takes one. */

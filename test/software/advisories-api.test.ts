@@ -5,7 +5,7 @@ import {
   JobWorker,
   legacyAdvisoryUploadDir,
 } from '@shinrai/server';
-import { enqueueJob, insertAdvisoryImport } from '@shinrai/store';
+import { auditChainBatch, enqueueJob, insertAdvisoryImport } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -109,6 +109,62 @@ describe('advisory database over HTTP', () => {
     expect(adv.advisory).toMatchObject({ id: 'MAL-2099-0002', malicious: true, severity: 'critical' });
     expect(adv.advisory.record.id).toBe('MAL-2099-0002');
     expect((await member.get(`/api/orgs/${orgId}/software/advisories/GHSA-none`)).statusCode).toBe(404);
+  });
+
+  it('audits every import in the instance chain with its source and counts; every tenant sees where the data came from', async () => {
+    const instance = async () => await auditChainBatch(t.deps.store.db, null, 0, 1000);
+    const zip = await zipBuffer([{ name: 'GHSA-http-0101.json', data: osvRecord({ id: 'GHSA-http-0101' }) }]);
+    const res = await upload(admin, 'provenance.zip', zip);
+    expect(res.statusCode).toBe(202);
+    const { job, importId } = json<JobBody & { importId: string }>(res);
+    expect((await runJob(job.id)).status).toBe('succeeded');
+
+    const adminId = json<{ user: { id: string } }>(await admin.get('/api/me')).user.id;
+    const entries = (await instance()).filter((e) => e.targetId === importId);
+    expect(entries.map((e) => [e.action, e.orgId, e.actorUserId])).toEqual([
+      ['advisories.import_start', null, adminId],
+      ['advisories.import_done', null, adminId],
+    ]);
+    expect(JSON.parse(entries[0]!.details)).toMatchObject({ source: 'provenance.zip', via: 'upload' });
+    expect(JSON.parse(entries[1]!.details)).toMatchObject({
+      source: 'provenance.zip',
+      via: 'upload',
+      status: 'done',
+      counts: { processed: 1, added: 1, updated: 0, unchanged: 0 },
+    });
+
+    // A member of another organization sees the sources, the latest runs and each record's origin.
+    const other = json<{ organization: { id: string } }>(
+      await member.post('/api/orgs', { name: '別の会社', kind: 'supplier' }),
+    ).organization.id;
+    const status = json<{
+      sources: { source: string | null; records: number; lastImportedAt: string }[];
+      recentImports: { id: string; source: string; via: string; status: string; added: number }[];
+    }>(await member.get(`/api/orgs/${other}/software/advisories/status`));
+    expect(status.sources).toContainEqual(expect.objectContaining({ source: 'provenance.zip', records: 1 }));
+    expect(status.recentImports[0]).toMatchObject({
+      id: importId,
+      source: 'provenance.zip',
+      via: 'upload',
+      status: 'done',
+      added: 1,
+    });
+    const adv = json<{ advisory: { importedFrom: unknown; importedAt: string } }>(
+      await member.get(`/api/orgs/${other}/software/advisories/GHSA-http-0101`),
+    );
+    expect(adv.advisory.importedFrom).toEqual({ importId, source: 'provenance.zip', via: 'upload' });
+
+    // The owner of that new organization is no instance administrator: refused, and nothing recorded.
+    const before = (await instance()).length;
+    const { payload, headers } = multipart({ name: 'x.zip', data: zip }, {});
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${other}/software/advisories/import`,
+      payload,
+      headers: { ...headers, cookie: member.cookie ?? '', 'x-csrf-token': member.csrf ?? '' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect((await instance()).length).toBe(before);
   });
 
   it('fails the job of a refused archive with a clear reason and writes nothing', async () => {

@@ -25,7 +25,7 @@ describe.each(testDialects())('hostile advisory archives on %s', (dialect) => {
 
   async function refused(zip: Buffer, name: string) {
     const before = (await advisoryStatus(t.store.db)).total;
-    const r = await importAdvisories(t.store.db, writeTemp(dir, name, zip), name);
+    const r = await importAdvisories(t.store, writeTemp(dir, name, zip), name);
     expect((await advisoryStatus(t.store.db)).total).toBe(before);
     const status = await advisoryStatus(t.store.db);
     expect(status.lastImport).toMatchObject({ id: r.importId, status: 'failed', added: 0 });
@@ -76,7 +76,7 @@ describe.each(testDialects())('hostile advisory archives on %s', (dialect) => {
   it('an interrupted import leaves whole batches: each record old or new', async () => {
     const zip = writeTemp(dir, 'ten.zip', await zipBuffer(good(10)));
     let batches = 0;
-    const r = await importAdvisories(t.store.db, zip, 'ten.zip', {
+    const r = await importAdvisories(t.store, zip, 'ten.zip', {
       batchSize: 4,
       onProgress: () => void batches++,
       shouldStop: () => batches >= 1,
@@ -89,7 +89,7 @@ describe.each(testDialects())('hostile advisory archives on %s', (dialect) => {
     );
     expect(present.filter(Boolean).length).toBe(4);
     // the previous database stays usable and a re-run completes the rest
-    const again = await importAdvisories(t.store.db, zip, 'ten.zip', { batchSize: 4 });
+    const again = await importAdvisories(t.store, zip, 'ten.zip', { batchSize: 4 });
     if (!again.ok) throw new Error(again.reason);
     expect(again.counts).toMatchObject({ added: 6, unchanged: 4 });
   });

@@ -65,6 +65,29 @@ describe('shinrai advisories import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('処理 3 件: 追加 0、更新 0、変更なし 3');
     expect(again.stdout).not.toContain('再照合');
+    // The operator's imports are in the instance audit chain, with source and counts.
+    const db = new Sqlite(path.join(dataDir, 'shinrai.db'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db
+        .prepare(
+          "select action, org_id, details from audit_log where action like 'advisories.%' order by seq",
+        )
+        .all() as { action: string; org_id: string | null; details: string }[];
+      expect(rows.map((r) => [r.action, r.org_id])).toEqual([
+        ['advisories.import_start', null],
+        ['advisories.import_done', null],
+        ['advisories.import_start', null],
+        ['advisories.import_done', null],
+      ]);
+      expect(JSON.parse(rows[1]!.details)).toMatchObject({
+        source: 'all.zip',
+        via: 'cli',
+        counts: { processed: 3, added: 3 },
+      });
+      expect(JSON.parse(rows[3]!.details)).toMatchObject({ counts: { unchanged: 3, added: 0 } });
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a zip with a path-traversal entry: exit 2, nothing written', async () => {
@@ -79,5 +102,18 @@ describe('shinrai advisories import', () => {
     expect(r.stderr).toContain('import refused');
     expect(r.stderr).toContain('../bad.json');
     expect(count(dataDir)).toBe(before);
+    const db = new Sqlite(path.join(dataDir, 'shinrai.db'), { readonly: true, fileMustExist: true });
+    try {
+      const last = db
+        .prepare("select details from audit_log where action = 'advisories.import_failed' order by seq desc")
+        .get() as { details: string } | undefined;
+      expect(JSON.parse(last?.details ?? '{}')).toMatchObject({
+        source: 'evil.zip',
+        via: 'cli',
+        error: 'path_traversal',
+      });
+    } finally {
+      db.close();
+    }
   });
 });

@@ -30,7 +30,7 @@ describe('reading an advisory archive', () => {
       records.map((r, i) => ({ name: `${String(r.id)}.json`, data: r, store: i % 3 === 0 })),
     );
     expect(zip.length).toBeGreaterThan(9 * 1024 * 1024);
-    const r = await importAdvisories(t.store.db, writeTemp(dir, 'windows.zip', zip), 'windows.zip');
+    const r = await importAdvisories(t.store, writeTemp(dir, 'windows.zip', zip), 'windows.zip');
     if (!r.ok) throw new Error(`${r.reason}: ${r.detail}`);
     expect(r.counts).toMatchObject({ processed: 1200, added: 1200, skipped: 0 });
     for (const i of [0, 1, 2, 599, 600, 1198, 1199]) {
@@ -50,7 +50,7 @@ describe('reading an advisory archive', () => {
     const at = zip.indexOf(Buffer.from('GHSA-crc-2.json')) + 'GHSA-crc-2.json'.length + 10;
     zip[at] = (zip[at] ?? 0) ^ 0xff;
     const before = (await advisoryStatus(t.store.db)).total;
-    const r = await importAdvisories(t.store.db, writeTemp(dir, 'crc.zip', zip), 'crc.zip');
+    const r = await importAdvisories(t.store, writeTemp(dir, 'crc.zip', zip), 'crc.zip');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason).toBe('corrupt_archive');
@@ -90,7 +90,7 @@ describe('reading an advisory archive', () => {
         data: osvRecord({ id: 'GHSA-sev-e', severity: [null, { type: 'CVSS_V3', score: 7 }] }),
       },
     ]);
-    const r = await importAdvisories(t.store.db, writeTemp(dir, 'sev.zip', zip), 'sev.zip');
+    const r = await importAdvisories(t.store, writeTemp(dir, 'sev.zip', zip), 'sev.zip');
     if (!r.ok) throw new Error(r.reason);
     expect(r.counts).toMatchObject({ added: 5, skipped: 0 });
     const [a, b, c, d, e] = await Promise.all(

@@ -44,7 +44,7 @@ describe('advisory severity: the import row and a finding agree', () => {
       { name: 'a.json', data: cvssMediumWordHigh },
       { name: 'b.json', data: debianNegligible },
     ]);
-    const r = await importAdvisories(t.store.db, writeTemp(dir, 'sev.zip', zip), 'sev.zip');
+    const r = await importAdvisories(t.store, writeTemp(dir, 'sev.zip', zip), 'sev.zip');
     if (!r.ok) throw new Error(r.reason);
     expect(r.counts).toMatchObject({ added: 2, skipped: 0 });
 

@@ -1,5 +1,12 @@
 import { importAdvisories } from '@shinrai/server';
-import { advisoriesFor, advisoryKeySet, advisoryStatus, findAdvisory } from '@shinrai/store';
+import {
+  advisoriesFor,
+  advisoryKeySet,
+  advisoryStatus,
+  clearPendingRematch,
+  findAdvisory,
+  pendingRematch,
+} from '@shinrai/store';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore, testDialects, type TestStore } from '../helpers/stores.ts';
@@ -18,7 +25,7 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
   });
 
   it('imports the OSV schema test records from a folder, then finds nothing new on a second run', async () => {
-    const first = await importAdvisories(t.store.db, RECORDS_DIR, 'records');
+    const first = await importAdvisories(t.store, RECORDS_DIR, 'records');
     if (!first.ok) throw new Error(first.reason);
     // 12 files: 6 distinct usable records, 2 later copies of them (same modified), 4 without any package
     expect(first.counts).toMatchObject({
@@ -58,7 +65,12 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
     expect(found.get('Alpine\u0000openssl')?.map((a) => a.id)).toEqual(['CVE-2018-5407']);
     expect(found.has('npm\u0000not-there')).toBe(false);
 
-    const again = await importAdvisories(t.store.db, RECORDS_DIR, 'records', { batchSize: 3 });
+    // what the re-match job does once it ran: the advisories no longer wait
+    const waiting = await pendingRematch(t.store.db, 100);
+    expect(waiting.advisoryIds?.sort()).toHaveLength(6);
+    await clearPendingRematch(t.store.db, waiting.tokens);
+
+    const again = await importAdvisories(t.store, RECORDS_DIR, 'records', { batchSize: 3 });
     if (!again.ok) throw new Error(again.reason);
     expect(again.counts).toMatchObject({ processed: 12, added: 0, updated: 0, unchanged: 8, skipped: 4 });
     expect(again.rematchJobId).toBeNull();
@@ -82,7 +94,7 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
         }),
       },
     ]);
-    const r1 = await importAdvisories(t.store.db, writeTemp(dir, 'one.zip', zip1), 'one.zip');
+    const r1 = await importAdvisories(t.store, writeTemp(dir, 'one.zip', zip1), 'one.zip');
     if (!r1.ok) throw new Error(r1.reason);
     expect(r1.counts).toMatchObject({ processed: 3, added: 3, updated: 0, unchanged: 0 });
     expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0003'))?.severity).toBe('medium');
@@ -106,7 +118,7 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
       // same modified: unchanged
       { name: 'GHSA-aaaa-0003.json', data: osvRecord({ id: 'GHSA-aaaa-0003', summary: 'same time' }) },
     ]);
-    const r2 = await importAdvisories(t.store.db, writeTemp(dir, 'two.zip', zip2), 'two.zip');
+    const r2 = await importAdvisories(t.store, writeTemp(dir, 'two.zip', zip2), 'two.zip');
     if (!r2.ok) throw new Error(r2.reason);
     expect(r2.counts).toMatchObject({ processed: 3, added: 0, updated: 1, unchanged: 2 });
     expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0001'))?.summary).toBe('changed');
@@ -124,13 +136,18 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
     ).toEqual(['GHSA-aaaa-0002', 'GHSA-aaaa-0003']);
     expect(found.get('npm\u0000right-pad')?.map((a) => a.id)).toEqual(['GHSA-aaaa-0001']);
 
+    // one queued re-match takes whatever waits when it starts: r2 found it queued and added none
     const jobs = await t.store.db
       .selectFrom('jobs')
       .select(['payload'])
-      .where('id', '=', r2.rematchJobId ?? '')
       .where('kind', '=', 'software.rematch')
-      .executeTakeFirst();
-    expect(JSON.parse(jobs?.payload ?? 'null')).toEqual({ advisoryIds: ['GHSA-aaaa-0001'] });
+      .where('status', '=', 'queued')
+      .execute();
+    expect(jobs.map((j) => JSON.parse(j.payload) as unknown)).toEqual([{ pending: true }]);
+    expect(r2.rematchJobId).toBeNull();
+    // r1's three and r2's one wait for the re-match (nobody ran it here)
+    const waiting = await pendingRematch(t.store.db, 100);
+    expect(waiting.advisoryIds).toEqual(expect.arrayContaining(['GHSA-aaaa-0001', 'GHSA-aaaa-0002']));
   });
 
   it('keeps withdrawn records out of matching, marks MAL- critical, skips unknown ecosystems and bad JSON', async () => {
@@ -161,7 +178,7 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
       { name: 'bad/not-a-record.json', data: '[1, 2, 3]' },
       { name: 'README.md', data: 'not a record' },
     ]);
-    const r = await importAdvisories(t.store.db, writeTemp(dir, 'mixed.zip', zip), 'mixed.zip');
+    const r = await importAdvisories(t.store, writeTemp(dir, 'mixed.zip', zip), 'mixed.zip');
     if (!r.ok) throw new Error(r.reason);
     expect(r.counts).toMatchObject({ processed: 5, added: 2, withdrawn: 1, malicious: 1, skipped: 3 });
     expect(r.skippedReasons.unknown_ecosystem).toEqual({ count: 1, examples: ['BIOC-0001 (Bioconductor)'] });
@@ -198,7 +215,7 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
         }),
       ),
     );
-    const r = await importAdvisories(t.store.db, file, 'single.json');
+    const r = await importAdvisories(t.store, file, 'single.json');
     if (!r.ok) throw new Error(r.reason);
     expect(r.counts.added).toBe(1);
     // PyPI names are stored PEP 503-normalized, as purls map them

@@ -22,7 +22,7 @@ export async function advisoriesImportCommand(out: Out, target: string): Promise
     let stopping = false;
     const onSignal = () => (stopping = true);
     process.once('SIGINT', onSignal);
-    const result = await importAdvisories(store.db, path.resolve(target), path.basename(target), {
+    const result = await importAdvisories(store, path.resolve(target), path.basename(target), {
       onProgress: (p) => progress.update(p.processed, p.total),
       shouldStop: () => stopping,
     }).finally(() => process.removeListener('SIGINT', onSignal));

@@ -87,13 +87,18 @@ export async function buildApp(
       },
       security: [{ session: [] }, { apiToken: [] }],
     },
-    // The permission a route needs is part of its description (`x-permission`).
+    // The permission a route needs is part of its description (`x-permission`, `x-user-only`,
+    // `x-instance-admin`).
     transform: (input) => {
       const out = jsonSchemaTransform(input);
-      const { permission, userOnly } = input.route.config ?? {};
-      if (permission === undefined) return out;
-      const extra = userOnly === true ? { 'x-user-only': true } : {};
-      return { ...out, schema: { ...out.schema, 'x-permission': permission, ...extra } };
+      const { permission, userOnly, instanceAdmin } = input.route.config ?? {};
+      if (permission === undefined && instanceAdmin !== true) return out;
+      const extra = {
+        ...(permission === undefined ? {} : { 'x-permission': permission }),
+        ...(userOnly === true || instanceAdmin === true ? { 'x-user-only': true } : {}),
+        ...(instanceAdmin === true ? { 'x-instance-admin': true } : {}),
+      };
+      return { ...out, schema: { ...out.schema, ...extra } };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

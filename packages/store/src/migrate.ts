@@ -16,6 +16,7 @@ import { softwareMigration } from './software/migrations/0013-software.ts';
 import { whereUsedIndexMigration } from './software/migrations/0014-where-used-index.ts';
 import { filesMigration } from './platform/migrations/0015-files.ts';
 import { auditChainsMigration } from './platform/migrations/0016-audit-chains.ts';
+import { advisoryRunsMigration } from './advisories/migrations/0017-advisory-runs.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -40,6 +41,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0014-where-used-index': whereUsedIndexMigration(),
     '0015-files': filesMigration(ops),
     '0016-audit-chains': auditChainsMigration(ops),
+    '0017-advisory-runs': advisoryRunsMigration(),
   };
 }
 

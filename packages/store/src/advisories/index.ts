@@ -1,3 +1,4 @@
 /** The advisories module: the instance-wide OSV advisory database and its imports. */
 export type * from './tables.ts';
 export * from './repo.ts';
+export * from './runs.ts';

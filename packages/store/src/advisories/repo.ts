@@ -63,6 +63,7 @@ const ADVISORY_COLUMNS = [
   'vector',
   'record',
   'imported_at',
+  'import_id',
 ] as const satisfies readonly (keyof AdvisoriesTable)[];
 const PACKAGE_COLUMNS = [
   'advisory_id',

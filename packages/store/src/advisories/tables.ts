@@ -18,6 +18,8 @@ export interface AdvisoriesTable {
   /** The whole OSV record as JSON. */
   record: string;
   imported_at: string;
+  /** The import run that wrote this version of the record (null for records written before runs were kept). */
+  import_id: string | null;
 }
 
 export interface AdvisoryPackagesTable {
@@ -33,8 +35,12 @@ export interface AdvisoryImportsTable {
   id: string;
   /** File or folder name the records came from. */
   source: string;
-  /** queued | running | done | failed */
+  /** queued | running | done | failed | abandoned (its process died: the lease ran out) */
   status: string;
+  /** How it was started: upload (web, instance administrator) | cli (the operator on the server). */
+  via: string;
+  /** A running import renews this with every batch; past it, the run is dead and is marked abandoned. */
+  lease_until: string | null;
   started_at: string | null;
   finished_at: string | null;
   processed: number;
@@ -51,8 +57,22 @@ export interface AdvisoryImportsTable {
   created_at: string;
 }
 
+/**
+ * Advisories changed by an import and not yet re-matched against the portfolio. Written in the batch's own
+ * transaction; the re-match deletes the rows it has seen (by token) once it ran, so a crash anywhere leaves
+ * them for the next re-match.
+ */
+export interface AdvisoryRematchPendingTable {
+  advisory_id: string;
+  /** One per written batch: a later batch that changes the same advisory again replaces it. */
+  token: string;
+  import_id: string | null;
+  queued_at: string;
+}
+
 export interface AdvisoryTables {
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;
   advisory_imports: AdvisoryImportsTable;
+  advisory_rematch_pending: AdvisoryRematchPendingTable;
 }

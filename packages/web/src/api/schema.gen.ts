@@ -5658,7 +5658,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One advisory with its whole OSV record */
+    /** One advisory with its whole OSV record and where it came from (the import that wrote it, when) */
     get: {
       parameters: {
         query?: never;
@@ -5681,6 +5681,13 @@ export interface paths {
               advisory: {
                 aliases: string[];
                 id: string;
+                importedAt: string;
+                importedFrom: {
+                  importId: string;
+                  source: string;
+                  /** @enum {string} */
+                  via: 'upload' | 'cli';
+                } | null;
                 malicious: boolean;
                 modified: string;
                 published: string | null;
@@ -5713,7 +5720,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import OSV advisories (multipart `file`: an OSV all.zip or one .json record; at most 1 GB). Runs as a job: follow GET /api/orgs/{orgId}/jobs/{jobId} for progress (records processed / total). Owners and admins. */
+    /** Import OSV advisories into the instance-wide advisory database (multipart `file`: an OSV all.zip or one .json record; at most 1 GB). Runs as a job: follow GET /api/orgs/{orgId}/jobs/{jobId} for progress (records processed / total). Instance administrators only (403 for anyone else); audited in the instance chain with source and counts. */
     post: {
       parameters: {
         query?: never;
@@ -5795,7 +5802,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Advisory database: record counts (malicious, withdrawn, per ecosystem) and the last import */
+    /** Advisory database: record counts (malicious, withdrawn, per ecosystem), where the records came from (records per source, latest write) and the latest imports */
     get: {
       parameters: {
         query?: never;
@@ -5846,12 +5853,54 @@ export interface paths {
                 source: string;
                 startedAt: string | null;
                 /** @enum {string} */
-                status: 'queued' | 'running' | 'done' | 'failed';
+                status: 'queued' | 'running' | 'done' | 'failed' | 'abandoned';
                 unchanged: number;
                 updated: number;
+                /** @enum {string} */
+                via: 'upload' | 'cli';
                 withdrawn: number;
               } | null;
               malicious: number;
+              recentImports: {
+                added: number;
+                createdAt: string;
+                error: {
+                  code: string;
+                  detail: string;
+                  message: {
+                    en: string;
+                    ja: string;
+                  };
+                } | null;
+                finishedAt: string | null;
+                id: string;
+                malicious: number;
+                processed: number;
+                skipped: number;
+                skippedReasons: {
+                  count: number;
+                  examples: string[];
+                  message: {
+                    en: string;
+                    ja: string;
+                  };
+                  reason: string;
+                }[];
+                source: string;
+                startedAt: string | null;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'done' | 'failed' | 'abandoned';
+                unchanged: number;
+                updated: number;
+                /** @enum {string} */
+                via: 'upload' | 'cli';
+                withdrawn: number;
+              }[];
+              sources: {
+                lastImportedAt: string;
+                records: number;
+                source: string | null;
+              }[];
               total: number;
               withdrawn: number;
             };

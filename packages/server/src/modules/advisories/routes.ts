@@ -1,4 +1,13 @@
-import { advisoryStatus, enqueueJob, findAdvisory, findJob, insertAdvisoryImport } from '@shinrai/store';
+import {
+  advisorySources,
+  advisoryStatus,
+  enqueueJob,
+  findAdvisory,
+  findAdvisoryImport,
+  findJob,
+  insertAdvisoryImport,
+  recentAdvisoryImports,
+} from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -20,10 +29,16 @@ export const MAX_ADVISORY_UPLOAD_BYTES = 1024 * 1024 * 1024;
 const UPLOAD_KEPT_MS = 7 * 24 * 3_600_000;
 
 const Text = z.object({ ja: z.string(), en: z.string() });
+/** How many of the latest runs the status shows (where the data came from and when). */
+const RECENT_IMPORTS = 10;
+
+const Via = z.enum(['upload', 'cli']);
 const ImportView = z.object({
   id: z.string(),
   source: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** upload: an instance administrator from the web; cli: the operator on the server. */
+  via: Via,
+  status: z.enum(['queued', 'running', 'done', 'failed', 'abandoned']),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -52,6 +67,8 @@ const Advisory = z.object({
   modified: z.string(),
   published: z.string().nullable(),
   record: z.unknown(),
+  importedAt: z.string(),
+  importedFrom: z.object({ importId: z.string(), source: z.string(), via: Via }).nullable(),
 });
 
 /** Zip (local header or empty archive) or JSON text, from the first bytes. */
@@ -65,9 +82,11 @@ function kindOf(h: Buffer): 'zip' | 'json' | null {
 }
 
 /**
- * The advisory database (脆弱性情報データベース) is shared by the whole instance. Anyone in an organization
- * reads it; owners and admins of any organization (permission `catalogs.manage`, the one that manages
- * reference content) may import into it.
+ * The advisory database (脆弱性情報データベース) is instance infrastructure shared by every organization.
+ * Anyone in an organization reads it, with where its records came from and when; only an instance
+ * administrator (`instanceAdmin`, signed in in person) may import into it — being owner of an organization,
+ * which anyone signed in can create, is not enough. Every import is in the instance's audit chain with its
+ * source and counts.
  */
 export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -78,7 +97,7 @@ export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Advisory database: record counts (malicious, withdrawn, per ecosystem) and the last import',
+            'Advisory database: record counts (malicious, withdrawn, per ecosystem), where the records came from (records per source, latest write) and the latest imports',
           params: z.strictObject({ orgId: Id }),
           response: {
             200: z.object({
@@ -87,24 +106,37 @@ export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
               withdrawn: z.number(),
               byEcosystem: z.array(z.object({ ecosystem: z.string(), count: z.number() })),
               lastImport: ImportView.nullable(),
+              sources: z.array(
+                z.object({ source: z.string().nullable(), records: z.number(), lastImportedAt: z.string() }),
+              ),
+              recentImports: z.array(ImportView),
             }),
           },
         },
       },
       async () => {
-        const s = await advisoryStatus(deps.store.db);
-        return { ...s, lastImport: s.lastImport ? advisoryImportView(s.lastImport) : null };
+        const db = deps.store.db;
+        const now = deps.now();
+        const s = await advisoryStatus(db);
+        return {
+          ...s,
+          lastImport: s.lastImport ? advisoryImportView(s.lastImport, now) : null,
+          sources: await advisorySources(db),
+          recentImports: (await recentAdvisoryImports(db, RECENT_IMPORTS)).map((r) =>
+            advisoryImportView(r, now),
+          ),
+        };
       },
     );
 
     app.post(
       '/api/orgs/:orgId/software/advisories/import',
       {
-        config: { permission: 'advisories.manage' },
+        config: { permission: 'advisories.manage', instanceAdmin: true },
         schema: {
           tags: ['software'],
           summary:
-            'Import OSV advisories (multipart `file`: an OSV all.zip or one .json record; at most 1 GB). Runs as a job: follow GET /api/orgs/{orgId}/jobs/{jobId} for progress (records processed / total). Owners and admins.',
+            'Import OSV advisories into the instance-wide advisory database (multipart `file`: an OSV all.zip or one .json record; at most 1 GB). Runs as a job: follow GET /api/orgs/{orgId}/jobs/{jobId} for progress (records processed / total). Instance administrators only (403 for anyone else); audited in the instance chain with source and counts.',
           consumes: ['multipart/form-data'],
           params: z.strictObject({ orgId: Id }),
           response: { 202: z.object({ job: Job, importId: z.string() }), 413: ErrorBody, 415: ErrorBody },
@@ -157,18 +189,19 @@ export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
               id: jobId,
               orgId: access.orgId,
               kind: ADVISORIES_IMPORT_JOB,
-              payload,
+              payload: { ...payload, actorUserId: access.actorUserId },
               maxAttempts: 1,
               now,
             });
+            // The instance's chain: the advisory database belongs to no organization.
             await audit(
               deps,
               trx,
               actorOf(access, req.id),
-              access.orgId,
+              null,
               'advisories.import_start',
-              { type: 'job', id: jobId },
-              { importId, source },
+              { type: 'advisory_import', id: importId },
+              { importId, source, via: 'upload', jobId, requestedFromOrgId: access.orgId },
             );
           });
         } catch (err) {
@@ -186,14 +219,16 @@ export function advisoryRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: 'advisories.read' },
         schema: {
           tags: ['software'],
-          summary: 'One advisory with its whole OSV record',
+          summary:
+            'One advisory with its whole OSV record and where it came from (the import that wrote it, when)',
           params: z.strictObject({ orgId: Id, advisoryId: z.string().min(1).max(200) }),
           response: { 200: z.object({ advisory: Advisory }) },
         },
       },
       async (req) => {
-        const a = await findAdvisory(deps.store.db, req.params.advisoryId);
-        return { advisory: advisoryView(a ?? fail('not_found')) };
+        const a = (await findAdvisory(deps.store.db, req.params.advisoryId)) ?? fail('not_found');
+        const from = a.import_id === null ? undefined : await findAdvisoryImport(deps.store.db, a.import_id);
+        return { advisory: advisoryView(a, from) };
       },
     );
   };

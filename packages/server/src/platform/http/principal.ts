@@ -33,6 +33,13 @@ declare module 'fastify' {
     permission?: Permission | ModulePermission;
     /** Only a signed-in person, not an API token, may call it (checked before the permission). */
     userOnly?: boolean;
+    /**
+     * Only an instance administrator (users.is_instance_admin), signed in in person, may call it: for
+     * instance infrastructure such as the shared advisory database, whatever role the caller holds in an
+     * organization. Checked after the organization permission (outsiders still get 404); published in
+     * /api/openapi.json as `x-instance-admin`.
+     */
+    instanceAdmin?: boolean;
   }
   interface FastifyRequest {
     /** Set on routes that declare `config.permission`. */
@@ -198,18 +205,23 @@ export function orgAccess(req: FastifyRequest): OrgAccess {
 }
 
 /**
- * Adds the organization access check to exactly the routes that declare a permission, after
+ * Adds the organization access check (and the instance-administrator check) to exactly the routes that
+ * declare a permission (or `instanceAdmin`), after
  * validation (as the handlers did before), so other routes carry no hook for it.
  */
 export function checkRoutePermissions(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRoute', (route) => {
     const perm = route.config?.permission;
-    if (perm === undefined) return;
-    const userOnly = route.config?.userOnly === true;
+    const instanceAdmin = route.config?.instanceAdmin === true;
+    if (perm === undefined && !instanceAdmin) return;
+    const userOnly = route.config?.userOnly === true || instanceAdmin;
     const check: preHandlerAsyncHookHandler = async (req) => {
-      if (userOnly) requireUser(req);
-      const orgId = (req.params as { orgId?: string }).orgId;
-      req.access = await requireOrg(deps, req, orgId ?? fail('not_found'), perm);
+      const user = userOnly ? requireUser(req) : undefined;
+      if (perm !== undefined) {
+        const orgId = (req.params as { orgId?: string }).orgId;
+        req.access = await requireOrg(deps, req, orgId ?? fail('not_found'), perm);
+      }
+      if (instanceAdmin && user?.user.is_instance_admin !== 1) fail('forbidden');
     };
     const existing = route.preHandler;
     route.preHandler =

@@ -1,24 +1,29 @@
-import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 // Deep imports, not the @shinrai/* barrels: `shinrai advisories import` loads only what an import needs.
 import {
+  abandonAdvisoryImport,
   advisoryModifiedTimes,
   findAdvisoryImport,
   insertAdvisoryImport,
+  markRematchPending,
   updateAdvisoryImport,
   writeAdvisories,
   type AdvisoryImportRow,
 } from '@shinrai/store';
-import { enqueueJob } from '@shinrai/store';
-import type { Database } from '@shinrai/store';
-import { BATCH_SIZE, DEFAULT_LIMITS, REMATCH_ID_CAP, type ImportLimits } from './limits.ts';
+import { BATCH_SIZE, DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
 import { openAdvisorySource } from './open-source.ts';
 import { noteSkip, type RefusalReason, type SkippedReasons } from './reasons.ts';
 import { checkRecord, recordRows, type CheckedRecord, type RecordRows } from './record.ts';
+import {
+  abandonStaleImports,
+  auditImport,
+  leaseFrom,
+  queuePendingRematch,
+  runCounts,
+  type AdvisoryStore,
+  type ImportActor,
+} from './runs.ts';
 import { SourceBroken } from './source.ts';
-
-/** Job kind the inventory work implements: re-match the portfolio against changed advisories. */
-export const SOFTWARE_REMATCH_JOB = 'software.rematch';
 
 export interface AdvisoryImportCounts {
   processed: number;
@@ -36,8 +41,16 @@ export interface AdvisoryImportProgress extends AdvisoryImportCounts {
 }
 
 export interface AdvisoryImportOptions {
-  /** An advisory_imports row made beforehand (status queued), e.g. by the web upload. */
+  /**
+   * An advisory_imports row made beforehand (status queued) by the web upload, which audited the start. If
+   * a previous attempt already ran it (its process died and the job was taken over), that run is marked
+   * abandoned and this one gets a run of its own.
+   */
   importId?: string;
+  /** How it was started (recorded with the run): the web upload, or the CLI (the default). */
+  via?: 'upload' | 'cli';
+  /** Who started it, for the instance audit entries (the operator, no user, by default). */
+  actor?: ImportActor;
   now?: () => Date;
   limits?: ImportLimits;
   batchSize?: number;
@@ -52,7 +65,10 @@ export type AdvisoryImportResult =
       importId: string;
       counts: AdvisoryImportCounts;
       skippedReasons: SkippedReasons;
-      /** The re-match job queued, if anything changed. */
+      /**
+       * The re-match job queued, if advisories wait for it (changed by this run or by an earlier, killed
+       * one) and no queued re-match, which would take them, was waiting already.
+       */
       rematchJobId: string | null;
       stopped: boolean;
     }
@@ -72,17 +88,24 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
  * Imports OSV records from a folder, an OSV all.zip or one .json file into the advisory database shared by
  * the instance. Streamed (one entry in memory at a time), incremental (a record whose `modified` is not
  * newer than the stored one is counted unchanged), written in transactions of `batchSize` records so an
- * interrupted import leaves every record either old or new. A bad archive is refused before anything is
- * written; bad records are skipped with a reason. Queues `software.rematch` when anything changed.
+ * interrupted import leaves every record either old or new. Each batch's transaction also notes the
+ * advisories it changed as waiting for the portfolio re-match and renews the run's lease, so a process
+ * killed after any batch leaves what it wrote to be re-matched (by the next import, the sweep of abandoned
+ * runs or the daily full re-match). A bad archive is refused before anything is written; bad records are
+ * skipped with a reason. Its end (done, failed, interrupted) is an instance audit entry with the counts.
  */
 export async function importAdvisories(
-  db: Kysely<Database>,
+  store: AdvisoryStore,
   target: string,
   sourceName: string,
   opts: AdvisoryImportOptions = {},
 ): Promise<AdvisoryImportResult> {
-  const now = () => (opts.now ?? (() => new Date()))().toISOString();
+  const db = store.db;
+  const clock = opts.now ?? (() => new Date());
+  const now = () => clock().toISOString();
   const batchSize = opts.batchSize ?? BATCH_SIZE;
+  const actor = opts.actor ?? { userId: null, requestId: null };
+  const via = opts.via ?? 'cli';
   const counts: AdvisoryImportCounts = {
     processed: 0,
     added: 0,
@@ -93,31 +116,76 @@ export async function importAdvisories(
     skipped: 0,
   };
   const skippedReasons: SkippedReasons = {};
-  const importId = opts.importId ?? randomUUID();
-  const existing = opts.importId ? await findAdvisoryImport(db, opts.importId) : undefined;
-  if (!existing) await insertAdvisoryImport(db, importRow(importId, sourceName, now()));
-  await updateAdvisoryImport(db, importId, { status: 'running', started_at: now() });
+  // Runs of killed processes are marked first: their pending re-match is picked up by this run's end.
+  await abandonStaleImports(store, clock());
 
-  const saveCounts = (extra: Partial<AdvisoryImportRow> = {}) =>
-    updateAdvisoryImport(db, importId, {
-      ...counts,
-      skipped_reasons: JSON.stringify(skippedReasons),
-      ...extra,
+  let importId = opts.importId ?? randomUUID();
+  const existing = opts.importId ? await findAdvisoryImport(db, opts.importId) : undefined;
+  if (existing && existing.status !== 'queued') {
+    // A previous attempt of this upload's job died (the job was taken over): that run ends as abandoned.
+    await db.transaction().execute(async (trx) => {
+      const error = JSON.stringify({ code: 'abandoned', detail: 'retried' });
+      if (!(await abandonAdvisoryImport(trx, existing.id, now(), error))) return;
+      await auditImport(trx, store, actor, 'advisories.import_abandoned', now(), existing.id, {
+        source: existing.source,
+        via: existing.via,
+        status: 'abandoned',
+        counts: runCounts(existing),
+      });
+    });
+    importId = randomUUID();
+  }
+  if (!existing || importId !== existing.id) {
+    await db.transaction().execute(async (trx) => {
+      await insertAdvisoryImport(trx, { ...importRow(importId, sourceName, now()), via });
+      await auditImport(trx, store, actor, 'advisories.import_start', now(), importId, {
+        source: sourceName,
+        via,
+        ...(existing ? { retryOf: existing.id } : {}),
+      });
+    });
+  }
+  await updateAdvisoryImport(db, importId, {
+    status: 'running',
+    started_at: now(),
+    lease_until: leaseFrom(clock()),
+  });
+
+  /** The run's last state, its instance audit entry and the re-match of what waits, in one transaction. */
+  const finish = async (
+    status: 'done' | 'failed',
+    error: { code: string; detail: string } | null,
+  ): Promise<string | null> =>
+    db.transaction().execute(async (trx) => {
+      const at = now();
+      await updateAdvisoryImport(trx, importId, {
+        ...counts,
+        skipped_reasons: JSON.stringify(skippedReasons),
+        status,
+        finished_at: at,
+        lease_until: null,
+        error: error === null ? null : JSON.stringify(error),
+      });
+      const rematchJobId = await queuePendingRematch(trx, at);
+      const action = status === 'done' ? 'advisories.import_done' : 'advisories.import_failed';
+      await auditImport(trx, store, actor, action, at, importId, {
+        source: sourceName,
+        via,
+        status,
+        counts: { ...counts },
+        ...(error === null ? {} : { error: error.code }),
+        rematchJobId,
+      });
+      return rematchJobId;
     });
   const refuse = async (reason: RefusalReason, detail: string): Promise<AdvisoryImportResult> => {
-    await saveCounts({
-      status: 'failed',
-      finished_at: now(),
-      error: JSON.stringify({ code: reason, detail }),
-    });
+    await finish('failed', { code: reason, detail });
     return { ok: false, importId, reason, detail, counts, skippedReasons };
   };
 
   const source = await openAdvisorySource(target, opts.limits ?? DEFAULT_LIMITS);
   if (!source.ok) return refuse(source.reason, source.detail);
 
-  const changed = new Set<string>();
-  let tooManyChanged = false;
   let batch = new Map<string, CheckedRecord>();
 
   const flush = async () => {
@@ -139,42 +207,35 @@ export async function importAdvisories(
       }
       writes.push({ ...p, ...recordRows(p, at) });
     }
+    // counted once the batch committed
+    const next = { ...counts };
+    for (const p of writes) {
+      if (stored.has(p.id)) next.updated++;
+      else next.added++;
+      if (p.withdrawn) next.withdrawn++;
+      if (p.malicious) next.malicious++;
+    }
+    // The records, their pending re-match and the run's counts and lease commit together.
     await db.transaction().execute(async (trx) => {
       await writeAdvisories(
         trx,
-        writes.map((p) => p.write),
+        writes.map((p) => ({ ...p.write, advisory: { ...p.write.advisory, import_id: importId } })),
       );
+      await markRematchPending(
+        trx,
+        writes.map((p) => p.id),
+        randomUUID(),
+        importId,
+        at,
+      );
+      await updateAdvisoryImport(trx, importId, {
+        ...next,
+        skipped_reasons: JSON.stringify(skippedReasons),
+        lease_until: leaseFrom(clock()),
+      });
     });
-    for (const p of writes) {
-      if (stored.has(p.id)) counts.updated++;
-      else counts.added++;
-      if (p.withdrawn) counts.withdrawn++;
-      if (p.malicious) counts.malicious++;
-      if (!tooManyChanged) {
-        changed.add(p.id);
-        if (changed.size > REMATCH_ID_CAP) {
-          tooManyChanged = true;
-          changed.clear();
-        }
-      }
-    }
-    await saveCounts();
+    Object.assign(counts, next);
     await opts.onProgress?.({ ...counts, total: source.total });
-  };
-
-  /** Asks the inventory to re-match what changed (ids, or everything past the cap). */
-  const queueRematch = async (): Promise<string | null> => {
-    if (!tooManyChanged && changed.size === 0) return null;
-    const id = randomUUID();
-    await enqueueJob(db, {
-      id,
-      orgId: null,
-      kind: SOFTWARE_REMATCH_JOB,
-      payload: tooManyChanged ? { all: true } : { advisoryIds: [...changed] },
-      maxAttempts: 3,
-      now: now(),
-    });
-    return id;
   };
 
   let stopped = false;
@@ -212,26 +273,27 @@ export async function importAdvisories(
     }
     if (!stopped) await flush();
   } catch (err) {
-    if (err instanceof SourceBroken) {
-      await queueRematch();
-      return refuse(err.reason, err.detail);
-    }
-    await saveCounts({
+    if (err instanceof SourceBroken) return refuse(err.reason, err.detail);
+    // Most likely the database went away: recorded if it can be (unless another instance already marked
+    // the run abandoned); what was written waits in the pending re-match either way (the next import, the
+    // sweep of abandoned runs or the daily re-match takes it).
+    const run = await findAdvisoryImport(db, importId).catch(() => undefined);
+    if (run?.status !== 'running') throw err;
+    await updateAdvisoryImport(db, importId, {
+      ...counts,
+      skipped_reasons: JSON.stringify(skippedReasons),
       status: 'failed',
       finished_at: now(),
+      lease_until: null,
       error: JSON.stringify({ code: 'internal', detail: err instanceof Error ? err.message : String(err) }),
-    });
+    }).catch(() => {});
     throw err;
   }
 
-  const rematchJobId = await queueRematch();
-  await saveCounts({
-    status: stopped ? 'failed' : 'done',
-    finished_at: now(),
-    error: stopped
-      ? JSON.stringify({ code: 'interrupted', detail: `${counts.processed}/${source.total}` })
-      : null,
-  });
+  const rematchJobId = await finish(
+    stopped ? 'failed' : 'done',
+    stopped ? { code: 'interrupted', detail: `${counts.processed}/${source.total}` } : null,
+  );
   return { ok: true, importId, counts, skippedReasons, rematchJobId, stopped };
 }
 
@@ -240,6 +302,8 @@ export function importRow(id: string, source: string, now: string): AdvisoryImpo
     id,
     source: source.slice(0, 500),
     status: 'queued',
+    via: 'upload',
+    lease_until: null,
     started_at: null,
     finished_at: null,
     processed: 0,

@@ -5,6 +5,7 @@ export * from './source.ts';
 export * from './zip-source.ts';
 export * from './folder-source.ts';
 export * from './open-source.ts';
+export * from './runs.ts';
 export * from './import.ts';
 export * from './job.ts';
 export * from './views.ts';

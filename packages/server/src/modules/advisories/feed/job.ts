@@ -16,6 +16,8 @@ export interface AdvisoriesImportPayload {
   file?: string;
   /** The name the uploader gave the file. */
   source: string;
+  /** The instance administrator who uploaded it (named in the instance audit entries). */
+  actorUserId?: string | null;
 }
 
 /** Where an older version left uploaded archives for their import job. */
@@ -42,10 +44,12 @@ function isPayload(p: unknown): p is AdvisoriesImportPayload {
 export function advisoriesImportJob(deps: Deps): JobHandler {
   return async (ctx) => {
     if (!isPayload(ctx.payload)) throw new Error('bad advisories.import payload');
-    const { importId, fileKey, file, source } = ctx.payload;
+    const { importId, fileKey, file, source, actorUserId } = ctx.payload;
     const run = (target: string) =>
-      importAdvisories(deps.store.db, target, source, {
+      importAdvisories(deps.store, target, source, {
         importId,
+        via: 'upload',
+        actor: { userId: actorUserId ?? null, requestId: null },
         now: deps.now,
         onProgress: (p) => ctx.progress(p.processed, p.total),
         shouldStop: () => ctx.stopping,
@@ -75,7 +79,7 @@ export function advisoriesImportJob(deps: Deps): JobHandler {
       throw new Error(`${result.reason}: ${m.ja} / ${m.en} (${result.detail})`);
     }
     return {
-      importId,
+      importId: result.importId,
       ...result.counts,
       skippedReasons: result.skippedReasons,
       rematchJobId: result.rematchJobId,

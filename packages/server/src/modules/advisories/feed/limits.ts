@@ -19,6 +19,3 @@ export const DEFAULT_LIMITS: ImportLimits = {
 
 /** Records written per transaction. */
 export const BATCH_SIZE = 1000;
-
-/** Above this many changed advisories, the portfolio re-match covers everything instead of a list. */
-export const REMATCH_ID_CAP = 5000;

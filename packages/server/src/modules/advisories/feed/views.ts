@@ -12,6 +12,10 @@ const INTERRUPTED = {
   en: 'Interrupted (batches already written stay valid).',
 };
 const INTERNAL = { ja: '予期しないエラーで止まりました。', en: 'Stopped by an unexpected error.' };
+const ABANDONED = {
+  ja: '取り込み処理が途中で終了しました（プロセスの強制終了など）。書き込み済みのバッチは有効で、製品との再照合の対象になっています。',
+  en: 'The import process ended mid-way (e.g. it was killed). Batches already written stay valid and are queued for the re-match with your products.',
+};
 
 function errorView(text: string | null) {
   if (text === null) return null;
@@ -21,17 +25,26 @@ function errorView(text: string | null) {
       ? REFUSAL_MESSAGES[e.code as RefusalReason]
       : e.code === 'interrupted'
         ? INTERRUPTED
-        : INTERNAL;
+        : e.code === 'abandoned'
+          ? ABANDONED
+          : INTERNAL;
   return { code: e.code, detail: e.detail, message };
 }
 
-/** An import run as the API shows it: counts, skip reasons and any refusal with ja/en messages. */
-export function advisoryImportView(r: AdvisoryImportRow) {
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed' | 'abandoned';
+
+/**
+ * An import run as the API shows it: counts, skip reasons and any refusal with ja/en messages. A running
+ * run whose lease ran out before `now` is shown abandoned (its process died) before the sweep records it.
+ */
+export function advisoryImportView(r: AdvisoryImportRow, now: Date) {
   const reasons = JSON.parse(r.skipped_reasons) as SkippedReasons;
+  const dead = r.status === 'running' && r.lease_until !== null && Date.parse(r.lease_until) < now.getTime();
   return {
     id: r.id,
     source: r.source,
-    status: r.status as 'queued' | 'running' | 'done' | 'failed',
+    via: r.via as 'upload' | 'cli',
+    status: (dead ? 'abandoned' : r.status) as ImportStatus,
     createdAt: r.created_at,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
@@ -48,11 +61,12 @@ export function advisoryImportView(r: AdvisoryImportRow) {
       examples: v.examples,
       message: SKIP_MESSAGES[reason as SkipReason],
     })),
-    error: errorView(r.error),
+    error: dead ? errorView(JSON.stringify({ code: 'abandoned', detail: '' })) : errorView(r.error),
   };
 }
 
-export function advisoryView(a: AdvisoryRow) {
+/** One record with where it came from: the import that wrote this version of it, and when. */
+export function advisoryView(a: AdvisoryRow, from: AdvisoryImportRow | undefined) {
   return {
     id: a.id,
     summary: a.summary,
@@ -65,5 +79,7 @@ export function advisoryView(a: AdvisoryRow) {
     modified: a.modified,
     published: a.published,
     record: JSON.parse(a.record) as unknown,
+    importedAt: a.imported_at,
+    importedFrom: from ? { importId: from.id, source: from.source, via: from.via as 'upload' | 'cli' } : null,
   };
 }

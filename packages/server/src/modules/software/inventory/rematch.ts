@@ -1,6 +1,8 @@
 import type { SbomFormat, SbomDependency } from '@shinrai/formats/sbom';
 import {
   allSoftwareReleaseIds,
+  clearPendingRematch,
+  pendingRematch,
   findSoftwareProduct,
   findSoftwareRelease,
   listSoftwareComponents,
@@ -17,23 +19,28 @@ import { shortestPaths } from './paths.ts';
 
 export const SOFTWARE_REMATCH_JOB = 'software.rematch';
 
-export type RematchPayload = { advisoryIds: string[] } | { all: true };
+/**
+ * `{ pending: true }`: the advisories an import marked as waiting (advisory_rematch_pending); `{ all: true }`:
+ * every release (the daily safety net); `{ advisoryIds }`: jobs queued before pending rows existed. Every
+ * kind also takes whatever waits.
+ */
+export type RematchPayload = { advisoryIds: string[] } | { all: true } | { pending: true };
 
-function releasesToRematch(deps: Deps, payload: RematchPayload) {
+/** Above this many waiting advisories, every release is re-matched instead of looking up who uses them. */
+export const REMATCH_ID_CAP = 5000;
+
+async function releasesOfAdvisories(deps: Deps, advisoryIds: readonly string[]) {
   const db = deps.store.db;
-  if ('all' in payload) return allSoftwareReleaseIds(db);
-  return (async () => {
-    const keys: { ecosystem: string; name: string }[] = [];
-    for (let i = 0; i < payload.advisoryIds.length; i += 500) {
-      const rows = await db
-        .selectFrom('advisory_packages')
-        .select(['base_ecosystem as ecosystem', 'name'])
-        .where('advisory_id', 'in', payload.advisoryIds.slice(i, i + 500))
-        .execute();
-      keys.push(...rows);
-    }
-    return releasesWithPackages(db, keys);
-  })();
+  const keys: { ecosystem: string; name: string }[] = [];
+  for (let i = 0; i < advisoryIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('advisory_packages')
+      .select(['base_ecosystem as ecosystem', 'name'])
+      .where('advisory_id', 'in', advisoryIds.slice(i, i + 500))
+      .execute();
+    keys.push(...rows);
+  }
+  return releasesWithPackages(db, keys);
 }
 
 /** Re-matches one release against the current advisory database; returns the findings that are new. */
@@ -96,24 +103,31 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
 }
 
 /**
- * `software.rematch`: after an advisory import, re-matches the releases holding a package of the
- * changed advisories (or every release for `{ all: true }`) and notifies about new findings.
+ * `software.rematch`: after an advisory import, re-matches the releases holding a package of the advisories
+ * waiting for it (or every release for `{ all: true }` or past the cap) and notifies about new findings.
+ * The waiting rows it saw are removed only after the re-match ran, so a crash leaves them for the next one.
  */
 export function softwareRematchJob(deps: Deps): JobHandler {
   return async (ctx) => {
     dropAdvisoryCache();
-    const raw = ctx.payload as Partial<{ advisoryIds: unknown; all: unknown }> | null;
-    const payload: RematchPayload =
-      raw?.all === true || !Array.isArray(raw?.advisoryIds)
-        ? { all: true }
-        : { advisoryIds: raw.advisoryIds.filter((x): x is string => typeof x === 'string') };
-    const releases = await releasesToRematch(deps, payload);
+    const raw = ctx.payload as Partial<{ advisoryIds: unknown; all: unknown; pending: unknown }> | null;
+    const listed = Array.isArray(raw?.advisoryIds)
+      ? raw.advisoryIds.filter((x): x is string => typeof x === 'string')
+      : [];
+    // A payload naming nothing (e.g. a scheduled { day }) is a full re-match, as before.
+    const all = raw?.all === true || (raw?.pending !== true && !Array.isArray(raw?.advisoryIds));
+    const waiting = await pendingRematch(deps.store.db, REMATCH_ID_CAP);
+    const releases =
+      all || waiting.advisoryIds === null
+        ? await allSoftwareReleaseIds(deps.store.db)
+        : await releasesOfAdvisories(deps, [...new Set([...waiting.advisoryIds, ...listed])]);
     let added = 0;
     for (const [i, r] of releases.entries()) {
       await ctx.progress(i, releases.length);
       added += await rematchRelease(deps, r.org_id, r.release_id);
     }
+    await clearPendingRematch(deps.store.db, waiting.tokens);
     await ctx.progress(releases.length, releases.length);
-    return { releases: releases.length, newFindings: added };
+    return { releases: releases.length, newFindings: added, advisories: waiting.count + listed.length };
   };
 }

@@ -1,29 +1,28 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can } from '@shinrai/core/browser';
-import { softwareApi, type AdvisoryStatus, type ImportRow } from '../../../api/software';
+import { softwareApi, type AdvisoryStatus } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { AdvisoryImport } from '../components/AdvisoryImport';
+import { AdvisoryProvenance, IMPORT_COLOR } from '../components/AdvisoryProvenance';
 import { SoftwareNav, formatCount } from '../components/meta';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
+import { useSession } from '../../../session/SessionContext';
 
-const IMPORT_COLOR: Record<ImportRow['status'], string> = {
-  queued: 'gray',
-  running: 'indigo',
-  done: 'teal',
-  failed: 'red',
-};
-
-/** The advisory database (脆弱性情報データベース): counts by ecosystem, the last import, a new import. */
+/**
+ * The advisory database (脆弱性情報データベース): counts by ecosystem, the last import, where the data came
+ * from and when (every organization sees it), and a new import (instance administrators only).
+ */
 export function SoftwareAdvisoriesPage() {
   const { t } = useTranslation('software');
-  const { orgId, role } = useOrg();
+  const { orgId } = useOrg();
+  const { me } = useSession();
+  const instanceAdmin = me?.user.isInstanceAdmin === true;
   const lang = currentLanguage();
   const [status, setStatus] = useState<AdvisoryStatus | null>(null);
 
@@ -139,15 +138,16 @@ export function SoftwareAdvisoriesPage() {
               rowKey={(e) => e.ecosystem}
             />
           ) : null}
+          <AdvisoryProvenance status={status} />
         </>
       ) : (
         <FullPageLoader />
       )}
-      {can(role, 'org.update') ? (
+      {instanceAdmin ? (
         <AdvisoryImport orgId={orgId} onFinished={() => void load()} />
       ) : (
-        <Text size="sm" c="dimmed">
-          {t('software.advisories.adminsOnly')}
+        <Text size="sm" c="dimmed" data-testid="advisories-instance-admins-only">
+          {t('software.advisories.instanceAdminsOnly')}
         </Text>
       )}
     </Stack>
