@@ -4,13 +4,16 @@ import {
   type SoftwareFindingRow,
   type SoftwareReleaseRow,
 } from '@shinrai/store';
+import type { SoftwareComponentRow } from '@shinrai/store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Deps } from '../../../platform/deps.ts';
 import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
-import { parseSbom, type NormalizedSbom, type SbomProblem } from '@shinrai/formats/sbom';
+import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
+import type { SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
-import { shortestPaths } from './paths.ts';
+import type { PreparedComponent } from './prepare.ts';
 
 export { componentRows };
 
@@ -18,14 +21,13 @@ export type IngestResult =
   | { ok: true; findings: number; malicious: number; components: number; warnings: SbomProblem[] }
   | { ok: false; problems: SbomProblem[] };
 
-/** The graph kept with the release (for paths and exports). */
-export function graphJson(sbom: NormalizedSbom): string {
-  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
-}
+export { graphJson } from './prepare.ts';
 
 /**
  * Reads an SBOM and makes it the release's SBOM: components, graph and findings are written in one
- * transaction (a bad file writes nothing), then a malicious package raises an alert at once.
+ * transaction (a bad file writes nothing), then a malicious package raises an alert at once. Parsing,
+ * validation, component rows and paths run in a worker thread (prepare.ts); the rows come back in chunks
+ * taken in one per event-loop turn, and the store writes them in batches that yield between them.
  */
 export async function ingestSbom(
   deps: Deps,
@@ -34,27 +36,40 @@ export async function ingestSbom(
   filename: string,
   actor: Actor,
 ): Promise<IngestResult> {
-  const parsed = parseSbom(bytes, filename);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const { sbom, warnings } = parsed;
+  let prepared;
+  try {
+    prepared = await workers().run('software.sbom', bytes, filename, { id: release.id, org_id: release.org_id });
+  } catch (err) {
+    if (!(err instanceof WorkerMemoryError)) throw err;
+    return { ok: false, problems: [{ code: 'out_of_memory', params: { limit: err.limitMb } }] };
+  }
+  if (!prepared.ok) return { ok: false, problems: prepared.problems };
+  const { warnings } = prepared;
+  const components: SoftwareComponentRow[] = [];
+  const paths = new Map<string, string[]>();
+  for (const chunk of prepared.chunks) {
+    await nextTurn();
+    for (const [row, path] of JSON.parse(chunk) as PreparedComponent[]) {
+      components.push(row);
+      paths.set(row.id, path);
+    }
+  }
   const now = deps.now();
-  const components = componentRows(sbom, release);
-  const pathOf = shortestPaths(sbom);
   const byId = new Map(components.map((c) => [c.id, c]));
   const db = deps.store.db;
   let findings: SoftwareFindingRow[] = [];
   await db.transaction().execute(async (trx) => {
-    findings = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
+    findings = await matchComponents(trx, components, (c) => paths.get(c.id) ?? [c.name], now);
     await replaceSoftwareSbom(
       trx,
       {
         id: release.id,
         org_id: release.org_id,
-        sbom_format: sbom.format,
-        sbom_spec_version: sbom.specVersion,
+        sbom_format: prepared.format,
+        sbom_spec_version: prepared.specVersion,
         sbom_uploaded_at: now.toISOString(),
         component_count: components.length,
-        graph: graphJson(sbom),
+        graph: prepared.graph,
       },
       components,
       findings,
@@ -66,7 +81,7 @@ export async function ingestSbom(
       release.org_id,
       'software.sbom.upload',
       { type: 'software_release', id: release.id },
-      { file: filename, format: sbom.format, components: components.length, findings: findings.length },
+      { file: filename, format: prepared.format, components: components.length, findings: findings.length },
     );
   });
   const malicious = findings.filter((f) => f.malicious === 1);
