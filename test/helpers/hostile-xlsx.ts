@@ -25,7 +25,10 @@ async function workbook(sheetData: string, sharedStrings = '<sst/>', dimension?:
   add('_rels/.rels', RELS);
   add('xl/workbook.xml', WORKBOOK);
   add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
-  add('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sharedStrings.replace(/^<sst\/>$/, '')}</sst>`);
+  add(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sharedStrings.replace(/^<sst\/>$/, '')}</sst>`,
+  );
   add(
     'xl/worksheets/sheet1.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -69,7 +72,10 @@ export function hugeCell(header: string[], chars = 2_000_000): Promise<Buffer> {
 /** A shared string of `chars` characters referenced from C2 (the cell is located through the table). */
 export function hugeSharedString(header: string[], chars = 2_000_000): Promise<Buffer> {
   const head = `<row r="1">${header.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
-  return workbook(`${head}<row r="2"><c r="C2" t="s"><v>1</v></c></row>`, `<si><t>ok</t></si><si><t>${'b'.repeat(chars)}</t></si>`);
+  return workbook(
+    `${head}<row r="2"><c r="C2" t="s"><v>1</v></c></row>`,
+    `<si><t>ok</t></si><si><t>${'b'.repeat(chars)}</t></si>`,
+  );
 }
 
 /** Shared strings expanding past 32 MB (about 40 MB of one repeated short string). */

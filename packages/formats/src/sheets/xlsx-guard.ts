@@ -172,7 +172,11 @@ function scanSheet(
         sheet,
         row,
         column: col,
-        params: { range: dim[0].slice(dim[0].indexOf('"') + 1, -1), rows: SHEET_LIMITS.rows, columns: SHEET_LIMITS.columns },
+        params: {
+          range: dim[0].slice(dim[0].indexOf('"') + 1, -1),
+          rows: SHEET_LIMITS.rows,
+          columns: SHEET_LIMITS.columns,
+        },
       };
   }
   let row = 0;
@@ -246,7 +250,11 @@ export function guardXlsx(buf: Buffer): GuardResult {
     const e = byName.get(part);
     if (!e) return fail({ code: 'not_xlsx', sheet: name });
     if (e.size > SHEET_LIMITS.sheetBytes)
-      return fail({ code: 'sheet_too_large', sheet: name, params: { part, limit: SHEET_LIMITS.sheetBytes / MB } });
+      return fail({
+        code: 'sheet_too_large',
+        sheet: name,
+        params: { part, limit: SHEET_LIMITS.sheetBytes / MB },
+      });
     const xml = inflate(buf, e);
     if (!xml) return fail({ code: 'not_xlsx', sheet: name });
     const scanned = scanSheet(name, xml.toString('latin1'), longStrings);

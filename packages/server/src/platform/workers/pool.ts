@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -47,7 +48,8 @@ const bundled = process.env.SHINRAI_BUNDLE === '1';
 /** The worker's code: the bundled entry, or (from the sources) a bootstrap that registers tsx first. */
 function workerScript(): { script: URL | string; eval: boolean } {
   // In the bundle, import.meta.url is this source file's URL (scripts/build.mjs), so both are relative to it.
-  if (bundled) return { script: new URL('../../../../cli/dist/parse-worker.mjs', import.meta.url), eval: false };
+  if (bundled)
+    return { script: new URL('../../../../cli/dist/parse-worker.mjs', import.meta.url), eval: false };
   const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('../../worker.ts', import.meta.url).href;
@@ -57,7 +59,8 @@ function workerScript(): { script: URL | string; eval: boolean } {
   };
 }
 
-export class WorkerPool {
+/** Emits `start` (task name) when a worker takes a task, and `done` (task name) when it gives it back. */
+export class WorkerPool extends EventEmitter {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
@@ -65,7 +68,14 @@ export class WorkerPool {
   constructor(
     readonly size = Math.min(4, Math.max(2, availableParallelism() - 1)),
     readonly memoryMb = Number(process.env.SHINRAI_WORKER_MEMORY_MB ?? 1024),
-  ) {}
+  ) {
+    super();
+  }
+
+  /** Tasks running now. */
+  get busy(): number {
+    return this.slots.filter((s) => s.job !== null).length;
+  }
 
   run<K extends TaskName>(task: K, ...args: Input<K>): Promise<Output<K>> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
@@ -91,6 +101,7 @@ export class WorkerPool {
       slot.job = job;
       slot.worker.ref();
       slot.worker.postMessage({ task: job.task, args: job.args });
+      this.emit('start', job.task);
     }
   }
 
@@ -109,6 +120,7 @@ export class WorkerPool {
       slot.job = null;
       worker.unref();
       if (job) {
+        this.emit('done', job.task);
         if (msg.ok) job.resolve(msg.value);
         else job.reject(new Error(msg.error));
       }

@@ -8,7 +8,11 @@ export function memoryProblem(err: unknown): ImportProblem {
 }
 
 /** Reads one sheet of an .xlsx or a CSV (by file name) in a parse worker, off the event loop. */
-export async function readTableOffThread(file: Buffer, filename: string, sheet?: string): Promise<ReadResult> {
+export async function readTableOffThread(
+  file: Buffer,
+  filename: string,
+  sheet?: string,
+): Promise<ReadResult> {
   try {
     return /\.csv$/i.test(filename)
       ? await workers().run('sheets.csv', file, filename)

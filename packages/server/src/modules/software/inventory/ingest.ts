@@ -13,7 +13,7 @@ import type { SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
-import type { PreparedComponent } from './prepare.ts';
+import { pathsFrom } from './paths.ts';
 
 export { componentRows };
 
@@ -38,28 +38,38 @@ export async function ingestSbom(
 ): Promise<IngestResult> {
   let prepared;
   try {
-    prepared = await workers().run('software.sbom', bytes, filename, { id: release.id, org_id: release.org_id });
+    prepared = await workers().run('software.sbom', bytes, filename, {
+      id: release.id,
+      org_id: release.org_id,
+    });
   } catch (err) {
     if (!(err instanceof WorkerMemoryError)) throw err;
     return { ok: false, problems: [{ code: 'out_of_memory', params: { limit: err.limitMb } }] };
   }
   if (!prepared.ok) return { ok: false, problems: prepared.problems };
   const { warnings } = prepared;
+  // Taken in one chunk per event-loop turn: other requests are answered between them.
   const components: SoftwareComponentRow[] = [];
-  const paths = new Map<string, string[]>();
+  const names = new Map(prepared.rootLabels);
   for (const chunk of prepared.chunks) {
     await nextTurn();
-    for (const [row, path] of JSON.parse(chunk) as PreparedComponent[]) {
+    for (const row of JSON.parse(chunk) as SoftwareComponentRow[]) {
       components.push(row);
-      paths.set(row.id, path);
+      names.set(row.bom_ref, row.name);
     }
   }
+  const parents = new Map<string, string | null>();
+  for (const chunk of prepared.parents) {
+    await nextTurn();
+    for (const [ref, parent] of JSON.parse(chunk) as [string, string | null][]) parents.set(ref, parent);
+  }
+  const pathOf = pathsFrom(parents, names);
   const now = deps.now();
   const byId = new Map(components.map((c) => [c.id, c]));
   const db = deps.store.db;
   let findings: SoftwareFindingRow[] = [];
   await db.transaction().execute(async (trx) => {
-    findings = await matchComponents(trx, components, (c) => paths.get(c.id) ?? [c.name], now);
+    findings = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
     await replaceSoftwareSbom(
       trx,
       {
