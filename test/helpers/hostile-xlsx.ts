@@ -18,7 +18,11 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /** A one-sheet workbook from raw sheetData rows (and optional shared strings). */
-async function workbook(sheetData: string, sharedStrings = '<sst/>', dimension?: string): Promise<Buffer> {
+export async function rawWorkbook(
+  sheetData: string,
+  sharedStrings = '<sst/>',
+  dimension?: string,
+): Promise<Buffer> {
   const zip = new ZipFile();
   const add = (name: string, text: string) => zip.addBuffer(Buffer.from(text), name);
   add('[Content_Types].xml', CONTENT_TYPES);
@@ -53,26 +57,26 @@ export async function xfdColumn(header: string[]): Promise<Buffer> {
 /** No dimension; the header row, then one cell at row 3,000,000 (the reader would walk 3 million rows). */
 export function manyRows(header: string[]): Promise<Buffer> {
   const head = `<row r="1">${header.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
-  return workbook(`${head}<row r="3000000">${inline('A3000000', 'x')}</row>`);
+  return rawWorkbook(`${head}<row r="3000000">${inline('A3000000', 'x')}</row>`);
 }
 
 /** 50,001 real data rows: one past the row limit, with no declared dimension to give it away. */
 export function rowsPastLimit(header: string[]): Promise<Buffer> {
   const rows = [`<row r="1">${inline('A1', header[0] ?? 'ID')}</row>`];
   for (let r = 2; r <= 50_002; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
-  return workbook(rows.join(''));
+  return rawWorkbook(rows.join(''));
 }
 
 /** A cell of `chars` characters (compresses to almost nothing). */
 export function hugeCell(header: string[], chars = 2_000_000): Promise<Buffer> {
   const head = `<row r="1">${header.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
-  return workbook(`${head}<row r="2">${inline('B2', 'a'.repeat(chars))}</row>`, undefined, 'A1:D2');
+  return rawWorkbook(`${head}<row r="2">${inline('B2', 'a'.repeat(chars))}</row>`, undefined, 'A1:D2');
 }
 
 /** A shared string of `chars` characters referenced from C2 (the cell is located through the table). */
 export function hugeSharedString(header: string[], chars = 2_000_000): Promise<Buffer> {
   const head = `<row r="1">${header.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
-  return workbook(
+  return rawWorkbook(
     `${head}<row r="2"><c r="C2" t="s"><v>1</v></c></row>`,
     `<si><t>ok</t></si><si><t>${'b'.repeat(chars)}</t></si>`,
   );
@@ -81,5 +85,5 @@ export function hugeSharedString(header: string[], chars = 2_000_000): Promise<B
 /** Shared strings expanding past 32 MB (about 40 MB of one repeated short string). */
 export function sharedStringsBomb(header: string[]): Promise<Buffer> {
   const head = `<row r="1">${header.map((h, i) => inline(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
-  return workbook(head, '<si><t>zzzzzzzzzzzzzzzzzzzz</t></si>'.repeat(1_400_000));
+  return rawWorkbook(head, '<si><t>zzzzzzzzzzzzzzzzzzzz</t></si>'.repeat(1_400_000));
 }
