@@ -60,8 +60,8 @@ async function startServer(root: string): Promise<{ url: string; child: ChildPro
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8');
-  for await (const chunk of child.stdout!) {
+  child.stdout.setEncoding('utf8');
+  for await (const chunk of child.stdout) {
     out += chunk as string;
     if (out.includes('\n')) break;
   }
