@@ -7,11 +7,24 @@ import { TASKS } from './worker-tasks.ts';
 const revive = (v: unknown) =>
   v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v;
 
+/** Byte arrays of a result (top level, or in arrays at its top level) are moved to the caller, not copied. */
+function transferables(value: unknown): ArrayBuffer[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(value)) {
+    for (const x of Array.isArray(v) ? v : [v])
+      if (x instanceof Uint8Array && x.buffer instanceof ArrayBuffer && x.byteLength === x.buffer.byteLength)
+        out.add(x.buffer);
+  }
+  return [...out];
+}
+
 parentPort?.on('message', (msg: { task: keyof typeof TASKS; args: unknown[] }) => {
   void (async () => {
     try {
       const run = TASKS[msg.task] as (...args: unknown[]) => unknown;
-      parentPort!.postMessage({ ok: true, value: await run(...msg.args.map(revive)) });
+      const value = await run(...msg.args.map(revive));
+      parentPort!.postMessage({ ok: true, value }, transferables(value));
     } catch (err) {
       parentPort!.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
     }

@@ -55,7 +55,9 @@ export async function candidateAdvisories(
   // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
   let index: Map<string, { ecosystem: string; name: string }[]> | undefined;
+  let seen = 0;
   for (const p of packages) {
+    if (++seen % LOOKUP_BATCH === 0) await nextTurn();
     const key = advisoryKey(p.ecosystem, p.name);
     if (wanted.has(key)) continue;
     if (baseEcosystem(p.ecosystem) !== NORMALIZED) {

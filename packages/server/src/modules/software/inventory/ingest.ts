@@ -1,5 +1,7 @@
 import {
   findSoftwareProduct,
+  insertSoftwareComponents,
+  insertSoftwareFindings,
   replaceSoftwareSbom,
   type SoftwareFindingRow,
   type SoftwareReleaseRow,
@@ -48,28 +50,26 @@ export async function ingestSbom(
   }
   if (!prepared.ok) return { ok: false, problems: prepared.problems };
   const { warnings } = prepared;
-  // Taken in one chunk per event-loop turn: other requests are answered between them.
-  const components: SoftwareComponentRow[] = [];
-  const names = new Map(prepared.rootLabels);
-  for (const chunk of prepared.chunks) {
+  const utf8 = new TextDecoder();
+  // The dependency tree first (one chunk per event-loop turn: other requests are answered between).
+  const parents = new Map<string, string | null>();
+  const labels = new Map<string, string>();
+  for (const chunk of prepared.tree) {
     await nextTurn();
-    for (const row of JSON.parse(chunk) as SoftwareComponentRow[]) {
-      components.push(row);
-      names.set(row.bom_ref, row.name);
+    for (const [ref, parent, label] of JSON.parse(utf8.decode(chunk)) as [string, string | null, string][]) {
+      parents.set(ref, parent);
+      labels.set(ref, label);
     }
   }
-  const parents = new Map<string, string | null>();
-  for (const chunk of prepared.parents) {
-    await nextTurn();
-    for (const [ref, parent] of JSON.parse(chunk) as [string, string | null][]) parents.set(ref, parent);
-  }
-  const pathOf = pathsFrom(parents, names);
+  const pathOf = pathsFrom(parents, labels);
   const now = deps.now();
-  const byId = new Map(components.map((c) => [c.id, c]));
   const db = deps.store.db;
-  let findings: SoftwareFindingRow[] = [];
+  const findings: SoftwareFindingRow[] = [];
+  /** Name and version of the components that have findings (for the alert). */
+  const found = new Map<string, { name: string; version: string | null }>();
+  // One transaction, all or nothing; the components go in chunk by chunk (parse, match, insert), so the
+  // request never holds 300,000 rows nor the event loop at once.
   await db.transaction().execute(async (trx) => {
-    findings = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
     await replaceSoftwareSbom(
       trx,
       {
@@ -78,12 +78,30 @@ export async function ingestSbom(
         sbom_format: prepared.format,
         sbom_spec_version: prepared.specVersion,
         sbom_uploaded_at: now.toISOString(),
-        component_count: components.length,
+        component_count: prepared.count,
         graph: prepared.graph,
       },
-      components,
-      findings,
+      [],
+      [],
     );
+    for (const chunk of prepared.chunks) {
+      await nextTurn();
+      const rows = JSON.parse(utf8.decode(chunk)) as SoftwareComponentRow[];
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      const matched = await matchComponents(
+        trx,
+        rows,
+        (c) => (parents.has(c.bom_ref) ? pathOf(c.bom_ref) : [c.name]),
+        now,
+      );
+      for (const f of matched) {
+        const c = byId.get(f.component_id);
+        if (c) found.set(c.id, { name: c.name, version: c.version });
+        findings.push(f);
+      }
+      await insertSoftwareComponents(trx, rows);
+    }
+    await insertSoftwareFindings(trx, findings);
     await audit(
       deps,
       trx,
@@ -91,7 +109,7 @@ export async function ingestSbom(
       release.org_id,
       'software.sbom.upload',
       { type: 'software_release', id: release.id },
-      { file: filename, format: prepared.format, components: components.length, findings: findings.length },
+      { file: filename, format: prepared.format, components: prepared.count, findings: findings.length },
     );
   });
   const malicious = findings.filter((f) => f.malicious === 1);
@@ -107,7 +125,7 @@ export async function ingestSbom(
       },
       'malicious',
       malicious.map((f) => {
-        const c = byId.get(f.component_id);
+        const c = found.get(f.component_id);
         return { ...f, componentName: c?.name ?? '', componentVersion: c?.version ?? null };
       }),
     );
@@ -116,7 +134,7 @@ export async function ingestSbom(
     ok: true,
     findings: findings.length,
     malicious: malicious.length,
-    components: components.length,
+    components: prepared.count,
     warnings,
   };
 }

@@ -16,12 +16,13 @@ export type PreparedSbom =
       /** The graph kept with the release (for paths and exports), as stored. */
       graph: string;
       count: number;
-      /** JSON arrays of component rows, CHUNK_ROWS at a time. */
-      chunks: string[];
-      /** JSON arrays of `[bom-ref, parent bom-ref | null]` on shortest paths (paths.ts), in chunks. */
-      parents: string[];
-      /** Labels of roots that are no component (the BOM's own name). */
-      rootLabels: [string, string][];
+      /** UTF-8 JSON arrays of component rows, CHUNK_ROWS at a time (moved, not copied, across threads). */
+      chunks: Uint8Array[];
+      /**
+       * UTF-8 JSON arrays of `[bom-ref, parent bom-ref | null, label]` for every bom-ref a root reaches
+       * (paths.ts: one shortest path each), in chunks.
+       */
+      tree: Uint8Array[];
       warnings: SbomProblem[];
     }
   | { ok: false; problems: SbomProblem[] };
@@ -33,8 +34,9 @@ export function graphJson(sbom: NormalizedSbom): string {
 
 /**
  * The pure part of an SBOM upload, run in a worker thread: parse and validate, component rows (purls
- * normalized, ids given) and each component's shortest dependency path. The result crosses to the
- * request thread as JSON strings in chunks, so taking it in never holds the event loop for long.
+ * normalized, ids given) and the parents on shortest dependency paths. The result crosses to the
+ * request thread as UTF-8 JSON chunks whose memory is transferred (no copy, nothing to deserialize),
+ * and the request parses one chunk per event-loop turn, so taking it in never holds the loop for long.
  */
 export function prepareSbom(
   bytes: Buffer,
@@ -45,15 +47,15 @@ export function prepareSbom(
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { sbom, warnings } = parsed;
   const rows = componentRows(sbom, release);
-  const chunks: string[] = [];
+  const utf8 = new TextEncoder();
+  const chunks: Uint8Array[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_ROWS)
-    chunks.push(JSON.stringify(rows.slice(i, i + CHUNK_ROWS)));
-  const pairs = [...shortestParents(sbom)];
-  const parents: string[] = [];
-  for (let i = 0; i < pairs.length; i += CHUNK_ROWS * 4)
-    parents.push(JSON.stringify(pairs.slice(i, i + CHUNK_ROWS * 4)));
-  const componentRefs = new Set(sbom.components.map((c) => c.bomRef));
-  const rootLabels = [...pathLabels(sbom)].filter(([ref]) => !componentRefs.has(ref));
+    chunks.push(utf8.encode(JSON.stringify(rows.slice(i, i + CHUNK_ROWS))));
+  const labels = pathLabels(sbom);
+  const nodes = [...shortestParents(sbom)].map(([ref, parent]) => [ref, parent, labels.get(ref) ?? ref]);
+  const tree: Uint8Array[] = [];
+  for (let i = 0; i < nodes.length; i += CHUNK_ROWS)
+    tree.push(utf8.encode(JSON.stringify(nodes.slice(i, i + CHUNK_ROWS))));
   return {
     ok: true,
     format: sbom.format,
@@ -61,8 +63,7 @@ export function prepareSbom(
     graph: graphJson(sbom),
     count: rows.length,
     chunks,
-    parents,
-    rootLabels,
+    tree,
     warnings,
   };
 }
