@@ -17,6 +17,14 @@ describe('spreadsheet limits checked before parsing', () => {
     });
   });
 
+  it('sees cells written with a namespace prefix (<x:c>) too', async () => {
+    const sheet = `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>ID</x:t></x:is></x:c><x:c r="XFD1"><x:v>1</x:v></x:c></x:row>`;
+    expect(guardXlsx(await rawWorkbook(sheet))).toMatchObject({
+      ok: false,
+      problems: [{ code: 'too_many_columns', sheet: 'Sheet1', row: 1, column: 'XFD' }],
+    });
+  });
+
   it('walks only the used range: a styled empty cell far out widens nothing', async () => {
     const sheet = `<row r="1">${inline('A1', 'ID')}${inline('B1', 'Title')}<c r="XFD1" s="0"/></row><row r="2">${inline('A2', 'a')}${inline('B2', 'b')}</row><row r="900000"><c r="A900000" s="0"/></row>`;
     const read = await readXlsx(await rawWorkbook(sheet));

@@ -73,7 +73,24 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
     });
   }
   // The used range found by the guard (cells holding a value), never the sheet's declared width.
-  const used = guard.scan.used.get(ws.name) ?? { rows: 0, columns: 0 };
+  // A sheet whose cells the scan did not see (a writer it does not know) falls back on ExcelJS's own
+  // extent, within the same limits.
+  let used = guard.scan.used.get(ws.name) ?? { rows: 0, columns: 0 };
+  if (used.rows === 0 && ws.actualCellCount > 0) {
+    if (ws.rowCount > MAX_ROWS + 1)
+      return {
+        ok: false,
+        sheets,
+        problems: [{ code: 'too_many_rows', sheet: ws.name, params: { limit: MAX_ROWS } }],
+      };
+    if (ws.columnCount > SHEET_LIMITS.columns)
+      return {
+        ok: false,
+        sheets,
+        problems: [{ code: 'too_many_columns', sheet: ws.name, params: { limit: SHEET_LIMITS.columns } }],
+      };
+    used = { rows: ws.rowCount, columns: ws.columnCount };
+  }
   const height = Math.min(used.rows, ws.rowCount, MAX_ROWS + 1);
   const width = Math.min(used.columns, SHEET_LIMITS.columns);
   const raw: { row: number; cells: Cell[] }[] = [];

@@ -141,17 +141,19 @@ function sheetParts(buf: Buffer, byName: Map<string, ZipEntry>): { name: string;
 function longSharedStrings(xml: string): Set<number> {
   const long = new Set<number>();
   let index = 0;
-  const re = /<si\b[^>]*?(\/?)>/g;
+  // Element names may carry a namespace prefix (`<x:si>`), as some writers do.
+  const re = /<(\w+:)?si\b[^>]*?(\/?)>/g;
   for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
-    if (m[1] === '/') {
+    if (m[2] === '/') {
       index++;
       continue;
     }
-    const end = xml.indexOf('</si>', re.lastIndex);
+    const close = `</${m[1] ?? ''}si>`;
+    const end = xml.indexOf(close, re.lastIndex);
     if (end < 0) break;
     if (end - re.lastIndex > CELL_BYTES) long.add(index);
     index++;
-    re.lastIndex = end + 5;
+    re.lastIndex = end + close.length;
   }
   return long;
 }
@@ -162,7 +164,7 @@ function scanSheet(
   xml: string,
   longStrings: Set<number>,
 ): { rows: number; columns: number } | ImportProblem {
-  const dim = /<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(xml);
+  const dim = /<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(xml);
   if (dim) {
     const col = dim[3] ?? dim[1]!;
     const row = Number(dim[4] ?? dim[2]);
@@ -183,10 +185,10 @@ function scanSheet(
   let col = 0;
   let maxRow = 0;
   let maxCol = 0;
-  const re = /<(row|c)\b([^>]*?)(\/?)>/g;
+  const re = /<(\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
   for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
-    const ref = attr(m[2]!, 'r');
-    if (m[1] === 'row') {
+    const ref = attr(m[3]!, 'r');
+    if (m[2] === 'row') {
       row = ref === undefined ? row + 1 : Number(ref);
       col = 0;
       continue;
@@ -196,12 +198,13 @@ function scanSheet(
       col = columnNumber(at[1]!);
       row = Number(at[2]);
     } else col++;
-    if (m[3] === '/') continue;
-    const end = xml.indexOf('</c>', re.lastIndex);
+    if (m[4] === '/') continue;
+    const close = `</${m[1] ?? ''}c>`;
+    const end = xml.indexOf(close, re.lastIndex);
     if (end < 0) break;
     const length = end - re.lastIndex;
-    const shared = attr(m[2]!, 't') === 's' ? /<v>(\d+)<\/v>/.exec(xml.slice(re.lastIndex, end)) : null;
-    re.lastIndex = end + 4;
+    const shared = attr(m[3]!, 't') === 's' ? /<(?:\w+:)?v>(\d+)</.exec(xml.slice(re.lastIndex, end)) : null;
+    re.lastIndex = end + close.length;
     if (length === 0) continue;
     const where = { sheet, row, column: columnLetter(col - 1) };
     if (row > SHEET_LIMITS.rows + 1)
