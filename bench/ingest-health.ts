@@ -210,6 +210,8 @@ ${row('before', before)}
 ${row('after', after)}
 
 During the upload, p99 ${ratio(before.during.p99, after.during.p99)} lower and max ${ratio(before.during.max, after.during.max)} lower after; ${after.during.n} health answers
-during the ingest against ${before.during.n}; the upload itself ${ratio(after.uploadMs, before.uploadMs)} the time of before.`;
+during the ingest against ${before.during.n}; the upload itself ${ratio(after.uploadMs, before.uploadMs)} the time of before. On SQLite, requests that query
+the database still wait for the ingest's one write transaction (a single connection, serialized by Kysely);
+/api/health and everything that does not touch the database is answered throughout.`;
 console.log(body);
 if (WRITE) writeSection('ingest-health', body);
