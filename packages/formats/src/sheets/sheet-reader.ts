@@ -76,7 +76,7 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
   // A sheet whose cells the scan did not see (a writer it does not know) falls back on ExcelJS's own
   // extent, within the same limits.
   let used = guard.scan.used.get(ws.name) ?? { rows: 0, columns: 0 };
-  if (used.rows === 0 && ws.actualCellCount > 0) {
+  if (used.rows === 0 && ws.actualRowCount > 0) {
     if (ws.rowCount > MAX_ROWS + 1)
       return {
         ok: false,
