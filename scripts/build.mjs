@@ -157,7 +157,11 @@ const options = {
     main: 'packages/cli/src/main.ts',
     'software-cli': 'packages/cli/src/software-cli.ts',
     'advisories-cli': 'packages/cli/src/advisories-cli.ts',
+    // The parse pool's worker thread (packages/server/src/platform/workers/pool.ts).
+    'parse-worker': 'packages/server/src/worker.ts',
   },
+  // Tells the pool to start the bundled worker rather than the TypeScript source through tsx.
+  define: { 'process.env.SHINRAI_BUNDLE': '"1"' },
   outdir: OUT_DIR,
   outExtension: { '.js': '.mjs' },
   // Chunks sit beside the entries: the import.meta.url rewrite assumes every output file is in OUT_DIR.

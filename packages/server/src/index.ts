@@ -33,3 +33,4 @@ export * from './modules/advisories/feed/index.ts';
 export { SERVER_MODULES } from './modules/index.ts';
 export type { ServerModule, ModuleError } from './platform/module.ts';
 export { registerModuleErrors, statusOf } from './platform/http/errors.ts';
+export { workers, WorkerPool, WorkerMemoryError } from './platform/workers/pool.ts';

@@ -6,6 +6,10 @@ export const SBOM_PROBLEMS = {
     ja: 'ファイルが大きすぎます（上限 {limit} MB）。',
     en: 'The file is too large (limit {limit} MB).',
   },
+  out_of_memory: {
+    ja: 'このファイルの読み込みに必要なメモリが上限（{limit} MB）を超えました。',
+    en: 'Reading this file needs more memory than allowed ({limit} MB).',
+  },
   empty: { ja: 'ファイルが空です。', en: 'The file is empty.' },
   not_utf8: { ja: 'UTF-8 のテキストとして読めません。', en: 'The file is not UTF-8 text.' },
   json_syntax: { ja: 'JSON の構文エラーです: {detail}', en: 'JSON syntax error: {detail}' },

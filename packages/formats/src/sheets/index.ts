@@ -1,2 +1,3 @@
 export * from './sheet-reader.ts';
 export * from './problems.ts';
+export { guardXlsx, problemStatus, SHEET_LIMITS } from './xlsx-guard.ts';

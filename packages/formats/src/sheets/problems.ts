@@ -60,6 +60,30 @@ export const IMPORT_PROBLEMS = {
     en: 'No item "{value}" in the catalog.',
   },
   too_many_rows: { ja: '行が多すぎます（上限 {limit} 行）。', en: 'Too many rows (limit {limit}).' },
+  too_many_columns: {
+    ja: '値のある列が多すぎます（上限 {limit} 列）。',
+    en: 'Too many columns hold values (limit {limit}).',
+  },
+  sheet_dimension: {
+    ja: 'シートの範囲 {range} が上限（{rows} 行、{columns} 列）を超えています。',
+    en: 'The sheet declares the range {range}, beyond the limits ({rows} rows, {columns} columns).',
+  },
+  cell_too_long: {
+    ja: 'セルの文字数が上限（{limit} 文字）を超えています。',
+    en: 'The cell holds more than {limit} characters.',
+  },
+  sheet_too_large: {
+    ja: 'ブックを展開すると大きすぎます（{part}、上限 {limit} MB）。',
+    en: 'The workbook expands too large ({part}, limit {limit} MB).',
+  },
+  too_many_entries: {
+    ja: 'ファイル内の部品が多すぎます（上限 {limit}）。',
+    en: 'The file holds too many parts (limit {limit}).',
+  },
+  out_of_memory: {
+    ja: 'このファイルの読み込みに必要なメモリが上限（{limit} MB）を超えました。',
+    en: 'Reading this file needs more memory than allowed ({limit} MB).',
+  },
   bad_value: {
     ja: '「{value}」はこの列に使えません（使える値: {allowed}）。',
     en: '"{value}" is not allowed in this column (allowed: {allowed}).',

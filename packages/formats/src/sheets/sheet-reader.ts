@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { columnLetter, type ImportProblem } from './problems.ts';
+import { guardXlsx, SHEET_LIMITS } from './xlsx-guard.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_ROWS = 50_000;
+export const MAX_ROWS = SHEET_LIMITS.rows;
 
 export type Cell = string | number | boolean | null;
 
@@ -28,11 +29,16 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
+const tooLong = (c: Cell) => typeof c === 'string' && c.length > SHEET_LIMITS.cellChars;
+
 const blank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 
 /**
  * Reads one sheet of an .xlsx file into a table, refusing what would import wrongly: merged cells,
- * formulas, empty rows inside the data. Every problem names the sheet, row and column.
+ * formulas, empty rows inside the data. Every problem names the sheet, row and column. The limits of
+ * `guardXlsx` (sizes, declared dimension, rows, columns, cell length) are checked before the workbook is
+ * parsed, and only the used range (cells holding a value) is walked. CPU-heavy: the server runs it in a
+ * worker thread.
  */
 export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<ReadResult> {
   if (buffer.length > MAX_FILE_BYTES)
@@ -42,6 +48,8 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
       problems: [{ code: 'file_too_large', params: { limit: MAX_FILE_BYTES / 1024 / 1024 } }],
     };
   if (!isZip(buffer)) return { ok: false, sheets: [], problems: [{ code: 'not_xlsx' }] };
+  const guard = guardXlsx(buffer);
+  if (!guard.ok) return { ok: false, sheets: [], problems: guard.problems };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -64,24 +72,50 @@ export async function readXlsx(buffer: Buffer, sheetName?: string): Promise<Read
       params: { range },
     });
   }
-  if (ws.rowCount > MAX_ROWS + 1)
-    return {
-      ok: false,
-      sheets,
-      problems: [{ code: 'too_many_rows', sheet: ws.name, params: { limit: MAX_ROWS } }],
-    };
-  const width = ws.columnCount;
+  // The used range found by the guard (cells holding a value), never the sheet's declared width.
+  // A sheet whose cells the scan did not see (a writer it does not know) falls back on ExcelJS's own
+  // extent, within the same limits.
+  let used = guard.scan.used.get(ws.name) ?? { rows: 0, columns: 0 };
+  if (used.rows === 0 && ws.actualRowCount > 0) {
+    if (ws.rowCount > MAX_ROWS + 1)
+      return {
+        ok: false,
+        sheets,
+        problems: [{ code: 'too_many_rows', sheet: ws.name, params: { limit: MAX_ROWS } }],
+      };
+    if (ws.columnCount > SHEET_LIMITS.columns)
+      return {
+        ok: false,
+        sheets,
+        problems: [{ code: 'too_many_columns', sheet: ws.name, params: { limit: SHEET_LIMITS.columns } }],
+      };
+    used = { rows: ws.rowCount, columns: ws.columnCount };
+  }
+  const height = Math.min(used.rows, ws.rowCount, MAX_ROWS + 1);
+  const width = Math.min(used.columns, SHEET_LIMITS.columns);
   const raw: { row: number; cells: Cell[] }[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
+  for (let r = 1; r <= height; r++) {
+    const row = ws.findRow(r);
+    const cells: Cell[] = new Array<Cell>(width).fill(null);
+    row?.eachCell((cell, c) => {
+      if (c > width) return;
       if (cell.type === ExcelJS.ValueType.Formula) {
         problems.push({ code: 'formula', sheet: ws.name, row: r, column: columnLetter(c - 1) });
+        return;
       }
-      cells.push(cellValue(cell.type === ExcelJS.ValueType.Formula ? null : cell.value));
-    }
+      const v = cellValue(cell.value);
+      if (tooLong(v)) {
+        problems.push({
+          code: 'cell_too_long',
+          sheet: ws.name,
+          row: r,
+          column: columnLetter(c - 1),
+          params: { limit: SHEET_LIMITS.cellChars },
+        });
+        return;
+      }
+      cells[c - 1] = v;
+    });
     raw.push({ row: r, cells });
   }
   return finishTable(ws.name, sheets, raw, problems);
@@ -111,8 +145,18 @@ export function readCsv(buffer: Buffer, name = 'csv'): ReadResult {
     return {
       ok: false,
       sheets: [name],
-      problems: [{ code: 'too_many_rows', sheet: name, params: { limit: MAX_ROWS } }],
+      problems: [{ code: 'too_many_rows', sheet: name, row: MAX_ROWS + 2, params: { limit: MAX_ROWS } }],
     };
+  for (const [i, cells] of records.entries()) {
+    const over = cells.findIndex((c, j) => j >= SHEET_LIMITS.columns && c !== '');
+    const long = cells.findIndex(tooLong);
+    if (over < 0 && long < 0) continue;
+    const problem: ImportProblem =
+      long >= 0
+        ? { code: 'cell_too_long', column: columnLetter(long), params: { limit: SHEET_LIMITS.cellChars } }
+        : { code: 'too_many_columns', column: columnLetter(over), params: { limit: SHEET_LIMITS.columns } };
+    return { ok: false, sheets: [name], problems: [{ ...problem, sheet: name, row: i + 1 }] };
+  }
   return finishTable(
     name,
     [name],

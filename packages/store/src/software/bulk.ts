@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable } from 'kysely';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database, Executor } from '../modules.ts';
 
 /** Rows per INSERT of a bulk write: the same SQL text each time, so SQLite reuses the prepared statement. */
@@ -35,6 +36,11 @@ export async function insertChunked<K extends 'software_components' | 'software_
   const size = Math.max(1, Math.min(BULK_ROWS, Math.floor(30_000 / Math.max(1, keys.length))));
   let compiled: { rows: number; sql: string } | undefined;
   for (let i = 0; i < rows.length; i += size) {
+    // better-sqlite3 runs each statement synchronously, and awaiting a settled promise lets no other
+    // request in: a turn of the event loop between chunks keeps a 300,000-row write from holding it for
+    // seconds. The transaction stays open and whole (on SQLite, Kysely's connection mutex keeps other
+    // requests' queries out of it until it ends; on PostgreSQL they run on other connections).
+    if (i > 0) await nextTurn();
     const chunk = rows.slice(i, i + size);
     const values = flatValues(chunk, keys);
     if (values !== undefined && compiled?.rows === chunk.length) {

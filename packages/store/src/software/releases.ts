@@ -179,6 +179,14 @@ export async function replaceSoftwareSbom(
   await insertSoftwareFindings(ex, findings);
 }
 
+/** Adds components to a release (an SBOM written chunk by chunk inside one transaction). */
+export async function insertSoftwareComponents(
+  ex: Executor,
+  components: readonly Insertable<SoftwareComponentsTable>[],
+): Promise<void> {
+  await insertChunked(ex, 'software_components', components);
+}
+
 export async function insertSoftwareFindings(
   ex: Executor,
   findings: readonly Insertable<SoftwareFindingsTable>[],

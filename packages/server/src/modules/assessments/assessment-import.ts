@@ -1,6 +1,6 @@
 import { answerFits, type AnswerValue, type CatalogPack, type FlatNode } from '@shinrai/core';
 import { columnLetter, type ImportProblem } from '@shinrai/formats/sheets';
-import { readXlsx } from '@shinrai/formats/sheets';
+import { readTableOffThread } from '../../platform/workers/sheets.ts';
 
 /** Column headers of Shinrai's assessment export, in either language. */
 const HEADERS = {
@@ -27,7 +27,7 @@ export async function readAssessmentXlsx(
   pack: CatalogPack,
   nodes: readonly FlatNode[],
 ): Promise<AnswersResult> {
-  const read = await readXlsx(file);
+  const read = await readTableOffThread(file, 'upload.xlsx');
   if (!read.ok) return { ok: false, problems: read.problems };
   const { table } = read;
   const col = (names: string[]) => table.header.findIndex((h) => names.includes(h));

@@ -11,7 +11,7 @@ import { Id } from '../../platform/http/schemas.ts';
 import { readAssessmentXlsx } from './assessment-import.ts';
 import { loadCatalog } from '../library/public.ts';
 import { describeProblems } from '@shinrai/formats/sheets';
-import { MAX_FILE_BYTES } from '@shinrai/formats/sheets';
+import { MAX_FILE_BYTES, problemStatus } from '@shinrai/formats/sheets';
 import { refreshScore } from './scores.ts';
 
 export function assessmentFileRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -69,7 +69,7 @@ export function assessmentFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         const read = await readAssessmentXlsx(file, catalog.pack, catalog.nodes);
         if (!read.ok)
           return reply
-            .status(422)
+            .status(problemStatus(read.problems))
             .send(errorBody('import_invalid', locale, describeProblems(read.problems, locale)));
         if (mode === 'preview') return { answers: read.answers.length, applied: false };
         await write(ctxOf(deps, req), async (tx) => {

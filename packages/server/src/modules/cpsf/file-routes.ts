@@ -1,4 +1,4 @@
-import { describeProblems, MAX_FILE_BYTES, type ImportProblem } from '@shinrai/formats/sheets';
+import { describeProblems, MAX_FILE_BYTES, problemStatus, type ImportProblem } from '@shinrai/formats/sheets';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -80,7 +80,7 @@ export function cpsfFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         }
         if (!file) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
         const read = await importModelFile(ctx(req), { row, file, filename, sheet, mode: req.query.mode });
-        return read.ok ? read.counts : invalid(read.problems);
+        return read.ok ? read.counts : invalid(read.problems, problemStatus(read.problems));
       },
     );
 

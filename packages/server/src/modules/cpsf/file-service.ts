@@ -2,7 +2,9 @@ import { graphIntegrity, mergeGraph, tokyoDate, type Locale, type Text } from '@
 import type { ImportProblem } from '@shinrai/formats/sheets';
 import { findOrganization, type CpsfModelRow } from '@shinrai/store';
 import type { Deps } from '../../platform/deps.ts';
-import { readModelJson, readModelSheet } from './files.ts';
+import { memoryProblem } from '../../platform/workers/sheets.ts';
+import { workers } from '../../platform/workers/pool.ts';
+import type { ReadModelResult } from './files.ts';
 import { requireModel, requireRules, saveGraph, type CpsfCtx } from './model-service.ts';
 import type { CpsfReportInput } from './reports/report.ts';
 import { analyseModel, parseGraph } from './service.ts';
@@ -40,7 +42,15 @@ export async function importModelFile(
 ): Promise<ImportResult> {
   const { row, file, filename } = input;
   const isJson = /\.json$/i.test(filename) || file.subarray(0, 1).toString() === '{';
-  const read = isJson ? readModelJson(file) : await readModelSheet(file, filename, input.sheet);
+  // Parsed in a worker thread (a 20 MB ledger or JSON never holds the event loop).
+  let read: ReadModelResult;
+  try {
+    read = isJson
+      ? await workers().run('cpsf.modelJson', file)
+      : await workers().run('cpsf.modelSheet', file, filename, input.sheet);
+  } catch (err) {
+    read = { ok: false, problems: [memoryProblem(err)] };
+  }
   if (!read.ok) return { ok: false, problems: read.problems };
   const merged = mergeGraph(parseGraph(row), read.graph);
   const integrity = graphIntegrity(merged.graph);

@@ -9,7 +9,7 @@ import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from './catalog-access.ts';
 import { describeProblems } from '@shinrai/formats/sheets';
 import { applyImport, prepareImport, readTable, type ImportOptions } from './import-service.ts';
-import { MAX_FILE_BYTES } from '@shinrai/formats/sheets';
+import { MAX_FILE_BYTES, problemStatus } from '@shinrai/formats/sheets';
 import { catalogToXlsx } from './xlsx-export.ts';
 
 const Text = z.strictObject({ ja: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
@@ -141,7 +141,7 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
           const read = await readTable(file, filename, o.sheet);
           if (!read.ok)
             return reply
-              .status(422)
+              .status(problemStatus(read.problems))
               .send(errorBody('import_invalid', locale, describeProblems(read.problems, locale)));
           return {
             sheets: read.sheets,
@@ -161,7 +161,7 @@ export function catalogFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         const prepared = await prepareImport(deps, access.orgId, file, filename, options);
         if (!prepared.ok)
           return reply
-            .status(422)
+            .status(problemStatus(prepared.problems))
             .send(errorBody('import_invalid', locale, describeProblems(prepared.problems, locale)));
         const summary = {
           urn: prepared.pack.id,

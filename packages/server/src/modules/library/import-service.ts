@@ -15,7 +15,8 @@ import {
 } from './catalog-import.ts';
 import type { ImportProblem } from '@shinrai/formats/sheets';
 import { checkPack } from './pack-loader.ts';
-import { readCsv, readXlsx, type ReadResult } from '@shinrai/formats/sheets';
+import type { ReadResult } from '@shinrai/formats/sheets';
+import { readTableOffThread } from '../../platform/workers/sheets.ts';
 import { headerFromMeta, META_SHEET } from './xlsx-export.ts';
 
 export interface ImportOptions {
@@ -44,8 +45,9 @@ export type ImportOutcome =
     }
   | { ok: false; problems: ImportProblem[]; sheets: string[] };
 
+/** One sheet of the upload (.xlsx or .csv), read and checked in a parse worker. */
 export function readTable(file: Buffer, filename: string, sheet?: string): Promise<ReadResult> {
-  return /\.csv$/i.test(filename) ? Promise.resolve(readCsv(file, filename)) : readXlsx(file, sheet);
+  return readTableOffThread(file, filename, sheet);
 }
 
 const bumpMinor = (v: string) => {
@@ -86,7 +88,7 @@ export async function prepareImport(
       answerModels: {},
     };
   } else if (!/\.csv$/i.test(filename) && read.sheets.includes(META_SHEET)) {
-    const meta = await readXlsx(file, META_SHEET);
+    const meta = await readTableOffThread(file, filename, META_SHEET);
     const parsed = meta.ok ? headerFromMeta(meta.table.rows) : 'meta';
     if (typeof parsed === 'string')
       return {

@@ -3,6 +3,7 @@ import type { AdvisoryRow, Executor } from '@shinrai/store';
 import { advisoryKey, type OsvPackageRef } from '@shinrai/core/software/match';
 import { baseEcosystem } from '@shinrai/core/software/versions';
 import { advisoriesFor, advisoryKeySet } from '@shinrai/store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * Package names are compared exactly, except PyPI's, which OSV records and BOMs may spell differently
@@ -13,6 +14,7 @@ import { advisoriesFor, advisoryKeySet } from '@shinrai/store';
  * 100-component `sbom scan` against 200,000 advisories would mostly spend its time on.
  */
 const NORMALIZED = 'PyPI';
+const LOOKUP_BATCH = 5_000;
 let cached: Promise<Map<string, { ecosystem: string; name: string }[]>> | null = null;
 
 export function dropAdvisoryCache(): void {
@@ -53,7 +55,9 @@ export async function candidateAdvisories(
   // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
   let index: Map<string, { ecosystem: string; name: string }[]> | undefined;
+  let seen = 0;
   for (const p of packages) {
+    if (++seen % LOOKUP_BATCH === 0) await nextTurn();
     const key = advisoryKey(p.ecosystem, p.name);
     if (wanted.has(key)) continue;
     if (baseEcosystem(p.ecosystem) !== NORMALIZED) {
@@ -66,7 +70,14 @@ export async function candidateAdvisories(
   }
   const out = new Map<string, AdvisoryRow[]>();
   if (wanted.size === 0) return out;
-  const rows = await advisoriesFor(ex, [...wanted.values()].flat());
+  // Looked up a batch at a time with a turn of the event loop between: on SQLite every query runs
+  // synchronously, and a 300,000-component BOM would otherwise hold the loop for all of them.
+  const keys = [...wanted.values()].flat();
+  const rows = new Map<string, AdvisoryRow[]>();
+  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+    if (i > 0) await nextTurn();
+    for (const [k, v] of await advisoriesFor(ex, keys.slice(i, i + LOOKUP_BATCH))) rows.set(k, v);
+  }
   for (const [key, stored] of wanted) {
     const seen = new Set<string>();
     const list: AdvisoryRow[] = [];

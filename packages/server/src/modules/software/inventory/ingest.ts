@@ -1,16 +1,21 @@
 import {
   findSoftwareProduct,
+  insertSoftwareComponents,
+  insertSoftwareFindings,
   replaceSoftwareSbom,
   type SoftwareFindingRow,
   type SoftwareReleaseRow,
 } from '@shinrai/store';
+import type { SoftwareComponentRow } from '@shinrai/store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Deps } from '../../../platform/deps.ts';
 import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
-import { parseSbom, type NormalizedSbom, type SbomProblem } from '@shinrai/formats/sbom';
+import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
+import type { SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
-import { shortestPaths } from './paths.ts';
+import { pathsFrom } from './paths.ts';
 
 export { componentRows };
 
@@ -18,14 +23,13 @@ export type IngestResult =
   | { ok: true; findings: number; malicious: number; components: number; warnings: SbomProblem[] }
   | { ok: false; problems: SbomProblem[] };
 
-/** The graph kept with the release (for paths and exports). */
-export function graphJson(sbom: NormalizedSbom): string {
-  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
-}
+export { graphJson } from './prepare.ts';
 
 /**
  * Reads an SBOM and makes it the release's SBOM: components, graph and findings are written in one
- * transaction (a bad file writes nothing), then a malicious package raises an alert at once.
+ * transaction (a bad file writes nothing), then a malicious package raises an alert at once. Parsing,
+ * validation, component rows and paths run in a worker thread (prepare.ts); the rows come back in chunks
+ * taken in one per event-loop turn, and the store writes them in batches that yield between them.
  */
 export async function ingestSbom(
   deps: Deps,
@@ -34,31 +38,70 @@ export async function ingestSbom(
   filename: string,
   actor: Actor,
 ): Promise<IngestResult> {
-  const parsed = parseSbom(bytes, filename);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const { sbom, warnings } = parsed;
+  let prepared;
+  try {
+    prepared = await workers().run('software.sbom', bytes, filename, {
+      id: release.id,
+      org_id: release.org_id,
+    });
+  } catch (err) {
+    if (!(err instanceof WorkerMemoryError)) throw err;
+    return { ok: false, problems: [{ code: 'out_of_memory', params: { limit: err.limitMb } }] };
+  }
+  if (!prepared.ok) return { ok: false, problems: prepared.problems };
+  const { warnings } = prepared;
+  const utf8 = new TextDecoder();
+  // The dependency tree first (one chunk per event-loop turn: other requests are answered between).
+  const parents = new Map<string, string | null>();
+  const labels = new Map<string, string>();
+  for (const chunk of prepared.tree) {
+    await nextTurn();
+    for (const [ref, parent, label] of JSON.parse(utf8.decode(chunk)) as [string, string | null, string][]) {
+      parents.set(ref, parent);
+      labels.set(ref, label);
+    }
+  }
+  const pathOf = pathsFrom(parents, labels);
   const now = deps.now();
-  const components = componentRows(sbom, release);
-  const pathOf = shortestPaths(sbom);
-  const byId = new Map(components.map((c) => [c.id, c]));
   const db = deps.store.db;
-  let findings: SoftwareFindingRow[] = [];
+  const findings: SoftwareFindingRow[] = [];
+  /** Name and version of the components that have findings (for the alert). */
+  const found = new Map<string, { name: string; version: string | null }>();
+  // One transaction, all or nothing; the components go in chunk by chunk (parse, match, insert), so the
+  // request never holds 300,000 rows nor the event loop at once.
   await db.transaction().execute(async (trx) => {
-    findings = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
     await replaceSoftwareSbom(
       trx,
       {
         id: release.id,
         org_id: release.org_id,
-        sbom_format: sbom.format,
-        sbom_spec_version: sbom.specVersion,
+        sbom_format: prepared.format,
+        sbom_spec_version: prepared.specVersion,
         sbom_uploaded_at: now.toISOString(),
-        component_count: components.length,
-        graph: graphJson(sbom),
+        component_count: prepared.count,
+        graph: prepared.graph,
       },
-      components,
-      findings,
+      [],
+      [],
     );
+    for (const chunk of prepared.chunks) {
+      await nextTurn();
+      const rows = JSON.parse(utf8.decode(chunk)) as SoftwareComponentRow[];
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      const matched = await matchComponents(
+        trx,
+        rows,
+        (c) => (parents.has(c.bom_ref) ? pathOf(c.bom_ref) : [c.name]),
+        now,
+      );
+      for (const f of matched) {
+        const c = byId.get(f.component_id);
+        if (c) found.set(c.id, { name: c.name, version: c.version });
+        findings.push(f);
+      }
+      await insertSoftwareComponents(trx, rows);
+    }
+    await insertSoftwareFindings(trx, findings);
     await audit(
       deps,
       trx,
@@ -66,7 +109,7 @@ export async function ingestSbom(
       release.org_id,
       'software.sbom.upload',
       { type: 'software_release', id: release.id },
-      { file: filename, format: sbom.format, components: components.length, findings: findings.length },
+      { file: filename, format: prepared.format, components: prepared.count, findings: findings.length },
     );
   });
   const malicious = findings.filter((f) => f.malicious === 1);
@@ -82,7 +125,7 @@ export async function ingestSbom(
       },
       'malicious',
       malicious.map((f) => {
-        const c = byId.get(f.component_id);
+        const c = found.get(f.component_id);
         return { ...f, componentName: c?.name ?? '', componentVersion: c?.version ?? null };
       }),
     );
@@ -91,7 +134,7 @@ export async function ingestSbom(
     ok: true,
     findings: findings.length,
     malicious: malicious.length,
-    components: components.length,
+    components: prepared.count,
     warnings,
   };
 }

@@ -13,9 +13,24 @@ export function shortestPaths(
     components: readonly { bomRef: string; name: string }[];
   },
 ): (bomRef: string) => string[] {
+  return pathsFrom(shortestParents(sbom), pathLabels(sbom));
+}
+
+/** Display name of each bom-ref: the component's name, or for a root that is no component the BOM's name. */
+export function pathLabels(sbom: {
+  name?: string | null;
+  rootRefs: readonly string[];
+  components: readonly { bomRef: string; name: string }[];
+}): Map<string, string> {
   const names = new Map(sbom.components.map((c) => [c.bomRef, c.name]));
   for (const r of sbom.rootRefs) if (!names.has(r) && sbom.name) names.set(r, sbom.name);
-  const label = (ref: string) => names.get(ref) ?? ref;
+  return names;
+}
+
+/** Each reached bom-ref's parent on one shortest path from a root (roots map to null). */
+export function shortestParents(
+  sbom: Pick<NormalizedSbom, 'dependencies' | 'rootRefs'>,
+): Map<string, string | null> {
   const edges = new Map<string, string[]>();
   for (const d of sbom.dependencies) {
     const list = edges.get(d.from);
@@ -41,6 +56,15 @@ export function shortestPaths(
     }
     frontier = next;
   }
+  return parent;
+}
+
+/** The path function over a parent map (paths are built only when asked: a deep graph has long ones). */
+export function pathsFrom(
+  parent: ReadonlyMap<string, string | null>,
+  names: ReadonlyMap<string, string>,
+): (bomRef: string) => string[] {
+  const label = (ref: string) => names.get(ref) ?? ref;
   return (bomRef) => {
     if (!parent.has(bomRef)) return [label(bomRef)];
     const path: string[] = [];

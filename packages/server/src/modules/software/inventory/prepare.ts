@@ -1,0 +1,69 @@
+import type { SoftwareComponentRow, SoftwareReleaseRow } from '@shinrai/store';
+import { parseSbom, type NormalizedSbom, type SbomProblem } from '@shinrai/formats/sbom';
+import { componentRows } from './component-rows.ts';
+import { pathLabels, shortestParents } from './paths.ts';
+
+/** Rows per chunk handed from the worker to the request: each is parsed on its own turn of the event loop. */
+export const CHUNK_ROWS = 5_000;
+
+export type { SoftwareComponentRow };
+
+export type PreparedSbom =
+  | {
+      ok: true;
+      format: string;
+      specVersion: string;
+      /** The graph kept with the release (for paths and exports), as stored. */
+      graph: string;
+      count: number;
+      /** UTF-8 JSON arrays of component rows, CHUNK_ROWS at a time (moved, not copied, across threads). */
+      chunks: Uint8Array[];
+      /**
+       * UTF-8 JSON arrays of `[bom-ref, parent bom-ref | null, label]` for every bom-ref a root reaches
+       * (paths.ts: one shortest path each), in chunks.
+       */
+      tree: Uint8Array[];
+      warnings: SbomProblem[];
+    }
+  | { ok: false; problems: SbomProblem[] };
+
+/** The graph kept with the release (for paths and exports). */
+export function graphJson(sbom: NormalizedSbom): string {
+  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
+}
+
+/**
+ * The pure part of an SBOM upload, run in a worker thread: parse and validate, component rows (purls
+ * normalized, ids given) and the parents on shortest dependency paths. The result crosses to the
+ * request thread as UTF-8 JSON chunks whose memory is transferred (no copy, nothing to deserialize),
+ * and the request parses one chunk per event-loop turn, so taking it in never holds the loop for long.
+ */
+export function prepareSbom(
+  bytes: Buffer,
+  filename: string,
+  release: Pick<SoftwareReleaseRow, 'id' | 'org_id'>,
+): PreparedSbom {
+  const parsed = parseSbom(bytes, filename);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const { sbom, warnings } = parsed;
+  const rows = componentRows(sbom, release);
+  const utf8 = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS)
+    chunks.push(utf8.encode(JSON.stringify(rows.slice(i, i + CHUNK_ROWS))));
+  const labels = pathLabels(sbom);
+  const nodes = [...shortestParents(sbom)].map(([ref, parent]) => [ref, parent, labels.get(ref) ?? ref]);
+  const tree: Uint8Array[] = [];
+  for (let i = 0; i < nodes.length; i += CHUNK_ROWS)
+    tree.push(utf8.encode(JSON.stringify(nodes.slice(i, i + CHUNK_ROWS))));
+  return {
+    ok: true,
+    format: sbom.format,
+    specVersion: sbom.specVersion,
+    graph: graphJson(sbom),
+    count: rows.length,
+    chunks,
+    tree,
+    warnings,
+  };
+}

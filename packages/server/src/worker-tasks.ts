@@ -1,0 +1,15 @@
+// The tasks the parse workers run (platform/workers/pool.ts, worker.ts): pure functions of their
+// arguments, whose results cross threads by structured clone. Each is CPU-heavy on a large upload.
+import { readCsv, readXlsx } from '@shinrai/formats/sheets';
+import { readModelJson, readModelSheet } from './modules/cpsf/files.ts';
+import { prepareSbom } from './modules/software/inventory/prepare.ts';
+
+export const TASKS = {
+  'sheets.xlsx': readXlsx,
+  'sheets.csv': readCsv,
+  'cpsf.modelJson': readModelJson,
+  'cpsf.modelSheet': readModelSheet,
+  'software.sbom': prepareSbom,
+};
+
+export type Tasks = typeof TASKS;

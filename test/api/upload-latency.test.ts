@@ -1,0 +1,72 @@
+import { once } from 'node:events';
+import { largeCdxBom } from '@shinrai/formats/sbom/fixtures';
+import { workers } from '@shinrai/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
+import { multipart } from '../helpers/multipart.ts';
+
+/**
+ * Issue 10: a large upload is parsed in a worker thread, so other requests are answered meanwhile.
+ * Ordering, not timing: /api/health is asked once the worker has the file, and must answer before the
+ * upload does (parsed on the event loop, the health request would wait for the whole parse).
+ */
+describe('heavy uploads off the request path', () => {
+  let t: TestApp;
+  let owner: Client;
+  let base: string;
+  let releaseId: string;
+
+  beforeAll(async () => {
+    t = await makeApp();
+    const s = await setupInstance(t);
+    owner = s.admin;
+    base = `/api/orgs/${s.orgId}/software`;
+    const productId = json<{ product: { id: string } }>(
+      await owner.post(`${base}/products`, { name: 'ゲートウェイ', kind: 'application' }),
+    ).product.id;
+    releaseId = json<{ release: { id: string } }>(
+      await owner.post(`${base}/products/${productId}/releases`, { version: '2.0.0' }),
+    ).release.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it(
+    'answers /api/health while a 30,000-component SBOM is parsed, then stores the whole SBOM',
+    { timeout: 180_000 },
+    async () => {
+      const bom = Buffer.from(JSON.stringify(largeCdxBom(30_000)));
+      const { payload, headers } = multipart({ name: 'big.cdx.json', data: bom }, {});
+      const started = once(workers(), 'start');
+      let uploaded = false;
+      const upload = owner.app
+        .inject({
+          method: 'POST',
+          url: `${base}/releases/${releaseId}/sbom`,
+          payload,
+          headers: { ...headers, cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+        })
+        .then((res) => {
+          uploaded = true;
+          return res;
+        });
+      expect(await started).toEqual(['software.sbom']);
+      const health = await owner.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(uploaded).toBe(false);
+      const res = await upload;
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(json<{ release: { sbom: { componentCount: number } } }>(res).release.sbom.componentCount).toBe(
+        30_000,
+      );
+      const db = t.deps.store.db;
+      const stored = await db
+        .selectFrom('software_components')
+        .select(db.fn.countAll().as('n'))
+        .where('release_id', '=', releaseId)
+        .executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(30_000);
+    },
+  );
+});
