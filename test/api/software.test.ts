@@ -225,7 +225,8 @@ describe('software inventory API', () => {
       '@context': 'https://openvex.dev/ns/v0.2.0',
       '@id': 'https://example.jp/vex/1',
       author: 'test',
-      timestamp: '2025-01-01T00:00:00Z',
+      // Made after the analysis set by hand above: the later statement stands.
+      timestamp: new Date(Date.now() + 60_000).toISOString(),
       version: 1,
       statements: [
         {

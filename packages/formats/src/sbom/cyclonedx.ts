@@ -115,6 +115,9 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
     components,
     dependencies,
     rootRefs: rootRefs.length > 0 ? rootRefs : graphRoots(dependencies),
+    serialNumber: str(doc.serialNumber),
+    bomVersion: typeof doc.version === 'number' ? doc.version : Number(str(doc.version) ?? 1) || 1,
+    rootPurl: root ? normalizePurlField(root.purl, '/metadata/component/purl', warnings) : null,
   };
 }
 

@@ -36,6 +36,11 @@ export interface NormalizedSbom {
   dependencies: SbomDependency[];
   /** The product the BOM describes (CycloneDX metadata.component, SPDX DESCRIBES, lockfile root). */
   rootRefs: string[];
+  /** CycloneDX serialNumber (`urn:uuid:…`) and version: BOM links (`urn:cdx:…`) name them. */
+  serialNumber?: string | null;
+  bomVersion?: number | null;
+  /** The purl of the product the BOM describes (CycloneDX metadata.component), if it has one. */
+  rootPurl?: string | null;
 }
 
 export interface ParseSbomOptions {

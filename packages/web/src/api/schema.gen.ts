@@ -5986,6 +5986,8 @@ export interface paths {
                 vex: {
                   detail: string | null;
                   justification: string | null;
+                  response: string[];
+                  source: string | null;
                   status: string;
                   updatedAt: string;
                 } | null;
@@ -5995,6 +5997,59 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/findings/{findingId}/vex/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every VEX statement read or set about this advisory on this component of the release, oldest first, and whether it stood (a more specific or later statement wins) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          findingId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                applied: boolean;
+                detail: string | null;
+                justification: string | null;
+                recordedAt: string;
+                response: string[];
+                source: string;
+                specificity: number;
+                statementAt: string | null;
+                status: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6898,6 +6953,8 @@ export interface paths {
                 vex: {
                   detail: string | null;
                   justification: string | null;
+                  response: string[];
+                  source: string | null;
                   status: string;
                   updatedAt: string;
                 } | null;
@@ -7108,7 +7165,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`) */
+    /** Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`). A statement applies to the versions it lists, to this SBOM when it is a BOM link, and to the product's components when it names the product; the most specific, then the latest statement stands (`kept`: findings whose earlier statement stood); all are kept in the history. */
     post: {
       parameters: {
         query?: {
@@ -7132,6 +7189,7 @@ export interface paths {
             'application/json': {
               applied: number;
               format: string;
+              kept: number;
               unmatched: string[];
             };
           };

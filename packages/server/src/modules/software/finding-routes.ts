@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { Component, Finding, P, ReleaseParams } from './schemas.ts';
+import { Component, Finding, Lang, P, ReleaseParams, VexHistoryEntry } from './schemas.ts';
 import { listComponents, listFindings, setVex } from './services/findings.ts';
+import { vexHistory } from './services/vex.ts';
 
 /** A release's SBOM components and findings, and the VEX analysis of one finding. */
 export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -64,6 +65,22 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => ({
         finding: await setVex(ctxOf(deps, req), { ...req.body, findingId: req.params.findingId }),
       }),
+    );
+
+    app.get(
+      `${P}/findings/:findingId/vex/history`,
+      {
+        config: { permission: 'software.read' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'Every VEX statement read or set about this advisory on this component of the release, oldest first, and whether it stood (a more specific or later statement wins)',
+          params: z.strictObject({ orgId: Id, findingId: Id }),
+          querystring: z.strictObject({ lang: Lang }),
+          response: { 200: z.object({ items: z.array(VexHistoryEntry) }) },
+        },
+      },
+      async (req) => ({ items: await vexHistory(ctxOf(deps, req), { findingId: req.params.findingId }) }),
     );
   };
 }

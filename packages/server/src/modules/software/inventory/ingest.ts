@@ -20,7 +20,15 @@ export type IngestResult =
 
 /** The graph kept with the release (for paths and exports). */
 export function graphJson(sbom: NormalizedSbom): string {
-  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
+  return JSON.stringify({
+    name: sbom.name,
+    rootRefs: sbom.rootRefs,
+    dependencies: sbom.dependencies,
+    // What VEX statements name the BOM and its product by.
+    serialNumber: sbom.serialNumber ?? null,
+    bomVersion: sbom.bomVersion ?? null,
+    rootPurl: sbom.rootPurl ?? null,
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { write, type Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/http/errors.ts';
 import { componentView, findingView } from '../inventory/views.ts';
 import { requireRelease } from './releases.ts';
+import { recordManualVex } from './vex.ts';
 
 export type ComponentView = ReturnType<typeof componentView>;
 export type FindingView = ReturnType<typeof findingView>;
@@ -51,6 +52,15 @@ export async function setVex(ctx: Ctx, input: VexInput): Promise<FindingView> {
       detail: input.detail ?? null,
       updated_by: ctx.actor.userId,
       updated_at: ctx.now.toISOString(),
+      response: null,
+      specificity: 4,
+      statement_at: ctx.now.toISOString(),
+      source: 'manual',
+    });
+    await recordManualVex(ctx, tx.trx, f, {
+      status: input.status,
+      justification: input.justification ?? null,
+      detail: input.detail ?? null,
     });
     await tx.audit(
       'software.vex.set',
