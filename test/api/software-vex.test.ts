@@ -176,7 +176,7 @@ describe('VEX import through the API', () => {
     expect(f).toMatchObject({ suppressed: false, vex: { status: 'affected' } });
     const history = json<{
       items: { status: string; applied: boolean; source: string; specificity: number }[];
-    }>(must(await owner.get(`${base}/findings/${f?.id}/vex/history`), 200)).items;
+    }>(must(await owner.get(`${base}/releases/${releaseId}/vex/history?findingId=${f?.id}`), 200)).items;
     expect(history.map((h) => [h.status, h.applied, h.source])).toEqual([
       ['affected', true, 'file:a.json'],
       ['not_affected', false, 'file:b.json'],
@@ -205,7 +205,7 @@ describe('VEX import through the API', () => {
       200,
     );
     const after = json<{ items: { source: string }[] }>(
-      must(await owner.get(`${base}/findings/${f?.id}/vex/history`), 200),
+      must(await owner.get(`${base}/releases/${releaseId}/vex/history?findingId=${f?.id}`), 200),
     ).items;
     expect(after.map((h) => h.source)).toEqual(['file:a.json', 'file:b.json', 'manual']);
   });

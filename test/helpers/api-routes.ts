@@ -287,9 +287,9 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ status: 'affected' }),
   },
-  'GET /api/orgs/{orgId}/software/findings/{findingId}/vex/history': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: WRITERS },
   'GET /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/vex/history': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/software/license-policy': { access: 'org', roles: ALL },
   'PUT /api/orgs/{orgId}/software/license-policy': {
     access: 'org',

@@ -152,20 +152,18 @@ export async function addSoftwareVexHistory(
       .execute();
 }
 
-/** The VEX history of one advisory on one component of a release, oldest first. */
+/** The VEX history of a release (of one advisory on one component when given), oldest first. */
 export async function listSoftwareVexHistory(
   ex: Executor,
   orgId: string,
-  key: { releaseId: string; advisoryId: string; componentRef: string },
+  key: { releaseId: string; advisoryId?: string; componentRef?: string },
 ): Promise<SoftwareVexHistoryRow[]> {
-  return ex
+  let q = ex
     .selectFrom('software_vex_history')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where('release_id', '=', key.releaseId)
-    .where('advisory_id', '=', key.advisoryId)
-    .where('component_ref', '=', key.componentRef)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
+    .where('release_id', '=', key.releaseId);
+  if (key.advisoryId !== undefined) q = q.where('advisory_id', '=', key.advisoryId);
+  if (key.componentRef !== undefined) q = q.where('component_ref', '=', key.componentRef);
+  return q.orderBy('recorded_at').orderBy('position').execute();
 }

@@ -109,6 +109,8 @@ export interface SoftwareVexHistoryTable {
   applied: number;
   recorded_by: string | null;
   recorded_at: string;
+  /** Order within one import (statements recorded at the same time). */
+  position: number;
 }
 
 export interface SoftwareLicensePoliciesTable {

@@ -6004,59 +6004,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/orgs/{orgId}/software/findings/{findingId}/vex/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every VEX statement read or set about this advisory on this component of the release, oldest first, and whether it stood (a more specific or later statement wins) */
-    get: {
-      parameters: {
-        query?: {
-          lang?: 'ja' | 'en';
-        };
-        header?: never;
-        path: {
-          findingId: string;
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                applied: boolean;
-                detail: string | null;
-                justification: string | null;
-                recordedAt: string;
-                response: string[];
-                source: string;
-                specificity: number;
-                statementAt: string | null;
-                status: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/orgs/{orgId}/software/incidents': {
     parameters: {
       query?: never;
@@ -7226,6 +7173,62 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/releases/{releaseId}/vex/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The VEX history of the release: every statement read or set (of one finding with `findingId`), oldest first, and whether it stood (the most specific, then the latest statement wins) */
+    get: {
+      parameters: {
+        query?: {
+          findingId?: string;
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          releaseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                advisoryId: string;
+                applied: boolean;
+                componentRef: string;
+                detail: string | null;
+                justification: string | null;
+                recordedAt: string;
+                response: string[];
+                source: string;
+                specificity: number;
+                statementAt: string | null;
+                status: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

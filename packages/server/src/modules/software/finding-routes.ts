@@ -68,19 +68,24 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
 
     app.get(
-      `${P}/findings/:findingId/vex/history`,
+      `${P}/releases/:releaseId/vex/history`,
       {
         config: { permission: 'software.read' },
         schema: {
           tags: ['software'],
           summary:
-            'Every VEX statement read or set about this advisory on this component of the release, oldest first, and whether it stood (a more specific or later statement wins)',
-          params: z.strictObject({ orgId: Id, findingId: Id }),
-          querystring: z.strictObject({ lang: Lang }),
+            'The VEX history of the release: every statement read or set (of one finding with `findingId`), oldest first, and whether it stood (the most specific, then the latest statement wins)',
+          params: ReleaseParams,
+          querystring: z.strictObject({ findingId: Id.optional(), lang: Lang }),
           response: { 200: z.object({ items: z.array(VexHistoryEntry) }) },
         },
       },
-      async (req) => ({ items: await vexHistory(ctxOf(deps, req), { findingId: req.params.findingId }) }),
+      async (req) => ({
+        items: await vexHistory(ctxOf(deps, req), {
+          releaseId: req.params.releaseId,
+          findingId: req.query.findingId,
+        }),
+      }),
     );
   };
 }

@@ -66,6 +66,8 @@ const Vex = z.object({
   updatedAt: z.string(),
 });
 export const VexHistoryEntry = z.object({
+  advisoryId: z.string(),
+  componentRef: z.string(),
   status: z.string(),
   justification: z.string().nullable(),
   detail: z.string().nullable(),

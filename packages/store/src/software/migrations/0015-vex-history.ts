@@ -34,6 +34,7 @@ export function vexHistoryMigration(): Migration {
         .addColumn('applied', 'integer', (c) => c.notNull())
         .addColumn('recorded_by', 'text')
         .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('software_vex_history_finding')

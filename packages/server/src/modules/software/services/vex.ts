@@ -1,4 +1,4 @@
-import { VEX_STATUSES, type VexStatus } from '@shinrai/core';
+import type { VexStatus } from '@shinrai/core';
 import {
   addSoftwareVexHistory,
   findSoftwareFinding,
@@ -103,6 +103,7 @@ function historyRow(
     applied: applied ? 1 : 0,
     recorded_by: ctx.actor.userId,
     recorded_at: ctx.now.toISOString(),
+    position: 0,
   };
 }
 
@@ -162,7 +163,10 @@ export async function importVex(
       });
     }
     for (const s of result.superseded) history.push(historyRow(ctx, release.id, s, source, false));
-    await addSoftwareVexHistory(tx.trx, history);
+    await addSoftwareVexHistory(
+      tx.trx,
+      history.map((h, position) => ({ ...h, position })),
+    );
     await tx.audit(
       'software.vex.import',
       { type: 'software_release', id: release.id },
@@ -199,19 +203,21 @@ export async function recordManualVex(
   ]);
 }
 
-/** The VEX history of one finding (every statement read or set about its advisory and component), oldest first. */
-export async function vexHistory(ctx: Ctx, input: { findingId: string }) {
+/** The VEX history of a release, or of one finding (its advisory on its component), oldest first. */
+export async function vexHistory(ctx: Ctx, input: { releaseId: string; findingId?: string | undefined }) {
   const db = ctx.deps.store.db;
-  const f = (await findSoftwareFinding(db, ctx.orgId, input.findingId)) ?? fail('not_found');
-  const rows = await listSoftwareVexHistory(db, ctx.orgId, {
-    releaseId: f.release_id,
-    advisoryId: f.advisory_id,
-    componentRef: f.component_ref,
-  });
+  const release = await requireRelease(db, ctx.orgId, input.releaseId);
+  let key: { advisoryId: string; componentRef: string } | undefined;
+  if (input.findingId !== undefined) {
+    const f = await findSoftwareFinding(db, ctx.orgId, input.findingId);
+    if (!f || f.release_id !== release.id) return fail('not_found');
+    key = { advisoryId: f.advisory_id, componentRef: f.component_ref };
+  }
+  const rows = await listSoftwareVexHistory(db, ctx.orgId, { releaseId: release.id, ...key });
   return rows.map((r) => ({
-    status: (VEX_STATUSES as readonly string[]).includes(r.status)
-      ? (r.status as VexStatus)
-      : 'under_investigation',
+    advisoryId: r.advisory_id,
+    componentRef: r.component_ref,
+    status: r.status,
     justification: r.justification,
     detail: r.detail,
     response: r.response === null ? [] : (JSON.parse(r.response) as string[]),
