@@ -1,9 +1,13 @@
-/** VEX import through the API (issue 12): versions, BOM links, product statements, precedence and history. */
+/**
+ * Issue 12 through the API: VEX import (versions, BOM links, product statements, precedence and
+ * history) and lenient SBOM upload (warnings located on components; `strict=true` refuses).
+ */
 import type { LightMyRequestResponse } from 'fastify';
 import { writeAdvisories, type AdvisoryWrite } from '@shinrai/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import { keycloakStyle } from '@shinrai/formats/sbom/real-world';
 
 function must(res: LightMyRequestResponse, status: number): LightMyRequestResponse {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
@@ -208,5 +212,31 @@ describe('VEX import through the API', () => {
       must(await owner.get(`${base}/releases/${releaseId}/vex/history?findingId=${f?.id}`), 200),
     ).items;
     expect(after.map((h) => h.source)).toEqual(['file:a.json', 'file:b.json', 'manual']);
+  });
+
+  it('reads a keycloak-style SBOM with odd license fields, with located warnings; strict=true refuses it', async () => {
+    const productId = json<{ product: { id: string } }>(
+      must(await owner.post(`${base}/products`, { name: 'Keycloak', kind: 'application' }), 201),
+    ).product.id;
+    const rel = json<{ release: { id: string } }>(
+      must(await owner.post(`${base}/products/${productId}/releases`, { version: '10.0.2' }), 201),
+    ).release.id;
+    const strict = must(
+      await upload(owner, `${base}/releases/${rel}/sbom?strict=true`, 'bom.json', keycloakStyle()),
+      422,
+    );
+    expect(strict.body).toContain('/components/1/licenses/0/license/url');
+    const res = json<{
+      release: { sbom: { componentCount: number } };
+      warnings: { code: string; component?: string; pointer?: string; message: string }[];
+    }>(must(await upload(owner, `${base}/releases/${rel}/sbom`, 'bom.json', keycloakStyle()), 200));
+    expect(res.release.sbom.componentCount).toBe(3);
+    expect(res.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'schema_format',
+        component: 'jboss-logging@3.4.1.Final',
+        pointer: '/components/1/licenses/0/license/url',
+      }),
+    );
   });
 });

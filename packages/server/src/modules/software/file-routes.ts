@@ -63,10 +63,14 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Attach (replace) the SBOM of a release: CycloneDX 1.4–1.6 JSON/XML, SPDX 2.3 JSON or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction; a bad file gives located problems and writes nothing.',
+            'Attach (replace) the SBOM of a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction. Lenient by default: a field-level schema problem, an invalid purl or a component that cannot be matched is a warning located on its component; only an unreadable document or a broken core structure is refused (located problems, nothing written). `strict=true` refuses on any schema problem.',
           consumes: ['multipart/form-data'],
           params: ReleaseParams,
-          querystring: z.strictObject({ lang: Lang }),
+          querystring: z.strictObject({
+            lang: Lang,
+            // Refuse the file on any schema problem (the behaviour before lenient reading).
+            strict: z.enum(['true', 'false']).optional(),
+          }),
           response: {
             200: z.object({
               release: Release,
@@ -87,7 +91,9 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (read === 'too_large')
           return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 100 } }], 413);
         if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const result = await ingestSbom(deps, release, read.file, read.filename, ctxOf(deps, req).actor);
+        const result = await ingestSbom(deps, release, read.file, read.filename, ctxOf(deps, req).actor, {
+          strict: req.query.strict === 'true',
+        });
         if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
         const updated = await requireRelease(db, access.orgId, release.id);
         return {

@@ -6,7 +6,12 @@ import {
 } from '@shinrai/store';
 import type { Deps } from '../../../platform/deps.ts';
 import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
-import { parseSbom, type NormalizedSbom, type SbomProblem } from '@shinrai/formats/sbom';
+import {
+  parseSbom,
+  type NormalizedSbom,
+  type ParseSbomOptions,
+  type SbomProblem,
+} from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
@@ -41,8 +46,9 @@ export async function ingestSbom(
   bytes: Buffer,
   filename: string,
   actor: Actor,
+  options: ParseSbomOptions = {},
 ): Promise<IngestResult> {
-  const parsed = parseSbom(bytes, filename);
+  const parsed = parseSbom(bytes, filename, options);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { sbom, warnings } = parsed;
   const now = deps.now();
