@@ -9,6 +9,7 @@ import {
   juiceShopStyleXml,
   keycloakStyle,
   spdx22Json,
+  spdx3JsonLd,
   spdxTagValue,
   syftGoBinary,
 } from './real-world-fixtures.ts';
@@ -104,6 +105,34 @@ describe('SPDX 2.2 and 2.3, JSON and tag-value', () => {
       expect(r.sbom.rootRefs).toEqual(['SPDXRef-Package-app']);
       expect(r.sbom.dependencies).toEqual([{ from: 'SPDXRef-Package-app', to: ['SPDXRef-Package-lodash'] }]);
     }
+  });
+});
+
+describe('SPDX 3.0 JSON-LD', () => {
+  it('reads packages, purls, suppliers, hashes, licenses, the graph, dev scope and the root', () => {
+    const r = ok(parseSbom(json(spdx3JsonLd()), 'app.spdx3.json'));
+    expect(r.sbom).toMatchObject({
+      format: 'spdx',
+      specVersion: '3.0.1',
+      rootRefs: ['https://example.jp/spdx3/app/pkg-app'],
+    });
+    expect(r.sbom.components.find((c) => c.name === 'lodash')).toMatchObject({
+      purl: 'pkg:npm/lodash@4.17.20',
+      supplier: 'OpenJS Foundation',
+      licenses: 'MIT',
+      hashes: [{ alg: 'SHA256', value: 'a'.repeat(64) }],
+      dev: false,
+    });
+    expect(r.sbom.components.find((c) => c.name === 'jest')).toMatchObject({
+      purl: 'pkg:npm/jest@29.0.0',
+      dev: true,
+    });
+    expect(r.sbom.dependencies).toEqual([
+      {
+        from: 'https://example.jp/spdx3/app/pkg-app',
+        to: ['https://example.jp/spdx3/app/pkg-lodash', 'https://example.jp/spdx3/app/pkg-jest'],
+      },
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { SbomProblem } from './problems.ts';
 import { schemaProblems, validatorFor, type SchemaId } from './schema-validator.ts';
 import { normalizeSpdx } from './spdx.ts';
 import { readSpdxTagValue } from './spdx-tag-value.ts';
+import { isSpdx3, readSpdx3 } from './spdx3.ts';
 import { applyConventions } from './conventions.ts';
 import { valueAt } from './schema-validator.ts';
 import type { NormalizedSbom, ParseSbomOptions, ParseSbomResult } from './types.ts';
@@ -156,6 +157,11 @@ function fromJson(text: string, options: ParseSbomOptions): ParseSbomResult {
   if (!isObj(doc)) return fail({ code: 'unknown_format', pointer: '' });
   if (deeperThan(doc, MAX_DEPTH)) return fail({ code: 'too_deep', params: { limit: MAX_DEPTH } });
   if (doc.spdxVersion !== undefined) return spdx(doc, options);
+  if (isSpdx3(doc)) {
+    const warnings: SbomProblem[] = [];
+    const sbom = readSpdx3(doc, warnings);
+    return 'code' in sbom ? fail(sbom) : { ok: true, sbom, warnings };
+  }
   if (doc.lockfileVersion !== undefined) return npmLock(doc);
   const schemaUrl = str(doc.$schema) ?? '';
   if (doc.bomFormat !== undefined || schemaUrl.includes('cyclonedx') || doc.specVersion !== undefined) {
@@ -177,8 +183,9 @@ function fromTagValue(text: string, options: ParseSbomOptions): ParseSbomResult 
 }
 
 /**
- * Detects and reads an SBOM: CycloneDX 1.0–1.7 JSON or XML, SPDX 2.2/2.3 JSON or tag-value, or an
- * npm package-lock.json v2/v3. Validates against the official schema (compiled once per process) and
+ * Detects and reads an SBOM: CycloneDX 1.0–1.7 JSON or XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0
+ * JSON-LD (read structurally: no SPDX 3 schema is bundled, so `strict` checks nothing more there), or
+ * an npm package-lock.json v2/v3. Validates against the official schema (compiled once per process) and
  * returns located problems; never throws. Lenient by default: a field-level schema problem (an odd
  * license, an unknown enum value, a bad URL) is a warning located on its component, and only an
  * unreadable document or a broken core structure refuses the file; `options.strict` refuses on any

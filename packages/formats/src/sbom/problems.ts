@@ -19,8 +19,8 @@ export const SBOM_PROBLEMS = {
     en: 'The document is nested too deeply (limit {limit} levels).',
   },
   unknown_format: {
-    ja: 'CycloneDX、SPDX 2.2/2.3（JSON・タグ値）、npm の package-lock.json のいずれとしても認識できません。',
-    en: 'This is not recognised as CycloneDX, SPDX 2.2/2.3 (JSON or tag-value) or an npm package-lock.json.',
+    ja: 'CycloneDX、SPDX 2.2/2.3（JSON・タグ値）、SPDX 3.0（JSON-LD）、npm の package-lock.json のいずれとしても認識できません。',
+    en: 'This is not recognised as CycloneDX, SPDX 2.2/2.3 (JSON or tag-value), SPDX 3.0 (JSON-LD) or an npm package-lock.json.',
   },
   missing_spec_version: {
     ja: '仕様のバージョン（{field}）がありません。',

@@ -213,3 +213,102 @@ Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package-app
 Relationship: SPDXRef-Package-app DEPENDS_ON SPDXRef-Package-lodash
 `;
 }
+
+/** SPDX 3.0.1 JSON-LD in the shape of the SPDX 3 examples (spdx/spdx-3-model, Community-Spec-1.0). */
+export function spdx3JsonLd(): Record<string, unknown> {
+  const ns = 'https://example.jp/spdx3/app';
+  return {
+    '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld',
+    '@graph': [
+      {
+        type: 'CreationInfo',
+        '@id': '_:creationinfo',
+        specVersion: '3.0.1',
+        created: '2024-05-01T00:00:00Z',
+        createdBy: [`${ns}/tool`],
+      },
+      {
+        type: 'Organization',
+        spdxId: `${ns}/openjs`,
+        name: 'OpenJS Foundation',
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'SpdxDocument',
+        spdxId: `${ns}/doc`,
+        name: 'app',
+        rootElement: [`${ns}/sbom`],
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'software_Sbom',
+        spdxId: `${ns}/sbom`,
+        rootElement: [`${ns}/pkg-app`],
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'software_Package',
+        spdxId: `${ns}/pkg-app`,
+        name: 'app',
+        software_packageVersion: '1.0.0',
+        software_primaryPurpose: 'application',
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'software_Package',
+        spdxId: `${ns}/pkg-lodash`,
+        name: 'lodash',
+        software_packageVersion: '4.17.20',
+        software_packageUrl: 'pkg:npm/lodash@4.17.20',
+        suppliedBy: `${ns}/openjs`,
+        verifiedUsing: [{ type: 'Hash', algorithm: 'sha256', hashValue: 'a'.repeat(64) }],
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'software_Package',
+        spdxId: `${ns}/pkg-jest`,
+        name: 'jest',
+        software_packageVersion: '29.0.0',
+        externalIdentifier: [
+          {
+            type: 'ExternalIdentifier',
+            externalIdentifierType: 'packageUrl',
+            identifier: 'pkg:npm/jest@29.0.0',
+          },
+        ],
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'simplelicensing_LicenseExpression',
+        spdxId: `${ns}/lic-mit`,
+        simplelicensing_licenseExpression: 'MIT',
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'Relationship',
+        spdxId: `${ns}/rel-1`,
+        from: `${ns}/pkg-app`,
+        relationshipType: 'dependsOn',
+        to: [`${ns}/pkg-lodash`],
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'LifecycleScopedRelationship',
+        spdxId: `${ns}/rel-2`,
+        from: `${ns}/pkg-app`,
+        relationshipType: 'dependsOn',
+        to: [`${ns}/pkg-jest`],
+        scope: 'development',
+        creationInfo: '_:creationinfo',
+      },
+      {
+        type: 'Relationship',
+        spdxId: `${ns}/rel-3`,
+        from: `${ns}/pkg-lodash`,
+        relationshipType: 'hasConcludedLicense',
+        to: [`${ns}/lic-mit`],
+        creationInfo: '_:creationinfo',
+      },
+    ],
+  };
+}

@@ -6990,7 +6990,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Attach (replace) the SBOM of a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction. Lenient by default: a field-level schema problem, an invalid purl or a component that cannot be matched is a warning located on its component; only an unreadable document or a broken core structure is refused (located problems, nothing written). `strict=true` refuses on any schema problem. */
+    /** Attach (replace) the SBOM of a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0 JSON-LD, or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction. Lenient by default: a field-level schema problem, an invalid purl or a component that cannot be matched is a warning located on its component; only an unreadable document or a broken core structure is refused (located problems, nothing written). `strict=true` refuses on any schema problem. */
     post: {
       parameters: {
         query?: {
