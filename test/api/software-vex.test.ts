@@ -238,5 +238,12 @@ describe('VEX import through the API', () => {
         pointer: '/components/1/licenses/0/license/url',
       }),
     );
+    // Kept with the SBOM: the components answer lists them, in the caller's language.
+    const listed = json<{ warnings: { code: string; component?: string; message: string }[] }>(
+      must(await owner.get(`${base}/releases/${rel}/components?lang=ja`), 200),
+    ).warnings;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ code: 'schema_format', component: 'jboss-logging@3.4.1.Final' }),
+    );
   });
 });

@@ -20,7 +20,8 @@ export function goToolchainVersion(v: string): string | null {
 const GO_TOOLCHAIN = new Set(['stdlib', 'toolchain']);
 
 function label(c: SbomComponent): string {
-  return c.version ? `${c.name}@${c.version}` : c.name;
+  const name = c.name || c.bomRef;
+  return c.version ? `${name}@${c.version}` : name;
 }
 
 /** Types of component that are not packages (no advisory database is expected to know them). */

@@ -123,8 +123,9 @@ export function readSpdx3(doc: Obj, warnings: SbomProblem[]): NormalizedSbom | S
     if (c && c.licenses === null) c.licenses = text;
   }
   const dependencies: SbomDependency[] = [...edges].map(([from, to]) => ({ from, to }));
-  const sbomElement = graph.find((e) => isObj(e) && e.type === 'software_Sbom');
-  const documentElement = graph.find((e) => isObj(e) && e.type === 'SpdxDocument');
+  const elements: unknown[] = graph;
+  const sbomElement = elements.find((e) => isObj(e) && e.type === 'software_Sbom');
+  const documentElement = elements.find((e) => isObj(e) && e.type === 'SpdxDocument');
   const roots = ids(
     isObj(sbomElement) ? sbomElement.rootElement : isObj(documentElement) ? documentElement.rootElement : [],
   ).filter((r) => byRef.has(r));

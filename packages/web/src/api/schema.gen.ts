@@ -6802,10 +6802,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every component of the release SBOM (compact; 10,000 rows in one answer) */
+    /** Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          lang?: 'ja' | 'en';
+        };
         header?: never;
         path: {
           orgId: string;
@@ -6839,6 +6841,14 @@ export interface paths {
                 supportEnded: boolean;
                 supportEnds: string | null;
                 version: string | null;
+              }[];
+              warnings: {
+                code: string;
+                column?: number;
+                component?: string;
+                line?: number;
+                message: string;
+                pointer?: string;
               }[];
             };
           };
@@ -7037,7 +7047,12 @@ export interface paths {
                 version: string;
               };
               warnings: {
-                [key: string]: unknown;
+                code: string;
+                column?: number;
+                component?: string;
+                line?: number;
+                message: string;
+                pointer?: string;
               }[];
             };
           };

@@ -10,7 +10,7 @@ import { ErrorBody } from '../../platform/http/schemas.ts';
 import { ingestSbom } from './inventory/ingest.ts';
 import { cycloneDxVex, openVex } from './inventory/vex.ts';
 import { DEFAULT_MAX_SBOM_BYTES, describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
-import { Lang, P, Release, ReleaseParams } from './schemas.ts';
+import { Lang, P, Release, ReleaseParams, SbomWarning } from './schemas.ts';
 import { requireProduct } from './services/products.ts';
 import { releaseDetail, requireRelease } from './services/releases.ts';
 import { exportProductId, importVex, withBomRefs } from './services/vex.ts';
@@ -76,7 +76,7 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
               release: Release,
               findings: z.number(),
               malicious: z.number(),
-              warnings: z.array(z.record(z.string(), z.unknown())),
+              warnings: z.array(SbomWarning),
             }),
             413: ErrorBody,
             422: ErrorBody,

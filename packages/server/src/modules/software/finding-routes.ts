@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { Component, Finding, Lang, P, ReleaseParams, VexHistoryEntry } from './schemas.ts';
-import { listComponents, listFindings, setVex } from './services/findings.ts';
+import { Component, Finding, Lang, P, ReleaseParams, SbomWarning, VexHistoryEntry } from './schemas.ts';
+import { listComponents, listFindings, sbomWarnings, setVex } from './services/findings.ts';
+import { requestLocale } from '../../platform/http/errors.ts';
 import { vexHistory } from './services/vex.ts';
 
 /** A release's SBOM components and findings, and the VEX analysis of one finding. */
@@ -17,12 +18,20 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: 'software.read' },
         schema: {
           tags: ['software'],
-          summary: 'Every component of the release SBOM (compact; 10,000 rows in one answer)',
+          summary:
+            'Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500)',
           params: ReleaseParams,
-          response: { 200: z.object({ items: z.array(Component) }) },
+          querystring: z.strictObject({ lang: Lang }),
+          response: { 200: z.object({ items: z.array(Component), warnings: z.array(SbomWarning) }) },
         },
       },
-      async (req) => ({ items: await listComponents(ctxOf(deps, req), req.params) }),
+      async (req) => {
+        const ctx = ctxOf(deps, req);
+        return {
+          items: await listComponents(ctx, req.params),
+          warnings: await sbomWarnings(ctx, { releaseId: req.params.releaseId, locale: requestLocale(req) }),
+        };
+      },
     );
 
     app.get(

@@ -65,6 +65,15 @@ const Vex = z.object({
   source: z.string().nullable(),
   updatedAt: z.string(),
 });
+/** A located warning of an SBOM reading, in the caller's language. */
+export const SbomWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  pointer: z.string().optional(),
+  component: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+});
 export const VexHistoryEntry = z.object({
   advisoryId: z.string(),
   componentRef: z.string(),

@@ -24,7 +24,7 @@ export type IngestResult =
   | { ok: false; problems: SbomProblem[] };
 
 /** The graph kept with the release (for paths and exports). */
-export function graphJson(sbom: NormalizedSbom): string {
+export function graphJson(sbom: NormalizedSbom, warnings: readonly SbomProblem[] = []): string {
   return JSON.stringify({
     name: sbom.name,
     rootRefs: sbom.rootRefs,
@@ -33,6 +33,8 @@ export function graphJson(sbom: NormalizedSbom): string {
     serialNumber: sbom.serialNumber ?? null,
     bomVersion: sbom.bomVersion ?? null,
     rootPurl: sbom.rootPurl ?? null,
+    // The reading's warnings (first 500), shown with the components until the next SBOM.
+    warnings: warnings.slice(0, 500),
   });
 }
 
@@ -68,7 +70,7 @@ export async function ingestSbom(
         sbom_spec_version: sbom.specVersion,
         sbom_uploaded_at: now.toISOString(),
         component_count: components.length,
-        graph: graphJson(sbom),
+        graph: graphJson(sbom, warnings),
       },
       components,
       findings,

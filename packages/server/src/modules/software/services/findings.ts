@@ -1,4 +1,5 @@
-import type { VexJustification, VexStatus } from '@shinrai/core';
+import type { Locale, VexJustification, VexStatus } from '@shinrai/core';
+import { describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
 import {
   findSoftwareFinding,
   listSoftwareComponents,
@@ -20,6 +21,13 @@ export async function listComponents(ctx: Ctx, input: { releaseId: string }): Pr
   const db = ctx.deps.store.db;
   const r = await requireRelease(db, ctx.orgId, input.releaseId);
   return (await listSoftwareComponents(db, ctx.orgId, r.id)).map((c) => componentView(c, ctx.now));
+}
+
+/** The warnings of the release's SBOM reading (kept with its graph), in the caller's language. */
+export async function sbomWarnings(ctx: Ctx, input: { releaseId: string; locale: Locale }) {
+  const r = await requireRelease(ctx.deps.store.db, ctx.orgId, input.releaseId);
+  const graph = JSON.parse(r.graph ?? '{}') as { warnings?: SbomProblem[] };
+  return describeSbomProblems(graph.warnings ?? [], input.locale);
 }
 
 /** The release's findings with their VEX (suppressed when VEX says not_affected or fixed). */

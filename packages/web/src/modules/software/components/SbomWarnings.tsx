@@ -13,9 +13,10 @@ export interface SbomWarning {
 }
 
 /** Reads the `warnings` of an upload answer; anything unexpected is skipped. */
-export function sbomWarnings(list: readonly Record<string, unknown>[]): SbomWarning[] {
-  return list.flatMap((x) =>
-    typeof x.code === 'string' && typeof x.message === 'string'
+export function sbomWarnings(list: readonly object[]): SbomWarning[] {
+  return list.flatMap((item) => {
+    const x = item as Record<string, unknown>;
+    return typeof x.code === 'string' && typeof x.message === 'string'
       ? [
           {
             code: x.code,
@@ -25,8 +26,8 @@ export function sbomWarnings(list: readonly Record<string, unknown>[]): SbomWarn
             ...(typeof x.line === 'number' ? { line: x.line } : {}),
           },
         ]
-      : [],
-  );
+      : [];
+  });
 }
 
 export function SbomWarnings({ warnings }: { warnings: SbomWarning[] }) {
@@ -62,6 +63,7 @@ export function SbomWarnings({ warnings }: { warnings: SbomWarning[] }) {
       color="yellow"
       title={t('software.sbom.warnings', { count: warnings.length })}
       data-testid="sbom-warnings"
+      mb="sm"
     >
       <Text size="xs" mb="xs">
         {t('software.sbom.warningsHint')}
