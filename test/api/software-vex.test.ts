@@ -212,6 +212,16 @@ describe('VEX import through the API', () => {
       must(await owner.get(`${base}/releases/${releaseId}/vex/history?findingId=${f?.id}`), 200),
     ).items;
     expect(after.map((h) => h.source)).toEqual(['file:a.json', 'file:b.json', 'manual']);
+    // A statement that gives no time is dated when it is imported: later than the analysis above.
+    const undated = vex([
+      { id: 'CVE-2021-44228', analysis: { state: 'in_triage' }, affects: [{ ref: 'log4j' }] },
+    ]);
+    expect(
+      json<{ applied: number }>(
+        must(await upload(owner, `${base}/releases/${releaseId}/vex`, 'c.json', undated), 200),
+      ).applied,
+    ).toBe(1);
+    expect((await findings())[0]).toMatchObject({ vex: { status: 'under_investigation' } });
   });
 
   it('reads a keycloak-style SBOM with odd license fields, with located warnings; strict=true refuses it', async () => {

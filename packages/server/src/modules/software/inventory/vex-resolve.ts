@@ -139,9 +139,13 @@ function aboutFinding(s: RawStatement, f: VexFinding): boolean {
 
 /** Later statements first: a statement without a time is older than any with one; then file order. */
 export function newer(a: Pick<VexStatement, 'statementAt'>, b: Pick<VexStatement, 'statementAt'>): number {
-  const ta = a.statementAt === null ? Number.NEGATIVE_INFINITY : Date.parse(a.statementAt);
-  const tb = b.statementAt === null ? Number.NEGATIVE_INFINITY : Date.parse(b.statementAt);
-  return (Number.isNaN(ta) ? -Infinity : ta) - (Number.isNaN(tb) ? -Infinity : tb);
+  const time = (t: string | null) => {
+    const n = t === null ? Number.NaN : Date.parse(t);
+    return Number.isNaN(n) ? Number.NEGATIVE_INFINITY : n;
+  };
+  const ta = time(a.statementAt);
+  const tb = time(b.statementAt);
+  return ta === tb ? 0 : ta > tb ? 1 : -1;
 }
 
 /**

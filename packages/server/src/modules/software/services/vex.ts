@@ -136,7 +136,9 @@ export async function importVex(
       ]),
     );
     const history: SoftwareVexHistoryRow[] = [];
-    for (const s of result.statements) {
+    for (const read of result.statements) {
+      // A statement that gives no time is dated when it is recorded: a later import is later.
+      const s = { ...read, statementAt: read.statementAt ?? ctx.now.toISOString() };
       const key = `${s.advisoryId}\n${s.componentRef}`;
       const ok = stands(existing.get(key), s);
       history.push(historyRow(ctx, release.id, s, source, ok));
