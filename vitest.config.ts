@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'api-pglite',
           include: [
             'test/api/software.test.ts',
+            'test/api/software-vex.test.ts',
             'test/api/cpsf.test.ts',
             'test/api/sme.test.ts',
             'test/api/catalog-import.test.ts',

@@ -1,7 +1,9 @@
 /**
  * CycloneDX conformance: every test/conformance/data/cyclonedx/cases/<1.4|1.5|1.6>/valid-*.json is
  * accepted and every invalid-*.json rejected with at least one located problem. Also the SPDX 2.3
- * example document. The cases are upstream's, copied unchanged; to refresh them follow the README.md in
+ * example document. Checked in strict mode (any schema problem refuses); lenient reading (the default)
+ * must accept every valid case and read every invalid one either as refused or with located warnings.
+ * The cases are upstream's, copied unchanged; to refresh them follow the README.md in
  * test/conformance/data/cyclonedx and test/conformance/data/spdx.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,11 +24,16 @@ describe('CycloneDX official cases', () => {
       let valid = 0;
       let invalid = 0;
       for (const f of files) {
-        const r = parseSbom(readFileSync(join(dir, f)), f);
+        const bytes = readFileSync(join(dir, f));
+        const r = parseSbom(bytes, f, { strict: true });
+        const lenient = parseSbom(bytes, f);
         if (f.startsWith('valid-')) {
           valid++;
           if (!r.ok) wrong.push(`${f} rejected: ${JSON.stringify(r.problems.slice(0, 3))}`);
+          if (!lenient.ok) wrong.push(`${f} rejected when lenient`);
         } else {
+          if (lenient.ok && !lenient.warnings.some((w) => w.pointer !== undefined))
+            wrong.push(`${f} read leniently without a located warning`);
           invalid++;
           if (r.ok) wrong.push(`${f} accepted`);
           else if (!r.problems.some((p) => p.pointer !== undefined || p.line !== undefined)) {
@@ -57,16 +64,22 @@ describe('SPDX 2.3 example', () => {
     expect(r.sbom.components.some((c) => c.purl?.startsWith('pkg:'))).toBe(true);
   });
 
-  it('rejects the example when a required field is removed, at that field', () => {
+  it('strict: rejects the example when a required field is removed, at that field', () => {
     const doc = JSON.parse(readFileSync(join(DATA, 'spdx/SPDXJSONExample-v2.3.spdx.json'), 'utf8')) as {
       packages: Record<string, unknown>[];
     };
     delete doc.packages[0]?.downloadLocation;
-    const r = parseSbom(Buffer.from(JSON.stringify(doc)));
+    const r = parseSbom(Buffer.from(JSON.stringify(doc)), 'x.spdx.json', { strict: true });
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems).toContainEqual(
         expect.objectContaining({ code: 'schema_required', pointer: '/packages/0' }),
       );
+    // Lenient (the default): read, with the problem as a warning on that package.
+    const lenient = parseSbom(Buffer.from(JSON.stringify(doc)), 'x.spdx.json');
+    if (!lenient.ok) throw new Error('refused');
+    expect(lenient.warnings).toContainEqual(
+      expect.objectContaining({ code: 'schema_required', pointer: '/packages/0', component: 'glibc@2.11.1' }),
+    );
   });
 });

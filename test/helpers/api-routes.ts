@@ -299,6 +299,7 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'POST /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: WRITERS },
   'GET /api/orgs/{orgId}/software/releases/{releaseId}/vex': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/software/releases/{releaseId}/vex/history': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/software/license-policy': { access: 'org', roles: ALL },
   'PUT /api/orgs/{orgId}/software/license-policy': {
     access: 'org',

@@ -34,7 +34,35 @@ describe('shinrai sbom scan (offline, local advisory database)', () => {
       summary: 'Malicious code in flatmap-stream',
       affected: [{ package: { ecosystem: 'npm', name: 'flatmap-stream' }, versions: ['0.1.1'] }],
     };
+    const stdlib = {
+      id: 'GO-2023-1878',
+      modified: NOW,
+      summary: 'net/http: insufficient sanitization of Host header',
+      affected: [
+        {
+          package: { ecosystem: 'Go', name: 'stdlib' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.20.6' }] }],
+        },
+      ],
+    };
     await writeAdvisories(store.db, [
+      {
+        advisory: {
+          id: stdlib.id,
+          modified: NOW,
+          published: null,
+          withdrawn: null,
+          malicious: 0,
+          summary: stdlib.summary,
+          aliases: '[]',
+          severity: 'high',
+          score: null,
+          vector: null,
+          record: JSON.stringify(stdlib),
+          imported_at: NOW,
+        },
+        packages: [{ ecosystem: 'Go', base_ecosystem: 'Go', name: 'stdlib' }],
+      },
       {
         advisory: {
           id: record.id,
@@ -74,12 +102,59 @@ describe('shinrai sbom scan (offline, local advisory database)', () => {
     expect(out.findings[0]?.path.slice(-2)).toEqual(['event-stream', 'flatmap-stream']);
   });
 
-  it('exits 0 with --fail-on never, and 2 with located problems for a bad file', () => {
+  it('exits 0 with --fail-on never; with --strict, 2 with located problems for a schema-invalid file', () => {
     expect(scan(lock, path.join(dir, 'data'), '--fail-on', 'never').status).toBe(0);
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"name":3}]}');
-    const r = scan(bad, path.join(dir, 'data'), '--lang', 'en');
+    const r = scan(bad, path.join(dir, 'data'), '--lang', 'en', '--strict');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('/components/0');
+    // Lenient (the default): read, the problem shown as a located warning.
+    const lenient = scan(bad, path.join(dir, 'data'), '--lang', 'en');
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toContain('Warnings');
+    expect(lenient.stdout).toContain('/components/0/name');
+  });
+
+  it("shows warnings in table, JSON and SARIF; syft's Go standard library matches like v1.20.5", () => {
+    const bom = path.join(dir, 'syft.cdx.json');
+    writeFileSync(
+      bom,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.5',
+        version: 1,
+        components: [
+          {
+            type: 'library',
+            'bom-ref': 'go',
+            name: 'stdlib',
+            version: 'go1.20.5',
+            purl: 'pkg:golang/stdlib@1.20.5',
+          },
+          { type: 'library', 'bom-ref': 'a', name: 'a', version: '1', purl: 'npm/a@1' },
+          { type: 'library', 'bom-ref': 'b', name: 'b', version: '1', purl: 'pkg:/b@1' },
+        ],
+      }),
+    );
+    const table = scan(bom, path.join(dir, 'data'), '--lang', 'en');
+    expect(table.status).toBe(0); // the record gives no severity: unknown is below the default gate
+    expect(table.stdout).toContain('GO-2023-1878');
+    expect(table.stdout.match(/is not valid/g)).toHaveLength(2);
+    const json = JSON.parse(scan(bom, path.join(dir, 'data'), '--format', 'json').stdout) as {
+      findings: { advisoryId: string; version: string }[];
+      warnings: { code: string; pointer?: string }[];
+    };
+    expect(json.findings).toEqual([
+      expect.objectContaining({ advisoryId: 'GO-2023-1878', version: '1.20.5' }),
+    ]);
+    expect(json.warnings.filter((w) => w.code === 'invalid_purl').map((w) => w.pointer)).toEqual([
+      '/components/1/purl',
+      '/components/2/purl',
+    ]);
+    const sarif = JSON.parse(scan(bom, path.join(dir, 'data'), '--format', 'sarif').stdout) as {
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
+    expect(sarif.runs[0]?.results.filter((r) => r.ruleId === 'sbom/invalid_purl')).toHaveLength(2);
   });
 });

@@ -16,6 +16,7 @@ import { matchComponents } from '@shinrai/server/software/inventory';
 import { shortestPaths } from '@shinrai/server/software/inventory';
 import { parseSbom } from '@shinrai/formats/sbom';
 import { sbomProblemMessage } from '@shinrai/formats/sbom';
+import { sarifWarnings, scanWarnings, warningLines, type ScanWarning } from './scan-warnings.ts';
 
 type Lang = 'ja' | 'en';
 const lang: Lang =
@@ -50,6 +51,10 @@ const M = {
     en: 'unknown: no SHA-256 is registered for this file',
   },
   uploaded: { ja: 'アップロードしました', en: 'Uploaded' },
+  strict: {
+    ja: 'スキーマに合わない項目が一つでもあれば読み込まない（既定では警告として読み込む）',
+    en: 'Refuse the SBOM on any schema problem (by default such problems are warnings)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 const m = (k: keyof typeof M) => M[k][lang];
 
@@ -67,7 +72,8 @@ interface ScanFinding {
   path: string[];
 }
 
-function sarif(file: string, findings: ScanFinding[]) {
+function sarif(file: string, findings: ScanFinding[], warnings: ScanWarning[]) {
+  const w = sarifWarnings(file, warnings);
   const level = (s: string) =>
     severityRank(s) >= severityRank('high')
       ? 'error'
@@ -93,27 +99,33 @@ function sarif(file: string, findings: ScanFinding[]) {
             ],
           },
         },
-        results: findings.map((f) => ({
-          ruleId: f.advisoryId,
-          level: level(f.severity),
-          message: {
-            text: `${f.package}@${f.version ?? ''}: ${f.summary ?? f.advisoryId} [${f.severity}]${f.fixedVersion ? ` → ${f.fixedVersion}` : ''} (${f.path.join(' > ')})`,
-          },
-          locations: [{ physicalLocation: { artifactLocation: { uri: file } } }],
-          properties: {
-            severity: f.severity,
-            score: f.score,
-            malicious: f.malicious,
-            purl: f.purl,
-            aliases: f.aliases,
-          },
-        })),
+        results: [
+          ...findings.map((f) => ({
+            ruleId: f.advisoryId,
+            level: level(f.severity),
+            message: {
+              text: `${f.package}@${f.version ?? ''}: ${f.summary ?? f.advisoryId} [${f.severity}]${f.fixedVersion ? ` → ${f.fixedVersion}` : ''} (${f.path.join(' > ')})`,
+            },
+            locations: [{ physicalLocation: { artifactLocation: { uri: file } } }],
+            properties: {
+              severity: f.severity,
+              score: f.score,
+              malicious: f.malicious,
+              purl: f.purl,
+              aliases: f.aliases,
+            },
+          })),
+          ...w.results,
+        ],
       },
     ],
   };
 }
 
-async function scan(file: string, opts: { format: string; failOn: string }): Promise<number> {
+async function scan(
+  file: string,
+  opts: { format: string; failOn: string; strict?: boolean },
+): Promise<number> {
   if (!(FINDING_SEVERITIES as readonly string[]).includes(opts.failOn) && opts.failOn !== 'never') {
     process.stderr.write(`${m('badSeverity')}: ${opts.failOn}\n`);
     return 2;
@@ -125,7 +137,7 @@ async function scan(file: string, opts: { format: string; failOn: string }): Pro
     process.stderr.write(`${m('badInput')}: ${(e as Error).message}\n`);
     return 2;
   }
-  const parsed = parseSbom(bytes, file);
+  const parsed = parseSbom(bytes, file, { strict: opts.strict === true });
   if (!parsed.ok) {
     process.stderr.write(`${m('badInput')}: ${file}\n`);
     for (const p of parsed.problems) {
@@ -167,17 +179,22 @@ async function scan(file: string, opts: { format: string; failOn: string }): Pro
         (a, b) =>
           severityRank(b.severity) - severityRank(a.severity) || a.advisoryId.localeCompare(b.advisoryId),
       );
+    const warnings = scanWarnings(parsed.warnings, lang);
     if (opts.format === 'json')
-      process.stdout.write(`${JSON.stringify({ file, components: rows.length, findings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ file, components: rows.length, findings, warnings }, null, 2)}\n`,
+      );
     else if (opts.format === 'sarif')
-      process.stdout.write(`${JSON.stringify(sarif(file, findings), null, 2)}\n`);
-    else if (findings.length === 0) process.stdout.write(`${m('noFindings')} (${rows.length} components)\n`);
+      process.stdout.write(`${JSON.stringify(sarif(file, findings, warnings), null, 2)}\n`);
+    else if (findings.length === 0)
+      process.stdout.write(`${m('noFindings')} (${rows.length} components)\n${warningLines(warnings, lang)}`);
     else {
       for (const f of findings)
         process.stdout.write(
           `${f.severity.toUpperCase().padEnd(9)} ${f.advisoryId.padEnd(22)} ${`${f.package}@${f.version ?? ''}`.padEnd(36)} ${f.fixedVersion ? `→ ${f.fixedVersion}` : ''}  ${f.path.join(' > ')}${f.malicious ? '  [MALICIOUS]' : ''}\n`,
         );
       process.stdout.write(`${findings.length} ${m('findings')} (${rows.length} components)\n`);
+      process.stdout.write(warningLines(warnings, lang));
     }
     if (opts.failOn === 'never') return 0;
     const threshold = severityRank(opts.failOn);
@@ -243,12 +260,20 @@ async function findOrCreateRelease(o: ApiOpts, product: string, release: string)
   return r.id;
 }
 
-async function upload(file: string, o: ApiOpts & { product: string; release: string }): Promise<number> {
+async function upload(
+  file: string,
+  o: ApiOpts & { product: string; release: string; strict?: boolean },
+): Promise<number> {
   const releaseId = await findOrCreateRelease(o, o.product, o.release);
   if (typeof releaseId === 'number') return releaseId;
   const form = new FormData();
   form.append('file', new Blob([await readFile(file)]), path.basename(file));
-  const r = await api(o, 'POST', `/releases/${releaseId}/sbom`, form);
+  const r = await api(
+    o,
+    'POST',
+    `/releases/${releaseId}/sbom${o.strict === true ? '?strict=true' : ''}`,
+    form,
+  );
   if (r.status !== 200) {
     const details =
       (r.json.error as { details?: { pointer?: string; message: string }[] } | undefined)?.details ?? [];
@@ -259,6 +284,8 @@ async function upload(file: string, o: ApiOpts & { product: string; release: str
   process.stdout.write(
     `${m('uploaded')}: ${o.product} ${o.release} — ${String(r.json.findings)} ${m('findings')}\n`,
   );
+  const warnings = (r.json.warnings ?? []) as ScanWarning[];
+  process.stdout.write(warningLines(warnings, lang));
   return 0;
 }
 
@@ -311,11 +338,13 @@ sbom
   .argument('<file>')
   .option('--format <format>', 'table | json | sarif', 'table')
   .option('--fail-on <severity>', 'critical | high | medium | low | unknown | never', 'high')
-  .action((file: string, o: { format: string; failOn: string }) => done(scan(file, o)));
-apiOptions(sbom.command('upload').description(m('upload')).argument('<file>')).action(
-  (file: string, o: Partial<ApiOpts> & { product: string; release: string }) =>
+  .option('--strict', m('strict'))
+  .action((file: string, o: { format: string; failOn: string; strict?: boolean }) => done(scan(file, o)));
+apiOptions(sbom.command('upload').description(m('upload')).argument('<file>'))
+  .option('--strict', m('strict'))
+  .action((file: string, o: Partial<ApiOpts> & { product: string; release: string; strict?: boolean }) =>
     requireApi(o) ? done(upload(file, { ...o })) : void (process.exitCode = 2),
-);
+  );
 apiOptions(program.command('artifact').command('verify').description(m('verify')).argument('<file>')).action(
   (file: string, o: Partial<ApiOpts> & { product: string; release: string }) =>
     requireApi(o) ? done(verify(file, { ...o })) : void (process.exitCode = 2),

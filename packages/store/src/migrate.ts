@@ -17,6 +17,7 @@ import { whereUsedIndexMigration } from './software/migrations/0014-where-used-i
 import { filesMigration } from './platform/migrations/0015-files.ts';
 import { auditChainsMigration } from './platform/migrations/0016-audit-chains.ts';
 import { advisoryRunsMigration } from './advisories/migrations/0017-advisory-runs.ts';
+import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -42,6 +43,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0015-files': filesMigration(ops),
     '0016-audit-chains': auditChainsMigration(ops),
     '0017-advisory-runs': advisoryRunsMigration(),
+    '0018-vex-history': vexHistoryMigration(),
   };
 }
 

@@ -66,11 +66,15 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
     const supplier = isObj(c.supplier) ? str(c.supplier.name) : null;
     const group = str(c.group);
     const name = str(c.name) ?? '';
+    const purl = normalizePurlField(c.purl, `${pointer}/purl`, warnings);
     components.push({
+      ...(purl === null && c.purl !== undefined && c.purl !== null && c.purl !== ''
+        ? { purlInvalid: true }
+        : {}),
       bomRef: claimRef(str(c['bom-ref']), pointer),
       name: group ? `${group}/${name}` : name,
       version: str(c.version),
-      purl: normalizePurlField(c.purl, `${pointer}/purl`, warnings),
+      purl,
       type: str(c.type) ?? 'library',
       supplier: supplier ?? str(c.publisher) ?? str(c.author),
       licenses: cdxLicenses(c.licenses),
@@ -115,6 +119,9 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
     components,
     dependencies,
     rootRefs: rootRefs.length > 0 ? rootRefs : graphRoots(dependencies),
+    serialNumber: str(doc.serialNumber),
+    bomVersion: typeof doc.version === 'number' ? doc.version : Number(str(doc.version) ?? 1) || 1,
+    rootPurl: root ? normalizePurlField(root.purl, '/metadata/component/purl', warnings) : null,
   };
 }
 

@@ -6,14 +6,68 @@ import { checkNpmLock, normalizeNpmLock } from './npm-lock.ts';
 import type { SbomProblem } from './problems.ts';
 import { schemaProblems, validatorFor, type SchemaId } from './schema-validator.ts';
 import { normalizeSpdx } from './spdx.ts';
+import { readSpdxTagValue } from './spdx-tag-value.ts';
+import { isSpdx3, readSpdx3 } from './spdx3.ts';
+import { applyConventions } from './conventions.ts';
+import { valueAt } from './schema-validator.ts';
 import type { NormalizedSbom, ParseSbomOptions, ParseSbomResult } from './types.ts';
 
 export const DEFAULT_MAX_SBOM_BYTES = 100 * 1024 * 1024;
-export const CYCLONEDX_VERSIONS = ['1.4', '1.5', '1.6'] as const;
+export const CYCLONEDX_VERSIONS = ['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7'] as const;
+export const SPDX_VERSIONS = ['SPDX-2.2', 'SPDX-2.3'] as const;
 const MAX_PROBLEMS = 100;
 
 function fail(...problems: SbomProblem[]): ParseSbomResult {
   return { ok: false, problems };
+}
+
+/** CycloneDX 1.0 and 1.1 were XML only: after conversion they are checked with the first JSON schema (1.2). */
+function cdxSchema(version: string): SchemaId {
+  return version === '1.0' || version === '1.1' ? 'cyclonedx-1.2' : (`cyclonedx-${version}` as SchemaId);
+}
+
+/**
+ * The core structure a BOM cannot be read without: the document itself and its list of components
+ * (packages). A schema problem there refuses the file even when lenient; anything deeper (a license,
+ * an enum value, a URL of one component) is a field-level problem.
+ */
+function isCore(p: SbomProblem, lists: readonly string[]): boolean {
+  const ptr = p.pointer ?? '';
+  if (ptr === '') return p.code === 'schema_type';
+  return lists.includes(ptr) && (p.code === 'schema_type' || p.code === 'schema_choice');
+}
+
+/** The component a pointer lies in (`/components/3/licenses/0` → that component's name@version). */
+function componentAt(doc: unknown, pointer: string): string | undefined {
+  const m = /^(.*\/(?:components|packages)\/\d+)(?:\/|$)/u.exec(pointer);
+  if (!m?.[1]) return undefined;
+  const c = valueAt(doc, m[1]);
+  if (c === null || typeof c !== 'object') return undefined;
+  const o = c as Record<string, unknown>;
+  const name = typeof o.name === 'string' ? o.name : '';
+  const version =
+    typeof o.version === 'string' ? o.version : typeof o.versionInfo === 'string' ? o.versionInfo : '';
+  return name === '' ? undefined : version === '' ? name : `${name}@${version}`;
+}
+
+/**
+ * Strict: any schema problem refuses the file (the behaviour before issue 12). Lenient (default):
+ * only core-structure problems refuse it; the rest become warnings located on their component.
+ */
+function screen(
+  problems: SbomProblem[],
+  doc: unknown,
+  options: ParseSbomOptions,
+  lists: readonly string[],
+): { refuse: SbomProblem[]; warnings: SbomProblem[] } {
+  if (options.strict === true) return { refuse: problems, warnings: [] };
+  const refuse = problems.filter((p) => isCore(p, lists));
+  if (refuse.length > 0) return { refuse, warnings: [] };
+  const warnings = problems.map((p) => {
+    const component = p.pointer === undefined ? undefined : componentAt(doc, p.pointer);
+    return component === undefined ? p : { ...p, component };
+  });
+  return { refuse: [], warnings };
 }
 
 /** Ajv validation with a capped, located problem list. */
@@ -28,7 +82,7 @@ function validate(id: SchemaId, doc: unknown, mapPointer?: (p: string) => string
   return problems;
 }
 
-function cycloneDx(doc: Obj, mapPointer?: (p: string) => string): ParseSbomResult {
+function cycloneDx(doc: Obj, options: ParseSbomOptions, mapPointer?: (p: string) => string): ParseSbomResult {
   const spec = doc.specVersion;
   if (spec === undefined) {
     return fail({ code: 'missing_spec_version', pointer: '/specVersion', params: { field: 'specVersion' } });
@@ -41,27 +95,45 @@ function cycloneDx(doc: Obj, mapPointer?: (p: string) => string): ParseSbomResul
       params: { value: version, supported: CYCLONEDX_VERSIONS.join(', ') },
     });
   }
-  const problems = validate(`cyclonedx-${version}` as SchemaId, doc, mapPointer);
-  if (problems.length > 0) return { ok: false, problems };
+  const screened = screen(validate(cdxSchema(version), doc), doc, options, [
+    '/components',
+    '/metadata',
+    '/dependencies',
+  ]);
+  if (mapPointer)
+    for (const p of screened.refuse) if (p.pointer !== undefined) p.pointer = mapPointer(p.pointer);
+  if (screened.refuse.length > 0) return { ok: false, problems: screened.refuse };
   const warnings: SbomProblem[] = [];
   const sbom = normalizeCycloneDx(doc, version, warnings);
+  warnings.unshift(...screened.warnings);
   if (mapPointer) for (const w of warnings) if (w.pointer !== undefined) w.pointer = mapPointer(w.pointer);
   return { ok: true, sbom, warnings };
 }
 
-function spdx(doc: Obj): ParseSbomResult {
+function spdx(doc: Obj, options: ParseSbomOptions, lines?: Map<string, number>): ParseSbomResult {
   const version = str(doc.spdxVersion);
-  if (version !== 'SPDX-2.3') {
+  if (!(SPDX_VERSIONS as readonly (string | null)[]).includes(version)) {
     return fail({
       code: 'unsupported_version',
       pointer: '/spdxVersion',
-      params: { value: version ?? '', supported: 'SPDX-2.3' },
+      params: { value: version ?? '', supported: SPDX_VERSIONS.join(', ') },
     });
   }
-  const problems = validate('spdx-2.3', doc);
-  if (problems.length > 0) return { ok: false, problems };
+  // No SPDX 2.2 JSON schema is bundled: 2.3 only relaxed 2.2 (schemas/README.md).
+  const screened = screen(validate('spdx-2.3', doc), doc, options, ['/packages', '/relationships']);
+  if (screened.refuse.length > 0) return { ok: false, problems: screened.refuse };
   const warnings: SbomProblem[] = [];
-  return { ok: true, sbom: normalizeSpdx(doc, warnings), warnings };
+  const sbom = normalizeSpdx(doc, warnings);
+  warnings.unshift(...screened.warnings);
+  if (lines) {
+    // Tag-value: pointers into the converted document become lines of the file.
+    for (const w of warnings) {
+      const m = w.pointer === undefined ? null : /^\/(?:packages|relationships)\/\d+/u.exec(w.pointer);
+      const line = m ? lines.get(m[0]) : undefined;
+      if (line !== undefined) w.line = line;
+    }
+  }
+  return { ok: true, sbom, warnings };
 }
 
 function npmLock(doc: Obj): ParseSbomResult {
@@ -78,32 +150,48 @@ function npmLock(doc: Obj): ParseSbomResult {
   return { ok: true, sbom: normalizeNpmLock(doc), warnings: [] };
 }
 
-function fromJson(text: string): ParseSbomResult {
+function fromJson(text: string, options: ParseSbomOptions): ParseSbomResult {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return fail(parsed.problem);
   const doc = parsed.value;
   if (!isObj(doc)) return fail({ code: 'unknown_format', pointer: '' });
   if (deeperThan(doc, MAX_DEPTH)) return fail({ code: 'too_deep', params: { limit: MAX_DEPTH } });
-  if (doc.spdxVersion !== undefined) return spdx(doc);
+  if (doc.spdxVersion !== undefined) return spdx(doc, options);
+  if (isSpdx3(doc)) {
+    const warnings: SbomProblem[] = [];
+    const sbom = readSpdx3(doc, warnings);
+    return 'code' in sbom ? fail(sbom) : { ok: true, sbom, warnings };
+  }
   if (doc.lockfileVersion !== undefined) return npmLock(doc);
   const schemaUrl = str(doc.$schema) ?? '';
   if (doc.bomFormat !== undefined || schemaUrl.includes('cyclonedx') || doc.specVersion !== undefined) {
-    return cycloneDx(doc);
+    return cycloneDx(doc, options);
   }
   return fail({ code: 'unknown_format', pointer: '' });
 }
 
-function fromXml(text: string): ParseSbomResult {
+function fromXml(text: string, options: ParseSbomOptions): ParseSbomResult {
   const read = readCycloneDxXml(text, CYCLONEDX_VERSIONS);
   if (!read.ok) return { ok: false, problems: read.problems };
-  return cycloneDx(read.doc, xmlPath);
+  return cycloneDx(read.doc, options, xmlPath);
+}
+
+function fromTagValue(text: string, options: ParseSbomOptions): ParseSbomResult {
+  const read = readSpdxTagValue(text);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  return spdx(read.doc, options, read.lines);
 }
 
 /**
- * Detects and reads an SBOM: CycloneDX 1.4–1.6 JSON or XML, SPDX 2.3 JSON, or an npm
- * package-lock.json v2/v3. Validates against the official schema (compiled once per process) and
- * returns located problems; never throws. Invalid purls do not reject the BOM: the component keeps
- * `purl: null` and a located warning is returned.
+ * Detects and reads an SBOM: CycloneDX 1.0–1.7 JSON or XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0
+ * JSON-LD (read structurally: no SPDX 3 schema is bundled, so `strict` checks nothing more there), or
+ * an npm package-lock.json v2/v3. Validates against the official schema (compiled once per process) and
+ * returns located problems; never throws. Lenient by default: a field-level schema problem (an odd
+ * license, an unknown enum value, a bad URL) is a warning located on its component, and only an
+ * unreadable document or a broken core structure refuses the file; `options.strict` refuses on any
+ * schema problem. Invalid purls never refuse the BOM: the component keeps `purl: null` and a located
+ * warning is returned, as are components that cannot be matched (no purl, no advisory database for
+ * the type, no or an unreadable version). Generator conventions are normalised (`conventions.ts`).
  */
 export function parseSbom(bytes: Buffer, filename?: string, options: ParseSbomOptions = {}): ParseSbomResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_SBOM_BYTES;
@@ -117,7 +205,13 @@ export function parseSbom(bytes: Buffer, filename?: string, options: ParseSbomOp
     if (start === '') return fail({ code: 'empty' });
     const xml =
       start.startsWith('<') || (filename?.toLowerCase().endsWith('.xml') === true && !start.startsWith('{'));
-    return xml ? fromXml(text) : fromJson(text);
+    const result = xml
+      ? fromXml(text, options)
+      : /^SPDXVersion\s*:/u.test(start)
+        ? fromTagValue(text, options)
+        : fromJson(text, options);
+    if (result.ok && result.sbom.format !== 'npm-lock') applyConventions(result.sbom, result.warnings);
+    return result;
   } catch (e) {
     if (e instanceof TypeError && /encoded data was not valid/i.test(e.message))
       return fail({ code: 'not_utf8' });

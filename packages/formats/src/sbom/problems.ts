@@ -23,8 +23,8 @@ export const SBOM_PROBLEMS = {
     en: 'The document is nested too deeply (limit {limit} levels).',
   },
   unknown_format: {
-    ja: 'CycloneDX、SPDX 2.3、npm の package-lock.json のいずれとしても認識できません。',
-    en: 'This is not recognised as CycloneDX, SPDX 2.3 or an npm package-lock.json.',
+    ja: 'CycloneDX、SPDX 2.2/2.3（JSON・タグ値）、SPDX 3.0（JSON-LD）、npm の package-lock.json のいずれとしても認識できません。',
+    en: 'This is not recognised as CycloneDX, SPDX 2.2/2.3 (JSON or tag-value), SPDX 3.0 (JSON-LD) or an npm package-lock.json.',
   },
   missing_spec_version: {
     ja: '仕様のバージョン（{field}）がありません。',
@@ -74,6 +74,26 @@ export const SBOM_PROBLEMS = {
     ja: '依存関係が存在しない参照 ID「{value}」を指しています。',
     en: 'A dependency points to the unknown reference id "{value}".',
   },
+  no_purl: {
+    ja: '「{component}」には purl がないため、脆弱性と照合できません。',
+    en: '"{component}" has no purl, so it cannot be matched against advisories.',
+  },
+  unmatched_type: {
+    ja: '「{component}」の purl の種類「{type}」に対応する脆弱性データベースがないため、照合できません。',
+    en: 'No advisory database covers the purl type "{type}" of "{component}"; it is not matched.',
+  },
+  no_version: {
+    ja: '「{component}」にバージョンがないため、脆弱性と照合できません。',
+    en: '"{component}" has no version, so it cannot be matched against advisories.',
+  },
+  unreadable_version: {
+    ja: '「{component}」のバージョン「{value}」は {ecosystem} のバージョンとして読めないため、照合できません。',
+    en: 'The version "{value}" of "{component}" is not a {ecosystem} version, so it cannot be matched.',
+  },
+  version_normalized: {
+    ja: '「{component}」のバージョン「{value}」を「{normalized}」として照合します（Go ツールチェーンの書き方）。',
+    en: 'The version "{value}" of "{component}" is matched as "{normalized}" (the Go toolchain spelling).',
+  },
   bad_structure: { ja: '構造が正しくありません: {detail}', en: 'The structure is not valid: {detail}' },
   too_many_problems: {
     ja: '問題が多すぎるため、最初の {limit} 件のみ表示しています。',
@@ -91,7 +111,9 @@ export interface SbomProblem {
   code: SbomProblemCode;
   /** JSON pointer (RFC 6901) into the document; for XML an element path like /bom/components/component[2]. */
   pointer?: string;
-  /** 1-based line and column, where known (syntax errors). */
+  /** The component the problem is about (name@version), when it is about one. */
+  component?: string;
+  /** 1-based line and column, where known (syntax errors, SPDX tag-value). */
   line?: number;
   column?: number;
   params?: Record<string, string | number>;
@@ -108,6 +130,7 @@ export function describeSbomProblems(problems: readonly SbomProblem[], locale: L
   return problems.map((p) => ({
     code: p.code,
     ...(p.pointer !== undefined ? { pointer: p.pointer } : {}),
+    ...(p.component !== undefined ? { component: p.component } : {}),
     ...(p.line !== undefined ? { line: p.line } : {}),
     ...(p.column !== undefined ? { column: p.column } : {}),
     message: sbomProblemMessage(p, locale),

@@ -124,17 +124,26 @@ describe('CycloneDX JSON', () => {
     ]);
   });
 
-  it('rejects schema-invalid documents at the offending field', () => {
-    const p = problems(parseSbom(json(cdxBom([cdxComponent(0, { type: 'gadget' })]))));
+  it('strict: rejects schema-invalid documents at the offending field; lenient: a located warning', () => {
+    const doc = json(cdxBom([cdxComponent(0, { type: 'gadget' })]));
+    const p = problems(parseSbom(doc, 'bom.json', { strict: true }));
     expect(p).toContainEqual(expect.objectContaining({ code: 'schema_enum', pointer: '/components/0/type' }));
     const messages = describeSbomProblems(p, 'ja');
     expect(messages[0]?.message).toMatch(/gadget/);
+    const lenient = ok(parseSbom(doc, 'bom.json'));
+    expect(lenient.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'schema_enum',
+        pointer: '/components/0/type',
+        component: expect.any(String) as string,
+      }),
+    );
   });
 
-  it('rejects duplicate components (uniqueItems) even with keys in another order', () => {
+  it('strict: rejects duplicate components (uniqueItems) even with keys in another order', () => {
     const a = cdxComponent(1);
     const b = Object.fromEntries(Object.entries(a).reverse());
-    expect(problems(parseSbom(json(cdxBom([a, b]))))).toContainEqual(
+    expect(problems(parseSbom(json(cdxBom([a, b])), 'bom.json', { strict: true }))).toContainEqual(
       expect.objectContaining({ code: 'schema_unique', pointer: '/components' }),
     );
   });
@@ -187,7 +196,11 @@ describe('CycloneDX XML', () => {
   });
 
   it('locates structural errors as element paths', () => {
-    const p = problems(parseSbom(Buffer.from(cdxXml(body.replace('alg="SHA-256"', 'alg="SHA-999"')))));
+    const p = problems(
+      parseSbom(Buffer.from(cdxXml(body.replace('alg="SHA-256"', 'alg="SHA-999"'))), 'bom.xml', {
+        strict: true,
+      }),
+    );
     expect(p).toContainEqual(
       expect.objectContaining({
         code: 'schema_enum',
@@ -203,7 +216,7 @@ describe('CycloneDX XML', () => {
     expect(problems(parseSbom(Buffer.from(`<!DOCTYPE x [<!ENTITY a "aaaa">]>${cdxXml('')}`)))).toMatchObject([
       { code: 'xml_doctype' },
     ]);
-    expect(problems(parseSbom(Buffer.from(cdxXml('', '1.2'))))).toMatchObject([
+    expect(problems(parseSbom(Buffer.from(cdxXml('', '1.8'))))).toMatchObject([
       { code: 'unsupported_version' },
     ]);
   });
@@ -226,10 +239,10 @@ describe('bad input', () => {
     expect(problems(parseSbom(json(noVersion)))).toMatchObject([
       { code: 'missing_spec_version', pointer: '/specVersion' },
     ]);
-    expect(problems(parseSbom(json({ ...cdxBom([]), specVersion: '1.2' })))).toMatchObject([
+    expect(problems(parseSbom(json({ ...cdxBom([]), specVersion: '1.8' })))).toMatchObject([
       { code: 'unsupported_version', pointer: '/specVersion' },
     ]);
-    expect(problems(parseSbom(json({ spdxVersion: 'SPDX-2.2' })))).toMatchObject([
+    expect(problems(parseSbom(json({ spdxVersion: 'SPDX-2.1' })))).toMatchObject([
       { code: 'unsupported_version' },
     ]);
   });

@@ -26,12 +26,22 @@ function ajvModules() {
   };
 }
 
-export type SchemaId = 'cyclonedx-1.4' | 'cyclonedx-1.5' | 'cyclonedx-1.6' | 'spdx-2.3';
+export type SchemaId =
+  | 'cyclonedx-1.2'
+  | 'cyclonedx-1.3'
+  | 'cyclonedx-1.4'
+  | 'cyclonedx-1.5'
+  | 'cyclonedx-1.6'
+  | 'cyclonedx-1.7'
+  | 'spdx-2.3';
 
 const FILES: Record<SchemaId, string> = {
+  'cyclonedx-1.2': 'bom-1.2.schema.json',
+  'cyclonedx-1.3': 'bom-1.3.schema.json',
   'cyclonedx-1.4': 'bom-1.4.schema.json',
   'cyclonedx-1.5': 'bom-1.5.schema.json',
   'cyclonedx-1.6': 'bom-1.6.schema.json',
+  'cyclonedx-1.7': 'bom-1.7.schema.json',
   'spdx-2.3': 'spdx-2.3-schema.json',
 };
 
@@ -114,7 +124,8 @@ function addLooseFormats(ajv: Ajv | Ajv2019): void {
   for (const f of ['iri-reference', 'iri', 'idn-email', 'idn-hostname']) ajv.addFormat(f, /^\S+$/u);
 }
 
-// The CycloneDX schemas are draft-07 and reference spdx.schema.json and jsf-0.82.schema.json by
+// The CycloneDX schemas are draft-07 and reference spdx.schema.json, jsf-0.82.schema.json and (1.7)
+// cryptography-defs.schema.json by
 // relative id; SPDX 2.3 is draft 2019-09. One Ajv instance per draft, each schema compiled once.
 let draft07: Ajv | undefined;
 let draft2019: Ajv2019 | undefined;
@@ -138,6 +149,7 @@ function instance(id: SchemaId): Ajv | Ajv2019 {
     addFastUnique(draft07);
     draft07.addSchema(readSchema('spdx.schema.json'), 'spdx.schema.json');
     draft07.addSchema(readSchema('jsf-0.82.schema.json'), 'jsf-0.82.schema.json');
+    draft07.addSchema(readSchema('cryptography-defs.schema.json'), 'cryptography-defs.schema.json');
   }
   return draft07;
 }

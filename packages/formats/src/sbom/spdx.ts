@@ -68,6 +68,7 @@ export function normalizeSpdx(doc: Obj, warnings: SbomProblem[]): NormalizedSbom
       warnings.push({ code: 'duplicate_ref', pointer: `${pointer}/SPDXID`, params: { value: c.bomRef } });
       return;
     }
+    if (c.purl === null && isObj(purlRef)) c.purlInvalid = true;
     byRef.set(c.bomRef, c);
     components.push(c);
   });

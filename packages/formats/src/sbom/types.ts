@@ -10,6 +10,8 @@ export interface SbomComponent {
   version: string | null;
   /** Canonical purl string, or null when absent or invalid. */
   purl: string | null;
+  /** The BOM gave a purl that is not valid (already warned about). */
+  purlInvalid?: boolean;
   /** CycloneDX component type (library, application, …); `library` for lockfile entries. */
   type: string;
   supplier: string | null;
@@ -28,7 +30,7 @@ export interface SbomDependency {
 
 export interface NormalizedSbom {
   format: SbomFormat;
-  /** CycloneDX 1.4–1.6, SPDX 2.3 or the lockfileVersion. */
+  /** CycloneDX 1.0–1.7, SPDX 2.2/2.3 or the lockfileVersion. */
   specVersion: string;
   name: string | null;
   version: string | null;
@@ -36,11 +38,18 @@ export interface NormalizedSbom {
   dependencies: SbomDependency[];
   /** The product the BOM describes (CycloneDX metadata.component, SPDX DESCRIBES, lockfile root). */
   rootRefs: string[];
+  /** CycloneDX serialNumber (`urn:uuid:…`) and version: BOM links (`urn:cdx:…`) name them. */
+  serialNumber?: string | null;
+  bomVersion?: number | null;
+  /** The purl of the product the BOM describes (CycloneDX metadata.component), if it has one. */
+  rootPurl?: string | null;
 }
 
 export interface ParseSbomOptions {
   /** Larger input is refused before parsing; 100 MB by default. */
   maxBytes?: number;
+  /** Refuse the file on any schema problem (the behaviour before lenient reading); default false. */
+  strict?: boolean;
 }
 
 export type ParseSbomResult =

@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../modules.ts';
-import type { SoftwareFindingsTable, SoftwareVexTable } from './tables.ts';
+import type { SoftwareFindingsTable, SoftwareVexHistoryTable, SoftwareVexTable } from './tables.ts';
 
 /** Findings (a component matched by an advisory), the VEX statements on them and the open risk they add up to. */
 export type SoftwareFindingRow = Selectable<SoftwareFindingsTable>;
 export type SoftwareVexRow = Selectable<SoftwareVexTable>;
+export type SoftwareVexHistoryRow = Selectable<SoftwareVexHistoryTable>;
 
 /** VEX statuses that take a finding off the open list. */
 export const SUPPRESSING_VEX = ['not_affected', 'fixed'] as const;
@@ -17,6 +18,10 @@ export interface SoftwareFindingView extends SoftwareFindingRow {
   vex_justification: string | null;
   vex_detail: string | null;
   vex_updated_at: string | null;
+  vex_response: string | null;
+  vex_specificity: number | null;
+  vex_statement_at: string | null;
+  vex_source: string | null;
 }
 
 function findingQuery(ex: Executor) {
@@ -38,6 +43,10 @@ function findingQuery(ex: Executor) {
       'v.justification as vex_justification',
       'v.detail as vex_detail',
       'v.updated_at as vex_updated_at',
+      'v.response as vex_response',
+      'v.specificity as vex_specificity',
+      'v.statement_at as vex_statement_at',
+      'v.source as vex_source',
     ]);
 }
 
@@ -107,6 +116,10 @@ export async function putSoftwareVex(ex: Executor, row: SoftwareVexRow): Promise
         detail: row.detail,
         updated_by: row.updated_by,
         updated_at: row.updated_at,
+        response: row.response,
+        specificity: row.specificity,
+        statement_at: row.statement_at,
+        source: row.source,
       }),
     )
     .execute();
@@ -125,4 +138,32 @@ export async function listSoftwareVex(
     .orderBy('advisory_id')
     .orderBy('component_ref')
     .execute();
+}
+
+/** Records one VEX statement in the history (applied or not). */
+export async function addSoftwareVexHistory(
+  ex: Executor,
+  rows: readonly SoftwareVexHistoryRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await ex
+      .insertInto('software_vex_history')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+/** The VEX history of a release (of one advisory on one component when given), oldest first. */
+export async function listSoftwareVexHistory(
+  ex: Executor,
+  orgId: string,
+  key: { releaseId: string; advisoryId?: string; componentRef?: string },
+): Promise<SoftwareVexHistoryRow[]> {
+  let q = ex
+    .selectFrom('software_vex_history')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('release_id', '=', key.releaseId);
+  if (key.advisoryId !== undefined) q = q.where('advisory_id', '=', key.advisoryId);
+  if (key.componentRef !== undefined) q = q.where('component_ref', '=', key.componentRef);
+  return q.orderBy('recorded_at').orderBy('position').execute();
 }

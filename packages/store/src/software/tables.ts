@@ -82,6 +82,35 @@ export interface SoftwareVexTable {
   detail: string | null;
   updated_by: string | null;
   updated_at: string;
+  /** JSON string array of CycloneDX analysis.response values, or null. */
+  response: string | null;
+  /** 1 product, 2 package family (no version), 3 version range, 4 this version or this component. */
+  specificity: number;
+  /** When the statement was made (its document's timestamp), if it says. */
+  statement_at: string | null;
+  /** `manual` or `file:<name>`. */
+  source: string | null;
+}
+
+/** Every VEX statement read or set, applied or not (a more specific or later one stood). */
+export interface SoftwareVexHistoryTable {
+  id: string;
+  org_id: string;
+  release_id: string;
+  advisory_id: string;
+  component_ref: string;
+  status: string;
+  justification: string | null;
+  detail: string | null;
+  response: string | null;
+  specificity: number;
+  statement_at: string | null;
+  source: string;
+  applied: number;
+  recorded_by: string | null;
+  recorded_at: string;
+  /** Order within one import (statements recorded at the same time). */
+  position: number;
 }
 
 export interface SoftwareLicensePoliciesTable {
@@ -139,6 +168,7 @@ export interface SoftwareTables {
   software_components: SoftwareComponentsTable;
   software_findings: SoftwareFindingsTable;
   software_vex: SoftwareVexTable;
+  software_vex_history: SoftwareVexHistoryTable;
   software_license_policies: SoftwareLicensePoliciesTable;
   software_artifacts: SoftwareArtifactsTable;
   software_incidents: SoftwareIncidentsTable;

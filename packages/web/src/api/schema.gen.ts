@@ -6038,6 +6038,8 @@ export interface paths {
                 vex: {
                   detail: string | null;
                   justification: string | null;
+                  response: string[];
+                  source: string | null;
                   status: string;
                   updatedAt: string;
                 } | null;
@@ -6852,10 +6854,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every component of the release SBOM (compact; 10,000 rows in one answer) */
+    /** Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          lang?: 'ja' | 'en';
+        };
         header?: never;
         path: {
           orgId: string;
@@ -6889,6 +6893,14 @@ export interface paths {
                 supportEnded: boolean;
                 supportEnds: string | null;
                 version: string | null;
+              }[];
+              warnings: {
+                code: string;
+                column?: number;
+                component?: string;
+                line?: number;
+                message: string;
+                pointer?: string;
               }[];
             };
           };
@@ -6950,6 +6962,8 @@ export interface paths {
                 vex: {
                   detail: string | null;
                   justification: string | null;
+                  response: string[];
+                  source: string | null;
                   status: string;
                   updatedAt: string;
                 } | null;
@@ -7039,11 +7053,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Attach (replace) the SBOM of a release: CycloneDX 1.4–1.6 JSON/XML, SPDX 2.3 JSON or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction; a bad file gives located problems and writes nothing. */
+    /** Attach (replace) the SBOM of a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0 JSON-LD, or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction. Lenient by default: a field-level schema problem, an invalid purl or a component that cannot be matched is a warning located on its component; only an unreadable document or a broken core structure is refused (located problems, nothing written). `strict=true` refuses on any schema problem. */
     post: {
       parameters: {
         query?: {
           lang?: 'ja' | 'en';
+          strict?: 'true' | 'false';
         };
         header?: never;
         path: {
@@ -7085,7 +7100,12 @@ export interface paths {
                 version: string;
               };
               warnings: {
-                [key: string]: unknown;
+                code: string;
+                column?: number;
+                component?: string;
+                line?: number;
+                message: string;
+                pointer?: string;
               }[];
             };
           };
@@ -7161,7 +7181,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`) */
+    /** Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`). A statement applies to the versions it lists, to this SBOM when it is a BOM link, and to the product's components when it names the product; the most specific, then the latest statement stands (`kept`: findings whose earlier statement stood); all are kept in the history. */
     post: {
       parameters: {
         query?: {
@@ -7185,6 +7205,7 @@ export interface paths {
             'application/json': {
               applied: number;
               format: string;
+              kept: number;
               unmatched: string[];
             };
           };
@@ -7221,6 +7242,62 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/releases/{releaseId}/vex/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The VEX history of the release: every statement read or set (of one finding with `findingId`), oldest first, and whether it stood (the most specific, then the latest statement wins) */
+    get: {
+      parameters: {
+        query?: {
+          findingId?: string;
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+          releaseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                advisoryId: string;
+                applied: boolean;
+                componentRef: string;
+                detail: string | null;
+                justification: string | null;
+                recordedAt: string;
+                response: string[];
+                source: string;
+                specificity: number;
+                statementAt: string | null;
+                status: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -30,6 +30,9 @@ export const VEX_JUSTIFICATIONS = allOf<VexJustification>()([
   'vulnerable_code_cannot_be_controlled_by_adversary',
   'inline_mitigations_already_exist',
 ]);
+export type VexHistoryEntry = Item<
+  ResponseOf<SoftwareRoute<'/releases/{releaseId}/vex/history'>, 'get'>['items']
+>;
 export type VexFormat = NonNullable<QueryOf<SoftwareRoute<'/releases/{releaseId}/vex'>, 'get'>['format']>;
 export const VEX_FORMATS = allOf<VexFormat>()(['cyclonedx', 'openvex']);
 
@@ -155,6 +158,12 @@ export const softwareApi = {
       http.POST('/api/orgs/{orgId}/software/releases/{releaseId}/vex', {
         params: release(orgId, releaseId),
         body: multipart(fileForm(file)),
+      }),
+    ),
+  vexHistory: (orgId: string, releaseId: string) =>
+    send(
+      http.GET('/api/orgs/{orgId}/software/releases/{releaseId}/vex/history', {
+        params: release(orgId, releaseId),
       }),
     ),
   vexUrl: (orgId: string, releaseId: string, format: VexFormat) =>

@@ -42,7 +42,8 @@ function releaseSuffix(ecosystem: string, release: string): string | undefined {
   const r = release.toLowerCase().replace(/^(debian|ubuntu|alpine)-/, '');
   switch (ecosystem) {
     case 'Debian': {
-      const n = DEBIAN_CODENAMES[r] ?? r;
+      // trivy writes the point release ("debian-12.4"); OSV names the major release ("Debian:12").
+      const n = DEBIAN_CODENAMES[r] ?? r.replace(/^(\d+)(?:\.\d+)+$/u, '$1');
       return /^\d+$/.test(n) || n === 'sid' ? n : undefined;
     }
     case 'Alpine': {

@@ -327,6 +327,8 @@ describe('osvEcosystemOf', () => {
     expect(osvEcosystemOf('deb')).toBe('Debian');
     expect(osvEcosystemOf('deb', { namespace: 'debian', release: 'bookworm' })).toBe('Debian:12');
     expect(osvEcosystemOf('deb', { namespace: 'debian', release: 'debian-11' })).toBe('Debian:11');
+    // trivy's spelling: the point release of the image (issue 12, generator conventions)
+    expect(osvEcosystemOf('deb', { namespace: 'debian', release: 'debian-12.4' })).toBe('Debian:12');
     expect(osvEcosystemOf('deb', { namespace: 'ubuntu', release: '22.04' })).toBe('Ubuntu:22.04:LTS');
     expect(osvEcosystemOf('apk', { namespace: 'alpine', release: '3.18.4' })).toBe('Alpine:v3.18');
     expect(osvEcosystemOf('generic')).toBeUndefined();

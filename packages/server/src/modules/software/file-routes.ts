@@ -1,19 +1,19 @@
-import { findOrganization, listSoftwareFindings, putSoftwareVex } from '@shinrai/store';
+import { findOrganization } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ctxOf, write } from '../../platform/context.ts';
+import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { errorBody, fail, requestLocale } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { ErrorBody } from '../../platform/http/schemas.ts';
 import { ingestSbom } from './inventory/ingest.ts';
-import { cycloneDxVex, openVex, readVex } from './inventory/vex.ts';
+import { cycloneDxVex, openVex } from './inventory/vex.ts';
 import { DEFAULT_MAX_SBOM_BYTES, describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
-import { Lang, P, Release, ReleaseParams } from './schemas.ts';
+import { Lang, P, Release, ReleaseParams, SbomWarning } from './schemas.ts';
 import { requireProduct } from './services/products.ts';
 import { releaseDetail, requireRelease } from './services/releases.ts';
+import { exportProductId, importVex, withBomRefs } from './services/vex.ts';
 
 /** Reads the one `file` part of a multipart request; too large → null (the caller answers 413). */
 async function readFile(
@@ -63,16 +63,20 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Attach (replace) the SBOM of a release: CycloneDX 1.4–1.6 JSON/XML, SPDX 2.3 JSON or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction; a bad file gives located problems and writes nothing.',
+            'Attach (replace) the SBOM of a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, SPDX 3.0 JSON-LD, or an npm package-lock.json (multipart `file`). Components, graph and findings are written in one transaction. Lenient by default: a field-level schema problem, an invalid purl or a component that cannot be matched is a warning located on its component; only an unreadable document or a broken core structure is refused (located problems, nothing written). `strict=true` refuses on any schema problem.',
           consumes: ['multipart/form-data'],
           params: ReleaseParams,
-          querystring: z.strictObject({ lang: Lang }),
+          querystring: z.strictObject({
+            lang: Lang,
+            // Refuse the file on any schema problem (the behaviour before lenient reading).
+            strict: z.enum(['true', 'false']).optional(),
+          }),
           response: {
             200: z.object({
               release: Release,
               findings: z.number(),
               malicious: z.number(),
-              warnings: z.array(z.record(z.string(), z.unknown())),
+              warnings: z.array(SbomWarning),
             }),
             413: ErrorBody,
             422: ErrorBody,
@@ -87,7 +91,9 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (read === 'too_large')
           return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 100 } }], 413);
         if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const result = await ingestSbom(deps, release, read.file, read.filename, ctxOf(deps, req).actor);
+        const result = await ingestSbom(deps, release, read.file, read.filename, ctxOf(deps, req).actor, {
+          strict: req.query.strict === 'true',
+        });
         if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
         const updated = await requireRelease(db, access.orgId, release.id);
         return {
@@ -106,12 +112,17 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`)',
+            "Import VEX statements (CycloneDX VEX, validated with the CycloneDX schema, or OpenVEX) for the release findings (multipart `file`). A statement applies to the versions it lists, to this SBOM when it is a BOM link, and to the product's components when it names the product; the most specific, then the latest statement stands (`kept`: findings whose earlier statement stood); all are kept in the history.",
           consumes: ['multipart/form-data'],
           params: ReleaseParams,
           querystring: z.strictObject({ lang: Lang }),
           response: {
-            200: z.object({ format: z.string(), applied: z.number(), unmatched: z.array(z.string()) }),
+            200: z.object({
+              format: z.string(),
+              applied: z.number(),
+              kept: z.number(),
+              unmatched: z.array(z.string()),
+            }),
             413: ErrorBody,
             422: ErrorBody,
           },
@@ -126,31 +137,18 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (read === 'too_large')
           return invalid(reply, locale, 'upload', [{ code: 'too_large', params: { limit: 32 } }], 413);
         if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const findings = await withBomRefs(deps, access.orgId, release.id);
-        const result = readVex(read.file, findings);
-        if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
-        const now = deps.now().toISOString();
-        await write(ctxOf(deps, req), async (tx) => {
-          for (const s of result.statements)
-            await putSoftwareVex(tx.trx, {
-              id: randomUUID(),
-              org_id: access.orgId,
-              release_id: release.id,
-              advisory_id: s.advisoryId,
-              component_ref: s.componentRef,
-              status: s.status,
-              justification: s.justification,
-              detail: s.detail,
-              updated_by: access.actorUserId,
-              updated_at: now,
-            });
-          await tx.audit(
-            'software.vex.import',
-            { type: 'software_release', id: release.id },
-            { file: read.filename, format: result.format, applied: result.statements.length },
-          );
+        const result = await importVex(ctxOf(deps, req), {
+          releaseId: release.id,
+          file: read.file,
+          filename: read.filename,
         });
-        return { format: result.format, applied: result.statements.length, unmatched: result.unmatched };
+        if (!result.ok) return invalid(reply, locale, read.filename, result.problems);
+        return {
+          format: result.format,
+          applied: result.applied,
+          kept: result.kept,
+          unmatched: result.unmatched,
+        };
       },
     );
 
@@ -173,7 +171,7 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
         const access = orgAccess(req);
         const release = await requireRelease(db, access.orgId, req.params.releaseId);
         const product = await requireProduct(db, access.orgId, release.product_id);
-        const findings = await withBomRefs(deps, access.orgId, release.id);
+        const findings = await withBomRefs(db, access.orgId, release.id);
         const now = deps.now();
         const org = await findOrganization(db, access.orgId);
         const doc =
@@ -183,6 +181,7 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
                 author: org?.name ?? 'Shinrai',
                 now,
                 baseUrl: deps.config.publicUrl,
+                product: exportProductId(release, product.name),
               })
             : cycloneDxVex(findings, { product: product.name, version: release.version, now });
         const ext = req.query.format === 'openvex' ? 'openvex.json' : 'cdx.json';
@@ -193,21 +192,4 @@ export function softwareFileRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-/** Findings of a release with the bom-ref of their component (VEX documents refer to components by it). */
-async function withBomRefs(deps: Deps, orgId: string, releaseId: string) {
-  const db = deps.store.db;
-  const findings = await listSoftwareFindings(db, orgId, releaseId);
-  const refs = new Map(
-    (
-      await db
-        .selectFrom('software_components')
-        .select(['id', 'bom_ref'])
-        .where('org_id', '=', orgId)
-        .where('release_id', '=', releaseId)
-        .execute()
-    ).map((c) => [c.id, c.bom_ref]),
-  );
-  return findings.map((f) => ({ ...f, bom_ref: refs.get(f.component_id) ?? f.component_ref }));
 }

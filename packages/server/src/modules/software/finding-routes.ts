@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { Component, Finding, P, ReleaseParams } from './schemas.ts';
-import { listComponents, listFindings, setVex } from './services/findings.ts';
+import { Component, Finding, Lang, P, ReleaseParams, SbomWarning, VexHistoryEntry } from './schemas.ts';
+import { listComponents, listFindings, sbomWarnings, setVex } from './services/findings.ts';
+import { requestLocale } from '../../platform/http/errors.ts';
+import { vexHistory } from './services/vex.ts';
 
 /** A release's SBOM components and findings, and the VEX analysis of one finding. */
 export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -16,12 +18,20 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: 'software.read' },
         schema: {
           tags: ['software'],
-          summary: 'Every component of the release SBOM (compact; 10,000 rows in one answer)',
+          summary:
+            'Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500)',
           params: ReleaseParams,
-          response: { 200: z.object({ items: z.array(Component) }) },
+          querystring: z.strictObject({ lang: Lang }),
+          response: { 200: z.object({ items: z.array(Component), warnings: z.array(SbomWarning) }) },
         },
       },
-      async (req) => ({ items: await listComponents(ctxOf(deps, req), req.params) }),
+      async (req) => {
+        const ctx = ctxOf(deps, req);
+        return {
+          items: await listComponents(ctx, req.params),
+          warnings: await sbomWarnings(ctx, { releaseId: req.params.releaseId, locale: requestLocale(req) }),
+        };
+      },
     );
 
     app.get(
@@ -63,6 +73,27 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => ({
         finding: await setVex(ctxOf(deps, req), { ...req.body, findingId: req.params.findingId }),
+      }),
+    );
+
+    app.get(
+      `${P}/releases/:releaseId/vex/history`,
+      {
+        config: { permission: 'software.read' },
+        schema: {
+          tags: ['software'],
+          summary:
+            'The VEX history of the release: every statement read or set (of one finding with `findingId`), oldest first, and whether it stood (the most specific, then the latest statement wins)',
+          params: ReleaseParams,
+          querystring: z.strictObject({ findingId: Id.optional(), lang: Lang }),
+          response: { 200: z.object({ items: z.array(VexHistoryEntry) }) },
+        },
+      },
+      async (req) => ({
+        items: await vexHistory(ctxOf(deps, req), {
+          releaseId: req.params.releaseId,
+          findingId: req.query.findingId,
+        }),
       }),
     );
   };

@@ -59,7 +59,33 @@ const Vex = z.object({
   status: z.string(),
   justification: z.string().nullable(),
   detail: z.string().nullable(),
+  /** CycloneDX analysis.response (update, will_not_fix, workaround_available, rollback, can_not_fix). */
+  response: z.array(z.string()),
+  /** `manual` or `file:<name>`; null for statements recorded before it was kept. */
+  source: z.string().nullable(),
   updatedAt: z.string(),
+});
+/** A located warning of an SBOM reading, in the caller's language. */
+export const SbomWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  pointer: z.string().optional(),
+  component: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+});
+export const VexHistoryEntry = z.object({
+  advisoryId: z.string(),
+  componentRef: z.string(),
+  status: z.string(),
+  justification: z.string().nullable(),
+  detail: z.string().nullable(),
+  response: z.array(z.string()),
+  specificity: z.number(),
+  statementAt: z.string().nullable(),
+  source: z.string(),
+  applied: z.boolean(),
+  recordedAt: z.string(),
 });
 export const Finding = z.object({
   id: z.string(),

@@ -11,7 +11,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Deps } from '../../../platform/deps.ts';
 import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
 import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
-import type { SbomProblem } from '@shinrai/formats/sbom';
+import type { ParseSbomOptions, SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { matchComponents } from './match.ts';
 import { alertFindings } from './notify.ts';
@@ -37,13 +37,20 @@ export async function ingestSbom(
   bytes: Buffer,
   filename: string,
   actor: Actor,
+  options: ParseSbomOptions = {},
 ): Promise<IngestResult> {
   let prepared;
   try {
-    prepared = await workers().run('software.sbom', bytes, filename, {
-      id: release.id,
-      org_id: release.org_id,
-    });
+    prepared = await workers().run(
+      'software.sbom',
+      bytes,
+      filename,
+      {
+        id: release.id,
+        org_id: release.org_id,
+      },
+      options,
+    );
   } catch (err) {
     if (!(err instanceof WorkerMemoryError)) throw err;
     return { ok: false, problems: [{ code: 'out_of_memory', params: { limit: err.limitMb } }] };

@@ -1,5 +1,10 @@
 import type { SoftwareComponentRow, SoftwareReleaseRow } from '@shinrai/store';
-import { parseSbom, type NormalizedSbom, type SbomProblem } from '@shinrai/formats/sbom';
+import {
+  parseSbom,
+  type NormalizedSbom,
+  type ParseSbomOptions,
+  type SbomProblem,
+} from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
 import { pathLabels, shortestParents } from './paths.ts';
 
@@ -28,8 +33,18 @@ export type PreparedSbom =
   | { ok: false; problems: SbomProblem[] };
 
 /** The graph kept with the release (for paths and exports). */
-export function graphJson(sbom: NormalizedSbom): string {
-  return JSON.stringify({ name: sbom.name, rootRefs: sbom.rootRefs, dependencies: sbom.dependencies });
+export function graphJson(sbom: NormalizedSbom, warnings: readonly SbomProblem[] = []): string {
+  return JSON.stringify({
+    name: sbom.name,
+    rootRefs: sbom.rootRefs,
+    dependencies: sbom.dependencies,
+    // What VEX statements name the BOM and its product by.
+    serialNumber: sbom.serialNumber ?? null,
+    bomVersion: sbom.bomVersion ?? null,
+    rootPurl: sbom.rootPurl ?? null,
+    // The reading's warnings (first 500), shown with the components until the next SBOM.
+    warnings: warnings.slice(0, 500),
+  });
 }
 
 /**
@@ -42,8 +57,9 @@ export function prepareSbom(
   bytes: Buffer,
   filename: string,
   release: Pick<SoftwareReleaseRow, 'id' | 'org_id'>,
+  options: ParseSbomOptions = {},
 ): PreparedSbom {
-  const parsed = parseSbom(bytes, filename);
+  const parsed = parseSbom(bytes, filename, options);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { sbom, warnings } = parsed;
   const rows = componentRows(sbom, release);
@@ -60,7 +76,7 @@ export function prepareSbom(
     ok: true,
     format: sbom.format,
     specVersion: sbom.specVersion,
-    graph: graphJson(sbom),
+    graph: graphJson(sbom, warnings),
     count: rows.length,
     chunks,
     tree,

@@ -1,8 +1,4 @@
 import {
-  VEX_JUSTIFICATIONS,
-  VEX_STATUSES,
-  vexFromCycloneDxState,
-  vexJustificationFromCycloneDx,
   vexJustificationToCycloneDx,
   vexToCycloneDxState,
   type VexJustification,
@@ -10,112 +6,41 @@ import {
 } from '@shinrai/core';
 import type { SoftwareFindingView } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
-import { CYCLONEDX_VERSIONS, type SbomProblem } from '@shinrai/formats/sbom';
-import { isObj, type Obj } from '@shinrai/formats/sbom';
-import { parseJsonText } from '@shinrai/formats/sbom';
-import { schemaProblems, validatorFor, type SchemaId } from '@shinrai/formats/sbom';
+import { isObj, parseJsonText, type SbomProblem } from '@shinrai/formats/sbom';
+import { readCycloneDxVex, readOpenVex, type RawStatement } from './vex-read.ts';
+import { resolveStatements, type VexContext, type VexFinding, type VexStatement } from './vex-resolve.ts';
 
-/** One VEX statement read from a file, as it applies to one finding. */
-export interface VexStatement {
-  findingId: string;
-  advisoryId: string;
-  componentRef: string;
-  status: VexStatus;
-  justification: VexJustification | null;
-  detail: string | null;
-}
+export type { VexContext, VexStatement } from './vex-resolve.ts';
 
 export type VexReadResult =
-  | { ok: true; format: 'cyclonedx' | 'openvex'; statements: VexStatement[]; unmatched: string[] }
+  | {
+      ok: true;
+      format: 'cyclonedx' | 'openvex';
+      statements: VexStatement[];
+      /** Statements that fit a finding but did not stand (a more specific or later one did). */
+      superseded: VexStatement[];
+      unmatched: string[];
+    }
   | { ok: false; problems: SbomProblem[] };
 
-interface RawStatement {
-  pointer: string;
-  vulnerability: string;
-  products: string[];
-  status: VexStatus | undefined;
-  justification: VexJustification | null;
-  detail: string | null;
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-function readOpenVex(doc: Obj): RawStatement[] | SbomProblem {
-  if (!Array.isArray(doc.statements))
-    return { code: 'schema_required', pointer: '', params: { property: 'statements' } };
-  return doc.statements.map((s: unknown, i): RawStatement => {
-    const o = isObj(s) ? s : {};
-    const v = o.vulnerability;
-    const vulnerability = (isObj(v) ? str(v.name) : str(v)) ?? '';
-    const products = (Array.isArray(o.products) ? o.products : [])
-      .map((p: unknown) => (isObj(p) ? str(p['@id']) : str(p)))
-      .filter((p): p is string => p !== null);
-    const status = (VEX_STATUSES as readonly string[]).includes(String(o.status))
-      ? (o.status as VexStatus)
-      : undefined;
-    const j = str(o.justification);
-    return {
-      pointer: `/statements/${i}`,
-      vulnerability,
-      products,
-      status,
-      justification:
-        j && (VEX_JUSTIFICATIONS as readonly string[]).includes(j) ? (j as VexJustification) : null,
-      detail: str(o.impact_statement) ?? str(o.status_notes) ?? str(o.action_statement),
-    };
-  });
-}
-
-function readCycloneDxVex(doc: Obj): RawStatement[] | SbomProblem[] {
-  const version = typeof doc.specVersion === 'string' ? doc.specVersion : '';
-  if (!(CYCLONEDX_VERSIONS as readonly string[]).includes(version))
-    return [
-      {
-        code: 'unsupported_version',
-        pointer: '/specVersion',
-        params: { value: version, supported: CYCLONEDX_VERSIONS.join(', ') },
-      },
-    ];
-  const validate = validatorFor(`cyclonedx-${version}` as SchemaId);
-  if (!validate(doc)) return schemaProblems(validate.errors ?? [], 100, doc);
-  const vulns = Array.isArray(doc.vulnerabilities) ? doc.vulnerabilities : [];
-  return vulns.map((v: unknown, i): RawStatement => {
-    const o = isObj(v) ? v : {};
-    const analysis = isObj(o.analysis) ? o.analysis : {};
-    const state = str(analysis.state);
-    const j = str(analysis.justification);
-    return {
-      pointer: `/vulnerabilities/${i}`,
-      vulnerability: str(o.id) ?? '',
-      products: (Array.isArray(o.affects) ? o.affects : [])
-        .map((a: unknown) => (isObj(a) ? str(a.ref) : null))
-        .filter((r): r is string => r !== null),
-      status: state ? vexFromCycloneDxState(state) : undefined,
-      justification: j ? (vexJustificationFromCycloneDx(j) ?? null) : null,
-      detail: str(analysis.detail),
-    };
-  });
-}
-
-/** A product reference names a component when it is its purl (qualifiers ignored), its bom-ref, or a bom-link ending in it. */
-function refMatches(
-  ref: string,
-  f: Pick<SoftwareFindingView, 'component_purl' | 'component_ref'> & { bom_ref?: string },
-): boolean {
-  const purl = f.component_purl;
-  if (purl !== null && (ref === purl || ref.split('?')[0] === purl.split('?')[0])) return true;
-  if (f.bom_ref !== undefined && (ref === f.bom_ref || ref.endsWith(`#${f.bom_ref}`))) return true;
-  return ref === f.component_ref;
-}
+const NO_CONTEXT: VexContext = {
+  serialNumber: null,
+  bomVersion: null,
+  product: { bomRef: null, purl: null, name: null, version: null },
+};
 
 /**
  * Reads a CycloneDX VEX (validated with the bundled CycloneDX schema) or an OpenVEX document and
  * applies its statements to the release's findings: a statement names a vulnerability (the advisory
- * id or one of its aliases) and products (purl or bom-ref). Statements that fit no finding are listed.
+ * id or one of its aliases) and what it is about — a component (purl, bom-ref, BOM link of this SBOM;
+ * limited to the versions it lists) or the product the SBOM describes (with subcomponents, or all of
+ * it). Conflicts resolve to the most specific, then the latest statement; statements that fit no
+ * finding are listed.
  */
 export function readVex(
   bytes: Buffer,
-  findings: readonly (SoftwareFindingView & { bom_ref?: string })[],
+  findings: readonly VexFinding[],
+  ctx: VexContext = NO_CONTEXT,
 ): VexReadResult {
   let text: string;
   try {
@@ -133,36 +58,25 @@ export function readVex(
   const raw = isOpenVex ? readOpenVex(doc) : readCycloneDxVex(doc);
   if (!Array.isArray(raw)) return { ok: false, problems: [raw] };
   if (raw.length > 0 && 'code' in raw[0]!) return { ok: false, problems: raw as SbomProblem[] };
-  const problems: SbomProblem[] = [];
-  const statements: VexStatement[] = [];
-  const unmatched: string[] = [];
-  for (const s of raw as RawStatement[]) {
-    if (s.status === undefined) {
-      problems.push({ code: 'schema_enum', pointer: `${s.pointer}/status`, params: { value: '' } });
-      continue;
-    }
-    const hits = findings.filter(
-      (f) =>
-        (f.advisory_id === s.vulnerability ||
-          (JSON.parse(f.aliases) as string[]).includes(s.vulnerability)) &&
-        s.products.some((p) => refMatches(p, f)),
-    );
-    if (hits.length === 0) unmatched.push(s.pointer);
-    for (const f of hits)
-      statements.push({
-        findingId: f.id,
-        advisoryId: f.advisory_id,
-        componentRef: f.component_ref,
-        status: s.status,
-        justification: s.justification,
-        detail: s.detail,
-      });
-  }
+  const statements = raw as RawStatement[];
+  const problems: SbomProblem[] = statements
+    .filter((s) => s.status === undefined && s.targets.every((t) => t.versions.length === 0))
+    .map((s) => ({ code: 'schema_enum', pointer: `${s.pointer}/status`, params: { value: '' } }));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, format: isOpenVex ? 'openvex' : 'cyclonedx', statements, unmatched };
+  return {
+    ok: true,
+    format: isOpenVex ? 'openvex' : 'cyclonedx',
+    ...resolveStatements(statements, findings, ctx),
+  };
 }
 
 type ExportFinding = SoftwareFindingView & { bom_ref: string };
+
+function responseOf(f: SoftwareFindingView): string[] {
+  if (f.vex_response === null) return [];
+  const v = JSON.parse(f.vex_response) as unknown;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
 
 /** The release's VEX statements as a CycloneDX 1.6 document (one vulnerability per finding with a statement). */
 export function cycloneDxVex(
@@ -194,6 +108,7 @@ export function cycloneDxVex(
         analysis: {
           state: vexToCycloneDxState(status),
           ...(j !== null ? { justification: vexJustificationToCycloneDx(j) } : {}),
+          ...(responseOf(f).length > 0 ? { response: responseOf(f) } : {}),
           ...(f.vex_detail !== null ? { detail: f.vex_detail } : {}),
         },
         affects: [{ ref: f.bom_ref }],
@@ -202,10 +117,13 @@ export function cycloneDxVex(
   };
 }
 
-/** The release's VEX statements as an OpenVEX v0.2.0 document. */
+/**
+ * The release's VEX statements as an OpenVEX v0.2.0 document: each names the product (the SBOM's
+ * product purl, or the product name and release version) with the component as its subcomponent.
+ */
 export function openVex(
   findings: readonly ExportFinding[],
-  meta: { releaseId: string; author: string; now: Date; baseUrl: string },
+  meta: { releaseId: string; author: string; now: Date; baseUrl: string; product: string },
 ): Record<string, unknown> {
   return {
     '@context': 'https://openvex.dev/ns/v0.2.0',
@@ -220,7 +138,9 @@ export function openVex(
         const detail = f.vex_detail;
         return {
           vulnerability: { name: f.advisory_id, aliases: JSON.parse(f.aliases) as string[] },
-          products: [{ '@id': f.component_purl ?? f.component_ref }],
+          products: [
+            { '@id': meta.product, subcomponents: [{ '@id': f.component_purl ?? f.component_ref }] },
+          ],
           status,
           ...(f.vex_justification !== null ? { justification: f.vex_justification } : {}),
           ...(status === 'not_affected' && detail !== null ? { impact_statement: detail } : {}),
@@ -228,6 +148,7 @@ export function openVex(
             ? {
                 action_statement:
                   detail ??
+                  (responseOf(f).length > 0 ? `Response: ${responseOf(f).join(', ')}` : null) ??
                   (f.fixed_version ? `Update to ${f.fixed_version}` : 'No fixed version is known yet'),
               }
             : {}),

@@ -139,6 +139,8 @@ export function findingView(f: SoftwareFindingView) {
             status: f.vex_status,
             justification: f.vex_justification,
             detail: f.vex_detail,
+            response: f.vex_response === null ? [] : (JSON.parse(f.vex_response) as string[]),
+            source: f.vex_source,
             updatedAt: f.vex_updated_at ?? '',
           },
     suppressed: vexSuppresses(f.vex_status),

@@ -1,4 +1,5 @@
-import type { VexJustification, VexStatus } from '@shinrai/core';
+import type { Locale, VexJustification, VexStatus } from '@shinrai/core';
+import { describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
 import {
   findSoftwareFinding,
   listSoftwareComponents,
@@ -10,6 +11,7 @@ import { write, type Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/http/errors.ts';
 import { componentView, findingView } from '../inventory/views.ts';
 import { requireRelease } from './releases.ts';
+import { recordManualVex } from './vex.ts';
 
 export type ComponentView = ReturnType<typeof componentView>;
 export type FindingView = ReturnType<typeof findingView>;
@@ -19,6 +21,13 @@ export async function listComponents(ctx: Ctx, input: { releaseId: string }): Pr
   const db = ctx.deps.store.db;
   const r = await requireRelease(db, ctx.orgId, input.releaseId);
   return (await listSoftwareComponents(db, ctx.orgId, r.id)).map((c) => componentView(c, ctx.now));
+}
+
+/** The warnings of the release's SBOM reading (kept with its graph), in the caller's language. */
+export async function sbomWarnings(ctx: Ctx, input: { releaseId: string; locale: Locale }) {
+  const r = await requireRelease(ctx.deps.store.db, ctx.orgId, input.releaseId);
+  const graph = JSON.parse(r.graph ?? '{}') as { warnings?: SbomProblem[] };
+  return describeSbomProblems(graph.warnings ?? [], input.locale);
 }
 
 /** The release's findings with their VEX (suppressed when VEX says not_affected or fixed). */
@@ -51,6 +60,15 @@ export async function setVex(ctx: Ctx, input: VexInput): Promise<FindingView> {
       detail: input.detail ?? null,
       updated_by: ctx.actor.userId,
       updated_at: ctx.now.toISOString(),
+      response: null,
+      specificity: 4,
+      statement_at: ctx.now.toISOString(),
+      source: 'manual',
+    });
+    await recordManualVex(ctx, tx.trx, f, {
+      status: input.status,
+      justification: input.justification ?? null,
+      detail: input.detail ?? null,
     });
     await tx.audit(
       'software.vex.set',

@@ -1,5 +1,6 @@
-// Attaching an SBOM to a release: CycloneDX JSON/XML, SPDX 2.3 JSON or an npm package-lock.json. A refused
-// file shows its located problems; an accepted one replaces the release's SBOM and re-matches it.
+// Attaching an SBOM to a release: CycloneDX 1.0–1.7 JSON/XML, SPDX 2.2/2.3 JSON or tag-value, or an npm
+// package-lock.json. A refused file shows its located problems; an accepted one replaces the release's
+// SBOM and re-matches it, and shows its warnings (parts that were not read or cannot be matched).
 import { Button, FileButton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,9 @@ import { softwareApi, type Release } from '../../../api/software';
 import { notifySuccess, notifyWarning } from '../../../lib/notify';
 import { UploadIcon } from '../../../components/icons';
 import { SbomProblems } from './SbomProblems';
+import { SbomWarnings, sbomWarnings, type SbomWarning } from './SbomWarnings';
 
-export const SBOM_ACCEPT = '.json,.xml,.cdx,.spdx,application/json,application/xml,text/xml';
+export const SBOM_ACCEPT = '.json,.xml,.cdx,.spdx,.txt,application/json,application/xml,text/xml,text/plain';
 
 export function SbomUpload({
   orgId,
@@ -27,11 +29,13 @@ export function SbomUpload({
   const { t } = useTranslation('software');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [warnings, setWarnings] = useState<SbomWarning[]>([]);
 
   const send = async (file: File | null) => {
     if (!file) return;
     setBusy(true);
     setError(null);
+    setWarnings([]);
     onError?.(null);
     try {
       const response = await softwareApi.uploadSbom(orgId, release.id, file);
@@ -41,6 +45,7 @@ export function SbomUpload({
           findings: response.findings,
         }),
       );
+      setWarnings(sbomWarnings(response.warnings));
       if (response.malicious) notifyWarning(t('software.sbom.maliciousFound', { count: response.malicious }));
       onUploaded(response.release, response.findings);
     } catch (e) {
@@ -73,6 +78,7 @@ export function SbomUpload({
         </Text>
       ) : null}
       {error ? <SbomProblems error={error} /> : null}
+      <SbomWarnings warnings={warnings} />
     </Stack>
   );
 }

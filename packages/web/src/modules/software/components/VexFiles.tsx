@@ -7,6 +7,7 @@ import { VEX_FORMATS, softwareApi } from '../../../api/software';
 import { notifySuccess } from '../../../lib/notify';
 import { DownloadIcon, UploadIcon } from '../../../components/icons';
 import { SbomProblems } from './SbomProblems';
+import { VexHistory } from './VexHistory';
 
 export function VexFiles({
   orgId,
@@ -22,6 +23,7 @@ export function VexFiles({
   const { t } = useTranslation('software');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [imports, setImports] = useState(0);
 
   const send = async (file: File | null) => {
     if (!file) return;
@@ -30,8 +32,13 @@ export function VexFiles({
     try {
       const result = await softwareApi.importVex(orgId, releaseId, file);
       notifySuccess(
-        t('software.vexFiles.imported', { applied: result.applied, unmatched: result.unmatched.length }),
+        t('software.vexFiles.imported', {
+          applied: result.applied,
+          kept: result.kept,
+          unmatched: result.unmatched.length,
+        }),
       );
+      setImports((n) => n + 1);
       onImported();
     } catch (e) {
       setError(e);
@@ -88,6 +95,7 @@ export function VexFiles({
           </Stack>
         </Paper>
       ) : null}
+      <VexHistory orgId={orgId} releaseId={releaseId} version={imports} />
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { FindingsPanel } from '../components/FindingsPanel';
 import { LicensesPanel } from '../components/LicensesPanel';
 import { RiskBadges, SupportBadge, formatCount, useSbomFormatLabel } from '../components/meta';
 import { SbomUpload } from '../components/SbomUpload';
+import { SbomWarnings, sbomWarnings, type SbomWarning } from '../components/SbomWarnings';
 import { SharesPanel } from '../components/SharesPanel';
 import { VexFiles } from '../components/VexFiles';
 import { currentLanguage } from '../../../i18n';
@@ -36,6 +37,7 @@ export function SoftwareReleasePage() {
   const [product, setProduct] = useState<Product | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [components, setComponents] = useState<Component[] | null>(null);
+  const [warnings, setWarnings] = useState<SbomWarning[]>([]);
   const [failed, setFailed] = useState(false);
 
   const loadContents = async () => {
@@ -45,6 +47,7 @@ export function SoftwareReleasePage() {
     ]);
     setFindings(f.items);
     setComponents(c.items);
+    setWarnings(sbomWarnings(c.warnings));
   };
 
   useEffect(() => {
@@ -192,6 +195,7 @@ export function SoftwareReleasePage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="components" pt="sm">
+          <SbomWarnings warnings={warnings} />
           <ComponentsTable components={components} findingCounts={findingCounts} />
         </Tabs.Panel>
         <Tabs.Panel value="licenses" pt="sm">
