@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Deps } from './platform/deps.ts';
 import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { badUrlBody, registerTextGuard } from './platform/http/text-guard.ts';
 import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
@@ -42,6 +43,11 @@ export async function buildApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // A path whose percent-encoding is not UTF-8 is refused before routing: same body as the text guard's.
+    frameworkErrors: (err, req, reply) => {
+      if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send(badUrlBody(req));
+      return handleError(err, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +75,8 @@ export async function buildApp(
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
+  // U+0000, lone surrogates and invalid UTF-8 are refused with a located 400 before any route sees them.
+  registerTextGuard(app);
 
   await app.register(swagger, {
     openapi: {
