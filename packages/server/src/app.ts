@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,6 +23,7 @@ import { badUrlBody, registerTextGuard } from './platform/http/text-guard.ts';
 import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
+import { registerRelationshipHooks } from './platform/services/relationship-events.ts';
 import { PLATFORM_ROUTES } from './platform/routes/index.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -45,8 +46,9 @@ export async function buildApp(
     ajv: { customOptions: { removeAdditional: false } },
     // A path whose percent-encoding is not UTF-8 is refused before routing: same body as the text guard's.
     frameworkErrors: (err, req, reply) => {
-      if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send(badUrlBody(req));
-      return handleError(err, req, reply);
+      const r = reply as unknown as FastifyReply;
+      if (err.code === 'FST_ERR_BAD_URL') return r.status(400).send(badUrlBody(req));
+      return handleError(err, req, r);
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -108,6 +110,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerModuleErrors(SERVER_MODULES);
+  registerRelationshipHooks(SERVER_MODULES);
   registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
   checkRoutePermissions(app, deps);
   app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
