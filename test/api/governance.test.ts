@@ -304,7 +304,8 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
     /** A verified organization of its own person (not a member of ours), in the industry, assessed at `level`. */
     async function contributor(c: Client, name: string, levels: (n: number) => number[], verified = true) {
       const org = await newOrg(c, name, '製造業');
-      if (verified) must(await c.patch(`/api/orgs/${org.id}`, { corporateNumber: corporateNumber(++seed) }), 200);
+      if (verified)
+        must(await c.patch(`/api/orgs/${org.id}`, { corporateNumber: corporateNumber(++seed) }), 200);
       await governance(c, org.id, '評価', levels);
       peerOrgs.push(org);
       return org;
@@ -345,7 +346,8 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
           reason: 'too_few',
         });
       }
-    });
+      // Ten people signing up (one scrypt each) and thirty assessments: more than the default 30 s on a busy machine.
+    }, 180_000);
 
     it('shows a bucketed average once ten distinct organizations contribute, never one organization’s value', async () => {
       // The tenth: level 0, directive 10 left unanswered (only nine values there, so no average for it).

@@ -196,8 +196,13 @@ describe('SME package: five rules, self-check, policy, SECURITY ACTION, sharing'
     const log = json<{ items: { action: string; targetId: string; details: Record<string, unknown> }[] }>(
       await owner.get(`/api/orgs/${orgId}/audit?limit=100`),
     ).items;
-    expect(log.filter((e) => e.action === 'share.revoke' && e.details.reason === 'relationship_ended')).toEqual([
-      expect.objectContaining({ targetId: again, details: { reason: 'relationship_ended', relationship: rel, by: orgId } }),
+    expect(
+      log.filter((e) => e.action === 'share.revoke' && e.details.reason === 'relationship_ended'),
+    ).toEqual([
+      expect.objectContaining({
+        targetId: again,
+        details: { reason: 'relationship_ended', relationship: rel, by: orgId },
+      }),
     ]);
 
     // A new relationship is agreed: the share never revoked by hand does not come back with it.

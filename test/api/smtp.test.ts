@@ -158,8 +158,16 @@ describe('lockout notice through a real SMTP server', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Shinrai <no-reply@shinrai.example.jp>', silentLog);
-    t = await makeApp('sqlite', { mailer, now: () => new Date(at), config: { loginRateLimitPerMinute: 1000 } });
+    const mailer = createMailer(
+      `smtp://127.0.0.1:${port}`,
+      'Shinrai <no-reply@shinrai.example.jp>',
+      silentLog,
+    );
+    t = await makeApp('sqlite', {
+      mailer,
+      now: () => new Date(at),
+      config: { loginRateLimitPerMinute: 1000 },
+    });
     await setupInstance(t, ORG_NAME);
   });
 

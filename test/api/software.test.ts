@@ -414,12 +414,16 @@ describe('software inventory API', () => {
       details: Record<string, unknown>;
     }
     for (const org of [orgId, buyerOrg.id]) {
-      const log = json<{ items: Entry[] }>(must(await owner.get(`/api/orgs/${org}/audit?limit=100`), 200)).items;
+      const log = json<{ items: Entry[] }>(
+        must(await owner.get(`/api/orgs/${org}/audit?limit=100`), 200),
+      ).items;
       expect(
         log.filter((e) => e.action === 'software.share.revoke' && e.details.reason === 'relationship_ended'),
         org,
       ).toEqual([
-        expect.objectContaining({ details: { reason: 'relationship_ended', relationship: rel, by: buyerOrg.id } }),
+        expect.objectContaining({
+          details: { reason: 'relationship_ended', relationship: rel, by: buyerOrg.id },
+        }),
       ]);
     }
     // A new relationship is agreed: it starts with no shares, and the old release stays out of where-used.

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import { json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
 
 /**
@@ -35,8 +35,9 @@ describe('text and dates refused at the edge', () => {
   beforeAll(async () => {
     t = await makeApp('sqlite');
     ({ admin: owner, orgId } = await setupInstance(t));
-    const cats = json<{ items: { id: string; urn: string }[] }>(await owner.get(`/api/orgs/${orgId}/catalogs`))
-      .items;
+    const cats = json<{ items: { id: string; urn: string }[] }>(
+      await owner.get(`/api/orgs/${orgId}/catalogs`),
+    ).items;
     const sme = cats.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check');
     assessmentId = json<{ assessment: { id: string } }>(
       await owner.post(`/api/orgs/${orgId}/assessments`, { catalogId: sme?.id, title: '自己診断' }),
@@ -60,9 +61,15 @@ describe('text and dates refused at the edge', () => {
     });
 
   it('refuses U+0000 in names, titles and comments (JSON escapes and raw), located, in ja and en', async () => {
-    const orgs = async () => (await t.deps.store.db.selectFrom('organizations').select('id').execute()).length;
+    const orgs = async () =>
+      (await t.deps.store.db.selectFrom('organizations').select('id').execute()).length;
     const before = await orgs();
-    expectRefused(await owner.post('/api/orgs', { name: 'A\u0000B', kind: 'supplier' }), 'body', '/name', JA.nul);
+    expectRefused(
+      await owner.post('/api/orgs', { name: 'A\u0000B', kind: 'supplier' }),
+      'body',
+      '/name',
+      JA.nul,
+    );
     expect(await orgs()).toBe(before);
     expectRefused(
       await owner.post(`/api/orgs/${orgId}/assessments`, { catalogId: assessmentId, title: '評価\u0000' }),
@@ -100,7 +107,12 @@ describe('text and dates refused at the edge', () => {
       '/industry',
       JA.surrogate,
     );
-    expectRefused(await raw('PATCH', `/api/orgs/${orgId}`, '{"industry":"\\udfff"}'), 'body', '/industry', JA.surrogate);
+    expectRefused(
+      await raw('PATCH', `/api/orgs/${orgId}`, '{"industry":"\\udfff"}'),
+      'body',
+      '/industry',
+      JA.surrogate,
+    );
     // 10,000 levels of nesting are walked without recursion.
     const deep = `${'['.repeat(10_000)}"\\ud83c"${']'.repeat(10_000)}`;
     const res = await raw('PATCH', `/api/orgs/${orgId}`, deep);
@@ -110,13 +122,31 @@ describe('text and dates refused at the edge', () => {
   });
 
   it('refuses invalid UTF-8 in a JSON body, in the query string and in the path', async () => {
-    const body = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","kind":"supplier"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","kind":"supplier"}'),
+    ]);
     expectRefused(await raw('POST', '/api/orgs', body), 'body', '', JA.utf8);
     // An encoded surrogate (ED A0 80) is not UTF-8 either.
-    const cesu = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('","kind":"supplier"}')]);
+    const cesu = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from('","kind":"supplier"}'),
+    ]);
     expectRefused(await raw('POST', '/api/orgs', cesu), 'body', '', JA.utf8);
-    expectRefused(await raw('GET', `/api/orgs/${orgId}/relationships?cursor=%FF`), 'querystring', '/cursor', JA.utf8);
-    expectRefused(await raw('GET', `/api/orgs/${orgId}/relationships?cursor=a%00b`), 'querystring', '/cursor', JA.nul);
+    expectRefused(
+      await raw('GET', `/api/orgs/${orgId}/relationships?cursor=%FF`),
+      'querystring',
+      '/cursor',
+      JA.utf8,
+    );
+    expectRefused(
+      await raw('GET', `/api/orgs/${orgId}/relationships?cursor=a%00b`),
+      'querystring',
+      '/cursor',
+      JA.nul,
+    );
     const path = `/api/orgs/${orgId}/assessments/${assessmentId}/answers`;
     for (const [ref, pointer, what] of [
       ['%00', '/ref', JA.nul],

@@ -47,8 +47,8 @@ export async function buildApp(
     // A path whose percent-encoding is not UTF-8 is refused before routing: same body as the text guard's.
     frameworkErrors: (err, req, reply) => {
       const r = reply as unknown as FastifyReply;
-      if (err.code === 'FST_ERR_BAD_URL') return r.status(400).send(badUrlBody(req));
-      return handleError(err, req, r);
+      if (err.code === 'FST_ERR_BAD_URL') void r.status(400).send(badUrlBody(req));
+      else void handleError(err, req, r);
     },
   }).withTypeProvider<ZodTypeProvider>();
 

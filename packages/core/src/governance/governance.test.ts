@@ -41,7 +41,12 @@ describe('peer benchmark (verified, distinct, k = 10, bucketed)', () => {
     expect(r).toEqual({ available: false, contributors: 9 });
     expect(Object.keys(r).sort()).toEqual(['available', 'contributors']);
     // 0, 10, …, 90 → 45 → bucket 50 (not 45).
-    expect(peerBenchmark(ten((v) => ({ a: v, b: v + 3 })), ['a', 'b'])).toEqual({
+    expect(
+      peerBenchmark(
+        ten((v) => ({ a: v, b: v + 3 })),
+        ['a', 'b'],
+      ),
+    ).toEqual({
       available: true,
       contributors: 10,
       averages: { a: 50, b: 50 },
@@ -55,21 +60,26 @@ describe('peer benchmark (verified, distinct, k = 10, bucketed)', () => {
     // Four throwaway organizations of one person: one contributor (the lowest id's).
     const attacker = ['x1', 'x2', 'x3', 'x4'].map((id) => peer(id, { a: 100 }, ['mallory']));
     // Chained through different people: x5 shares bob with x6, x6 shares carol with x7.
-    const chain = [peer('x5', { a: 0 }, ['bob']), peer('x6', { a: 0 }, ['bob', 'carol']), peer('x7', { a: 0 }, ['carol'])];
+    const chain = [
+      peer('x5', { a: 0 }, ['bob']),
+      peer('x6', { a: 0 }, ['bob', 'carol']),
+      peer('x7', { a: 0 }, ['carol']),
+    ];
     const unverified = [peer('y1', { a: 0 }, ['y1'], null), peer('y2', { a: 0 }, ['y2'], '')];
     const sameNumber = [peer('z1', { a: 0 }, ['z1'], 'dup'), peer('z2', { a: 0 }, ['z2'], 'dup')];
-    expect(distinctPeers([...base, ...attacker, ...chain, ...unverified, ...sameNumber]).map((c) => c.orgId)).toEqual([
-      ...base.map((c) => c.orgId),
-      'x1',
-      'x5',
-      'z1',
-    ]);
+    expect(
+      distinctPeers([...base, ...attacker, ...chain, ...unverified, ...sameNumber]).map((c) => c.orgId),
+    ).toEqual([...base.map((c) => c.orgId), 'x1', 'x5', 'z1']);
     expect(peerBenchmark([...base, ...attacker], ['a'])).toEqual({ available: false, contributors: 9 });
   });
 
   it('hides a key fewer than k organizations answered, and never goes below k even if asked', () => {
     const rows = ten((v, i) => ({ a: v, b: i === 0 ? 77 : null }));
-    expect(peerBenchmark(rows, ['a', 'b'])).toEqual({ available: true, contributors: 10, averages: { a: 50, b: null } });
+    expect(peerBenchmark(rows, ['a', 'b'])).toEqual({
+      available: true,
+      contributors: 10,
+      averages: { a: 50, b: null },
+    });
     expect(peerBenchmark(rows.slice(0, 2), ['a'], { k: 2 })).toEqual({ available: false, contributors: 2 });
   });
 
@@ -81,7 +91,11 @@ describe('peer benchmark (verified, distinct, k = 10, bucketed)', () => {
     // Even with nine controlled organizations and the victim, the bucket leaves at most one coarse bit:
     // every value 0–44 (or 45–100) of the victim gives the same answer.
     const nine = Array.from({ length: 9 }, (_, i) => peer(`t${i}`, { a: 50 }, [`throwaway-${i}`]));
-    const answers = new Set([0, 10, 20, 30, 44].map((v) => JSON.stringify(peerBenchmark([peer('victim', { a: v }), ...nine], ['a']))));
+    const answers = new Set(
+      [0, 10, 20, 30, 44].map((v) =>
+        JSON.stringify(peerBenchmark([peer('victim', { a: v }), ...nine], ['a'])),
+      ),
+    );
     expect(answers.size).toBe(1);
   });
 });

@@ -10,7 +10,9 @@ export type PeerBenchmarkRow = Selectable<GovernancePeerBenchmarksTable>;
 export async function listPeerCandidates(
   ex: Executor,
   urn: string,
-): Promise<(AssessmentRow & { industry: string; corporate_number: string | null; catalog_version: string })[]> {
+): Promise<
+  (AssessmentRow & { industry: string; corporate_number: string | null; catalog_version: string })[]
+> {
   const versions = await catalogVersionsByUrn(ex, urn);
   const rows = await latestFinalAssessmentsByIndustry(ex, [...versions.keys()]);
   return rows.map((r) => ({ ...r, catalog_version: versions.get(r.catalog_id) ?? '' }));
@@ -58,7 +60,10 @@ export async function replacePeerBenchmarks(ex: Executor, rows: readonly PeerBen
       .execute();
 }
 
-export async function findPeerBenchmark(ex: Executor, industry: string): Promise<PeerBenchmarkRow | undefined> {
+export async function findPeerBenchmark(
+  ex: Executor,
+  industry: string,
+): Promise<PeerBenchmarkRow | undefined> {
   return ex
     .selectFrom('governance_peer_benchmarks')
     .selectAll()
@@ -67,6 +72,10 @@ export async function findPeerBenchmark(ex: Executor, industry: string): Promise
 }
 
 export async function hasPeerBenchmarks(ex: Executor): Promise<boolean> {
-  const row = await ex.selectFrom('governance_peer_benchmarks').select('industry').limit(1).executeTakeFirst();
+  const row = await ex
+    .selectFrom('governance_peer_benchmarks')
+    .select('industry')
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

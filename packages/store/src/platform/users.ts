@@ -126,7 +126,9 @@ export async function claimLoginAttempt(
     .updateTable('users')
     .set({
       failed_logins: next,
-      locked_until: sql<string | null>`(case when ${running} then locked_until when ${next} >= ${p.max} then ${p.lockUntil} else null end)`,
+      locked_until: sql<
+        string | null
+      >`(case when ${running} then locked_until when ${next} >= ${p.max} then ${p.lockUntil} else null end)`,
     })
     .where('id', '=', userId)
     .returning(['failed_logins', 'locked_until'])
@@ -147,7 +149,9 @@ export async function releaseLoginAttempt(
     .updateTable('users')
     .set({
       failed_logins: sql<number>`(case when failed_logins > 0 then failed_logins - 1 else 0 end)`,
-      locked_until: sql<string | null>`(case when locked_until = ${lockSetAt} then null else locked_until end)`,
+      locked_until: sql<
+        string | null
+      >`(case when locked_until = ${lockSetAt} then null else locked_until end)`,
     })
     .where('id', '=', userId)
     .execute();

@@ -25,7 +25,10 @@ import { CatalogCache, scoreRow } from './service.ts';
 export const GOVERNANCE_PEERS_JOB = 'governance.peers';
 
 /** The rule the page explains, as numbers. */
-export const PEER_RULE = { minContributors: PEER_MIN_CONTRIBUTORS, bucketPoints: PEER_BUCKET_POINTS } as const;
+export const PEER_RULE = {
+  minContributors: PEER_MIN_CONTRIBUTORS,
+  bucketPoints: PEER_BUCKET_POINTS,
+} as const;
 
 export type PeerView = {
   contributors: number;

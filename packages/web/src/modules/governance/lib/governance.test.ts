@@ -28,7 +28,9 @@ describe('governance helpers', () => {
     };
     const rule = { minContributors: 10, bucketPoints: 10 };
     const computedAt = '2030-04-01T00:00:00.000Z';
-    expect(radarSeries(radar, { available: false, contributors: 2, reason: 'too_few', rule, computedAt })).toEqual([
+    expect(
+      radarSeries(radar, { available: false, contributors: 2, reason: 'too_few', rule, computedAt }),
+    ).toEqual([
       { key: 'current', values: [60, null] },
       { key: 'target', values: [80, null] },
     ]);
