@@ -30,6 +30,7 @@ function tokenFromMail(t: TestApp, to: string): string {
 describe('login lockout', () => {
   const clock = manualClock();
   let t: TestApp;
+  const unknown = { email: 'nobody-here@example.jp', password: 'wrong password' };
   beforeAll(async () => {
     t = await makeApp('sqlite', { now: clock.now, config: { loginRateLimitPerMinute: 1000 } });
     await setupInstance(t);
@@ -37,31 +38,104 @@ describe('login lockout', () => {
   afterAll(async () => {
     await t.close();
   });
+  const counter = () =>
+    t.deps.store.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('email', '=', ADMIN.email)
+      .executeTakeFirstOrThrow();
+  const lockouts = async () =>
+    (await t.deps.store.db.selectFrom('audit_log').select('action').execute()).filter(
+      (e) => e.action === 'auth.lockout',
+    ).length;
+  const lockMails = () => t.mails.filter((m) => m.to === ADMIN.email && /ロック/.test(m.subject));
 
   it('locks the account after five wrong passwords, even against the right one, until the time has passed', async () => {
     const c = new Client(t.app);
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 1; i <= 5; i++) {
       const res = await c.login(ADMIN.email, `wrong password ${i}`);
       expect(res.statusCode, `attempt ${i}`).toBe(401);
       expect(code(res)).toBe('invalid_credentials');
     }
-    const fifth = await c.login(ADMIN.email, 'wrong password 5');
-    expect(fifth.statusCode).toBe(423);
-    expect(code(fifth)).toBe('locked');
+    expect((await counter()).locked_until).not.toBeNull();
+    expect(lockMails()).toHaveLength(1);
     const right = await c.login(ADMIN.email, ADMIN.password);
-    expect(right.statusCode).toBe(423);
-    expect(code(right)).toBe('locked');
+    expect(right.statusCode).toBe(401);
+    expect(code(right)).toBe('invalid_credentials');
     expect(right.headers['set-cookie']).toBeUndefined();
 
     clock.advance(14 * 60_000);
-    expect((await c.login(ADMIN.email, ADMIN.password)).statusCode).toBe(423);
+    expect((await c.login(ADMIN.email, ADMIN.password)).statusCode).toBe(401);
     clock.advance(2 * 60_000);
     const after = await c.login(ADMIN.email, ADMIN.password);
     expect(after.statusCode).toBe(200);
     expect(json(after)).toMatchObject({ status: 'ok' });
+    expect(await counter()).toEqual({ failed_logins: 0, locked_until: null });
     // The count starts again from zero.
     expect((await new Client(t.app).login(ADMIN.email, 'wrong again')).statusCode).toBe(401);
+    expect((await counter()).failed_logins).toBe(1);
+    expect(json(await new Client(t.app).login(ADMIN.email, ADMIN.password))).toMatchObject({ status: 'ok' });
   });
+
+  it('answers a locked account exactly as an unknown address, and tells the owner by e-mail', async () => {
+    const lang = async (l: 'ja' | 'en', email: string, password: string) => {
+      const c = new Client(t.app);
+      c.lang = l;
+      return c.login(email, password);
+    };
+    for (let i = 0; i < 5; i++) await lang('ja', ADMIN.email, `wrong ${i}`);
+    expect(lockMails()).toHaveLength(2);
+    for (const l of ['ja', 'en'] as const) {
+      const locked = await lang(l, ADMIN.email, ADMIN.password);
+      const lockedWrong = await lang(l, ADMIN.email, 'still wrong');
+      const none = await lang(l, unknown.email, unknown.password);
+      for (const res of [locked, lockedWrong]) {
+        expect(res.statusCode).toBe(none.statusCode);
+        expect(res.body).toBe(none.body);
+        expect(Object.keys(res.headers).sort()).toEqual(Object.keys(none.headers).sort());
+      }
+      expect(none.statusCode).toBe(401);
+      expect(json(none)).toEqual({
+        error: { code: 'invalid_credentials', message: ERROR_MESSAGES.invalid_credentials[l] },
+      });
+    }
+    // One e-mail per lock, not per refused attempt.
+    expect(lockMails()).toHaveLength(2);
+    const mail = lockMails().at(-1);
+    expect(mail?.text).toContain('日本時間');
+    expect(mail?.text).toContain('Japan time');
+    clock.advance(16 * 60_000);
+  });
+
+  it('counts parallel wrong passwords exactly and locks the account at the fifth failure', async () => {
+    const before = await lockouts();
+    const mailsBefore = lockMails().length;
+    const results = await Promise.all(
+      Array.from({ length: 19 }, (_, i) => new Client(t.app).login(ADMIN.email, `parallel guess ${i}`)),
+    );
+    for (const res of results) {
+      expect(res.statusCode).toBe(401);
+      expect(code(res)).toBe('invalid_credentials');
+    }
+    const row = await counter();
+    // Every attempt was counted (the first one after the last lock ran out starts at 1).
+    expect(row.failed_logins).toBe(19);
+    expect(row.locked_until).toBe(new Date(clock.now().getTime() + 15 * 60_000).toISOString());
+    // Locked once: one audit entry, one e-mail.
+    expect(await lockouts()).toBe(before + 1);
+    expect(lockMails()).toHaveLength(mailsBefore + 1);
+    // The right password, right after, is refused.
+    expect((await new Client(t.app).login(ADMIN.email, ADMIN.password)).statusCode).toBe(401);
+
+    // Another round of parallel guesses past the lock neither lifts nor extends it.
+    const r = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => new Client(t.app).login(ADMIN.email, `round two ${i}`)),
+    );
+    expect(r.map((x) => x.statusCode)).toEqual(Array(8).fill(401));
+    expect(await counter()).toEqual({ failed_logins: 19 + 1 + 8, locked_until: row.locked_until });
+    clock.advance(15 * 60_000);
+    expect(json(await new Client(t.app).login(ADMIN.email, ADMIN.password))).toMatchObject({ status: 'ok' });
+  }, 120_000);
 });
 
 describe('login rate limit', () => {
@@ -208,6 +282,55 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(bad.statusCode).toBe(401);
     expect((await owner.post('/api/me/totp/disable', { password: ADMIN.password })).statusCode).toBe(204);
     expect(json(await new Client(t.app).login(ADMIN.email, ADMIN.password))).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('parallel second-factor guesses', () => {
+  let t: TestApp;
+  let totp: TOTP;
+  beforeAll(async () => {
+    t = await makeApp('sqlite', { config: { loginRateLimitPerMinute: 1000 } });
+    const { admin } = await setupInstance(t);
+    const { otpauthUrl } = json<{ otpauthUrl: string }>(await admin.post('/api/me/totp/setup'));
+    const parsed = URI.parse(otpauthUrl);
+    if (!(parsed instanceof TOTP)) throw new Error('not a TOTP URI');
+    totp = parsed;
+    expect((await admin.post('/api/me/totp/enable', { code: totp.generate() })).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('checks no more than five codes: the fifth wrong one locks, the rest are refused unchecked', async () => {
+    const c = new Client(t.app);
+    expect(json(await c.login(ADMIN.email, ADMIN.password))).toEqual({ status: 'mfa_required' });
+    const valid = new Set([-1, 0, 1].map((d) => totp.generate({ timestamp: Date.now() + d * 30_000 })));
+    const wrong: string[] = [];
+    for (let n = 0; wrong.length < 17; n++) {
+      const candidate = String(n).padStart(6, '0');
+      if (!valid.has(candidate)) wrong.push(candidate);
+    }
+    const results = await Promise.all(wrong.map((w) => c.post('/api/auth/login/totp', { code: w })));
+    const codes = results.map(code);
+    // Attempts 1–4 were checked and wrong; the fifth locked; the others never reached the check.
+    expect(codes.filter((x) => x === 'totp_invalid')).toHaveLength(4);
+    const rest = codes.filter((x) => x !== 'totp_invalid');
+    expect(new Set(rest).size).toBeLessThanOrEqual(2);
+    for (const x of rest) expect(['locked', 'unauthenticated']).toContain(x);
+    const row = await t.deps.store.db
+      .selectFrom('users')
+      .select(['failed_logins', 'locked_until'])
+      .where('email', '=', ADMIN.email)
+      .executeTakeFirstOrThrow();
+    expect(row.locked_until).not.toBeNull();
+    // Every attempt that got past the session check was counted; the password step was not.
+    expect(row.failed_logins).toBe(17 - rest.filter((x) => x === 'unauthenticated').length);
+    const audit = await t.deps.store.db.selectFrom('audit_log').select('action').execute();
+    expect(audit.filter((e) => e.action === 'auth.lockout')).toHaveLength(1);
+    expect(t.mails.filter((m) => m.to === ADMIN.email)).toHaveLength(1);
+    // The right code is refused now too, and the half-way session is gone.
+    const right = await c.post('/api/auth/login/totp', { code: totp.generate() });
+    expect(right.statusCode).toBe(401);
   });
 });
 

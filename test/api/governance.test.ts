@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { governanceOverdueJob } from '@shinrai/server/modules/governance';
+import { computePeerBenchmarks, governanceOverdueJob } from '@shinrai/server/modules/governance';
 import { addMember, json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
@@ -280,71 +280,107 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
   });
 
   describe('same-industry comparison', () => {
-    type Peers =
-      | { available: false; contributors: number; reason: string }
-      | { available: true; contributors: number; averages: { ref: string; average: number | null }[] };
-    const peersOf = async (c: Client) =>
-      json<Peers>(must(await c.get(`/api/orgs/${orgId}/governance/peers`), 200));
+    type Peers = {
+      contributors: number;
+      computedAt: string | null;
+      rule: { minContributors: number; bucketPoints: number };
+    } & (
+      | { available: false; reason: string }
+      | { available: true; averages: { ref: string; average: number | null }[] }
+    );
+    const peersOf = async (c: Client, org = orgId) =>
+      json<Peers>(must(await c.get(`/api/orgs/${org}/governance/peers`), 200));
     const peerOrgs: { id: string; slug: string; name: string }[] = [];
+    const RULE = { minContributors: 10, bucketPoints: 10 };
 
-    it('shows only the number of contributors while fewer than five other organizations contribute', async () => {
-      // Four same-industry peers: levels 1, 2, 2, 4 (20, 40, 40, 80 %); directive 10 answered by all four.
-      for (const [i, level] of [1, 2, 2, 4].entries()) {
-        const org = await newOrg(peerUser, `同業${i + 1}株式会社`, '製造業');
-        peerOrgs.push(org);
-        if (i === 0) {
-          // An older approved one (level 0) and a newer draft (level 5) do not count: the latest approved does.
-          await governance(peerUser, org.id, '旧', () => [0]);
-          await governance(peerUser, org.id, '最新', () => [level]);
-          await governance(peerUser, org.id, '下書き', () => [5], 'draft');
-        } else {
-          await governance(peerUser, org.id, '評価', () => [level], i === 3 ? 'locked' : 'approved');
-        }
-      }
-      // None of these count: another industry, a draft only, and one that shares a member (the admin) with us.
+    /** A corporate number (法人番号) with its check digit, from a 12-digit body. */
+    const corporateNumber = (seed: number) => {
+      const body = String(100_000_000_000 + seed).slice(-12);
+      let sum = 0;
+      for (let n = 1; n <= 12; n++) sum += Number(body[12 - n]) * (n % 2 === 1 ? 1 : 2);
+      return `${9 - (sum % 9)}${body}`;
+    };
+    let seed = 0;
+    /** A verified organization of its own person (not a member of ours), in the industry, assessed at `level`. */
+    async function contributor(c: Client, name: string, levels: (n: number) => number[], verified = true) {
+      const org = await newOrg(c, name, '製造業');
+      if (verified)
+        must(await c.patch(`/api/orgs/${org.id}`, { corporateNumber: corporateNumber(++seed) }), 200);
+      await governance(c, org.id, '評価', levels);
+      peerOrgs.push(org);
+      return org;
+    }
+    const person = async (i: number) => addMember(t, admin, staging, `peer${i}@example.jp`, 'viewer');
+    let staging: string;
+
+    it('is computed on a schedule, and counts only distinct, verified organizations', async () => {
+      staging = (await newOrg(admin, '採用準備組織')).id;
+      // Nothing computed yet: the page says so (and the rule).
+      expect(await peersOf(admin)).toEqual({
+        available: false,
+        contributors: 0,
+        computedAt: null,
+        rule: RULE,
+        reason: 'not_computed',
+      });
+      // Eight organizations of eight people: levels 1, 2, 2, 4, 3, 3, 1, 5 (20 … 100 %).
+      for (const [i, level] of [1, 2, 2, 4, 3, 3, 1, 5].entries())
+        await contributor(await person(i), `同業${i + 1}株式会社`, () => [level]);
+      // One person's four throwaway organizations, each with its own corporate number: one contributor.
+      for (let i = 0; i < 4; i++) await contributor(peerUser, `使い捨て${i + 1}株式会社`, () => [5]);
+      // Not counted: no corporate number; a draft only; another industry.
+      await contributor(await person(90), '番号なし株式会社', () => [0], false);
+      const draftOnly = await newOrg(peerUser, '下書きのみ株式会社', '製造業');
+      await governance(peerUser, draftOnly.id, '評価', () => [5], 'draft');
       await governance(peerUser, (await newOrg(peerUser, '他業種株式会社', '小売業')).id, '評価', () => [5]);
-      await governance(
-        peerUser,
-        (await newOrg(peerUser, '下書きのみ株式会社', '製造業')).id,
-        '評価',
-        () => [5],
-        'draft',
-      );
-      await governance(admin, (await newOrg(admin, '兼務先株式会社', '製造業')).id, '評価', () => [5]);
-
+      // Not live: nothing changes until the scheduled computation runs.
+      expect(await peersOf(admin)).toMatchObject({ available: false, reason: 'not_computed' });
+      await computePeerBenchmarks(t.deps);
       for (const c of [admin, viewer]) {
         const r = await peersOf(c);
-        expect(r).toEqual({ available: false, contributors: 4, reason: 'too_few' });
+        expect(r).toEqual({
+          available: false,
+          contributors: 9,
+          computedAt: expect.any(String) as unknown,
+          rule: RULE,
+          reason: 'too_few',
+        });
       }
-    });
+      // Ten people signing up (one scrypt each) and thirty assessments: more than the default 30 s on a busy machine.
+    }, 180_000);
 
-    it('shows the average once five other organizations contribute, never one organization’s value', async () => {
-      const fifth = await newOrg(peerUser, '同業5株式会社', '製造業');
-      peerOrgs.push(fifth);
-      // Level 5 (100 %), directive 10 left unanswered: only four values there, so no average for it.
-      await governance(peerUser, fifth.id, '評価', (n) => (n === 10 ? [] : [5]));
+    it('shows a bucketed average once ten distinct organizations contribute, never one organization’s value', async () => {
+      // The tenth: level 0, directive 10 left unanswered (only nine values there, so no average for it).
+      await contributor(await person(9), '同業10株式会社', (n) => (n === 10 ? [] : [0]));
+      // Still the old answer until the next computation.
+      expect(await peersOf(admin)).toMatchObject({ available: false, contributors: 9 });
+      await computePeerBenchmarks(t.deps);
       const res = await admin.get(`/api/orgs/${orgId}/governance/peers`);
       const r = json<Peers>(must(res, 200));
-      // (20 + 40 + 40 + 80 + 100) / 5 = 56 for directives 1–9.
+      // (20 + 40 + 40 + 80 + 60 + 60 + 20 + 100 + 100 + 0) / 10 = 52 → the 50 bucket, for directives 1–9.
       expect(r).toEqual({
         available: true,
-        contributors: 5,
+        contributors: 10,
+        computedAt: expect.any(String) as unknown,
+        rule: RULE,
         averages: Array.from({ length: 10 }, (_, i) => ({
           ref: `directive-${i + 1}`,
-          average: i === 9 ? null : 56,
+          average: i === 9 ? null : 50,
         })),
       });
-      // Nothing identifies a contributor, and no number is one contributor's value.
+      // Nothing identifies a contributor, and neither the exact average nor one contributor's value shows.
       for (const o of peerOrgs) for (const s of [o.id, o.slug, o.name]) expect(res.body).not.toContain(s);
       const numbers = (res.body.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-      for (const single of [0, 20, 40, 80, 100]) expect(numbers).not.toContain(single);
+      for (const single of [52, 20, 40, 80, 60, 100]) expect(numbers).not.toContain(single);
     });
 
     it('has nothing to compare without an industry', async () => {
       const solo = await newOrg(peerUser, '業種未設定株式会社');
-      expect(json(must(await peerUser.get(`/api/orgs/${solo.id}/governance/peers`), 200))).toEqual({
+      expect(await peersOf(peerUser, solo.id)).toEqual({
         available: false,
         contributors: 0,
+        computedAt: null,
+        rule: RULE,
         reason: 'no_industry',
       });
     });

@@ -188,6 +188,36 @@ describe('SME package: five rules, self-check, policy, SECURITY ACTION, sharing'
     expect((await buyerUser.get(`/api/orgs/${buyer.id}/shared-with-us/${again}`)).statusCode).toBe(200);
     expect((await owner.post(`/api/orgs/${orgId}/relationships/${rel}/end`)).statusCode).toBe(200);
     expect((await buyerUser.get(`/api/orgs/${buyer.id}/shared-with-us/${again}`)).statusCode).toBe(404);
+    // Ending it revoked the share, audited in the supplier's log.
+    const mine = json<{ items: { id: string; revokedAt: string | null }[] }>(
+      await owner.get(`/api/orgs/${orgId}/shares`),
+    ).items;
+    expect(mine.find((s) => s.id === again)?.revokedAt).not.toBeNull();
+    const log = json<{ items: { action: string; targetId: string; details: Record<string, unknown> }[] }>(
+      await owner.get(`/api/orgs/${orgId}/audit?limit=100`),
+    ).items;
+    expect(
+      log.filter((e) => e.action === 'share.revoke' && e.details.reason === 'relationship_ended'),
+    ).toEqual([
+      expect.objectContaining({
+        targetId: again,
+        details: { reason: 'relationship_ended', relationship: rel, by: orgId },
+      }),
+    ]);
+
+    // A new relationship is agreed: the share never revoked by hand does not come back with it.
+    const rel2 = json<{ relationship: { id: string } }>(
+      await buyerUser.post(`/api/orgs/${buyer.id}/relationships`, {
+        counterpartSlug: slug,
+        type: 'buyer_supplier',
+        side: 'from',
+      }),
+    ).relationship.id;
+    expect((await owner.post(`/api/orgs/${orgId}/relationships/${rel2}/accept`)).statusCode).toBe(200);
+    expect((await buyerUser.get(`/api/orgs/${buyer.id}/shared-with-us/${again}`)).statusCode).toBe(404);
+    expect(
+      json<{ items: unknown[] }>(await buyerUser.get(`/api/orgs/${buyer.id}/shared-with-us`)).items,
+    ).toEqual([]);
   });
 });
 

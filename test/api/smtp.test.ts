@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import { ADMIN, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 
 const ORG_NAME = '株式会社信頼精密';
 const PUBLIC_URL = 'https://shinrai.example.jp';
@@ -178,5 +178,65 @@ describe('invitations without an SMTP server', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('lockout notice through a real SMTP server', () => {
+  const inbox: Received[] = [];
+  let smtp: SMTPServer;
+  let t: TestApp;
+  const at = Date.parse('2030-04-01T00:00:00.000Z');
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, done) {
+        simpleParser(stream)
+          .then((mail) => {
+            inbox.push({ envelope: session.envelope, mail });
+            done();
+          })
+          .catch((err: Error) => done(err));
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    const mailer = createMailer(
+      `smtp://127.0.0.1:${port}`,
+      'Shinrai <no-reply@shinrai.example.jp>',
+      silentLog,
+    );
+    t = await makeApp('sqlite', {
+      mailer,
+      now: () => new Date(at),
+      config: { loginRateLimitPerMinute: 1000 },
+    });
+    await setupInstance(t, ORG_NAME);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  it('tells the owner of the address when failed sign-ins lock the account, once, with the time it ends', async () => {
+    for (let i = 0; i < 7; i++) {
+      const res = await new Client(t.app).login(ADMIN.email, `wrong ${i}`);
+      expect(res.statusCode).toBe(401);
+    }
+    expect(inbox).toHaveLength(1);
+    const [{ envelope, mail }] = inbox as [Received];
+    expect(envelope.rcptTo.map((r) => r.address)).toEqual([ADMIN.email]);
+    expect(mail.subject).toContain('ロック');
+    expect(mail.subject).toContain('locked');
+    // 2030-04-01 00:15 UTC is 09:15 in Japan.
+    expect(mail.text).toMatch(/9:15.*日本時間/);
+    expect(mail.text).toMatch(/9:15 AM \(Japan time\)/);
+    // An unknown address gets no mail, and the same answer.
+    const none = await new Client(t.app).login('nobody@example.jp', 'wrong');
+    expect(none.statusCode).toBe(401);
+    expect(inbox).toHaveLength(1);
   });
 });

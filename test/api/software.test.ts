@@ -443,7 +443,43 @@ describe('software inventory API', () => {
     expect(await seen()).toBe(1);
     must(await buyer.post(`/api/orgs/${buyerOrg.id}/relationships/${rel}/end`), 200);
     expect(await seen()).toBe(0);
-    expect((await listed()).map((l) => l.state).sort()).toEqual(['relationship_ended', 'revoked']);
+    // Ending the relationship revoked the share, audited in both organizations' logs.
+    expect((await listed()).map((l) => l.state)).toEqual(['revoked', 'revoked']);
+    interface Entry {
+      action: string;
+      targetId: string | null;
+      details: Record<string, unknown>;
+    }
+    for (const org of [orgId, buyerOrg.id]) {
+      const log = json<{ items: Entry[] }>(
+        must(await owner.get(`/api/orgs/${org}/audit?limit=100`), 200),
+      ).items;
+      expect(
+        log.filter((e) => e.action === 'software.share.revoke' && e.details.reason === 'relationship_ended'),
+        org,
+      ).toEqual([
+        expect.objectContaining({
+          details: { reason: 'relationship_ended', relationship: rel, by: buyerOrg.id },
+        }),
+      ]);
+    }
+    // A new relationship is agreed: it starts with no shares, and the old release stays out of where-used.
+    const again = json<{ relationship: { id: string } }>(
+      must(
+        await owner.post(`/api/orgs/${orgId}/relationships`, {
+          counterpartSlug: buyerOrg.slug,
+          type: 'buyer_supplier',
+          side: 'to',
+        }),
+        201,
+      ),
+    ).relationship.id;
+    must(await buyer.post(`/api/orgs/${buyerOrg.id}/relationships/${again}/accept`), 200);
+    expect(await seen()).toBe(0);
+    expect((await listed()).map((l) => l.state)).toEqual(['revoked', 'revoked']);
+    // Shared under the new one, it is seen again.
+    must(await owner.post(`${base}/shares`, { releaseId, withOrgId: buyerOrg.id }), 201);
+    expect(await seen()).toBe(1);
   });
 
   it('keeps notification settings and refuses webhook URLs that reach internal addresses or other schemes', async () => {

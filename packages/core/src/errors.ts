@@ -55,8 +55,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   mfa_required: { ja: '確認コードの入力が必要です。', en: 'A verification code is required.' },
   invalid_credentials: {
-    ja: 'メールアドレスまたはパスワードが正しくありません。',
-    en: 'The e-mail address or password is incorrect.',
+    ja: 'メールアドレスまたはパスワードが正しくありません。失敗が続いたアカウントは一時的にロックされ、登録のメールアドレスにお知らせが届きます。',
+    en: 'The e-mail address or password is incorrect. After repeated failures an account is locked for a while, and its address is told by e-mail.',
   },
   invalid_token: {
     ja: 'リンクまたはトークンが無効です。',

@@ -7,6 +7,7 @@ export * from './audit-checkpoint.ts';
 export * from './pagination.ts';
 export * from './password-policy.ts';
 export * from './lockout.ts';
+export * from './calendar-date.ts';
 export * from './jobs.ts';
 export * from './errors.ts';
 export * from './catalog/pack.ts';

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,9 +19,11 @@ import { fileURLToPath } from 'node:url';
 import type { Deps } from './platform/deps.ts';
 import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { badUrlBody, registerTextGuard } from './platform/http/text-guard.ts';
 import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
+import { registerRelationshipHooks } from './platform/services/relationship-events.ts';
 import { PLATFORM_ROUTES } from './platform/routes/index.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -42,6 +44,12 @@ export async function buildApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // A path whose percent-encoding is not UTF-8 is refused before routing: same body as the text guard's.
+    frameworkErrors: (err, req, reply) => {
+      const r = reply as unknown as FastifyReply;
+      if (err.code === 'FST_ERR_BAD_URL') void r.status(400).send(badUrlBody(req));
+      else void handleError(err, req, r);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +77,8 @@ export async function buildApp(
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
+  // U+0000, lone surrogates and invalid UTF-8 are refused with a located 400 before any route sees them.
+  registerTextGuard(app);
 
   await app.register(swagger, {
     openapi: {
@@ -105,6 +115,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerModuleErrors(SERVER_MODULES);
+  registerRelationshipHooks(SERVER_MODULES);
   registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
   checkRoutePermissions(app, deps);
   app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));

@@ -18,6 +18,7 @@ import { filesMigration } from './platform/migrations/0015-files.ts';
 import { auditChainsMigration } from './platform/migrations/0016-audit-chains.ts';
 import { advisoryRunsMigration } from './advisories/migrations/0017-advisory-runs.ts';
 import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
+import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -44,6 +45,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0016-audit-chains': auditChainsMigration(ops),
     '0017-advisory-runs': advisoryRunsMigration(),
     '0018-vex-history': vexHistoryMigration(),
+    '0019-peer-benchmarks': peerBenchmarksMigration(),
   };
 }
 

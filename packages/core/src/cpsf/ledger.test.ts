@@ -45,6 +45,7 @@ describe('asset ledger (資産台帳)', () => {
         [
           ['a', 'A', 'robot', '4', '2030/01/01'],
           ['a', null, 'system', 1, null],
+          ['b', 'B', 'system', 1, '2030-02-30'],
         ],
       ),
       null,
@@ -71,6 +72,7 @@ describe('asset ledger (資産台帳)', () => {
       { code: 'bad_date', sheet: 'elements', row: 2, column: 'E', params: { value: '2030/01/01' } },
       { code: 'missing_value', sheet: 'elements', row: 3, column: 'B' },
       { code: 'duplicate_ref', sheet: 'elements', row: 3, column: 'A', params: { value: 'a', first: 2 } },
+      { code: 'bad_date', sheet: 'elements', row: 4, column: 'E', params: { value: '2030-02-30' } },
     ]);
     expect(graphFromLedger(table('elements', ['ID', 'Name'], []), null).problems.map((p) => p.code)).toEqual([
       'missing_column',

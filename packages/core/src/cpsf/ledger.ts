@@ -1,4 +1,5 @@
 import type { Text } from '../catalog/pack.ts';
+import { isCalendarDate } from '../calendar-date.ts';
 import { VIEWPOINT_LABELS } from './categorization.ts';
 import {
   COMPONENTS,
@@ -246,7 +247,7 @@ export function graphFromLedger(
       const criticality = optionalPick('criticality', CRITICALITIES, CRITICALITY_WORDS);
       const dataClass = optionalPick('dataClass', DATA_CLASSES, DATA_WORDS);
       const supportEnds = at('supportEnds').value;
-      if (supportEnds !== null && !/^\d{4}-\d{2}-\d{2}$/.test(supportEnds))
+      if (supportEnds !== null && !isCalendarDate(supportEnds))
         problem('supportEnds', { code: 'bad_date', params: { value: supportEnds } });
       const categorization: Element['categorization'] = {};
       for (const v of VIEWPOINTS) {

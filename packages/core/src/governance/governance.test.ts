@@ -10,73 +10,93 @@ import {
   isDirectiveRef,
   isTargetLevel,
   levelToPercent,
+  distinctPeers,
+  PEER_BUCKET_POINTS,
   PEER_MIN_CONTRIBUTORS,
-  peerComparison,
+  peerBenchmark,
+  toBucket,
   percentToLevel,
   tokyoDate,
   topGaps,
   directiveGap,
-  type PeerContribution,
+  type PeerCandidate,
 } from './index.ts';
 
-const contribution = (orgId: string, values: Record<string, number | null>): PeerContribution => ({
-  orgId,
-  values,
-});
+let n = 0;
+const peer = (
+  orgId: string,
+  values: Record<string, number | null>,
+  people: string[] = [`u-${orgId}`],
+  corporateNumber: string | null = `cn-${++n}`,
+): PeerCandidate => ({ orgId, values, people, corporateNumber });
+const ten = (values: (v: number, i: number) => Record<string, number | null>) =>
+  Array.from({ length: 10 }, (_, i) => peer(`o${String(i).padStart(2, '0')}`, values(i * 10, i)));
 
-describe('peer comparison (k-anonymity)', () => {
-  it('needs five other organizations by default', () => {
-    expect(PEER_MIN_CONTRIBUTORS).toBe(5);
-  });
-
-  it('returns only the count, no numbers, below k contributors', () => {
-    const four = [10, 20, 30, 40].map((v, i) => contribution(`o${i}`, { a: v }));
-    const r = peerComparison(four, ['a']);
-    expect(r).toEqual({ available: false, contributors: 4 });
+describe('peer benchmark (verified, distinct, k = 10, bucketed)', () => {
+  it('needs ten distinct organizations and rounds to 10-point buckets', () => {
+    expect(PEER_MIN_CONTRIBUTORS).toBe(10);
+    expect(PEER_BUCKET_POINTS).toBe(10);
+    const nine = ten((v) => ({ a: v })).slice(0, 9);
+    const r = peerBenchmark(nine, ['a']);
+    expect(r).toEqual({ available: false, contributors: 9 });
     expect(Object.keys(r).sort()).toEqual(['available', 'contributors']);
-  });
-
-  it('averages when k organizations contribute', () => {
-    const five = [10, 20, 30, 40, 51].map((v, i) => contribution(`o${i}`, { a: v, b: 100 - v }));
-    expect(peerComparison(five, ['a', 'b'])).toEqual({
+    // 0, 10, …, 90 → 45 → bucket 50 (not 45).
+    expect(
+      peerBenchmark(
+        ten((v) => ({ a: v, b: v + 3 })),
+        ['a', 'b'],
+      ),
+    ).toEqual({
       available: true,
-      contributors: 5,
-      averages: { a: 30.2, b: 69.8 },
+      contributors: 10,
+      averages: { a: 50, b: 50 },
     });
+    expect(toBucket(44.9)).toBe(40);
+    expect(toBucket(45)).toBe(50);
   });
 
-  it('counts an organization once and never counts the caller', () => {
-    const rows = [
-      contribution('me', { a: 0 }),
-      ...[10, 20, 30, 40].map((v, i) => contribution(`o${i}`, { a: v })),
-      contribution('o0', { a: 99 }),
+  it('counts organizations linked by a member or a creator once, and unverified ones not at all', () => {
+    const base = ten((v) => ({ a: v })).slice(0, 8);
+    // Four throwaway organizations of one person: one contributor (the lowest id's).
+    const attacker = ['x1', 'x2', 'x3', 'x4'].map((id) => peer(id, { a: 100 }, ['mallory']));
+    // Chained through different people: x5 shares bob with x6, x6 shares carol with x7.
+    const chain = [
+      peer('x5', { a: 0 }, ['bob']),
+      peer('x6', { a: 0 }, ['bob', 'carol']),
+      peer('x7', { a: 0 }, ['carol']),
     ];
-    expect(peerComparison(rows, ['a'], { excludeOrgId: 'me' })).toEqual({
-      available: false,
-      contributors: 4,
-    });
-    const withFifth = [...rows, contribution('o4', { a: 50 })];
-    expect(peerComparison(withFifth, ['a'], { excludeOrgId: 'me' })).toEqual({
+    const unverified = [peer('y1', { a: 0 }, ['y1'], null), peer('y2', { a: 0 }, ['y2'], '')];
+    const sameNumber = [peer('z1', { a: 0 }, ['z1'], 'dup'), peer('z2', { a: 0 }, ['z2'], 'dup')];
+    expect(
+      distinctPeers([...base, ...attacker, ...chain, ...unverified, ...sameNumber]).map((c) => c.orgId),
+    ).toEqual([...base.map((c) => c.orgId), 'x1', 'x5', 'z1']);
+    expect(peerBenchmark([...base, ...attacker], ['a'])).toEqual({ available: false, contributors: 9 });
+  });
+
+  it('hides a key fewer than k organizations answered, and never goes below k even if asked', () => {
+    const rows = ten((v, i) => ({ a: v, b: i === 0 ? 77 : null }));
+    expect(peerBenchmark(rows, ['a', 'b'])).toEqual({
       available: true,
-      contributors: 5,
-      averages: { a: 30 },
+      contributors: 10,
+      averages: { a: 50, b: null },
     });
+    expect(peerBenchmark(rows.slice(0, 2), ['a'], { k: 2 })).toEqual({ available: false, contributors: 2 });
   });
 
-  it('hides a key that fewer than k organizations answered, so one value cannot leak through it', () => {
-    const rows = [
-      contribution('o0', { a: 10, b: 77 }),
-      ...[20, 30, 40, 50].map((v, i) => contribution(`o${i + 1}`, { a: v, b: null })),
-    ];
-    const r = peerComparison(rows, ['a', 'b']);
-    expect(r).toEqual({ available: true, contributors: 5, averages: { a: 30, b: null } });
-  });
-
-  it('never goes below two contributors even if asked to', () => {
-    expect(peerComparison([contribution('o0', { a: 1 })], ['a'], { k: 1 })).toEqual({
-      available: false,
-      contributors: 1,
-    });
+  it('does not give the fifth organization away to four throwaway ones (the old k = 5 attack)', () => {
+    // Victim plus four organizations of one attacker, as distinct people: five is below k anyway.
+    const victim = peer('victim', { a: 37 });
+    const four = [0, 1, 2, 3].map((i) => peer(`t${i}`, { a: 0 }, [`throwaway-${i}`]));
+    expect(peerBenchmark([victim, ...four], ['a'])).toEqual({ available: false, contributors: 5 });
+    // Even with nine controlled organizations and the victim, the bucket leaves at most one coarse bit:
+    // every value 0–44 (or 45–100) of the victim gives the same answer.
+    const nine = Array.from({ length: 9 }, (_, i) => peer(`t${i}`, { a: 50 }, [`throwaway-${i}`]));
+    const answers = new Set(
+      [0, 10, 20, 30, 44].map((v) =>
+        JSON.stringify(peerBenchmark([peer('victim', { a: v }), ...nine], ['a'])),
+      ),
+    );
+    expect(answers.size).toBe(1);
   });
 });
 

@@ -1,7 +1,22 @@
 import type { ModulePermission, PermissionLevel } from '@shinrai/core';
+import type { Database } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Transaction } from 'kysely';
 import type { Deps } from './deps.ts';
 import type { JobHandler } from './jobs/worker.ts';
+import type { Actor } from './services/audit-trail.ts';
+
+/** A relationship one of its parties just ended (the module hooks run in that same transaction). */
+export interface EndedRelationship {
+  id: string;
+  type: string;
+  fromOrgId: string;
+  toOrgId: string;
+  /** The party that ended it, and who acted for it. */
+  byOrgId: string;
+  actor: Actor;
+  at: string;
+}
 
 /** An error code a module adds to the platform's, with its HTTP status and its messages. */
 export interface ModuleError {
@@ -32,6 +47,11 @@ export interface ServerModule {
   daily?: readonly string[];
   /** Work at server start, after migrations and before listening (e.g. installing built-in content). */
   start?: (deps: Deps) => Promise<void>;
+  /**
+   * Withdraws what a relationship gave when it ends (shares made under it), inside the transaction
+   * that ends it, audited there: a later relationship between the same organizations starts with none.
+   */
+  relationshipEnded?: (deps: Deps, trx: Transaction<Database>, ended: EndedRelationship) => Promise<void>;
 }
 
 /** Declares a module; the literal types of its error codes stay visible to its own `fail`. */

@@ -253,6 +253,39 @@ export async function latestPeerAssessmentsOfCatalogIds(
 }
 
 /**
+ * For the scheduled same-industry benchmark: the latest approved or locked assessment against any of
+ * `catalogIds` of every organization that has an industry, with that industry and its corporate number.
+ * At most one row per organization.
+ */
+export async function latestFinalAssessmentsByIndustry(
+  ex: Executor,
+  catalogIds: readonly string[],
+): Promise<(AssessmentRow & { industry: string; corporate_number: string | null })[]> {
+  if (catalogIds.length === 0) return [];
+  const rows = await ex
+    .selectFrom('assessments as a')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .selectAll('a')
+    .select(['o.industry', 'o.corporate_number'])
+    .where('o.industry', 'is not', null)
+    .where('a.catalog_id', 'in', [...catalogIds])
+    .where('a.status', 'in', [...FINAL_ASSESSMENT_STATUSES])
+    .orderBy('a.org_id')
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+  const seen = new Set<string>();
+  const out: (AssessmentRow & { industry: string; corporate_number: string | null })[] = [];
+  for (const r of rows) {
+    const industry = r.industry?.trim();
+    if (seen.has(r.org_id) || !industry) continue;
+    seen.add(r.org_id);
+    out.push({ ...r, industry });
+  }
+  return out;
+}
+
+/**
  * Assessments of one catalog (any version of its URN), oldest first, with their stored scores: the trend.
  * The versions come from the library module, the assessments from `listAssessmentsOfCatalogIds`.
  */

@@ -34,8 +34,30 @@ export async function revokeShare(ex: Executor, orgId: string, id: string, now: 
 }
 
 /**
+ * Revokes every share `orgId` made with `withOrgId` that still stands (the relationship between them
+ * ended); returns the ids revoked.
+ */
+export async function revokeSharesBetween(
+  ex: Executor,
+  orgId: string,
+  withOrgId: string,
+  now: string,
+): Promise<string[]> {
+  const rows = await ex
+    .updateTable('assessment_shares')
+    .set({ revoked_at: now })
+    .where('org_id', '=', orgId)
+    .where('with_org_id', '=', withOrgId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
  * Shares visible to `withOrgId`: not revoked, and only while the sharer still has an active
- * buyer→supplier relationship with it (ending the relationship ends what the buyer sees).
+ * buyer→supplier relationship with it (ending the relationship ends what the buyer sees), made under
+ * that relationship (not before it was accepted: a share from an earlier, ended one stays gone).
  */
 export async function listSharesWith(ex: Executor, withOrgId: string, id?: string) {
   let q = ex
@@ -49,7 +71,8 @@ export async function listSharesWith(ex: Executor, withOrgId: string, id?: strin
     .where('s.with_org_id', '=', withOrgId)
     .where('s.revoked_at', 'is', null)
     .where('r.type', '=', 'buyer_supplier')
-    .where('r.status', '=', 'active');
+    .where('r.status', '=', 'active')
+    .whereRef('s.created_at', '>=', 'r.accepted_at');
   if (id !== undefined) q = q.where('s.id', '=', id);
   return q.orderBy('s.created_at', 'desc').execute();
 }

@@ -24,7 +24,16 @@ export interface GovernanceActionsTable {
   updated_at: string;
 }
 
+export interface GovernancePeerBenchmarksTable {
+  industry: string;
+  contributors: number;
+  /** JSON: directive ref → bucketed average or null; null below the minimum of contributors. */
+  averages: string | null;
+  computed_at: string;
+}
+
 export interface GovernanceTables {
   governance_targets: GovernanceTargetsTable;
   governance_actions: GovernanceActionsTable;
+  governance_peer_benchmarks: GovernancePeerBenchmarksTable;
 }

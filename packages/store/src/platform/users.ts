@@ -1,4 +1,4 @@
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../modules.ts';
 import type { UsersTable } from './tables.ts';
 
@@ -100,4 +100,59 @@ export async function claimTotpStep(ex: Executor, userId: string, step: number):
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** The counter and lock of a user after one sign-in attempt was claimed. */
+export interface LoginAttempt {
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+/**
+ * Claims one sign-in attempt (password or second factor) before it is checked, in one UPDATE … RETURNING,
+ * so parallel attempts each get their own number on SQLite and PostgreSQL alike. A lock that has run
+ * out (`locked_until <= now`) starts the count again at 1; the claim that reaches `max` sets the lock to
+ * `lockUntil`; a lock still running is kept as it is. Undefined when the user does not exist.
+ */
+export async function claimLoginAttempt(
+  ex: Executor,
+  userId: string,
+  p: { now: string; lockUntil: string; max: number },
+): Promise<LoginAttempt | undefined> {
+  const expired = sql`(locked_until is not null and locked_until <= ${p.now})`;
+  const running = sql`(locked_until is not null and locked_until > ${p.now})`;
+  const next = sql<number>`(case when ${expired} then 1 else failed_logins + 1 end)`;
+  return ex
+    .updateTable('users')
+    .set({
+      failed_logins: next,
+      locked_until: sql<
+        string | null
+      >`(case when ${running} then locked_until when ${next} >= ${p.max} then ${p.lockUntil} else null end)`,
+    })
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+}
+
+/**
+ * Gives back a claimed attempt that turned out right but does not end the sign-in (the password of an
+ * account with a second factor): the count goes down by one, and a lock that this very claim set
+ * (`lockSetAt`, the value it wrote) is lifted.
+ */
+export async function releaseLoginAttempt(
+  ex: Executor,
+  userId: string,
+  lockSetAt: string | null,
+): Promise<void> {
+  await ex
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`(case when failed_logins > 0 then failed_logins - 1 else 0 end)`,
+      locked_until: sql<
+        string | null
+      >`(case when locked_until = ${lockSetAt} then null else locked_until end)`,
+    })
+    .where('id', '=', userId)
+    .execute();
 }

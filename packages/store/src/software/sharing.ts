@@ -40,6 +40,24 @@ export async function findActiveSoftwareShare(
     .executeTakeFirst();
 }
 
+/** Revokes every release share `orgId` made with `withOrgId` still standing; returns the ids revoked. */
+export async function revokeSoftwareSharesBetween(
+  ex: Executor,
+  orgId: string,
+  withOrgId: string,
+  now: string,
+): Promise<string[]> {
+  const rows = await ex
+    .updateTable('software_shares')
+    .set({ revoked_at: now })
+    .where('org_id', '=', orgId)
+    .where('with_org_id', '=', withOrgId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function revokeSoftwareShare(ex: Executor, id: string, now: string): Promise<void> {
   await ex.updateTable('software_shares').set({ revoked_at: now }).where('id', '=', id).execute();
 }
@@ -98,10 +116,17 @@ export async function whereUsed(
             'in',
             eb
               .selectFrom('software_shares as s')
+              // Made under the relationship that is active now, not under an earlier, ended one.
+              .innerJoin('relationships as rel', (j) =>
+                j.onRef('rel.to_org_id', '=', 's.org_id').onRef('rel.from_org_id', '=', 's.with_org_id'),
+              )
               .select('s.release_id')
               .where('s.with_org_id', '=', orgId)
               .where('s.revoked_at', 'is', null)
-              .where('s.org_id', 'in', [...sharedFrom]),
+              .where('s.org_id', 'in', [...sharedFrom])
+              .where('rel.type', '=', 'buyer_supplier')
+              .where('rel.status', '=', 'active')
+              .whereRef('s.created_at', '>=', 'rel.accepted_at'),
           ),
         ]),
       ]);

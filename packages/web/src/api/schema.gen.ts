@@ -3995,9 +3995,14 @@ export interface paths {
               | {
                   /** @enum {boolean} */
                   available: false;
+                  computedAt: string | null;
                   contributors: number;
                   /** @enum {string} */
-                  reason: 'no_industry' | 'too_few';
+                  reason: 'no_industry' | 'not_computed' | 'too_few';
+                  rule: {
+                    bucketPoints: number;
+                    minContributors: number;
+                  };
                 }
               | {
                   /** @enum {boolean} */
@@ -4017,7 +4022,12 @@ export interface paths {
                       | 'directive-9'
                       | 'directive-10';
                   }[];
+                  computedAt: string | null;
                   contributors: number;
+                  rule: {
+                    bucketPoints: number;
+                    minContributors: number;
+                  };
                 };
           };
         };

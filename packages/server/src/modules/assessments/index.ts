@@ -7,6 +7,7 @@ import { assessmentAnswerRoutes } from './answer-routes.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
 import { assessmentPrefillRoutes } from './prefill-routes.ts';
 import { assessmentReportRoutes } from './report-routes.ts';
+import { revokeSharesOnEnd } from './share-lifecycle.ts';
 import { shareRoutes } from './share-routes.ts';
 
 /** The assessment engine: assessments of a catalog, answers, evidence, review, history, shares. */
@@ -24,4 +25,5 @@ export const assessmentsModule = defineModule({
     evidenceRoutes,
     shareRoutes,
   ],
+  relationshipEnded: revokeSharesOnEnd,
 });

@@ -1,6 +1,12 @@
 import { defineModule } from '../../platform/module.ts';
 import { GOVERNANCE_ERRORS } from './errors.ts';
 import { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob } from './overdue-job.ts';
+import {
+  computePeerBenchmarks,
+  GOVERNANCE_PEERS_JOB,
+  governancePeersJob,
+  queuePeersIfNeverComputed,
+} from './peer-benchmark.ts';
 import { governanceActionRoutes } from './action-routes.ts';
 import { governanceReportRoutes } from './report-routes.ts';
 import { governanceRoutes } from './routes.ts';
@@ -11,8 +17,12 @@ export const governanceModule = defineModule({
   permissions: { 'governance.read': 'read', 'governance.write': 'write', 'governance.review': 'review' },
   errors: GOVERNANCE_ERRORS,
   routes: [governanceRoutes, governanceActionRoutes, governanceReportRoutes],
-  jobs: (deps) => ({ [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps) }),
-  daily: [GOVERNANCE_OVERDUE_JOB],
+  jobs: (deps) => ({
+    [GOVERNANCE_OVERDUE_JOB]: governanceOverdueJob(deps),
+    [GOVERNANCE_PEERS_JOB]: governancePeersJob(deps),
+  }),
+  daily: [GOVERNANCE_OVERDUE_JOB, GOVERNANCE_PEERS_JOB],
+  start: queuePeersIfNeverComputed,
 });
 
-export { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob };
+export { GOVERNANCE_OVERDUE_JOB, governanceOverdueJob, GOVERNANCE_PEERS_JOB, computePeerBenchmarks };

@@ -5,7 +5,8 @@ import type { Deps } from '../../platform/deps.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { getTargets, setTargets, type GovernanceCtx } from './edit-service.ts';
 import { Group, OrgOnly, Peers, Radar, ReportQuery, Targets, TargetsInput } from './schemas.ts';
-import { governanceGroup, governancePeers, governanceRadar } from './service.ts';
+import { governancePeers } from './peer-benchmark.ts';
+import { governanceGroup, governanceRadar } from './service.ts';
 
 /**
  * サイバーセキュリティ経営 (Cybersecurity Management Guidelines) for executives: target profile, radar,

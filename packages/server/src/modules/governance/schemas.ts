@@ -66,15 +66,22 @@ export const Radar = z.object({
   ),
 });
 
+const PeerRule = z.object({ minContributors: z.number(), bucketPoints: z.number() });
+
+/** The industry benchmark, computed daily: distinct verified contributors, at least `rule.minContributors`, bucketed. */
 export const Peers = z.discriminatedUnion('available', [
   z.object({
     available: z.literal(false),
     contributors: z.number(),
-    reason: z.enum(['no_industry', 'too_few']),
+    computedAt: z.string().nullable(),
+    rule: PeerRule,
+    reason: z.enum(['no_industry', 'not_computed', 'too_few']),
   }),
   z.object({
     available: z.literal(true),
     contributors: z.number(),
+    computedAt: z.string().nullable(),
+    rule: PeerRule,
     averages: z.array(z.object({ ref: Directive, average: Percent })),
   }),
 ]);

@@ -7,8 +7,6 @@ import {
   GOVERNANCE_CATALOG_URN,
   isActionOverdue,
   levelToPercent,
-  PEER_MIN_CONTRIBUTORS,
-  peerComparison,
   percentToLevel,
   scoreAssessment,
   tokyoDate,
@@ -26,7 +24,6 @@ import {
   findCatalogForOrg,
   findOrganization,
   latestAssessmentOfCatalog,
-  latestPeerAssessments,
   listAnswers,
   listAssessmentsOfCatalog,
   listCatalogsForOrg,
@@ -54,7 +51,7 @@ export interface GovernanceAssessmentRef {
   percent: number | null;
 }
 
-type Row = AssessmentRow & { catalog_version: string };
+export type Row = AssessmentRow & { catalog_version: string };
 
 interface Scored {
   row: Row;
@@ -64,7 +61,7 @@ interface Scored {
 }
 
 /** Loads catalog versions once per request (peer and group views score many assessments). */
-class CatalogCache {
+export class CatalogCache {
   private readonly byId = new Map<string, Promise<LoadedCatalog>>();
   constructor(private readonly ex: Executor) {}
   get(orgId: string, catalogId: string): Promise<LoadedCatalog> {
@@ -78,7 +75,7 @@ class CatalogCache {
 }
 
 /** Scores one assessment with its own catalog version and reads the directives' percents. */
-async function scoreRow(ex: Executor, cache: CatalogCache, row: Row): Promise<Scored> {
+export async function scoreRow(ex: Executor, cache: CatalogCache, row: Row): Promise<Scored> {
   const catalog = await cache.get(row.org_id, row.catalog_id);
   const values = answerValues(await listAnswers(ex, row.org_id, row.id));
   const score = scoreAssessment(catalog.pack, catalog.nodes, values, row.tier ?? undefined);
@@ -202,36 +199,6 @@ export async function governanceRadar(
         actions: counts[ref] ?? { open: 0, done: 0, overdue: 0 },
       };
     }),
-  };
-}
-
-export type PeerView =
-  | { available: false; contributors: number; reason: 'no_industry' | 'too_few' }
-  | { available: true; contributors: number; averages: { ref: DirectiveRef; average: number | null }[] };
-
-/**
- * Same-industry averages per directive over other organizations' latest approved or locked governance
- * assessment; nothing but the number of contributors below PEER_MIN_CONTRIBUTORS.
- */
-export async function governancePeers(deps: Deps, orgId: string): Promise<PeerView> {
-  const ex = deps.store.db;
-  const industry = (await findOrganization(ex, orgId))?.industry?.trim();
-  if (!industry) return { available: false, contributors: 0, reason: 'no_industry' };
-  const rows = await latestPeerAssessments(ex, { orgId, industry, urn: GOVERNANCE_CATALOG_URN });
-  if (rows.length < PEER_MIN_CONTRIBUTORS)
-    return { available: false, contributors: rows.length, reason: 'too_few' };
-  const cache = new CatalogCache(ex);
-  const contributions = [];
-  for (const r of rows) {
-    const s = await scoreRow(ex, cache, r);
-    contributions.push({ orgId: r.org_id, values: s.percents });
-  }
-  const result = peerComparison(contributions, DIRECTIVE_REFS, { excludeOrgId: orgId });
-  if (!result.available) return { ...result, reason: 'too_few' };
-  return {
-    available: true,
-    contributors: result.contributors,
-    averages: DIRECTIVE_REFS.map((ref) => ({ ref, average: result.averages[ref] ?? null })),
   };
 }
 

@@ -7,6 +7,7 @@ import { softwareLicenseRoutes } from './license-routes.ts';
 import { softwareNotificationRoutes } from './notification-routes.ts';
 import { softwareProductRoutes } from './product-routes.ts';
 import { softwareReleaseRoutes } from './release-routes.ts';
+import { revokeSoftwareSharesOnEnd } from './share-lifecycle.ts';
 import { softwareShareRoutes } from './share-routes.ts';
 import { softwareWhereUsedRoutes } from './where-used-routes.ts';
 
@@ -27,6 +28,7 @@ export const softwareModule = defineModule({
     softwareFileRoutes,
   ],
   jobs: (deps) => ({ [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps) }),
+  relationshipEnded: revokeSoftwareSharesOnEnd,
 });
 
 export { SOFTWARE_REMATCH_JOB, softwareRematchJob };

@@ -5,7 +5,8 @@ import { Id } from '../../platform/http/schemas.ts';
 /** Request and response shapes the software routes share. */
 export const P = '/api/orgs/:orgId/software';
 export const KINDS = ['device', 'application', 'library', 'service'] as const;
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day (YYYY-MM-DD that exists: no 2030-02-30, no 0000-00-00). */
+export const Day = z.iso.date();
 const Risk = z.object({
   critical: z.number(),
   high: z.number(),

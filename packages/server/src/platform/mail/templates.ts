@@ -47,3 +47,28 @@ export function invitationMail(p: {
     ].join('\n'),
   };
 }
+
+/**
+ * Sent once when repeated failed sign-ins lock an account. The sign-in page answers a locked account
+ * exactly as an unknown address, so this mail is how the owner learns of it. Japanese with an English part.
+ */
+export function lockoutMail(p: { to: string; until: Date }): OutgoingMail {
+  const fmt = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+      p.until,
+    );
+  return {
+    to: p.to,
+    subject: '【Shinrai】アカウントを一時的にロックしました / Your account was locked',
+    text: [
+      'ログインの失敗が続いたため、Shinrai のあなたのアカウントを一時的にロックしました。',
+      `${fmt('ja-JP')}（日本時間）を過ぎると、再びログインできます。それまではパスワードが正しくてもログインできません。`,
+      '心当たりがない場合は、第三者がパスワードを試している可能性があります。ロックの解除後にパスワードを変更し、二要素認証を有効にしてください。',
+      '',
+      '----',
+      'Repeated failed sign-ins locked your Shinrai account for a while.',
+      `You can sign in again after ${fmt('en-US')} (Japan time); until then even the right password is refused.`,
+      'If this was not you, someone may be guessing your password: change it once the lock is over and turn on two-factor sign-in.',
+    ].join('\n'),
+  };
+}

@@ -1,4 +1,3 @@
-import { isLocked, lockedUntilAfterFailure, MAX_FAILED_LOGINS } from '@shinrai/core';
 import {
   deleteSession,
   findSession,
@@ -11,6 +10,7 @@ import {
 } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { claimAttempt, failedAttempt, releaseAttempt } from '../auth/lockout.ts';
 import { dummyPasswordHash, sha256, verifyPassword } from '../auth/secrets.ts';
 import { checkTotp } from '../auth/totp.ts';
 import type { Deps } from '../deps.ts';
@@ -58,38 +58,24 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const now = deps.now();
+        // Unknown, password-less and locked accounts all get the same answer, after the same work
+        // (one scrypt): whether an address has an account is not told (the locked owner gets an e-mail).
         const user = await findUserByEmail(deps.store.db, req.body.email);
         if (!user || user.password_hash === null) {
           await verifyPassword(req.body.password, await dummyPasswordHash());
           return fail('invalid_credentials');
         }
-        if (isLocked(user.locked_until, now)) return fail('locked');
+        const attempt = await claimAttempt(deps, user.id, deps.now());
+        if (!attempt.checked) {
+          await verifyPassword(req.body.password, await dummyPasswordHash());
+          return fail('invalid_credentials');
+        }
         if (!(await verifyPassword(req.body.password, user.password_hash))) {
-          const failed = user.failed_logins + 1;
-          const lockedUntil = lockedUntilAfterFailure(failed, now);
-          await deps.store.db.transaction().execute(async (trx) => {
-            await updateUser(
-              trx,
-              user.id,
-              { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil },
-              now.toISOString(),
-            );
-            if (lockedUntil) {
-              await audit(
-                deps,
-                trx,
-                { userId: null, tokenId: null, requestId: req.id },
-                null,
-                'auth.lockout',
-                { type: 'user', id: user.id },
-                { attempts: MAX_FAILED_LOGINS, until: lockedUntil },
-              );
-            }
-          });
-          return fail(lockedUntil ? 'locked' : 'invalid_credentials');
+          await failedAttempt(deps, attempt, user, req.id);
+          return fail('invalid_credentials');
         }
         if (user.totp_enabled === 1) {
+          await releaseAttempt(deps, attempt);
           const pending = await createSession(deps, deps.store.db, user.id, 'mfa');
           setSessionCookie(deps, reply, pending.token, pending.maxAgeSeconds);
           return { status: 'mfa_required' as const };
@@ -117,7 +103,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           return fail('unauthenticated');
         const user = await findUser(deps.store.db, pending.user_id);
         if (!user || user.totp_secret === null) return fail('unauthenticated');
-        if (isLocked(user.locked_until, now)) return fail('locked');
+        // The caller proved the password: a lock may be named here.
+        const attempt = await claimAttempt(deps, user.id, now);
+        if (!attempt.checked) return fail('locked');
         const code = req.body.code;
         let ok: boolean;
         if (/^\d{6}$/.test(code)) {
@@ -127,16 +115,9 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           ok = await useRecoveryCode(deps.store.db, user.id, sha256(code.toLowerCase()), now.toISOString());
         }
         if (!ok) {
-          const failed = user.failed_logins + 1;
-          const lockedUntil = lockedUntilAfterFailure(failed, now);
-          await updateUser(
-            deps.store.db,
-            user.id,
-            { failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil },
-            now.toISOString(),
-          );
-          if (lockedUntil) await deleteSession(deps.store.db, pending.id);
-          return fail(lockedUntil ? 'locked' : 'totp_invalid');
+          if (!(await failedAttempt(deps, attempt, user, req.id))) return fail('totp_invalid');
+          await deleteSession(deps.store.db, pending.id);
+          return fail('locked');
         }
         await deleteSession(deps.store.db, pending.id);
         return startFullSession(user, reply, req.id);

@@ -16,6 +16,7 @@ import { fail } from '../http/errors.ts';
 import { orgAccess } from '../http/principal.ts';
 import { Id, page, PageQuery, Relationship } from '../http/schemas.ts';
 import { audit, lockAuditOf } from '../services/audit-trail.ts';
+import { relationshipEnded } from '../services/relationship-events.ts';
 import { relationshipView } from '../services/views.ts';
 
 const ACTIONS: readonly RelationshipAction[] = ['accept', 'decline', 'end'];
@@ -139,7 +140,8 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
             );
             if (!t.ok) return fail('relationship_transition', { reason: t.reason });
             await lockAuditOf(trx, [rel.from_org_id, rel.to_org_id]);
-            await setRelationshipStatus(trx, rel.id, t.status, deps.now().toISOString());
+            const at = deps.now().toISOString();
+            await setRelationshipStatus(trx, rel.id, t.status, at);
             const other = rel.from_org_id === access.orgId ? rel.to_org_id : rel.from_org_id;
             for (const org of [access.orgId, other]) {
               await audit(
@@ -152,6 +154,17 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
                 { by: access.orgId, status: t.status },
               );
             }
+            // What was shared under it is withdrawn with it (each share revoked and audited by its module).
+            if (t.status === 'ended')
+              await relationshipEnded(deps, trx, {
+                id: rel.id,
+                type: rel.type,
+                fromOrgId: rel.from_org_id,
+                toOrgId: rel.to_org_id,
+                byOrgId: access.orgId,
+                actor: actorOf(access, req.id),
+                at,
+              });
             return findRelationshipForParty(trx, access.orgId, rel.id);
           });
           return { relationship: relationshipView(view ?? fail('internal')) };

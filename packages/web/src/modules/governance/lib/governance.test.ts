@@ -26,13 +26,19 @@ describe('governance helpers', () => {
       previous: null,
       axes: [axis(1, 60, null, 80), axis(2, null, null, null)],
     };
-    expect(radarSeries(radar, { available: false, contributors: 2, reason: 'too_few' })).toEqual([
+    const rule = { minContributors: 10, bucketPoints: 10 };
+    const computedAt = '2030-04-01T00:00:00.000Z';
+    expect(
+      radarSeries(radar, { available: false, contributors: 2, reason: 'too_few', rule, computedAt }),
+    ).toEqual([
       { key: 'current', values: [60, null] },
       { key: 'target', values: [80, null] },
     ]);
     const withPeers = radarSeries(radar, {
       available: true,
-      contributors: 6,
+      contributors: 12,
+      rule,
+      computedAt,
       averages: [
         { ref: 'directive-1', average: 55 },
         { ref: 'directive-2', average: 40 },

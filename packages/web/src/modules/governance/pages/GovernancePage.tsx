@@ -43,7 +43,7 @@ import { currentLanguage } from '../../../i18n';
 import { useSession } from '../../../session/SessionContext';
 import { allPages } from '../../../lib/allPages';
 import { tx } from '../../../lib/catalog';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { directiveNumber, gap } from '../lib/governance';
 import { notifyError } from '../../../lib/notify';
 import { GOVERNANCE_URN, latestCatalog } from '../../sme/public';
@@ -396,7 +396,10 @@ export function GovernancePage() {
                 {peers === null ? null : peers.available ? (
                   <>
                     <Text size="sm" c="dimmed">
-                      {t('governance.peers.intro', { count: peers.contributors })}
+                      {t('governance.peers.intro', {
+                        count: peers.contributors,
+                        bucket: peers.rule.bucketPoints,
+                      })}
                     </Text>
                     <Table fz="sm" verticalSpacing={4} aria-label={t('governance.peers.title')}>
                       <Table.Thead>
@@ -425,8 +428,24 @@ export function GovernancePage() {
                   <Alert color="gray" variant="light" data-testid="peers-unavailable">
                     {peers.reason === 'no_industry'
                       ? t('governance.peers.noIndustry')
-                      : t('governance.peers.tooFew', { count: peers.contributors })}
+                      : peers.reason === 'not_computed'
+                        ? t('governance.peers.notComputed')
+                        : t('governance.peers.tooFew', {
+                            count: peers.contributors,
+                            min: peers.rule.minContributors,
+                          })}
                   </Alert>
+                )}
+                {peers === null ? null : (
+                  <Text size="xs" c="dimmed" data-testid="peers-rule">
+                    {peers.computedAt === null
+                      ? null
+                      : `${t('governance.peers.computedAt', { at: formatDateTime(peers.computedAt, lang) })} `}
+                    {t('governance.peers.rule', {
+                      min: peers.rule.minContributors,
+                      bucket: peers.rule.bucketPoints,
+                    })}
+                  </Text>
                 )}
               </Stack>
             </Paper>
