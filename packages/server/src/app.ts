@@ -6,19 +6,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startAuthCache, stopAuthCache } from './platform/auth/cache.ts';
 import type { Deps } from './platform/deps.ts';
 import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { compiledSerializerCompiler } from './platform/http/serializer.ts';
 import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
@@ -45,7 +42,7 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   app.setErrorHandler(handleError);
   // The API takes JSON only. Fastify parses text/plain by default, which turned such bodies into
   // 400 validation errors instead of 415 (and text/plain is the content type a cross-site form can send).
@@ -102,6 +99,8 @@ export async function buildApp(
   registerModuleErrors(SERVER_MODULES);
   registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
   checkRoutePermissions(app, deps);
+  await startAuthCache(deps.store);
+  app.addHook('onClose', async () => stopAuthCache(deps.store));
   app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);

@@ -11,3 +11,5 @@ export * from './api-tokens.ts';
 export * from './oidc-identities.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
+export * from './auth-events.ts';
+export type { HotQueries } from './hot-queries.ts';

@@ -1,13 +1,7 @@
 import { can, roleWithin, type ModulePermission, type Permission, type Role } from '@shinrai/core';
-import {
-  findApiTokenByHash,
-  findMembership,
-  findSessionWithUser,
-  touchApiToken,
-  touchSession,
-  type UserRow,
-} from '@shinrai/store';
+import { findApiTokenByHash, touchApiToken, touchSession, type UserRow } from '@shinrai/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { authReads } from '../auth/cache.ts';
 import { safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { fail } from './errors.ts';
@@ -91,7 +85,7 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
       const creator =
         token.created_by === null
           ? undefined
-          : await findMembership(deps.store.db, token.org_id, token.created_by);
+          : await authReads(deps.store).membership(token.org_id, token.created_by);
       if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
       req.principal = {
         kind: 'token',
@@ -107,7 +101,8 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     return;
   }
   const raw = req.cookies[SESSION_COOKIE];
-  const found = raw ? await findSessionWithUser(deps.store.db, sha256(raw)) : undefined;
+  const reads = authReads(deps.store);
+  const found = raw ? await reads.session(sha256(raw), now) : undefined;
   const session = found?.session;
   const user =
     found && found.session.stage === 'full' && new Date(found.session.expires_at) > now
@@ -119,8 +114,9 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
   }
   req.principal = { kind: 'user', user, sessionId: session.id, csrfToken: session.csrf_token };
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
-    await touchSession(deps.store.db, session.id, now.toISOString(), expires.toISOString());
+    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000).toISOString();
+    await touchSession(deps.store.db, session.id, now.toISOString(), expires);
+    reads.touched(session.id, now.toISOString(), expires);
   }
   if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config.skipCsrf) {
     const header = req.headers['x-csrf-token'];
@@ -160,7 +156,7 @@ export async function requireOrg(
     if (p.orgId !== orgId) return fail('not_found');
     access = { orgId, role: p.role, actorUserId: p.createdBy, actorTokenId: p.tokenId };
   } else {
-    const m = await findMembership(deps.store.db, orgId, p.user.id);
+    const m = await authReads(deps.store).membership(orgId, p.user.id);
     if (!m) return fail('not_found');
     access = { orgId, role: m.role as Role, actorUserId: p.user.id, actorTokenId: null };
   }
