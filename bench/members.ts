@@ -5,7 +5,7 @@
  * Per case: requests/s, p50/p99, the server's CPU time per request (process.cpuUsage over the load
  * window), and for the members page a CPU profile summarised by where the self time goes, plus the
  * query log of one request and the native time of its statements (the same SQL run directly).
- * Run: node --import tsx bench/members.ts   (BENCH_SECONDS=10)
+ * Run: node --import tsx bench/members.ts   (BENCH_SECONDS=10; BENCH_PROFILE_DIR=dir keeps the .cpuprofile files)
  * A/B in one run: BENCH_BASELINE=<folder> names a checkout of an earlier commit with its node_modules
  * (e.g. `git archive <commit> | tar -x -C dir` and `cp -al node_modules dir/`); its server is measured
  * in the same run, with the same data, right after this one's.
@@ -123,7 +123,8 @@ async function members(name: string, dataDir: string, root: string, seeded: Seed
       cookie,
     });
     const result = await measure(name, app.proc, { url, headers: { cookie } });
-    const profileFile = path.join(dataDir, `${root === '.' ? 'current' : 'baseline'}.cpuprofile`);
+    const profileDir = process.env.BENCH_PROFILE_DIR ?? dataDir;
+    const profileFile = path.join(profileDir, `members-${root === '.' ? 'current' : 'baseline'}.cpuprofile`);
     await measure('profiled', app.proc, { url, headers: { cookie } }, profileFile);
     return {
       result,

@@ -5,14 +5,46 @@
  * (when SHINRAI_TEST_PG_URL is set, as `npm run test:pg` does): NOTIFY at commit, received on the
  * other instance's LISTEN connection, awaited here through the channel's hook (no sleeping).
  */
-import { buildApp, type Deps } from '@shinrai/server';
+import { buildApp, loadConfig, prepareSetupCode, type Deps } from '@shinrai/server';
 import { openStore, type AuthChange, type PostgresAuthChannel, type Store } from '@shinrai/store';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, ADMIN, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import { addMember, ADMIN, Client, json, SETUP_CODE, setupInstance, type TestApp } from '../helpers/app.ts';
+import { makeStore } from '../helpers/stores.ts';
 
 const DIALECTS = ['sqlite', ...(process.env.SHINRAI_TEST_PG_URL ? (['postgres'] as const) : [])] as const;
+
+/** The application on a fresh database of exactly this dialect (makeApp follows SHINRAI_TEST_API_DIALECT). */
+async function makeAppOn(dialect: 'sqlite' | 'postgres'): Promise<TestApp> {
+  const db = await makeStore(dialect);
+  const mails: TestApp['mails'] = [];
+  const config = loadConfig({
+    SHINRAI_DATA_DIR: db.dataDir,
+    SHINRAI_SETUP_CODE: SETUP_CODE,
+    SHINRAI_WEB_DIST: '/nonexistent',
+  });
+  const deps: Deps = {
+    store: db.store,
+    config,
+    mailer: { send: async (m) => void mails.push(m) },
+    now: () => new Date(),
+    log: undefined as never,
+  };
+  const app = await buildApp(deps);
+  deps.log = app.log;
+  await prepareSetupCode(deps);
+  return {
+    app,
+    deps,
+    db,
+    mails,
+    async close() {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+}
 
 describe.each(DIALECTS)('authority cached on two instances of one database (%s)', (dialect) => {
   let a: TestApp;
@@ -46,7 +78,7 @@ describe.each(DIALECTS)('authority cached on two instances of one database (%s)'
   }
 
   beforeAll(async () => {
-    a = await makeApp(dialect, { packs: false });
+    a = await makeAppOn(dialect);
     storeB = openStore({ databaseUrl: a.db.databaseUrl, dataDir: a.db.dataDir });
     const depsB: Deps = { ...a.deps, store: storeB, log: undefined as never };
     appB = await buildApp(depsB);

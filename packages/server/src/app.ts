@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,8 +14,13 @@ import { startAuthCache, stopAuthCache } from './platform/auth/cache.ts';
 import type { Deps } from './platform/deps.ts';
 import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { helmetOptions, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { compiledSerializerCompiler } from './platform/http/serializer.ts';
-import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
+import {
+  checkRoutePermissions,
+  registerPublicRoutes,
+  resolvePrincipalOnApiRoutes,
+} from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
 import { PLATFORM_ROUTES } from './platform/routes/index.ts';
@@ -49,21 +53,7 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  registerSecurityHeaders(app, helmetOptions(deps.config.secureCookies));
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
 
@@ -101,7 +91,7 @@ export async function buildApp(
   checkRoutePermissions(app, deps);
   await startAuthCache(deps.store);
   app.addHook('onClose', async () => stopAuthCache(deps.store));
-  app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
+  resolvePrincipalOnApiRoutes(app, deps);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (deps.shuttingDown) void reply.header('connection', 'close');

@@ -1,6 +1,12 @@
 import { can, roleWithin, type ModulePermission, type Permission, type Role } from '@shinrai/core';
 import { findApiTokenByHash, touchApiToken, touchSession, type UserRow } from '@shinrai/store';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { authReads } from '../auth/cache.ts';
 import { safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
@@ -191,6 +197,24 @@ export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
 /** The caller's access on a route that declares `config.permission` (checked before the handler). */
 export function orgAccess(req: FastifyRequest): OrgAccess {
   return req.access ?? fail('internal');
+}
+
+/** Routes that never look at the caller: no session lookup for them. */
+const WITHOUT_PRINCIPAL = new Set(['/api/health', '/api/openapi.json']);
+
+/**
+ * Resolves the caller (resolvePrincipal) on the API routes only, as each route's first onRequest
+ * hook: static files, the API documentation, health and unmatched URLs carry no session lookup.
+ */
+export function resolvePrincipalOnApiRoutes(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || WITHOUT_PRINCIPAL.has(url)) return;
+    const hook: onRequestAsyncHookHandler = async (req) => resolvePrincipal(deps, req);
+    const existing = route.onRequest;
+    route.onRequest =
+      existing === undefined ? [hook] : [hook, ...(Array.isArray(existing) ? existing : [existing])];
+  });
 }
 
 /**
