@@ -7,6 +7,7 @@ const result = await autocannon(opts);
 process.stdout.write(
   JSON.stringify({
     rps: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,

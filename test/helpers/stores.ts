@@ -21,6 +21,8 @@ export function testDialects(): TestDialect[] {
 export interface TestStore {
   store: Store;
   dataDir: string;
+  /** The PostgreSQL database's URL (another store may open it); undefined for SQLite and PGlite. */
+  databaseUrl?: string;
   cleanup(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function makeStore(dialect: TestDialect, opts: { migrated?: boolean
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shinrai-test-'));
   let store: Store;
   let dropSchema: (() => Promise<void>) | undefined;
+  let databaseUrl: string | undefined;
   switch (dialect) {
     case 'sqlite':
       store = openStore({ databaseUrl: undefined, dataDir });
@@ -52,7 +55,8 @@ export async function makeStore(dialect: TestDialect, opts: { migrated?: boolean
       await admin.close();
       const url = new URL(base);
       url.pathname = `/${name}`;
-      store = openStore({ databaseUrl: url.href, dataDir });
+      databaseUrl = url.href;
+      store = openStore({ databaseUrl, dataDir });
       dropSchema = async () => {
         const a = openStore({ databaseUrl: base, dataDir });
         await sql`drop database if exists ${sql.id(name)} with (force)`.execute(a.db);
@@ -65,6 +69,7 @@ export async function makeStore(dialect: TestDialect, opts: { migrated?: boolean
   return {
     store,
     dataDir,
+    databaseUrl,
     async cleanup() {
       await store.close();
       await dropSchema?.();

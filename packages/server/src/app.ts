@@ -1,26 +1,27 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startAuthCache, stopAuthCache } from './platform/auth/cache.ts';
 import type { Deps } from './platform/deps.ts';
 import { errorBody, handleError, registerModuleErrors, requestLocale } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { badUrlBody, registerTextGuard } from './platform/http/text-guard.ts';
-import { checkRoutePermissions, registerPublicRoutes, resolvePrincipal } from './platform/http/principal.ts';
+import { helmetOptions, registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { compiledSerializerCompiler } from './platform/http/serializer.ts';
+import {
+  checkRoutePermissions,
+  registerPublicRoutes,
+  resolvePrincipalOnApiRoutes,
+} from './platform/http/principal.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
 import { registerRelationshipHooks } from './platform/services/relationship-events.ts';
@@ -53,28 +54,14 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   app.setErrorHandler(handleError);
   // The API takes JSON only. Fastify parses text/plain by default, which turned such bodies into
   // 400 validation errors instead of 415 (and text/plain is the content type a cross-site form can send).
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-      },
-    },
-    hsts: deps.config.secureCookies,
-  });
+  registerSecurityHeaders(app, helmetOptions(deps.config.secureCookies));
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
   // U+0000, lone surrogates and invalid UTF-8 are refused with a located 400 before any route sees them.
@@ -118,7 +105,9 @@ export async function buildApp(
   registerRelationshipHooks(SERVER_MODULES);
   registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
   checkRoutePermissions(app, deps);
-  app.addHook('onRequest', async (req) => resolvePrincipal(deps, req));
+  await startAuthCache(deps.store);
+  app.addHook('onClose', async () => stopAuthCache(deps.store));
+  resolvePrincipalOnApiRoutes(app, deps);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (deps.shuttingDown) void reply.header('connection', 'close');

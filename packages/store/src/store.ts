@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { PostgresAuthChannel, SqliteAuthChannel } from './dialect/auth-channel.ts';
 import { openPostgres, postgresOps } from './dialect/postgres.ts';
 import { openSqlite, sqliteOps } from './dialect/sqlite.ts';
 import type { DialectOps } from './dialect/types.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './modules.ts';
+import { attachAuthChannel, type AuthChannel } from './platform/auth-events.ts';
+import {
+  kyselyHotQueries,
+  postgresHotQueries,
+  sqliteHotQueries,
+  type HotQueries,
+} from './platform/hot-queries.ts';
 
 /** An open database with the operations that differ between dialects. */
 export interface Store {
@@ -13,6 +21,10 @@ export interface Store {
   readonly ops: DialectOps;
   /** For SQLite, the file path (used by online backup). */
   readonly sqliteFile: string | null;
+  /** The per-request statements (session, membership, members page), prepared. */
+  readonly hot: HotQueries;
+  /** How changes of sessions, users and memberships reach in-memory caches; null: do not cache. */
+  readonly authChannel: AuthChannel | null;
   close(): Promise<void>;
 }
 
@@ -25,18 +37,46 @@ export interface StoreConfig {
 export function openStore(config: StoreConfig): Store {
   const url = config.databaseUrl;
   if (url !== undefined && /^postgres(ql)?:\/\//.test(url)) {
-    const { db } = openPostgres(url);
-    return { db, ops: postgresOps, sqliteFile: null, close: () => db.destroy() };
+    const { db, pool } = openPostgres(url);
+    const authChannel = new PostgresAuthChannel(url);
+    attachAuthChannel(db, authChannel);
+    return {
+      db,
+      ops: postgresOps,
+      sqliteFile: null,
+      hot: postgresHotQueries(pool),
+      authChannel,
+      close: async () => {
+        await authChannel.stop();
+        await db.destroy();
+      },
+    };
   }
   mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, 'shinrai.db');
-  const { db } = openSqlite(file);
-  return { db, ops: sqliteOps, sqliteFile: file, close: () => db.destroy() };
+  const { db, raw } = openSqlite(file);
+  const authChannel = new SqliteAuthChannel(raw);
+  attachAuthChannel(db, authChannel);
+  return {
+    db,
+    ops: sqliteOps,
+    sqliteFile: file,
+    hot: sqliteHotQueries(raw, db),
+    authChannel,
+    close: () => db.destroy(),
+  };
 }
 
-/** Wraps an existing Kysely instance (tests use this for PGlite). */
+/** Wraps an existing Kysely instance (tests use this for PGlite): no prepared statements, no cache. */
 export function wrapStore(db: Kysely<Database>, ops: DialectOps): Store {
-  return { db, ops, sqliteFile: null, close: () => db.destroy() };
+  return {
+    db,
+    ops,
+    sqliteFile: null,
+    hot: kyselyHotQueries(db),
+    authChannel: null,
+    close: () => db.destroy(),
+  };
 }
 
 export async function migrate(store: Store): Promise<void> {

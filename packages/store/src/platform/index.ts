@@ -12,3 +12,5 @@ export * from './oidc-identities.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
 export * from './files.ts';
+export * from './auth-events.ts';
+export type { HotQueries } from './hot-queries.ts';

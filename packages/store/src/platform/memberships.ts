@@ -1,6 +1,7 @@
 import { decodeCursor, type Page } from '@shinrai/core';
 import { toPage } from '../paging.ts';
 import type { Executor } from '../modules.ts';
+import { authWrite } from './auth-events.ts';
 
 export interface MemberRow {
   userId: string;
@@ -75,16 +76,20 @@ export async function setMembershipRole(
   userId: string,
   role: string,
 ): Promise<void> {
-  await ex
-    .updateTable('memberships')
-    .set({ role })
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .execute();
+  await authWrite(ex, { kind: 'membership', orgId, userId }, () =>
+    ex
+      .updateTable('memberships')
+      .set({ role })
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .execute(),
+  );
 }
 
 export async function deleteMembership(ex: Executor, orgId: string, userId: string): Promise<void> {
-  await ex.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  await authWrite(ex, { kind: 'membership', orgId, userId }, () =>
+    ex.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute(),
+  );
 }
 
 export async function countOwners(ex: Executor, orgId: string): Promise<number> {

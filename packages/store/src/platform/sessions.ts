@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { authWrite } from './auth-events.ts';
 import type { UserRow } from './users.ts';
 import type { Executor } from '../modules.ts';
 import type { SessionsTable } from './tables.ts';
@@ -14,15 +15,21 @@ export async function findSession(ex: Executor, id: string): Promise<SessionRow 
 }
 
 export async function deleteSession(ex: Executor, id: string): Promise<void> {
-  await ex.deleteFrom('sessions').where('id', '=', id).execute();
+  await authWrite(ex, { kind: 'session', id }, () =>
+    ex.deleteFrom('sessions').where('id', '=', id).execute(),
+  );
 }
 
 export async function deleteSessionsOfUser(ex: Executor, userId: string, exceptId?: string): Promise<void> {
   let q = ex.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
-  await q.execute();
+  await authWrite(ex, { kind: 'user', userId }, () => q.execute());
 }
 
+/**
+ * Moves a session's last-seen time and expiry forward. Not announced: caches keep the older expiry
+ * and read the session again when it looks expired to them.
+ */
 export async function touchSession(ex: Executor, id: string, now: string, expiresAt: string): Promise<void> {
   await ex
     .updateTable('sessions')

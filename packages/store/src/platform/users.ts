@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../modules.ts';
+import { authWrite } from './auth-events.ts';
 import type { UsersTable } from './tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
@@ -46,11 +47,13 @@ export async function updateUser(
   patch: Omit<Updateable<UsersTable>, 'id' | 'email' | 'created_at'>,
   now: string,
 ): Promise<void> {
-  await ex
-    .updateTable('users')
-    .set({ ...patch, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await authWrite(ex, { kind: 'user', userId: id }, () =>
+    ex
+      .updateTable('users')
+      .set({ ...patch, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 export async function countUsers(ex: Executor): Promise<number> {
@@ -93,12 +96,14 @@ export async function useRecoveryCode(
 
 /** Records a used TOTP step; false when that step (or a later one) was already used: a replayed code. */
 export async function claimTotpStep(ex: Executor, userId: string, step: number): Promise<boolean> {
-  const r = await ex
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
+  const r = await authWrite(ex, { kind: 'user', userId }, () =>
+    ex
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst(),
+  );
   return Number(r.numUpdatedRows) === 1;
 }
 

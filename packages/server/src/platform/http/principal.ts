@@ -1,13 +1,13 @@
 import { can, roleWithin, type ModulePermission, type Permission, type Role } from '@shinrai/core';
-import {
-  findApiTokenByHash,
-  findMembership,
-  findSessionWithUser,
-  touchApiToken,
-  touchSession,
-  type UserRow,
-} from '@shinrai/store';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { findApiTokenByHash, touchApiToken, touchSession, type UserRow } from '@shinrai/store';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
+import { authReads } from '../auth/cache.ts';
 import { safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { fail } from './errors.ts';
@@ -98,7 +98,7 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
       const creator =
         token.created_by === null
           ? undefined
-          : await findMembership(deps.store.db, token.org_id, token.created_by);
+          : await authReads(deps.store).membership(token.org_id, token.created_by);
       if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
       req.principal = {
         kind: 'token',
@@ -114,7 +114,8 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
     return;
   }
   const raw = req.cookies[SESSION_COOKIE];
-  const found = raw ? await findSessionWithUser(deps.store.db, sha256(raw)) : undefined;
+  const reads = authReads(deps.store);
+  const found = raw ? await reads.session(sha256(raw), now) : undefined;
   const session = found?.session;
   const user =
     found && found.session.stage === 'full' && new Date(found.session.expires_at) > now
@@ -126,8 +127,9 @@ export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise
   }
   req.principal = { kind: 'user', user, sessionId: session.id, csrfToken: session.csrf_token };
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
-    await touchSession(deps.store.db, session.id, now.toISOString(), expires.toISOString());
+    const expires = new Date(now.getTime() + deps.config.sessionHours * 3_600_000).toISOString();
+    await touchSession(deps.store.db, session.id, now.toISOString(), expires);
+    reads.touched(session.id, now.toISOString(), expires);
   }
   if (!SAFE_METHODS.has(req.method) && !req.routeOptions.config.skipCsrf) {
     const header = req.headers['x-csrf-token'];
@@ -167,7 +169,7 @@ export async function requireOrg(
     if (p.orgId !== orgId) return fail('not_found');
     access = { orgId, role: p.role, actorUserId: p.createdBy, actorTokenId: p.tokenId };
   } else {
-    const m = await findMembership(deps.store.db, orgId, p.user.id);
+    const m = await authReads(deps.store).membership(orgId, p.user.id);
     if (!m) return fail('not_found');
     access = { orgId, role: m.role as Role, actorUserId: p.user.id, actorTokenId: null };
   }
@@ -202,6 +204,24 @@ export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
 /** The caller's access on a route that declares `config.permission` (checked before the handler). */
 export function orgAccess(req: FastifyRequest): OrgAccess {
   return req.access ?? fail('internal');
+}
+
+/** Routes that never look at the caller: no session lookup for them. */
+const WITHOUT_PRINCIPAL = new Set(['/api/health', '/api/openapi.json']);
+
+/**
+ * Resolves the caller (resolvePrincipal) on the API routes only, as each route's first onRequest
+ * hook: static files, the API documentation, health and unmatched URLs carry no session lookup.
+ */
+export function resolvePrincipalOnApiRoutes(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || WITHOUT_PRINCIPAL.has(url)) return;
+    const hook: onRequestAsyncHookHandler = async (req) => resolvePrincipal(deps, req);
+    const existing = route.onRequest;
+    route.onRequest =
+      existing === undefined ? [hook] : [hook, ...(Array.isArray(existing) ? existing : [existing])];
+  });
 }
 
 /**

@@ -1,12 +1,5 @@
 import { canGrantRole, type Role as RoleT } from '@shinrai/core';
-import {
-  countOwners,
-  deleteMembership,
-  findMembership,
-  findUser,
-  listMembers,
-  setMembershipRole,
-} from '@shinrai/store';
+import { countOwners, deleteMembership, findMembership, findUser, setMembershipRole } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
@@ -34,7 +27,7 @@ export function memberRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = orgAccess(req);
-        const p = await listMembers(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
+        const p = await deps.store.hot.membersPage(access.orgId, req.query.cursor ?? null, req.query.limit);
         if (p === null) return fail('bad_request', { pointer: '/cursor' });
         return {
           items: p.items.map((m) => ({
