@@ -269,7 +269,7 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
         must(await admin.get(`/api/orgs/${orgId}/governance/radar?assessmentId=${v31}`), 200),
       );
       expect(r.assessment).toMatchObject({ id: v31, catalogVersion: '3.1.0' });
-      expect(r.previous).toMatchObject({ id: thisYear, catalogVersion: '3.0.0' });
+      expect(r.previous).toMatchObject({ id: thisYear, catalogVersion: '3.0.1' });
       expect(r.axes[0]).toMatchObject({
         title: { ja: '指示1 改訂版の題名' },
         current: 80,

@@ -136,6 +136,8 @@ export type PackNode = {
   title: LocalText;
   description?: LocalText;
   guidance?: LocalText;
+  /** Provenance note: shown in the catalog view, not on answering screens. */
+  note?: LocalText;
   answerModel?: string;
   weight?: number;
   tier?: string;
@@ -196,6 +198,8 @@ export const IMPORT_FIELDS = [
   'descriptionEn',
   'guidanceJa',
   'guidanceEn',
+  'noteJa',
+  'noteEn',
   'answerModel',
   'tier',
   'tags',
