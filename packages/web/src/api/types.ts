@@ -264,6 +264,9 @@ export type PolicyDocument = {
   preamble: string;
   sections: { heading: string; body: string }[];
   signature: string[];
+  /** The company's entries are in this language (shown as written), and the note saying so. */
+  entriesLanguage?: Locale;
+  entriesNote?: string;
 };
 
 type SmePolicyJson = ResponseOf<'/api/orgs/{orgId}/sme/policy', 'get'>;
