@@ -14,6 +14,7 @@ import { cpsfMigration } from './cpsf/migrations/0011-cpsf.ts';
 import { advisoriesMigration } from './advisories/migrations/0012-advisories.ts';
 import { softwareMigration } from './software/migrations/0013-software.ts';
 import { whereUsedIndexMigration } from './software/migrations/0014-where-used-index.ts';
+import { governanceReportNotesMigration } from './governance/migrations/0015-governance-report-notes.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -36,6 +37,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0012-advisories': advisoriesMigration(),
     '0013-software': softwareMigration(),
     '0014-where-used-index': whereUsedIndexMigration(),
+    '0015-governance-report-notes': governanceReportNotesMigration(),
   };
 }
 

@@ -330,6 +330,7 @@ export const DIRECTIVE_REFS = allOf<DirectiveRef>()([
 export type PerDirective<T> = Record<DirectiveRef, T>;
 
 export type GovernanceTargets = ResponseOf<'/api/orgs/{orgId}/governance/targets', 'get'>['targets'];
+export type GovernanceReportNotes = ResponseOf<'/api/orgs/{orgId}/governance/report-notes', 'get'>['notes'];
 export type GovernancePeers = ResponseOf<'/api/orgs/{orgId}/governance/peers', 'get'>;
 
 type GovernanceRadarJson = ResponseOf<'/api/orgs/{orgId}/governance/radar', 'get'>;
