@@ -21,6 +21,7 @@ function keyFigures(r: BoardReport, locale: Locale): string[] {
   const prev = r.radar.previous;
   const diff = a.percent !== null && prev?.percent != null ? formatPoints(a.percent - prev.percent) : null;
   const worst = r.gaps[0];
+  const below = r.radar.axes.filter((x) => (directiveGap(x.current, x.target) ?? 0) > 0).length;
   const worstAxis = worst ? r.radar.axes.find((x) => x.ref === worst.ref) : undefined;
   const totals = r.radar.axes.reduce(
     (s, x) => ({
@@ -33,7 +34,7 @@ function keyFigures(r: BoardReport, locale: Locale): string[] {
   return [
     t.overallLine(pct(a.percent), prev && prev.percent !== null ? pct(prev.percent) : null, diff),
     t.belowLine(
-      r.gaps.length,
+      below,
       worst && worstAxis ? `${t.short(directiveNo(worst.ref))}, ${formatPoints(-worst.gap)}` : null,
     ),
     t.actionsLine(totals.open, totals.overdue, totals.done),

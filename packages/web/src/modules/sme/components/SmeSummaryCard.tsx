@@ -140,7 +140,7 @@ export function DeclaredNote({
   return (
     <Stack gap={4} data-testid="sme-declared">
       <Text size="sm">
-        {t('sme.action.declaredOn', { date: formatDate(d.declaredOn, lang), id: d.declarationId })}
+        {t('sme.action.declaredOnLine', { date: formatDate(d.declaredOn, lang), id: d.declarationId })}
       </Text>
       <Text size="sm" fw={600} c={state.canUpgrade ? 'yellow.9' : 'indigo.8'}>
         {state.canUpgrade
