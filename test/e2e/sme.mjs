@@ -612,4 +612,18 @@ async function executiveFlow({ base, orgId, buyerId, desk, phone, begin, shot })
   await row.getByRole('cell', { name: '40%' }).first().waitFor();
   await desk.getByText(ja.governance.noneTitle).waitFor();
   await shot(desk, '43-governance-group-1440');
+
+  // Provenance stays in the catalog view: the node's source note (directive 9's confirmed Ver3.0 title).
+  begin('governance: provenance notes in the catalog view');
+  await desk.goto(`${orgBase}/catalogs/${governance.id}`);
+  await desk.getByPlaceholder(ja.catalogs.searchPlaceholder).fill('指示9');
+  await desk
+    .getByText(/指示9 取引先・委託先を含むサプライチェーン全体/)
+    .first()
+    .click();
+  await desk
+    .getByTestId('node-note')
+    .getByText(/Practice236/)
+    .waitFor();
+  await shot(desk, '46-catalog-note-1440');
 }

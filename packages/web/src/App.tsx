@@ -15,7 +15,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       {phone ? (
-        <Notifications position="top-center" limit={1} autoClose={3000}/>
+        <Notifications position="top-center" limit={1} autoClose={3000} />
       ) : (
         <Notifications position="bottom-right" limit={4} autoClose={4000} />
       )}
