@@ -269,7 +269,7 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
         must(await admin.get(`/api/orgs/${orgId}/governance/radar?assessmentId=${v31}`), 200),
       );
       expect(r.assessment).toMatchObject({ id: v31, catalogVersion: '3.1.0' });
-      expect(r.previous).toMatchObject({ id: thisYear, catalogVersion: '3.0.0' });
+      expect(r.previous).toMatchObject({ id: thisYear, catalogVersion: '3.0.1' });
       expect(r.axes[0]).toMatchObject({
         title: { ja: '指示1 改訂版の題名' },
         current: 80,
@@ -712,6 +712,77 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
         ORG_NAME,
       ])
         expect(text, s).toContain(s);
+    });
+
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+    const count = (text: string, s: string) => text.split(s).length - 1;
+
+    it('carries the CISO’s summary and commentary, kept per assessment and set by owners and admins', async () => {
+      const path = `/api/orgs/${orgId}/governance/report-notes`;
+      type Notes = {
+        notes: {
+          assessmentId: string | null;
+          summary: string;
+          commentary: string;
+          updatedBy: { displayName: string | null } | null;
+        };
+      };
+      expect(
+        json<Notes>(must(await viewer.get(`${path}?assessmentId=${thisYear}`), 200)).notes,
+      ).toMatchObject({
+        assessmentId: thisYear,
+        summary: '',
+        commentary: '',
+        updatedBy: null,
+      });
+      const body = {
+        assessmentId: thisYear,
+        summary: '指示3の予算と人材が目標に届いていません。',
+        commentary: '来期はセキュリティ担当を2名体制にします。',
+      };
+      must(await member.req('PUT', path, body), 403);
+      must(await viewer.req('PUT', path, body), 403);
+      const saved = json<Notes>(must(await admin.req('PUT', path, body), 200)).notes;
+      expect(saved).toMatchObject({ summary: body.summary, commentary: body.commentary });
+      expect(saved.updatedBy?.displayName).toBeTruthy();
+      // Another assessment has its own (empty) notes; an assessment of another organization is refused.
+      expect(json<Notes>(must(await viewer.get(`${path}?assessmentId=${lastYear}`), 200)).notes.summary).toBe(
+        '',
+      );
+      const other = await newOrg(admin, 'ノート確認用');
+      const otherCatalog = json<{ items: { id: string; urn: string }[] }>(
+        await admin.get(`/api/orgs/${other.id}/catalogs`),
+      ).items.find((c) => c.urn === URN)?.id;
+      const foreign = await governance(admin, other.id, '他社', () => [1], 'draft', otherCatalog);
+      must(await admin.req('PUT', path, { ...body, assessmentId: foreign }), 404);
+      must(await admin.req('PUT', path, { ...body, summary: 'x'.repeat(4001) }), 400);
+
+      const res = must(
+        await viewer.get(`/api/orgs/${orgId}/governance/report.pdf?assessmentId=${thisYear}`),
+        200,
+      );
+      const text = await pdfText(res.rawPayload);
+      for (const s of ['エグゼクティブサマリー', '主な数字', 'CISOのコメント', body.summary, body.commentary])
+        expect(text, s).toContain(s);
+    });
+
+    it('marks every page of a draft DRAFT, numbers the pages and gives the gap its unit', async () => {
+      const draft = must(
+        await viewer.get(`/api/orgs/${orgId}/governance/report.pdf?assessmentId=${thisYear}`),
+        200,
+      );
+      const n = pages(draft.rawPayload);
+      expect(n).toBeGreaterThan(1);
+      const text = await pdfText(draft.rawPayload);
+      expect(count(text, '下書き — DRAFT')).toBeGreaterThanOrEqual(n); // the tag on each page (and a watermark)
+      for (let i = 1; i <= n; i++) expect(text).toContain(`ページ ${i} / ${n}`);
+      expect(text).toContain('差（ポイント）');
+      expect(text).toMatch(/−20/);
+      const approved = must(
+        await viewer.get(`/api/orgs/${orgId}/governance/report.pdf?assessmentId=${lastYear}`),
+        200,
+      );
+      expect(await pdfText(approved.rawPayload)).not.toContain('DRAFT');
     });
 
     it('has the same content as .xlsx sheets', async () => {

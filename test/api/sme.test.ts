@@ -97,8 +97,12 @@ describe('SME package: five rules, self-check, policy, SECURITY ACTION, sharing'
     expect(page.body).toContain('緑川 一郎');
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.body).not.toContain('data-entries-lang');
     const en = await anon.get(`/p/${slug}/policy?lang=en`);
     expect(en.body).toContain('Basic Information Security Policy');
+    // The company wrote its entries in Japanese: the English page shows them as written and says so.
+    expect(en.body).toContain('data-entries-lang="ja"');
+    expect(en.body).toContain('shown as the company wrote them, in Japanese');
     for (const url of [
       `/api/orgs/${orgId}`,
       `/api/orgs/${orgId}/sme/policy`,

@@ -107,6 +107,116 @@ describe('built-in catalog packs', () => {
   });
 });
 
+describe('built-in pack content, checked against public sources (issue 13)', () => {
+  const get = (file: string) => {
+    const r = packs.find((p) => p.file === file)?.result;
+    if (!r?.ok) throw new Error(`${file} did not load`);
+    return { pack: r.pack, flat: flattenPack(r.pack.nodes) };
+  };
+  const node = (file: string, ref: string) => {
+    const n = get(file).flat.find((f) => f.ref === ref)?.node;
+    if (!n) throw new Error(`${file}: no node ${ref}`);
+    return n;
+  };
+  const SELF_CHECK = 'ipa-sme-self-check.yaml';
+
+  it('keeps provenance notes out of what people answering read (description), in `note` instead', () => {
+    const provenance =
+      /Shinrai独自の設問|二次情報|Shinraiの言葉|Shinraiの番号|公式の文言|公式の区分|paraphrase|secondary source|Shinrai's own question|official division|is Shinrai's\./i;
+    for (const p of packs) {
+      if (!p.result.ok) continue;
+      for (const f of flattenPack(p.result.pack.nodes)) {
+        const d = f.node.description;
+        if (!d) continue;
+        expect(provenance.test(d.ja) || provenance.test(d.en), `${p.file} ${f.ref}: ${d.ja}`).toBe(false);
+      }
+    }
+    expect(node('meti-cyber-mgmt-guidelines-v3.yaml', 'directive-1').note?.ja).toMatch(/Ver2\.0の題名/);
+  });
+
+  it("self-check: items 23 and 24 are official, with a note and IPA's SME guideline page (第3.1版) as source", () => {
+    const { pack, flat } = get(SELF_CHECK);
+    expect(flat.filter((n) => n.kind === 'item').every((n) => n.node.provenance === 'official')).toBe(true);
+    for (const ref of ['23', '24']) expect(node(SELF_CHECK, ref).note?.ja).toMatch(/第3\.1版/);
+    expect(pack.sources.map((s) => s.url)).toContain('https://www.ipa.go.jp/security/guide/sme/about.html');
+    expect(pack.notice?.ja).not.toMatch(/二次情報/);
+  });
+
+  it('self-check: items 2 and 3 keep the official meaning, 5, 13 and 20 are not close paraphrases', () => {
+    // Item 2 asks that definitions are kept up to date (not "automatic"); item 3 asks for long, complex passwords.
+    expect(node(SELF_CHECK, '2').title.ja).not.toMatch(/自動/);
+    expect(node(SELF_CHECK, '2').title.en).not.toMatch(/automatic/i);
+    expect(node(SELF_CHECK, '3').title.ja).not.toMatch(/サービスごと/);
+    expect(node(SELF_CHECK, '3').title.en).not.toMatch(/each service/i);
+    // Item 8 stays about protecting important information sent by e-mail.
+    expect(node(SELF_CHECK, '8').title.ja).toMatch(/メール/);
+    for (const [ref, close] of [
+      ['5', /脅威や攻撃の手口を知り/],
+      ['13', /情報を社外に持ち出す時/],
+      ['20', /セキュリティの教育や注意の呼びかけ/],
+    ] as const)
+      expect(node(SELF_CHECK, ref).title.ja).not.toMatch(close);
+  });
+
+  it('management guidelines: directive 9 cites its confirmed Ver3.0 title, 5 and 10 say what is still unconfirmed', () => {
+    const file = 'meti-cyber-mgmt-guidelines-v3.yaml';
+    expect(node(file, 'directive-9').note?.ja).toMatch(
+      /ビジネスパートナーや委託先等を含めたサプライチェーン全体の状況把握及び対策.*Practice236/,
+    );
+    for (const ref of ['directive-5', 'directive-10'])
+      expect(node(file, ref).note?.ja).toMatch(/2026年12月.*確かめられていません/);
+  });
+
+  it('risk sources: names the four framework labels and says what its tiers are', () => {
+    const file = 'shinrai-cpsf-risk-sources.yaml';
+    const { pack } = get(file);
+    for (const ref of ['L2-I2', 'L3-I4', 'RS-26', 'RS-28']) {
+      expect(pack.notice?.ja).toContain(ref);
+      expect(node(file, ref).note?.ja).toMatch(/ラベル/);
+    }
+    expect(pack.notice?.ja).toMatch(/Shinrai独自の段階/);
+    expect(pack.tiers?.every((t) => /Shinrai/.test(t.label.ja) && /Shinrai/.test(t.label.en))).toBe(true);
+  });
+
+  it('CPSF: the notice says what is confirmed now (104 requirements, three example-measure levels)', () => {
+    const { pack } = get('meti-cpsf-v1.yaml');
+    expect(pack.notice?.ja).toMatch(/104/);
+    expect(pack.notice?.ja).toMatch(/High-Advanced／Advanced／Basic/);
+    expect(pack.notice?.ja).not.toMatch(/確認できていないため/);
+  });
+
+  it('component definitions and building items do not reproduce the official wording', () => {
+    const official = [
+      /バリューチェーンプロセス/,
+      /一連の活動の手続き/,
+      /目的を実現するためにモノで構成される/,
+      /共有・分析・シミュレーション/,
+      /竣工引き渡し書/,
+      /バックアップを取得する機能を具備/,
+      /被害確認が遅れ/,
+      /バックアップの範囲や頻度/,
+    ];
+    const { pack } = get('meti-cpsf-v1.yaml');
+    const texts = [
+      ...Object.values(pack.tags?.component ?? {}).map((t) => t.ja),
+      ...['BLD-RSK-09', 'BLD-RSK-10', 'BLD-REQ-10', 'BLD-REQ-11'].flatMap((ref) => {
+        const n = node('shinrai-building-systems.yaml', ref);
+        return [n.title.ja, n.description?.ja ?? '', n.guidance?.ja ?? ''];
+      }),
+    ];
+    expect(texts).toHaveLength(6 + 12);
+    for (const text of texts) for (const re of official) expect(text).not.toMatch(re);
+  });
+
+  it('supply-chain evaluation scheme: ★3 25 self-assessed, ★4 44 third-party, start in the second half of FY2026', () => {
+    const { pack } = get('meti-scs-level-choice.yaml');
+    expect(pack.notice?.ja).toMatch(/★3は25の要求事項を自己評価/);
+    expect(pack.notice?.ja).toMatch(/★4は44の要求事項を第三者が評価/);
+    expect(pack.notice?.ja).toMatch(/2026年度の下期/);
+    expect(pack.notice?.en).toMatch(/second half of FY2026/);
+  });
+});
+
 describe('built-in mapping sets', () => {
   const mappings = readBuiltinMappings();
 

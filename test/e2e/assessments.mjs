@@ -285,7 +285,7 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   const phoneDialog = phone.getByRole('dialog', { name: ja.assessments.dialogTitle });
   await phoneDialog.getByRole('combobox', { name: label(ja.assessments.catalog) }).click();
   await phone
-    .getByRole('option', { name: '5分でできる！情報セキュリティ自社診断（Shinrai版）（1.0.0）' })
+    .getByRole('option', { name: '5分でできる！情報セキュリティ自社診断（Shinrai版）（1.1.0）' })
     .click();
   await until(
     'title proposed from the catalog',

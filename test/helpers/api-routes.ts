@@ -225,6 +225,12 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'DELETE /api/orgs/{orgId}/governance/actions/{actionId}': { access: 'org', roles: MANAGERS },
   'POST /api/orgs/{orgId}/governance/reminders': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/governance/report-notes': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/governance/report-notes': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ assessmentId: randomUUID(), summary: '要約', commentary: 'コメント' }),
+  },
   'GET /api/orgs/{orgId}/governance/report.pdf': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/governance/report.xlsx': { access: 'org', roles: ALL },
   /** CPSF models are risk assessments: everyone reads, assessment writers change them. */

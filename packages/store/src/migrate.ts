@@ -19,6 +19,7 @@ import { auditChainsMigration } from './platform/migrations/0016-audit-chains.ts
 import { advisoryRunsMigration } from './advisories/migrations/0017-advisory-runs.ts';
 import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
+import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -46,6 +47,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0017-advisory-runs': advisoryRunsMigration(),
     '0018-vex-history': vexHistoryMigration(),
     '0019-peer-benchmarks': peerBenchmarksMigration(),
+    '0020-governance-report-notes': governanceReportNotesMigration(),
   };
 }
 

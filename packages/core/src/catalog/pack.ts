@@ -40,6 +40,8 @@ export interface PackNode {
   title: Text;
   description?: Text;
   guidance?: Text;
+  /** Where the id, title or text comes from and how far it is confirmed: catalog view and exports only. */
+  note?: Text;
   answerModel?: string;
   weight?: number;
   tier?: string;

@@ -206,3 +206,17 @@ describe('action items', () => {
     });
   });
 });
+
+describe('one rounding for levels and percents everywhere', () => {
+  it('writes a mean level with one decimal, a percent with at most one, points with a sign', async () => {
+    const { formatLevel, formatPercent, formatPoints } = await import('./index.ts');
+    expect(formatLevel(3.25)).toBe('3.3');
+    expect(formatLevel(4)).toBe('4.0');
+    expect(formatLevel(null)).toBe('—');
+    expect(formatPercent(62.25)).toBe('62.3%');
+    expect(formatPercent(80)).toBe('80%');
+    expect(formatPoints(20)).toBe('+20');
+    expect(formatPoints(-12.5)).toBe('−12.5');
+    expect(formatPoints(0)).toBe('±0');
+  });
+});

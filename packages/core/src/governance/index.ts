@@ -1,3 +1,4 @@
 export * from './directives.ts';
 export * from './peers.ts';
 export * from './actions.ts';
+export * from './format.ts';

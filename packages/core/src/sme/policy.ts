@@ -18,7 +18,22 @@ export interface PolicyDocument {
   preamble: string;
   sections: { heading: string; body: string }[];
   signature: string[];
+  /**
+   * Set when the company's own entries (name, scope, representative, contact) are written in another
+   * language than the document: they are shown as written, and the page says so.
+   */
+  entriesLanguage?: Locale;
+  /** That note, in the document's language. */
+  entriesNote?: string;
 }
+
+/** The scope the form suggests, in both languages: the English policy uses its own wording for it. */
+export const DEFAULT_POLICY_SCOPE = {
+  ja: '当社の全ての事業所と、業務で扱う全ての情報資産',
+  en: "all of the Company's offices and all information assets used in its business",
+} as const;
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
 
 function japaneseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -36,7 +51,12 @@ function englishDate(iso: string): string {
  * the company's answers. It covers what SECURITY ACTION ★★ expects a basic policy to state: commitment of
  * the top, legal compliance, protection of information assets, people and rules, incidents, improvement.
  */
-export function basicPolicy(p: PolicyInput, locale: Locale): PolicyDocument {
+export function basicPolicy(input: PolicyInput, locale: Locale): PolicyDocument {
+  const other: Locale = locale === 'ja' ? 'en' : 'ja';
+  const p =
+    input.scope.trim() === DEFAULT_POLICY_SCOPE[other]
+      ? { ...input, scope: DEFAULT_POLICY_SCOPE[locale] }
+      : input;
   if (locale === 'ja') {
     return {
       title: '情報セキュリティ基本方針',
@@ -76,7 +96,16 @@ export function basicPolicy(p: PolicyInput, locale: Locale): PolicyDocument {
       ],
     };
   }
+  const entries = [p.companyName, p.representativeTitle, p.representativeName, p.scope, p.contact];
+  const written = entries.some((e) => JAPANESE.test(e));
   return {
+    ...(written
+      ? {
+          entriesLanguage: 'ja' as const,
+          entriesNote:
+            "The company's own entries (its name, the scope, the representative and the contact) are shown as the company wrote them, in Japanese.",
+        }
+      : {}),
     title: 'Basic Information Security Policy',
     preamble: `${p.companyName} ("the Company") regards protecting the information entrusted to it by customers and partners, and its own information, as the foundation of the trust its business depends on. The Company sets the following policy and everyone in it works to follow it.`,
     sections: [

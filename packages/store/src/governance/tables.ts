@@ -32,8 +32,19 @@ export interface GovernancePeerBenchmarksTable {
   computed_at: string;
 }
 
+/** The CISO's executive summary and commentary for the board report of one assessment. */
+export interface GovernanceReportNotesTable {
+  org_id: string;
+  assessment_id: string;
+  summary: string;
+  commentary: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface GovernanceTables {
   governance_targets: GovernanceTargetsTable;
   governance_actions: GovernanceActionsTable;
   governance_peer_benchmarks: GovernancePeerBenchmarksTable;
+  governance_report_notes: GovernanceReportNotesTable;
 }

@@ -403,6 +403,16 @@ export const api = {
         params: { path: { orgId }, query: assessmentId ? { assessmentId } : {} },
       }),
     ) as Promise<GovernanceRadar>,
+  governanceReportNotes: (orgId: string, assessmentId?: string) =>
+    send(
+      http.GET('/api/orgs/{orgId}/governance/report-notes', {
+        params: { path: { orgId }, query: assessmentId ? { assessmentId } : {} },
+      }),
+    ),
+  setGovernanceReportNotes: (
+    orgId: string,
+    body: BodyOf<'/api/orgs/{orgId}/governance/report-notes', 'put'>,
+  ) => send(http.PUT('/api/orgs/{orgId}/governance/report-notes', { params: { path: { orgId } }, body })),
   governancePeers: (orgId: string) =>
     send(http.GET('/api/orgs/{orgId}/governance/peers', { params: { path: { orgId } } })),
   governanceGroup: (orgId: string) =>

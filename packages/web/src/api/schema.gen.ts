@@ -4181,6 +4181,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/governance/report-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The executive summary and the CISO's commentary of the board report of an assessment (default: the newest governance assessment) */
+    get: {
+      parameters: {
+        query?: {
+          assessmentId?: string;
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notes: {
+                assessmentId: string | null;
+                commentary: string;
+                summary: string;
+                updatedAt: string | null;
+                updatedBy: {
+                  displayName: string | null;
+                  id: string;
+                } | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set the executive summary and the CISO's commentary printed in the board report of an assessment (owner, admin) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assessmentId: string;
+            commentary: string;
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              notes: {
+                assessmentId: string | null;
+                commentary: string;
+                summary: string;
+                updatedAt: string | null;
+                updatedBy: {
+                  displayName: string | null;
+                  id: string;
+                } | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/governance/report.pdf': {
     parameters: {
       query?: never;

@@ -140,6 +140,8 @@ export type PackNode = {
   title: LocalText;
   description?: LocalText;
   guidance?: LocalText;
+  /** Provenance note: shown in the catalog view, not on answering screens. */
+  note?: LocalText;
   answerModel?: string;
   weight?: number;
   tier?: string;
@@ -200,6 +202,8 @@ export const IMPORT_FIELDS = [
   'descriptionEn',
   'guidanceJa',
   'guidanceEn',
+  'noteJa',
+  'noteEn',
   'answerModel',
   'tier',
   'tags',
@@ -264,6 +268,9 @@ export type PolicyDocument = {
   preamble: string;
   sections: { heading: string; body: string }[];
   signature: string[];
+  /** The company's entries are in this language (shown as written), and the note saying so. */
+  entriesLanguage?: Locale;
+  entriesNote?: string;
 };
 
 type SmePolicyJson = ResponseOf<'/api/orgs/{orgId}/sme/policy', 'get'>;
@@ -327,6 +334,7 @@ export const DIRECTIVE_REFS = allOf<DirectiveRef>()([
 export type PerDirective<T> = Record<DirectiveRef, T>;
 
 export type GovernanceTargets = ResponseOf<'/api/orgs/{orgId}/governance/targets', 'get'>['targets'];
+export type GovernanceReportNotes = ResponseOf<'/api/orgs/{orgId}/governance/report-notes', 'get'>['notes'];
 export type GovernancePeers = ResponseOf<'/api/orgs/{orgId}/governance/peers', 'get'>;
 
 type GovernanceRadarJson = ResponseOf<'/api/orgs/{orgId}/governance/radar', 'get'>;

@@ -8,9 +8,11 @@ export interface ConfirmRequest {
   message: string;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
+  /** The confirm button's colour: red (the default) for destructive actions. */
+  color?: string;
 }
 
-/** A confirmation modal for destructive actions. Close it by setting `request` to null. */
+/** A confirmation modal (destructive actions, publishing). Close it by setting `request` to null. */
 export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()}>
+          <Button color={request?.color ?? 'red'} loading={busy} onClick={() => void confirm()}>
             {request?.confirmLabel}
           </Button>
         </Group>

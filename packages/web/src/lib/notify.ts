@@ -13,8 +13,17 @@ export function notifyError(error: unknown): void {
   notifications.show({ color: 'red', title: i18n.t('common.errorTitle'), message: errorMessage(error) });
 }
 
+/** Phones (below Mantine's `sm` breakpoint): toasts are compact and sit over the header bar. */
+export const PHONE_QUERY = '(max-width: 47.99em)';
+const onPhone = () => typeof window !== 'undefined' && window.matchMedia?.(PHONE_QUERY).matches === true;
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', title: i18n.t('common.successTitle'), message });
+  // On a phone a success toast is one line (no title), so it stays within the header bar.
+  notifications.show({
+    color: 'teal',
+    title: onPhone() ? undefined : i18n.t('common.successTitle'),
+    message,
+  });
 }
 
 export function notifyWarning(message: string): void {

@@ -19,6 +19,8 @@ export interface ColumnMapping {
   descriptionEn?: string;
   guidanceJa?: string;
   guidanceEn?: string;
+  noteJa?: string;
+  noteEn?: string;
   answerModel?: string;
   tier?: string;
   tags?: string;
@@ -36,6 +38,8 @@ export const EXPORT_COLUMNS: Required<ColumnMapping> = {
   descriptionEn: 'description_en',
   guidanceJa: 'guidance_ja',
   guidanceEn: 'guidance_en',
+  noteJa: 'note_ja',
+  noteEn: 'note_en',
   answerModel: 'answer_model',
   tier: 'tier',
   tags: 'tags',
@@ -155,6 +159,9 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
     const gJa = get(cells, 'guidanceJa');
     const gEn = get(cells, 'guidanceEn');
     if (gJa || gEn) node.guidance = text(gJa, gEn);
+    const nJa = get(cells, 'noteJa');
+    const nEn = get(cells, 'noteEn');
+    if (nJa || nEn) node.note = text(nJa, nEn);
     const model = get(cells, 'answerModel');
     if (model !== '') {
       if (model === DEFAULT_ANSWER_MODEL_KEY && !(model in models)) models[model] = DEFAULT_ANSWER_MODEL;

@@ -27,6 +27,8 @@ const ImportOptionsSchema = z.strictObject({
       descriptionEn: column.optional(),
       guidanceJa: column.optional(),
       guidanceEn: column.optional(),
+      noteJa: column.optional(),
+      noteEn: column.optional(),
       answerModel: column.optional(),
       tier: column.optional(),
       tags: column.optional(),

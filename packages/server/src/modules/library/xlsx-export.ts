@@ -37,6 +37,8 @@ export async function catalogToXlsx(pack: CatalogPack): Promise<Buffer> {
       d.description?.en ?? '',
       d.guidance?.ja ?? '',
       d.guidance?.en ?? '',
+      d.note?.ja ?? '',
+      d.note?.en ?? '',
       d.answerModel ?? '',
       d.tier ?? '',
       (d.tags ?? []).join(' '),

@@ -5,7 +5,8 @@ import { japanesePdf } from '../../platform/documents/fonts.ts';
 export function policyToPdf(doc: PolicyDocument, author: string): Promise<Buffer> {
   const { doc: pdf, done } = japanesePdf({ Title: doc.title, Author: author }, 64);
   pdf.font('jp-bold').fontSize(20).text(doc.title, { align: 'center' });
-  pdf.moveDown(1.5);
+  if (doc.entriesNote) pdf.moveDown(0.5).font('jp').fontSize(9).fillColor('#555555').text(doc.entriesNote);
+  pdf.fillColor('#000000').moveDown(1.5);
   pdf.font('jp').fontSize(11).text(doc.preamble, { lineGap: 4 });
   for (const s of doc.sections) {
     pdf.moveDown(0.8);
@@ -38,13 +39,13 @@ export function policyToHtml(doc: PolicyDocument, lang: 'ja' | 'en'): string {
 <style>
 body{font-family:"Noto Sans JP","Hiragino Sans","Yu Gothic",system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#1a1b1e}
 h1{text-align:center;font-size:1.6rem}h2{font-size:1.1rem;margin-top:1.6rem}.sig{text-align:right;margin-top:2.5rem}
-nav{text-align:right;font-size:.9rem}
+nav{text-align:right;font-size:.9rem}.entries{font-size:.85rem;color:#555;border-left:3px solid #ccc;padding-left:.6rem}
 </style>
 </head>
 <body>
 <nav><a href="?lang=${lang === 'ja' ? 'en' : 'ja'}">${lang === 'ja' ? 'English' : '日本語'}</a></nav>
 <h1>${esc(doc.title)}</h1>
-<p>${esc(doc.preamble)}</p>
+${doc.entriesNote ? `<p class="entries" data-entries-lang="${doc.entriesLanguage ?? ''}">${esc(doc.entriesNote)}</p>\n` : ''}<p>${esc(doc.preamble)}</p>
 ${doc.sections.map((s) => `<h2>${esc(s.heading)}</h2>\n<p>${esc(s.body)}</p>`).join('\n')}
 <div class="sig">${doc.signature.map((l) => `<div>${esc(l)}</div>`).join('')}</div>
 </body>

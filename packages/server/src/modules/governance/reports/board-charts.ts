@@ -69,14 +69,10 @@ export function radarChart(
     doc.text(label, x - w / 2, y - 5, { lineBreak: false });
   });
 
-  // Legend, to the right of the chart.
+  // Legend, to the right of the chart: only the series that have data (no "previous" without one).
   let ly = cy - r;
   const lx = cx + r + 40;
-  for (const [label, color, dash] of [
-    [t.current, COLORS.current, false],
-    [t.last, COLORS.previous, true],
-    [t.target, COLORS.target, false],
-  ] as const) {
+  for (const [label, color, dash] of legendEntries(axes, locale)) {
     doc.save().strokeColor(color).lineWidth(2);
     if (dash) doc.dash(3, { space: 2 });
     doc
@@ -151,4 +147,15 @@ export function trendChart(
       });
   });
   doc.fillColor('#000000');
+}
+
+/** The radar legend's entries: current, previous and target, each only when some directive has a value. */
+export function legendEntries(axes: readonly RadarAxis[], locale: Locale): [string, string, boolean][] {
+  const t = L[locale];
+  const has = (pick: (a: RadarAxis) => number | null) => axes.some((a) => pick(a) !== null);
+  const out: [string, string, boolean][] = [];
+  if (has((a) => a.current)) out.push([t.current, COLORS.current, false]);
+  if (has((a) => a.previous)) out.push([t.last, COLORS.previous, true]);
+  if (has((a) => a.target)) out.push([t.target, COLORS.target, false]);
+  return out;
 }

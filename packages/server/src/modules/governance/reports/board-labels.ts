@@ -1,4 +1,4 @@
-import type { Locale } from '@shinrai/core';
+import { formatPercent, type Locale } from '@shinrai/core';
 import type { BoardReport, GovernanceAssessmentRef } from '../service.ts';
 
 /** The board report's words (Japanese and English), colours and number and date formats, for the PDF and the .xlsx. */
@@ -18,7 +18,7 @@ export const L = {
     current: '今回',
     last: '前回',
     target: '目標',
-    gap: '差',
+    gap: '差（ポイント）',
     directive: '指示',
     dirShort: '指示',
     gaps: '優先課題（目標との差が大きい指示）',
@@ -43,6 +43,23 @@ export const L = {
     percent: '達成率(%)',
     level: '目標レベル',
     page: 'ページ',
+    levelPercent: (level: string, percent: string) => `${level}（${percent}）`,
+    execSummary: 'エグゼクティブサマリー',
+    keyFigures: '主な数字',
+    overallLine: (now: string, prev: string | null, diff: string | null) =>
+      `総合達成率 ${now}${prev === null ? '' : `（前回 ${prev}、${diff} ポイント）`}`,
+    belowLine: (n: number, worst: string | null) =>
+      n === 0
+        ? '目標を下回る指示はありません。'
+        : `目標を下回る指示：${n}件${worst ? `（差が最も大きいのは${worst}）` : ''}`,
+    actionsLine: (open: number, overdue: number, done: number) =>
+      `アクション：未完了 ${open}件（うち期限超過 ${overdue}件）、完了 ${done}件`,
+    summaryText: '要約',
+    commentary: 'CISOのコメント',
+    notWritten: 'まだ書かれていません（経営ガイドラインの画面の「報告書の要約とコメント」で書けます）。',
+    writtenBy: (name: string, date: string) => `記入：${name}（${date}）`,
+    draftMark: '下書き — DRAFT',
+    draftNote: 'この評価はまだ承認されていません（下書き）。数字は変わることがあります。',
     short: (n: number) => `指示${n}`,
     sheets: {
       summary: '概要',
@@ -79,7 +96,7 @@ export const L = {
     current: 'Current',
     last: 'Previous',
     target: 'Target',
-    gap: 'Gap',
+    gap: 'Gap (points)',
     directive: 'Directive',
     dirShort: 'Dir.',
     gaps: 'Top gaps to target',
@@ -104,6 +121,23 @@ export const L = {
     percent: 'Percent',
     level: 'Target level',
     page: 'Page',
+    levelPercent: (level: string, percent: string) => `${level} (${percent})`,
+    execSummary: 'Executive summary',
+    keyFigures: 'Key figures',
+    overallLine: (now: string, prev: string | null, diff: string | null) =>
+      `Overall achievement ${now}${prev === null ? '' : ` (previous ${prev}, ${diff} points)`}`,
+    belowLine: (n: number, worst: string | null) =>
+      n === 0
+        ? 'No directive is below its target.'
+        : `Directives below target: ${n}${worst ? ` (largest gap: ${worst})` : ''}`,
+    actionsLine: (open: number, overdue: number, done: number) =>
+      `Actions: ${open} open (${overdue} overdue), ${done} done`,
+    summaryText: 'Summary',
+    commentary: "CISO's commentary",
+    notWritten: 'Not written yet (write it under "Report summary and commentary" on the governance page).',
+    writtenBy: (name: string, date: string) => `Written by ${name} (${date})`,
+    draftMark: 'DRAFT',
+    draftNote: 'This assessment is not approved yet (draft). Figures may change.',
     short: (n: number) => `D${n}`,
     sheets: {
       summary: 'Summary',
@@ -141,7 +175,7 @@ export const jstDate = (iso: string, locale: Locale) =>
     timeZone: 'Asia/Tokyo',
   }).format(new Date(iso));
 
-export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 10) / 10}%`);
+export const pct = (v: number | null) => formatPercent(v);
 export const num = (v: number | null) => (v === null ? '—' : String(v));
 export const directiveNo = (ref: string) => Number(ref.replace('directive-', ''));
 

@@ -21,7 +21,6 @@ import { currentLanguage } from '../../../i18n';
 import { answerLabel, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { ChevronDownIcon, ChevronRightIcon } from '../../../components/icons';
-import { ProvenanceBadge } from '../../library/public';
 import classes from './AnswerItem.module.css';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -404,14 +403,19 @@ export const AnswerItem = memo(function AnswerItem({
               {title}
             </Text>
           </Group>
-          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-            {tier ? (
-              <Badge size="xs" color="orange" variant="light" tt="none" visibleFrom="sm">
-                {tx(tier.label, lang)}
-              </Badge>
-            ) : null}
-            <ProvenanceBadge provenance={node.provenance} />
-          </Group>
+          {/* Provenance (official / own) and its notes belong to the catalog view, not to answering. */}
+          {tier ? (
+            <Badge
+              size="xs"
+              color="orange"
+              variant="light"
+              tt="none"
+              visibleFrom="sm"
+              style={{ flexShrink: 0 }}
+            >
+              {tx(tier.label, lang)}
+            </Badge>
+          ) : null}
         </Group>
         {node.description ? (
           <Text size="sm" c="dark.4" style={{ whiteSpace: 'pre-wrap' }}>

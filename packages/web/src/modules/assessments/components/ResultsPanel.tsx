@@ -19,7 +19,9 @@ import { api } from '../../../api/client';
 import type { AnswerValue, Assessment, CatalogPack, PackNode, Score } from '../../../api/types';
 import { currentLanguage } from '../../../i18n';
 import {
+  answerLabel,
   facetAxes,
+  modelOf,
   flattenNodes,
   itemsToFix,
   radarAxes,
@@ -391,7 +393,9 @@ export function ResultsPanel({
                         style={{ flexShrink: 0 }}
                       >
                         {fix.reason === 'low'
-                          ? t('results.reasons.low', { percent: Math.round(fix.fraction * 100) })
+                          ? // The answer as the answering screen labels it ("1 場当たり的"), not a percent.
+                            answerLabel(modelOf(pack, fix.node), answers.get(fix.ref) ?? null, lang) ||
+                            t('results.reasons.low', { percent: Math.round(fix.fraction * 100) })
                           : t(`results.reasons.${fix.reason}`)}
                       </Badge>
                     </Group>

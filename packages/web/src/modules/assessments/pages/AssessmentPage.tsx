@@ -441,8 +441,9 @@ export function AssessmentPage() {
       if (kind === 'info') {
         return (
           <Paper key={node.ref} p="sm" bg="gray.1" radius="md">
+            {/* The title carries the official numbering; the ref is an internal id (e.g. "principle-1"). */}
             <Text size="sm" fw={600}>
-              {node.ref} {tx(node.title, lang)}
+              {tx(node.title, lang)}
             </Text>
             {node.description ? (
               <Text size="sm" c="dimmed">

@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
+import { formatLevel } from '@shinrai/core/browser';
 import {
   DIRECTIVE_REFS,
   type DirectiveRef,
@@ -83,7 +84,7 @@ export function TargetEditor({
                 label={axis ? tx(axis.title, lang) : ref}
                 description={
                   axis?.currentLevel !== null && axis?.currentLevel !== undefined
-                    ? t('governance.targets.now', { level: axis.currentLevel })
+                    ? t('governance.targets.now', { level: formatLevel(axis.currentLevel) })
                     : t('governance.targets.noCurrent')
                 }
                 value={draft[ref]}

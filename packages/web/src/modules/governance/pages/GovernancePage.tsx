@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { can } from '@shinrai/core/browser';
+import { can, formatLevel, formatPercent } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
 import {
   DIRECTIVE_REFS,
@@ -45,11 +45,13 @@ import { allPages } from '../../../lib/allPages';
 import { tx } from '../../../lib/catalog';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { directiveNumber, gap } from '../lib/governance';
+import { ReportNotes } from '../components/ReportNotes';
 import { notifyError } from '../../../lib/notify';
 import { GOVERNANCE_URN, latestCatalog } from '../../sme/public';
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
-const lvl = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
+// One rounding everywhere (screens and the board report): @shinrai/core's formats.
+const pct = (v: number | null | undefined) => formatPercent(v);
+const lvl = (v: number | null | undefined) => formatLevel(v);
 
 type RadarAxis = GovernanceRadar['axes'][number];
 type GroupCompany = GovernanceGroup['companies'][number];
@@ -334,35 +336,38 @@ export function GovernancePage() {
 
       {assessments.length > 0 ? (
         <Paper withBorder p="md">
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Stack gap={0}>
-              <Title order={2} size="h4">
-                {t('governance.report.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('governance.report.intro')}
-              </Text>
-            </Stack>
-            <Group gap="xs">
-              <Button
-                component="a"
-                href={api.governanceReportUrl(orgId, 'pdf', lang, shownId ?? undefined)}
-                download
-                leftSection={<DownloadIcon />}
-              >
-                {t('governance.report.pdf')}
-              </Button>
-              <Button
-                component="a"
-                href={api.governanceReportUrl(orgId, 'xlsx', lang, shownId ?? undefined)}
-                download
-                variant="default"
-                leftSection={<DownloadIcon />}
-              >
-                {t('governance.report.xlsx')}
-              </Button>
+          <Stack gap="md">
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Stack gap={0}>
+                <Title order={2} size="h4">
+                  {t('governance.report.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('governance.report.intro')}
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Button
+                  component="a"
+                  href={api.governanceReportUrl(orgId, 'pdf', lang, shownId ?? undefined)}
+                  download
+                  leftSection={<DownloadIcon />}
+                >
+                  {t('governance.report.pdf')}
+                </Button>
+                <Button
+                  component="a"
+                  href={api.governanceReportUrl(orgId, 'xlsx', lang, shownId ?? undefined)}
+                  download
+                  variant="default"
+                  leftSection={<DownloadIcon />}
+                >
+                  {t('governance.report.xlsx')}
+                </Button>
+              </Group>
             </Group>
-          </Group>
+            <ReportNotes orgId={orgId} assessmentId={shownId ?? null} editable={reviewer} />
+          </Stack>
         </Paper>
       ) : null}
 

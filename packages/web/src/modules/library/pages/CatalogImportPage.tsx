@@ -54,6 +54,8 @@ const GUESSES: Record<ImportField, RegExp> = {
   descriptionEn: /^(description_en)$/i,
   guidanceJa: /^(guidance_ja|guidance|次にやること|対策|対策例)$/i,
   guidanceEn: /^(guidance_en)$/i,
+  noteJa: /^(note_ja|note|出典メモ|出典・確認状況)$/i,
+  noteEn: /^(note_en)$/i,
   answerModel: /^(answer_model|回答形式)$/i,
   tier: /^(tier|レベル|対象レベル)$/i,
   tags: /^(tags|タグ)$/i,

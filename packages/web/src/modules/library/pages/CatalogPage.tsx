@@ -165,6 +165,16 @@ function NodeDetails({ pack, node }: { pack: CatalogPack; node: PackNode }) {
           </Text>
         </Box>
       ) : null}
+      {node.note ? (
+        <Box data-testid="node-note">
+          <Text size="sm" fw={600}>
+            {t('catalogs.note')}
+          </Text>
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            {tx(node.note, lang)}
+          </Text>
+        </Box>
+      ) : null}
       {node.guidance ? (
         <Alert color="teal" variant="light" title={t('catalogs.guidance')}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -1,16 +1,13 @@
 import {
   Alert,
-  Anchor,
   Box,
   Button,
   Center,
-  CopyButton,
   Group,
   Loader,
   Paper,
   SimpleGrid,
   Stack,
-  Switch,
   Text,
   Textarea,
   TextInput,
@@ -22,10 +19,11 @@ import { api } from '../../../api/client';
 import type { PolicyInput, SmePolicy } from '../../../api/types';
 import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
-import { formatDateTime, todayInTokyo } from '../../../lib/format';
+import { todayInTokyo } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { policyPrintHtml } from '../lib/sme';
 import { DownloadIcon } from '../../../components/icons';
+import { PolicyPublish } from './PolicyPublish';
 
 type Field = keyof PolicyInput;
 const FIELDS: Field[] = [
@@ -264,6 +262,11 @@ export function PolicyStep({
                     <Title order={4} ta="center" mb="sm" ff="inherit">
                       {doc.title}
                     </Title>
+                    {doc.entriesNote ? (
+                      <Text size="xs" c="dimmed" mb="sm" data-testid="policy-entries-note">
+                        {doc.entriesNote}
+                      </Text>
+                    ) : null}
                     <Text size="sm" mb="sm" ff="inherit">
                       {doc.preamble}
                     </Text>
@@ -308,75 +311,14 @@ export function PolicyStep({
             </Stack>
           </Paper>
 
-          <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-            <Stack gap="sm">
-              <Title order={3} size="h4">
-                {t('sme.policy.publishTitle')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('sme.policy.publishIntro')}
-              </Text>
-              <Switch
-                size="lg"
-                color="teal"
-                label={t('sme.policy.publish')}
-                checked={policy.published}
-                disabled={!reviewer || !policy.input || publishing}
-                onChange={(event) => void publish(event.currentTarget.checked)}
-              />
-              {!reviewer ? (
-                <Text size="xs" c="dimmed">
-                  {t('sme.policy.publishReviewerOnly')}
-                </Text>
-              ) : !policy.input ? (
-                <Text size="xs" c="dimmed">
-                  {t('sme.policy.publishNeedsPolicy')}
-                </Text>
-              ) : null}
-              {policy.published && url ? (
-                <Stack gap={4}>
-                  <Text size="sm" fw={600}>
-                    {t('sme.policy.publicUrl')}
-                  </Text>
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <Anchor
-                      href={url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      size="sm"
-                      style={{ overflowWrap: 'anywhere', minWidth: 0 }}
-                      data-testid="policy-public-url"
-                    >
-                      {url}
-                    </Anchor>
-                    <CopyButton value={url}>
-                      {({ copied, copy }) => (
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color={copied ? 'teal' : undefined}
-                          onClick={copy}
-                          style={{ flexShrink: 0 }}
-                        >
-                          {copied ? t('common.copied') : t('common.copy')}
-                        </Button>
-                      )}
-                    </CopyButton>
-                  </Group>
-                  {policy.publishedAt ? (
-                    <Text size="xs" c="dimmed">
-                      {t('sme.policy.publishedAt', { at: formatDateTime(policy.publishedAt, lang) })}
-                    </Text>
-                  ) : null}
-                </Stack>
-              ) : null}
-              {policy.published ? (
-                <Button variant="light" onClick={onNext} style={{ alignSelf: 'flex-start' }}>
-                  {t('sme.policy.toAction')}
-                </Button>
-              ) : null}
-            </Stack>
-          </Paper>
+          <PolicyPublish
+            reviewer={reviewer}
+            policy={policy}
+            url={url}
+            publishing={publishing}
+            onPublish={publish}
+            onNext={onNext}
+          />
         </Stack>
       </SimpleGrid>
     </Stack>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
   Paper,
@@ -18,9 +19,17 @@ import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDate, formatDateTime, todayInTokyo } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { isDeclarationId, type SmeStep } from '../lib/sme';
+import { declaredState, isDeclarationId, type SmeStep } from '../lib/sme';
+import { DeclaredNote } from './SmeSummaryCard';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Stars } from './Stars';
+
+/** IPA's SECURITY ACTION site, its notice of the application system from April 2026, and the subsidy's requirements (checked 2026-12). */
+const LINKS = {
+  ipa: 'https://www.ipa.go.jp/security/security-action/',
+  ipaNews: 'https://www.ipa.go.jp/security/security-action/news/sa-notice-202602.html',
+  subsidy: 'https://it-shien.smrj.go.jp/applicant/measures',
+} as const;
 
 const MISSING_STEP: Record<SmeMissing, SmeStep> = {
   five_rules: 'rules',
@@ -115,12 +124,18 @@ export function SecurityActionStep({
     },
   ];
 
+  const declared = declaredState(status);
+  const shownLevel = declared && !declared.canUpgrade ? declared.declaration.level : eligibility.level;
   const headline =
-    eligibility.level === 'star2'
-      ? t('sme.action.canStar2')
-      : eligibility.level === 'star1'
-        ? t('sme.action.canStar1')
-        : t('sme.action.canNone');
+    declared && !declared.canUpgrade
+      ? t('sme.action.declaredTitle', {
+          level: `${'★'.repeat(declared.declaration.level === 'star2' ? 2 : 1)} ${t(`sme.levels.${declared.declaration.level}`)}`,
+        })
+      : eligibility.level === 'star2'
+        ? t('sme.action.canStar2')
+        : eligibility.level === 'star1'
+          ? t('sme.action.canStar1')
+          : t('sme.action.canNone');
 
   return (
     <Stack>
@@ -132,15 +147,17 @@ export function SecurityActionStep({
               size={64}
               radius="xl"
               variant="light"
-              color={eligibility.level === 'none' ? 'gray' : 'yellow'}
+              color={shownLevel === 'none' ? 'gray' : declared && !declared.canUpgrade ? 'teal' : 'yellow'}
               aria-hidden
             >
-              <Stars level={eligibility.level} size={eligibility.level === 'star2' ? 24 : 30} />
+              <Stars level={shownLevel} size={shownLevel === 'star2' ? 24 : 30} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Text size="xs" c="dimmed">
-                {t('sme.action.currentLevel')}
-              </Text>
+              {declared && !declared.canUpgrade ? null : (
+                <Text size="xs" c="dimmed">
+                  {t('sme.action.currentLevel')}
+                </Text>
+              )}
               <Title order={3} size="h3" data-testid="sme-level">
                 {headline}
               </Title>
@@ -162,14 +179,37 @@ export function SecurityActionStep({
               onGoto={(m) => onGoto(MISSING_STEP[m])}
             />
           ) : null}
-          {eligibility.level === 'star2' ? <Text size="sm">{t('sme.action.allDone')}</Text> : null}
+          {declared ? (
+            <DeclaredNote state={declared} lang={lang} />
+          ) : eligibility.level === 'star2' ? (
+            <Text size="sm">{t('sme.action.allDone')}</Text>
+          ) : null}
         </Stack>
       </Paper>
 
       <Alert color="indigo" variant="light" title={t('sme.action.noteTitle')}>
-        <Stack gap={4}>
+        <Stack gap={6}>
           <Text size="sm">{t('sme.action.note1')}</Text>
           <Text size="sm">{t('sme.action.note2')}</Text>
+          <Text size="sm">{t('sme.action.note3')}</Text>
+          <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {(
+              [
+                ['ipa', 'sme.action.ipaLink'],
+                ['ipaNews', 'sme.action.ipaNewsLink'],
+                ['subsidy', 'sme.action.subsidyLink'],
+              ] as const
+            ).map(([key, label]) => (
+              <li key={key}>
+                <Anchor href={LINKS[key]} target="_blank" rel="noopener noreferrer" size="sm">
+                  {t(label)} ↗
+                </Anchor>
+              </li>
+            ))}
+          </Stack>
+          <Text size="xs" c="dimmed">
+            {t('sme.action.noteChecked')}
+          </Text>
         </Stack>
       </Alert>
 

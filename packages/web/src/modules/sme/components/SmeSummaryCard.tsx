@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import type { SmeStatus } from '../../../api/types';
+import { currentLanguage } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
+import { declaredState } from '../lib/sme';
 import { Stars } from './Stars';
 
 function Row({
@@ -34,6 +37,7 @@ function Row({
 /** The organization's progress toward SECURITY ACTION ★ / ★★, on the overview page. */
 export function SmeSummaryCard({ orgId }: { orgId: string }) {
   const { t } = useTranslation('sme');
+  const lang = currentLanguage();
   const [status, setStatus] = useState<SmeStatus | null>(null);
 
   useEffect(() => {
@@ -48,8 +52,9 @@ export function SmeSummaryCard({ orgId }: { orgId: string }) {
   }, [orgId]);
 
   if (!status) return null;
-  const { fiveRules, selfCheck, policy, eligibility, declarations } = status;
-  const latest = declarations[0];
+  const { fiveRules, selfCheck, policy, eligibility } = status;
+  const declared = declaredState(status);
+  const shownLevel = declared?.declaration.level ?? eligibility.level;
   const policyValue = policy.published
     ? t('sme.summary.policyPublished')
     : policy.set
@@ -64,11 +69,18 @@ export function SmeSummaryCard({ orgId }: { orgId: string }) {
             {t('sme.summary.title')}
           </Title>
           <Group gap={6} wrap="nowrap">
-            <Stars level={eligibility.level} />
-            <Badge variant="light" color={eligibility.level === 'none' ? 'gray' : 'yellow'} tt="none">
-              {eligibility.level === 'none'
-                ? t('sme.summary.levelNone')
-                : t('sme.summary.levelEligible', { level: t(`sme.levels.${eligibility.level}`) })}
+            <Stars level={shownLevel} />
+            <Badge
+              variant="light"
+              color={declared ? 'teal' : eligibility.level === 'none' ? 'gray' : 'yellow'}
+              tt="none"
+              data-testid="sme-summary-level"
+            >
+              {declared
+                ? t('sme.summary.levelDeclared', { level: t(`sme.levels.${declared.declaration.level}`) })
+                : eligibility.level === 'none'
+                  ? t('sme.summary.levelNone')
+                  : t('sme.summary.levelEligible', { level: t(`sme.levels.${eligibility.level}`) })}
             </Badge>
           </Group>
         </Group>
@@ -96,22 +108,45 @@ export function SmeSummaryCard({ orgId }: { orgId: string }) {
             percent={policy.published ? 100 : policy.set ? 50 : 0}
           />
         </SimpleGrid>
-        {latest ? (
-          <Text size="sm" c="dimmed">
-            {t('sme.summary.declared', {
-              level: t(`sme.levels.${latest.level}`),
-              id: latest.declarationId,
-            })}
-          </Text>
-        ) : null}
+        {declared ? <DeclaredNote state={declared} lang={lang} /> : null}
         <Group justify="flex-end">
-          <Button component={Link} to={`/orgs/${orgId}/sme`} variant="light">
-            {fiveRules.declared === 0 && selfCheck.answered === 0 && !policy.set
-              ? t('sme.summary.start')
-              : t('sme.summary.continue')}
+          <Button
+            component={Link}
+            to={declared ? `/orgs/${orgId}/sme?step=action` : `/orgs/${orgId}/sme`}
+            variant="light"
+          >
+            {declared
+              ? t('sme.summary.review')
+              : fiveRules.declared === 0 && selfCheck.answered === 0 && !policy.set
+                ? t('sme.summary.start')
+                : t('sme.summary.continue')}
           </Button>
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** The recorded declaration: its date and ID, and what to do next (a year on, or declare ★★). */
+export function DeclaredNote({
+  state,
+  lang,
+}: {
+  state: NonNullable<ReturnType<typeof declaredState>>;
+  lang: ReturnType<typeof currentLanguage>;
+}) {
+  const { t } = useTranslation('sme');
+  const d = state.declaration;
+  return (
+    <Stack gap={4} data-testid="sme-declared">
+      <Text size="sm">
+        {t('sme.action.declaredOnLine', { date: formatDate(d.declaredOn, lang), id: d.declarationId })}
+      </Text>
+      <Text size="sm" fw={600} c={state.canUpgrade ? 'yellow.9' : 'indigo.8'}>
+        {state.canUpgrade
+          ? t('sme.action.canUpgrade')
+          : t('sme.action.nextYear', { date: formatDate(state.reviewOn, lang) })}
+      </Text>
+    </Stack>
   );
 }

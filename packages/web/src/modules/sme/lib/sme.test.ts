@@ -4,7 +4,9 @@ import { formatDate, todayInTokyo } from '../../../lib/format';
 import {
   activeBuyers,
   catalogByTitle,
+  aYearLater,
   compareVersions,
+  declaredState,
   firstOpenStep,
   firstUnanswered,
   guidedItems,
@@ -183,5 +185,44 @@ describe('printing and dates', () => {
     // 2025-03-31T16:00Z is already April 1st in Tokyo
     expect(formatDate('2025-03-31T16:00:00Z', 'ja')).toBe('2025年4月1日');
     expect(todayInTokyo(new Date('2025-03-31T16:00:00Z'))).toBe('2025-04-01');
+  });
+});
+
+describe('declared state (overview and step 5 after a declaration)', () => {
+  const decl = (id: string, level: 'star1' | 'star2', declaredOn: string) => ({
+    id,
+    level,
+    declarationId: `5${id.padStart(10, '0')}`,
+    declaredOn,
+    createdAt: `${declaredOn}T00:00:00Z`,
+  });
+
+  it('is null until a declaration is recorded', () => {
+    expect(declaredState(status())).toBeNull();
+  });
+
+  it('shows the best level declared, its date and the review a year later', () => {
+    const s = status({
+      eligibility: { star1: true, star2: true, level: 'star2', missing: [] },
+      declarations: [decl('2', 'star1', '2026-06-01'), decl('1', 'star2', '2025-04-01')],
+    });
+    expect(declaredState(s)).toEqual({
+      declaration: s.declarations[1],
+      reviewOn: '2026-04-01',
+      canUpgrade: false,
+    });
+  });
+
+  it('offers ★★ when only ★ was declared and ★★ is now within reach', () => {
+    const s = status({
+      eligibility: { star1: true, star2: true, level: 'star2', missing: [] },
+      declarations: [decl('1', 'star1', '2025-04-01')],
+    });
+    expect(declaredState(s)?.canUpgrade).toBe(true);
+  });
+
+  it('moves 29 February to 28 February of the next year', () => {
+    expect(aYearLater('2024-02-29')).toBe('2025-02-28');
+    expect(aYearLater('2025-12-31')).toBe('2026-12-31');
   });
 });

@@ -8,6 +8,7 @@ import type {
   PolicyDocument,
   Relationship,
   RelationshipParty,
+  SmeDeclaration,
   SmeStatus,
 } from '../../../api/types';
 import { flattenNodes, nodeKind } from '../../../lib/catalog';
@@ -98,6 +99,43 @@ export function isDeclarationId(value: string): boolean {
   return /^\d{6,15}$/.test(value.trim());
 }
 
+/** The same calendar date a year later (YYYY-MM-DD); 29 February becomes 28 February. */
+export function aYearLater(isoDate: string): string {
+  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
+  const day = Math.min(d, new Date(Date.UTC(y + 1, m, 0)).getUTCDate());
+  return `${String(y + 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const LEVEL_RANK = { star1: 1, star2: 2 } as const;
+
+/** What the organization declared: its best recorded declaration, and what to do next. */
+export interface DeclaredState {
+  declaration: SmeDeclaration;
+  /** A year after the declaration: redo the self-check and review the policy. */
+  reviewOn: string;
+  /** Only ★ was declared while ★★ is now within reach. */
+  canUpgrade: boolean;
+}
+
+/** The highest level declared (the latest declaration of that level), or null when none is recorded. */
+export function declaredState(status: SmeStatus): DeclaredState | null {
+  let best: SmeDeclaration | null = null;
+  for (const d of status.declarations) {
+    if (
+      !best ||
+      LEVEL_RANK[d.level] > LEVEL_RANK[best.level] ||
+      (d.level === best.level && d.declaredOn > best.declaredOn)
+    )
+      best = d;
+  }
+  if (!best) return null;
+  return {
+    declaration: best,
+    reviewOn: aYearLater(best.declaredOn),
+    canUpgrade: best.level === 'star1' && status.eligibility.star2,
+  };
+}
+
 /** The buyers this organization supplies: active buyer → supplier relationships where it is the supplier. */
 export function activeBuyers(relationships: readonly Relationship[], orgId: string): RelationshipParty[] {
   const out = new Map<string, RelationshipParty>();
@@ -119,11 +157,12 @@ export function policyPrintHtml(doc: PolicyDocument, lang: Locale): string {
     .map((s) => `<h2>${escapeHtml(s.heading)}</h2><p>${escapeHtml(s.body)}</p>`)
     .join('');
   const signature = doc.signature.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+  const note = doc.entriesNote ? `<p class="entries">${escapeHtml(doc.entriesNote)}</p>` : '';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>
 body{font-family:"Hiragino Mincho ProN","Yu Mincho","Noto Serif JP",serif;max-width:42em;margin:3em auto;padding:0 1.5em;line-height:1.8;color:#111}
 h1{text-align:center;font-size:1.6em;margin-bottom:1.5em}h2{font-size:1.05em;margin:1.4em 0 .3em}
-.signature{margin-top:3em;text-align:right}.signature p{margin:.2em 0}
-</style></head><body><h1>${escapeHtml(doc.title)}</h1><p>${escapeHtml(doc.preamble)}</p>${sections}<div class="signature">${signature}</div></body></html>`;
+.signature{margin-top:3em;text-align:right}.signature p{margin:.2em 0}.entries{font-size:.85em;color:#555}
+</style></head><body><h1>${escapeHtml(doc.title)}</h1>${note}<p>${escapeHtml(doc.preamble)}</p>${sections}<div class="signature">${signature}</div></body></html>`;
 }
 
 /** The catalog among `catalogs` whose title (both languages) matches, newest version first. */
