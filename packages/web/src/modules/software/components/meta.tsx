@@ -1,5 +1,5 @@
-// How severities, risk counts and support periods look on the software pages, the navigation icon and
-// the small sub-navigation shared by the products, where-used and advisory-database pages.
+// How severities, risk counts and support periods look on the software pages, and the small
+// sub-navigation shared by the products, where-used and advisory-database pages.
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -190,24 +190,3 @@ export function SoftwareNav({
     </Group>
   );
 }
-
-const base = {
-  width: 18,
-  height: 18,
-  viewBox: '0 0 24 24',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  'aria-hidden': true,
-  focusable: false,
-} as const;
-
-/** A box of packages: the navigation icon of the software section. */
-export const SoftwareNavIcon = () => (
-  <svg {...base}>
-    <path d="M12 3 4 7v10l8 4 8-4V7z" />
-    <path d="m4 7 8 4 8-4M12 11v10" />
-  </svg>
-);
