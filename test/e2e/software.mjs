@@ -337,6 +337,8 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
 
   begin('the product list shows the risk badges');
   await desk.getByRole('link', { name: ja.nav.software, exact: true }).click();
+  // Where findings are read, the advisory database's size and age are said.
+  await desk.getByTestId('advisory-db-age').waitFor();
   await desk.getByRole('heading', { name: ja.software.products.title }).waitFor();
   const productRow = desk.getByRole('row').filter({ hasText: PRODUCT });
   await productRow.getByTestId('risk-malicious').waitFor();

@@ -71,6 +71,11 @@ await runScenario('threats', SHOTS, async ({ begin, shot, startServer, launchBro
   );
   await shot(desk, 'invitation-no-mail-1440');
 
+  begin('an empty advisory database says so where findings are read');
+  await desk.goto(`${base}/orgs/${orgId}/software`);
+  await desk.getByTestId('advisory-db-empty').getByText(ja.software.advisoryDb.emptyTitle).waitFor();
+  await shot(desk, 'software-empty-advisories-1440');
+
   begin('phone, English');
   const phone = await newPage('phone', PHONE);
   await phone.goto(`${base}/login`);

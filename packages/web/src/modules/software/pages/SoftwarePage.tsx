@@ -7,6 +7,7 @@ import { softwareApi, type Product } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { PlusIcon } from '../../../components/icons';
 import { useOrg } from '../../../components/OrgContext';
+import { AdvisoryDbNotice } from '../components/AdvisoryDbNotice';
 import { PageHeader } from '../../../components/PageHeader';
 import { RiskBadges, SoftwareNav, SupportBadge, formatCount } from '../components/meta';
 import { IncidentsPanel } from '../components/IncidentsPanel';
@@ -105,6 +106,7 @@ export function SoftwarePage() {
         ) : null}
       </Group>
       <SoftwareNav orgId={orgId} current="products" />
+      <AdvisoryDbNotice orgId={orgId} />
       {malicious.length > 0 ? (
         <Alert color="red" variant="filled" title={t('software.alert.maliciousTitle')} role="alert">
           {t('software.alert.maliciousProducts', {

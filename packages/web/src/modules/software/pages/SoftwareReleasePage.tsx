@@ -6,6 +6,7 @@ import { can } from '@shinrai/core/browser';
 import { softwareApi, type Component, type Finding, type Product, type Release } from '../../../api/software';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
+import { AdvisoryDbNotice } from '../components/AdvisoryDbNotice';
 import { PageHeader } from '../../../components/PageHeader';
 import { ArtifactsPanel } from '../components/ArtifactsPanel';
 import { ComponentsTable } from '../components/ComponentsTable';
@@ -154,6 +155,7 @@ export function SoftwareReleasePage() {
           {writer ? <SbomUpload orgId={orgId} release={release} onUploaded={afterUpload} /> : null}
         </Group>
       </Paper>
+      <AdvisoryDbNotice orgId={orgId} />
       <Tabs
         value={tab}
         onChange={(v) => setParams(v && v !== 'findings' ? { tab: v } : {}, { replace: true })}
