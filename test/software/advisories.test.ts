@@ -82,17 +82,15 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
     expect(status.lastImport).toMatchObject({ id: again.importId, status: 'done', unchanged: 8 });
   });
 
-  it('imports an all.zip incrementally: newer modified replaces, older or equal is unchanged', async () => {
+  it('imports an all.zip incrementally: newer modified or changed content replaces, older or the same is unchanged', async () => {
+    const zip1Record3 = osvRecord({
+      id: 'GHSA-aaaa-0003',
+      severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:L/A:N' }],
+    });
     const zip1 = await zipBuffer([
       { name: 'GHSA-aaaa-0001.json', data: osvRecord({ id: 'GHSA-aaaa-0001' }) },
       { name: 'GHSA-aaaa-0002.json', data: osvRecord({ id: 'GHSA-aaaa-0002' }) },
-      {
-        name: 'GHSA-aaaa-0003.json',
-        data: osvRecord({
-          id: 'GHSA-aaaa-0003',
-          severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:L/A:N' }],
-        }),
-      },
+      { name: 'GHSA-aaaa-0003.json', data: zip1Record3 },
     ]);
     const r1 = await importAdvisories(t.store, writeTemp(dir, 'one.zip', zip1), 'one.zip');
     if (!r1.ok) throw new Error(r1.reason);
@@ -115,8 +113,8 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
         name: 'GHSA-aaaa-0002.json',
         data: osvRecord({ id: 'GHSA-aaaa-0002', modified: '2023-01-01T00:00:00Z', summary: 'old' }),
       },
-      // same modified: unchanged
-      { name: 'GHSA-aaaa-0003.json', data: osvRecord({ id: 'GHSA-aaaa-0003', summary: 'same time' }) },
+      // same modified, same content: unchanged
+      { name: 'GHSA-aaaa-0003.json', data: zip1Record3 },
     ]);
     const r2 = await importAdvisories(t.store, writeTemp(dir, 'two.zip', zip2), 'two.zip');
     if (!r2.ok) throw new Error(r2.reason);
@@ -124,6 +122,15 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
     expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0001'))?.summary).toBe('changed');
     expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0002'))?.summary).toBe('summary of GHSA-aaaa-0002');
     expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0003'))?.summary).toBe('summary of GHSA-aaaa-0003');
+
+    // Same modified, changed content (golang/vulndb dates every record 0001-01-01): re-imported.
+    const zip3 = await zipBuffer([
+      { name: 'GHSA-aaaa-0003.json', data: { ...zip1Record3, summary: 'same time, new text' } },
+    ]);
+    const r3 = await importAdvisories(t.store, writeTemp(dir, 'three.zip', zip3), 'three.zip');
+    if (!r3.ok) throw new Error(r3.reason);
+    expect(r3.counts).toMatchObject({ processed: 1, updated: 1, unchanged: 0 });
+    expect((await findAdvisory(t.store.db, 'GHSA-aaaa-0003'))?.summary).toBe('same time, new text');
     const found = await advisoriesFor(t.store.db, [
       { ecosystem: 'npm', name: 'left-pad' },
       { ecosystem: 'npm', name: 'right-pad' },
@@ -148,6 +155,50 @@ describe.each(testDialects())('advisory import on %s', (dialect) => {
     // r1's three and r2's one wait for the re-match (nobody ran it here)
     const waiting = await pendingRematch(t.store.db, 100);
     expect(waiting.advisoryIds).toEqual(expect.arrayContaining(['GHSA-aaaa-0001', 'GHSA-aaaa-0002']));
+  });
+
+  it('reads OSV records in YAML (as PyPA publishes them) like JSON, and skips malformed YAML', async () => {
+    const pypa = [
+      'id: PYSEC-2098-1',
+      'modified: 2024-03-01T00:00:00Z',
+      'published: 2024-02-01T00:00:00Z',
+      'summary: a YAML record',
+      'aliases:',
+      '- CVE-2098-0001',
+      'affected:',
+      '- package:',
+      '    name: Some_Package',
+      '    ecosystem: PyPI',
+      '  ranges:',
+      '  - type: ECOSYSTEM',
+      '    events:',
+      '    - introduced: "0"',
+      '    - fixed: 1.2.0',
+      '',
+    ].join('\n');
+    const zip = await zipBuffer([
+      { name: 'vulns/some-package/PYSEC-2098-1.yaml', data: pypa },
+      { name: 'vulns/bad/PYSEC-2098-2.yml', data: 'id: [unclosed' },
+      { name: 'vulns/bad/PYSEC-2098-3.yaml', data: 'id: a\nid: b\nmodified: 2024-01-01T00:00:00Z\n' },
+    ]);
+    const r = await importAdvisories(t.store, writeTemp(dir, 'pypa.zip', zip), 'pypa.zip');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.counts).toMatchObject({ processed: 3, added: 1, skipped: 2 });
+    expect(r.skippedReasons.malformed_yaml?.count).toBe(2);
+    const stored = await findAdvisory(t.store.db, 'PYSEC-2098-1');
+    // Dates stay the strings they are in the file; the PyPI name is normalised for matching.
+    expect(stored).toMatchObject({ modified: '2024-03-01T00:00:00Z', summary: 'a YAML record' });
+    const found = await advisoriesFor(t.store.db, [{ ecosystem: 'PyPI', name: 'some-package' }]);
+    expect(found.get('PyPI\u0000some-package')?.map((a) => a.id)).toEqual(['PYSEC-2098-1']);
+    // The same record as JSON has the same content: unchanged.
+    const asJson = JSON.parse(stored?.record ?? '{}') as Record<string, unknown>;
+    const again = await importAdvisories(
+      t.store,
+      writeTemp(dir, 'PYSEC-2098-1.json', JSON.stringify(asJson)),
+      'PYSEC-2098-1.json',
+    );
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.counts).toMatchObject({ processed: 1, unchanged: 1, updated: 0 });
   });
 
   it('keeps withdrawn records out of matching, marks MAL- critical, skips unknown ecosystems and bad JSON', async () => {

@@ -20,6 +20,7 @@ import { advisoryRunsMigration } from './advisories/migrations/0017-advisory-run
 import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
 import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
+import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -48,6 +49,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0018-vex-history': vexHistoryMigration(),
     '0019-peer-benchmarks': peerBenchmarksMigration(),
     '0020-governance-report-notes': governanceReportNotesMigration(),
+    '0021-advisory-content-hash': advisoryContentHashMigration(),
   };
 }
 

@@ -34,18 +34,19 @@ function baseOf(ecosystem: string): string {
 }
 
 /** The stored `modified` time of each of `ids` that exists. */
-export async function advisoryModifiedTimes(
+/** What an import compares a record with: the stored `modified` and content hash of each id. */
+export async function advisoryVersions(
   ex: Executor,
   ids: readonly string[],
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+): Promise<Map<string, { modified: string; contentHash: string | null }>> {
+  const out = new Map<string, { modified: string; contentHash: string | null }>();
   for (const part of chunks([...new Set(ids)], ID_CHUNK)) {
     const rows = await ex
       .selectFrom('advisories')
-      .select(['id', 'modified'])
+      .select(['id', 'modified', 'content_hash'])
       .where('id', 'in', part)
       .execute();
-    for (const r of rows) out.set(r.id, r.modified);
+    for (const r of rows) out.set(r.id, { modified: r.modified, contentHash: r.content_hash });
   }
   return out;
 }
@@ -62,6 +63,7 @@ const ADVISORY_COLUMNS = [
   'score',
   'vector',
   'record',
+  'content_hash',
   'imported_at',
   'import_id',
 ] as const satisfies readonly (keyof AdvisoriesTable)[];

@@ -17,6 +17,8 @@ export interface AdvisoriesTable {
   vector: string | null;
   /** The whole OSV record as JSON. */
   record: string;
+  /** SHA-256 (hex) of `record`: an import rewrites a record whose content changed under the same `modified`. */
+  content_hash: string | null;
   imported_at: string;
   /** The import run that wrote this version of the record (null for records written before runs were kept). */
   import_id: string | null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 // Deep imports, not the @shinrai/* barrels: `shinrai advisories import` loads only what an import needs.
 import {
   abandonAdvisoryImport,
-  advisoryModifiedTimes,
+  advisoryVersions,
   findAdvisoryImport,
   insertAdvisoryImport,
   markRematchPending,
@@ -13,7 +13,8 @@ import {
 import { BATCH_SIZE, DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
 import { openAdvisorySource } from './open-source.ts';
 import { noteSkip, type RefusalReason, type SkippedReasons } from './reasons.ts';
-import { checkRecord, recordRows, type CheckedRecord, type RecordRows } from './record.ts';
+import { parse as parseYaml } from 'yaml';
+import { checkRecord, contentHash, recordRows, type CheckedRecord, type RecordRows } from './record.ts';
 import {
   abandonStaleImports,
   auditImport,
@@ -23,7 +24,7 @@ import {
   type AdvisoryStore,
   type ImportActor,
 } from './runs.ts';
-import { SourceBroken } from './source.ts';
+import { isYamlName, SourceBroken } from './source.ts';
 
 export interface AdvisoryImportCounts {
   processed: number;
@@ -187,12 +188,17 @@ export async function importAdvisories(
   if (!source.ok) return refuse(source.reason, source.detail);
 
   let batch = new Map<string, CheckedRecord>();
+  /**
+   * The `modified` of every id this source already gave: a later copy in the same source that is not newer
+   * is unchanged, whichever batch it falls in (its content may differ; the first copy wins, as before).
+   */
+  const given = new Map<string, string>();
 
   const flush = async () => {
     if (batch.size === 0) return;
     const items = [...batch.values()];
     batch = new Map();
-    const stored = await advisoryModifiedTimes(
+    const stored = await advisoryVersions(
       db,
       items.map((p) => p.id),
     );
@@ -201,7 +207,13 @@ export async function importAdvisories(
     const at = now();
     for (const p of items) {
       const old = stored.get(p.id);
-      if (old !== undefined && !newer(p.modified, old)) {
+      // Unchanged: an older copy, or the same `modified` with the same content (some databases change
+      // records without touching `modified`: golang/vulndb dates every record 0001-01-01).
+      if (
+        old !== undefined &&
+        !newer(p.modified, old.modified) &&
+        (p.modified !== old.modified || old.contentHash === contentHash(p.record))
+      ) {
         counts.unchanged++;
         continue;
       }
@@ -243,11 +255,17 @@ export async function importAdvisories(
     for await (const entry of source.entries()) {
       counts.processed++;
       let json: unknown;
+      const yaml = isYamlName(entry.name);
       try {
-        json = JSON.parse(UTF8.decode(entry.data));
+        const text = UTF8.decode(entry.data);
+        // YAML's core schema keeps dates as strings, as JSON has them; few aliases, no duplicate keys.
+        json = yaml
+          ? parseYaml(text, { schema: 'core', maxAliasCount: 10, uniqueKeys: true })
+          : JSON.parse(text);
       } catch (err) {
         counts.skipped++;
-        noteSkip(skippedReasons, err instanceof SyntaxError ? 'malformed_json' : 'not_utf8', entry.name);
+        const malformed = yaml ? 'malformed_yaml' : 'malformed_json';
+        noteSkip(skippedReasons, err instanceof TypeError ? 'not_utf8' : malformed, entry.name);
         continue;
       }
       const p = checkRecord(json, entry.name);
@@ -256,12 +274,13 @@ export async function importAdvisories(
         noteSkip(skippedReasons, p.reason, p.example);
         continue;
       }
-      const same = batch.get(p.id);
-      if (same && !newer(p.modified, same.modified)) {
+      const earlier = given.get(p.id);
+      if (earlier !== undefined && !newer(p.modified, earlier)) {
         counts.unchanged++;
         continue;
       }
-      if (same) counts.unchanged++; // the older copy in this source
+      if (batch.has(p.id)) counts.unchanged++; // the older copy in this batch
+      given.set(p.id, p.modified);
       batch.set(p.id, p);
       if (batch.size >= batchSize) {
         await flush();

@@ -1,6 +1,6 @@
 /** Why a record was skipped (the import goes on) or why a whole source was refused (nothing read from it). */
 export type SkipReason =
-  'malformed_json' | 'invalid_record' | 'unknown_ecosystem' | 'no_package' | 'not_utf8';
+  'malformed_json' | 'malformed_yaml' | 'invalid_record' | 'unknown_ecosystem' | 'no_package' | 'not_utf8';
 
 export type RefusalReason =
   | 'unreadable'
@@ -18,6 +18,10 @@ type Text = { ja: string; en: string };
 
 export const SKIP_MESSAGES: Record<SkipReason, Text> = {
   malformed_json: { ja: 'JSON として読めないファイル', en: 'file is not valid JSON' },
+  malformed_yaml: {
+    ja: 'YAML として読めないファイル（別名の多用・重複キーを含む）',
+    en: 'file is not valid YAML (or uses many aliases or duplicate keys)',
+  },
   invalid_record: {
     ja: 'OSV レコードではない（id または modified がない）',
     en: 'not an OSV record (no id or modified)',

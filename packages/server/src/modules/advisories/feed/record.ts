@@ -2,6 +2,7 @@ import { isMalicious, type OsvRecord } from '@shinrai/core/software/osv';
 import { advisorySeverity } from '@shinrai/core/software/match';
 import { schemeOf } from '@shinrai/core/software/versions';
 import type { AdvisoryWrite } from '@shinrai/store';
+import { createHash } from 'node:crypto';
 import type { SkipReason } from './reasons.ts';
 
 /** A record that can be imported: checked, still to be turned into rows. */
@@ -83,9 +84,15 @@ export function checkRecord(json: unknown, source: string): CheckedRecord | Skip
   return { ok: true, id: json.id, modified, record, packages };
 }
 
-/** The rows of a checked record: severity, aliases, the record itself as compact JSON. */
+/** SHA-256 of a record's compact JSON: the same content read from JSON or YAML gives the same hash. */
+export function contentHash(record: OsvRecord): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('hex');
+}
+
+/** The rows of a checked record: severity, aliases, the record itself as compact JSON and its hash. */
 export function recordRows(c: CheckedRecord, now: string): RecordRows {
   const { record, modified } = c;
+  const json = JSON.stringify(record);
   const malicious = isMalicious(record);
   const sev = advisorySeverity(record, malicious);
   const withdrawn = timeOrNull(record.withdrawn) ?? (record.withdrawn ? modified : null);
@@ -105,7 +112,8 @@ export function recordRows(c: CheckedRecord, now: string): RecordRows {
         severity: sev.severity,
         score: sev.score,
         vector: sev.vector,
-        record: JSON.stringify(record),
+        record: json,
+        content_hash: createHash('sha256').update(json).digest('hex'),
         imported_at: now,
       },
       packages: c.packages,

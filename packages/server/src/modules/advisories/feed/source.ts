@@ -29,4 +29,7 @@ export class SourceBroken extends Error {
   }
 }
 
-export const isRecordName = (name: string) => name.toLowerCase().endsWith('.json');
+export const isRecordName = (name: string) => /\.(json|ya?ml)$/i.test(name);
+
+/** Records in YAML, as the PyPA advisory database publishes them (`vulns/<package>/PYSEC-….yaml`). */
+export const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
