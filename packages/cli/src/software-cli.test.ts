@@ -138,8 +138,12 @@ describe('shinrai sbom scan (offline, local advisory database)', () => {
       }),
     );
     const table = scan(bom, path.join(dir, 'data'), '--lang', 'en');
-    expect(table.status).toBe(0); // the record gives no severity: unknown is below the default gate
+    // The record gives no severity: unknown fails the default gate, and the table says so…
+    expect(table.status).toBe(1);
+    expect(table.stdout).toContain('1 of unknown severity');
     expect(table.stdout).toContain('GO-2023-1878');
+    // …unless allowed.
+    expect(scan(bom, path.join(dir, 'data'), '--lang', 'en', '--allow-unknown').status).toBe(0);
     expect(table.stdout.match(/is not valid/g)).toHaveLength(2);
     const json = JSON.parse(scan(bom, path.join(dir, 'data'), '--format', 'json').stdout) as {
       findings: { advisoryId: string; version: string }[];

@@ -40,6 +40,14 @@ const M = {
   noFindings: { ja: '該当する脆弱性はありません', en: 'No findings' },
   findings: { ja: '件の該当', en: 'finding(s)' },
   badSeverity: { ja: '--fail-on の値が正しくありません', en: 'Invalid --fail-on value' },
+  unknownSeverity: {
+    ja: '件は重大度が不明です（しきい値に関係なく失敗扱い。--allow-unknown で除外）',
+    en: 'of unknown severity (they fail the gate whatever the threshold; --allow-unknown lets them pass)',
+  },
+  allowUnknown: {
+    ja: '重大度が不明な検出をしきい値の判定から除く',
+    en: 'Do not fail on findings of unknown severity',
+  },
   serverError: { ja: 'サーバーがエラーを返しました', en: 'The server answered with an error' },
   match: { ja: '一致: 登録された SHA-256 と同じです', en: 'match: the file has the registered SHA-256' },
   mismatch: {
@@ -124,7 +132,7 @@ function sarif(file: string, findings: ScanFinding[], warnings: ScanWarning[]) {
 
 async function scan(
   file: string,
-  opts: { format: string; failOn: string; strict?: boolean },
+  opts: { format: string; failOn: string; strict?: boolean; allowUnknown?: boolean },
 ): Promise<number> {
   if (!(FINDING_SEVERITIES as readonly string[]).includes(opts.failOn) && opts.failOn !== 'never') {
     process.stderr.write(`${m('badSeverity')}: ${opts.failOn}\n`);
@@ -194,11 +202,20 @@ async function scan(
           `${f.severity.toUpperCase().padEnd(9)} ${f.advisoryId.padEnd(22)} ${`${f.package}@${f.version ?? ''}`.padEnd(36)} ${f.fixedVersion ? `→ ${f.fixedVersion}` : ''}  ${f.path.join(' > ')}${f.malicious ? '  [MALICIOUS]' : ''}\n`,
         );
       process.stdout.write(`${findings.length} ${m('findings')} (${rows.length} components)\n`);
+      const unknown = findings.filter((f) => f.severity === 'unknown').length;
+      if (unknown > 0) process.stdout.write(`${unknown} ${m('unknownSeverity')}\n`);
       process.stdout.write(warningLines(warnings, lang));
     }
     if (opts.failOn === 'never') return 0;
+    // A finding whose severity no record gives could be anything: it fails the gate unless allowed, so a
+    // database without severities (Go's vulndb) does not pass every build silently.
     const threshold = severityRank(opts.failOn);
-    return findings.some((f) => severityRank(f.severity) >= threshold) ? 1 : 0;
+    return findings.some(
+      (f) =>
+        severityRank(f.severity) >= threshold || (f.severity === 'unknown' && opts.allowUnknown !== true),
+    )
+      ? 1
+      : 0;
   } finally {
     await store.close();
   }
@@ -339,7 +356,10 @@ sbom
   .option('--format <format>', 'table | json | sarif', 'table')
   .option('--fail-on <severity>', 'critical | high | medium | low | unknown | never', 'high')
   .option('--strict', m('strict'))
-  .action((file: string, o: { format: string; failOn: string; strict?: boolean }) => done(scan(file, o)));
+  .option('--allow-unknown', m('allowUnknown'))
+  .action((file: string, o: { format: string; failOn: string; strict?: boolean; allowUnknown?: boolean }) =>
+    done(scan(file, o)),
+  );
 apiOptions(sbom.command('upload').description(m('upload')).argument('<file>'))
   .option('--strict', m('strict'))
   .action((file: string, o: Partial<ApiOpts> & { product: string; release: string; strict?: boolean }) =>
