@@ -51,6 +51,29 @@ export async function advisoryVersions(
   return out;
 }
 
+/**
+ * The severity of the given advisories that have one (not "unknown"), for findings whose own record gives
+ * none: Go's vulndb records carry no severity, while the GHSA or NVD record of the same issue (an alias)
+ * often does.
+ */
+export async function knownSeverities(
+  ex: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { severity: string; score: number | null }>> {
+  const out = new Map<string, { severity: string; score: number | null }>();
+  for (const part of chunks([...new Set(ids)], ID_CHUNK)) {
+    const rows = await ex
+      .selectFrom('advisories')
+      .select(['id', 'severity', 'score'])
+      .where('id', 'in', part)
+      .where('severity', '!=', 'unknown')
+      .where('withdrawn', 'is', null)
+      .execute();
+    for (const r of rows) out.set(r.id, { severity: r.severity, score: r.score });
+  }
+  return out;
+}
+
 const ADVISORY_COLUMNS = [
   'id',
   'modified',

@@ -95,6 +95,72 @@ describe.each(testDialects())('matching lookups and bulk SBOM writes on %s', (di
     expect(found.size).toBe(3);
   });
 
+  it('gives a finding without severity the highest severity of its aliases in the database', async () => {
+    const go = advisory('GO-2099-0001', 'Go', 'example.com/lib');
+    const goRecord = {
+      ...(JSON.parse(go.advisory.record) as object),
+      aliases: ['CVE-2099-1', 'GHSA-alias-hi'],
+    };
+    const ghsa = advisory('GHSA-alias-hi', 'Go', 'example.com/lib');
+    const lone = advisory('GO-2099-0002', 'Go', 'example.com/other');
+    await writeAdvisories(t.store.db, [
+      {
+        ...go,
+        advisory: {
+          ...go.advisory,
+          aliases: JSON.stringify(goRecord.aliases),
+          record: JSON.stringify(goRecord),
+        },
+      },
+      {
+        ...ghsa,
+        advisory: {
+          ...ghsa.advisory,
+          severity: 'high',
+          score: 7.5,
+          record: JSON.stringify({
+            ...(JSON.parse(ghsa.advisory.record) as object),
+            severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N' }],
+          }),
+        },
+      },
+      {
+        ...lone,
+        advisory: {
+          ...lone.advisory,
+          record: JSON.stringify({
+            ...(JSON.parse(lone.advisory.record) as object),
+            aliases: ['CVE-2099-2'],
+          }),
+        },
+      },
+    ]);
+    dropAdvisoryCache();
+    const component = (id: string, name: string) => ({
+      id,
+      org_id: 'org-x',
+      release_id: 'rel-x',
+      bom_ref: id,
+      name,
+      version: '1.0.0',
+      purl: `pkg:golang/${name}@1.0.0`,
+      ecosystem: 'Go',
+      osv_name: name,
+    });
+    const found = await matchComponents(
+      t.store.db,
+      [component('c-lib', 'example.com/lib'), component('c-other', 'example.com/other')],
+      () => [],
+      new Date(NOW),
+    );
+    const bySeverity = Object.fromEntries(found.map((f) => [f.advisory_id, [f.severity, f.score]]));
+    // GO-2099-0001 takes GHSA-alias-hi's severity; the GHSA record itself matches too, as it is.
+    expect(bySeverity['GO-2099-0001']).toEqual(['high', 7.5]);
+    expect(bySeverity['GHSA-alias-hi']).toEqual(['high', 7.5]);
+    // No alias with a severity in the database: stays unknown.
+    expect(bySeverity['GO-2099-0002']).toEqual(['unknown', null]);
+  });
+
   it('writes 1,234 components and their findings in chunks, every column as given', async () => {
     await insertOrganization(t.store.db, {
       id: 'org-bulk',

@@ -1,8 +1,13 @@
 // Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
-import { AdvisoryMatcher } from '@shinrai/core/software/match';
+import { AdvisoryMatcher, severityRank } from '@shinrai/core/software/match';
 import { advisoryKey } from '@shinrai/core/software/match';
 import type { OsvRecord } from '@shinrai/core/software/osv';
-import type { Executor, SoftwareComponentRow, SoftwareFindingRow } from '@shinrai/store';
+import {
+  knownSeverities,
+  type Executor,
+  type SoftwareComponentRow,
+  type SoftwareFindingRow,
+} from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { candidateAdvisories } from './advisory-cache.ts';
 
@@ -69,5 +74,26 @@ export async function matchComponents(
       });
     }
   }
+  await severityFromAliases(ex, out);
   return out;
+}
+
+/**
+ * Findings whose record gives no severity take the highest one among their aliases' records in the
+ * database (GO-… → GHSA-…/CVE-…); those with none stay "unknown", which `sbom scan` fails on by default.
+ */
+async function severityFromAliases(ex: Executor, findings: SoftwareFindingRow[]): Promise<void> {
+  const unknown = findings.filter((f) => f.severity === 'unknown' && f.aliases !== '[]');
+  if (unknown.length === 0) return;
+  const aliasesOf = new Map(unknown.map((f) => [f, JSON.parse(f.aliases) as string[]]));
+  const known = await knownSeverities(ex, [...aliasesOf.values()].flat());
+  for (const [f, aliases] of aliasesOf) {
+    for (const a of aliases) {
+      const k = known.get(a);
+      if (k && severityRank(k.severity) > severityRank(f.severity)) {
+        f.severity = k.severity;
+        f.score = k.score;
+      }
+    }
+  }
 }
