@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   Modal,
+  NativeSelect,
   NumberInput,
   Stack,
   Text,
@@ -17,9 +18,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cpsfApi, type AnalysisElement, type CpsfCatalog, type PlanInput } from '../../../api/cpsf';
 import { currentLanguage } from '../../../i18n';
-import { formatDate } from '../../../lib/format';
+import { formatDate, todayInTokyo } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { STATUS_COLOR } from './ElementRequirements';
+import { GAP_PLAN_FILTERS, GAP_SORTS, GAP_STATUS_FILTERS, queryGaps, type GapQuery } from './gaps';
 import { formatYen, gapRows, type GapRow } from './graph';
 import { txt } from './meta';
 
@@ -46,7 +48,14 @@ export function GapPlan({
 }) {
   const { t } = useTranslation('cpsf');
   const lang = currentLanguage();
-  const rows = useMemo(() => gapRows(elements), [elements]);
+  const all = useMemo(() => gapRows(elements), [elements]);
+  const [query, setQuery] = useState<GapQuery>({ text: '', status: 'all', plan: 'all', sort: 'due' });
+  const title = (ref: string) => txt(catalog?.requirements.find((r) => r.ref === ref)?.title, lang) || ref;
+  const rows = useMemo(
+    () => queryGaps(all, query, { element: (id) => names.get(id) ?? id, requirement: title }, todayInTokyo()),
+    // title() reads catalog and lang
+    [all, query, names, catalog, lang],
+  );
   const total = useMemo(
     () => rows.reduce((sum, r) => sum + (r.requirement.plan?.costEstimate ?? 0), 0),
     [rows],
@@ -94,9 +103,7 @@ export function GapPlan({
     }
   };
 
-  const title = (ref: string) => txt(catalog?.requirements.find((r) => r.ref === ref)?.title, lang) || ref;
-
-  if (rows.length === 0)
+  if (all.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('cpsf.gaps.none')}
@@ -105,9 +112,47 @@ export function GapPlan({
 
   return (
     <Stack gap="xs">
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('cpsf.gaps.filter')}
+          placeholder={t('cpsf.gaps.filterHint')}
+          value={query.text}
+          onChange={(e) => setQuery({ ...query, text: e.currentTarget.value })}
+          style={{ flex: '1 1 200px' }}
+        />
+        <NativeSelect
+          label={t('cpsf.gaps.statusFilter')}
+          data={GAP_STATUS_FILTERS.map((v) => ({ value: v, label: t(`cpsf.gaps.statusFilters.${v}`) }))}
+          value={query.status}
+          onChange={(e) => {
+            const v = GAP_STATUS_FILTERS.find((x) => x === e.currentTarget.value);
+            if (v) setQuery({ ...query, status: v });
+          }}
+        />
+        <NativeSelect
+          label={t('cpsf.gaps.planFilter')}
+          data={GAP_PLAN_FILTERS.map((v) => ({ value: v, label: t(`cpsf.gaps.planFilters.${v}`) }))}
+          value={query.plan}
+          onChange={(e) => {
+            const v = GAP_PLAN_FILTERS.find((x) => x === e.currentTarget.value);
+            if (v) setQuery({ ...query, plan: v });
+          }}
+        />
+        <NativeSelect
+          label={t('cpsf.gaps.sort')}
+          data={GAP_SORTS.map((v) => ({ value: v, label: t(`cpsf.gaps.sorts.${v}`) }))}
+          value={query.sort}
+          onChange={(e) => {
+            const v = GAP_SORTS.find((x) => x === e.currentTarget.value);
+            if (v) setQuery({ ...query, sort: v });
+          }}
+        />
+      </Group>
       <Group gap="md">
-        <Text size="sm" fw={600}>
-          {t('cpsf.gaps.count', { count: rows.length })}
+        <Text size="sm" fw={600} data-testid="cpsf-gap-count">
+          {rows.length === all.length
+            ? t('cpsf.gaps.count', { count: rows.length })
+            : t('cpsf.gaps.countOf', { count: rows.length, total: all.length })}
         </Text>
         <Text size="sm">{t('cpsf.gaps.totalCost', { amount: formatYen(total, lang) })}</Text>
       </Group>
