@@ -204,12 +204,12 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await gaps.first().getByText('1,200,000', { exact: false }).waitFor();
   // Filter to the planned ones: one row, and the count says "of".
   const totalGaps = await desk.getByTestId('cpsf-gap-count').textContent();
-  await desk.getByLabel(ja.cpsf.gaps.planFilter).selectOption('planned');
+  await desk.getByLabel(ja.cpsf.gaps.planFilter, { exact: true }).selectOption('planned');
   await until('one planned gap', async () => (await gaps.count()) === 1);
   const filtered = await desk.getByTestId('cpsf-gap-count').textContent();
   assert(filtered !== totalGaps && filtered.includes('1'), `filtered count (${filtered})`);
   await shot(desk, '07a-gaps-filtered-1440');
-  await desk.getByLabel(ja.cpsf.gaps.planFilter).selectOption('all');
+  await desk.getByLabel(ja.cpsf.gaps.planFilter, { exact: true }).selectOption('all');
   await shot(desk, '07-gaps-1440');
   await desk.getByRole('tab', { name: ja.cpsf.tabs.files }).click();
   const json = await desk.request.get(
