@@ -1,4 +1,4 @@
-import { createMailer } from '@shinrai/server';
+import { createMailer, type Mailer } from '@shinrai/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,27 @@ interface Received {
 /** The mailer only logs when SMTP is not configured; with an SMTP URL it never does. */
 const silentLog = new Proxy({}, { get: () => () => undefined }) as FastifyBaseLogger;
 
+/** A real SMTP server on a free port whose mails land in `inbox`, and a mailer that sends to it. */
+async function startSmtp(inbox: Received[]) {
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      simpleParser(stream)
+        .then((mail) => {
+          inbox.push({ envelope: session.envelope, mail });
+          done();
+        })
+        .catch((err: Error) => done(err));
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Shinrai <no-reply@shinrai.example.jp>', silentLog);
+  return { smtp, mailer };
+}
+
 describe('invitation e-mail through a real SMTP server', () => {
   const inbox: Received[] = [];
   let smtp: SMTPServer;
@@ -26,26 +47,8 @@ describe('invitation e-mail through a real SMTP server', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        simpleParser(stream)
-          .then((mail) => {
-            inbox.push({ envelope: session.envelope, mail });
-            done();
-          })
-          .catch((err: Error) => done(err));
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    const mailer = createMailer(
-      `smtp://127.0.0.1:${port}`,
-      'Shinrai <no-reply@shinrai.example.jp>',
-      silentLog,
-    );
+    let mailer: Mailer;
+    ({ smtp, mailer } = await startSmtp(inbox));
     t = await makeApp('sqlite', { mailer, config: { publicUrl: PUBLIC_URL } });
     ({ admin: owner, orgId } = await setupInstance(t, ORG_NAME));
   });
@@ -188,26 +191,8 @@ describe('lockout notice through a real SMTP server', () => {
   const at = Date.parse('2030-04-01T00:00:00.000Z');
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, done) {
-        simpleParser(stream)
-          .then((mail) => {
-            inbox.push({ envelope: session.envelope, mail });
-            done();
-          })
-          .catch((err: Error) => done(err));
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    const mailer = createMailer(
-      `smtp://127.0.0.1:${port}`,
-      'Shinrai <no-reply@shinrai.example.jp>',
-      silentLog,
-    );
+    let mailer: Mailer;
+    ({ smtp, mailer } = await startSmtp(inbox));
     t = await makeApp('sqlite', {
       mailer,
       now: () => new Date(at),
