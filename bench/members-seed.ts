@@ -5,9 +5,9 @@ import { insertMembership, insertOrganization, insertUser, migrate, openStore } 
 /** An organization of 1,000 members (one owner who signs in, 999 members) in a new SQLite data folder. */
 export async function seedMembers(
   dataDir: string,
+  email = 'bench@example.jp',
+  password = 'benchmark passphrase 2026',
 ): Promise<{ orgId: string; email: string; password: string }> {
-  const email = 'bench@example.jp';
-  const password = 'benchmark passphrase 2026';
   const store = openStore({ databaseUrl: undefined, dataDir });
   await migrate(store);
   const now = new Date().toISOString();

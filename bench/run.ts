@@ -10,12 +10,11 @@
 import type autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPassword, loadConfig, startServer } from '@shinrai/server';
-import { insertMembership, insertOrganization, insertUser, migrate, openStore } from '@shinrai/store';
+import { loadConfig, startServer } from '@shinrai/server';
+import { seedMembers } from './members-seed.ts';
 import { machineLine, writeSection } from './sections.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -56,58 +55,11 @@ async function bare(): Promise<Figures> {
   }
 }
 
-async function seed(dataDir: string, email: string, password: string): Promise<string> {
-  const store = openStore({ databaseUrl: undefined, dataDir });
-  await migrate(store);
-  const now = new Date().toISOString();
-  const orgId = randomUUID();
-  const hash = await hashPassword(password);
-  await store.db.transaction().execute(async (trx) => {
-    await insertOrganization(trx, {
-      id: orgId,
-      slug: 'bench-org',
-      name: 'ベンチ工業',
-      kind: 'enterprise',
-      corporateNumber: null,
-      industry: null,
-      size: null,
-      prefecture: '13',
-      now,
-    });
-    const adminId = randomUUID();
-    await insertUser(trx, {
-      id: adminId,
-      email,
-      displayName: '管理者',
-      passwordHash: hash,
-      locale: 'ja',
-      isInstanceAdmin: true,
-      now,
-    });
-    await insertMembership(trx, { orgId, userId: adminId, role: 'owner', now });
-    for (let i = 0; i < 999; i++) {
-      const id = randomUUID();
-      await insertUser(trx, {
-        id,
-        email: `member${String(i).padStart(4, '0')}@bench.example.jp`,
-        displayName: `メンバー${i}`,
-        passwordHash: null,
-        locale: 'ja',
-        isInstanceAdmin: false,
-        now,
-      });
-      await insertMembership(trx, { orgId, userId: id, role: 'member', now });
-    }
-  });
-  await store.close();
-  return orgId;
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shinrai-bench-'));
   const email = 'bench@example.jp';
   const password = 'benchmark passphrase 2026';
-  const orgId = await seed(dataDir, email, password);
+  const { orgId } = await seedMembers(dataDir, email, password);
   const results: Figures[] = [await bare()];
 
   const config = {
