@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { assert, completeSetup, en, ja, ROOT, runScenario } from './lib.mjs';
 
-const SHOTS = process.env.SHINRAI_E2E_SHOTS ?? path.join(ROOT, 'test/e2e/shots/threats');
+const SHOTS = path.join(ROOT, 'test-results/e2e-threats');
 const SETUP_CODE = 'threat-setup-1357';
 const ADMIN = { email: 'ciso@example.co.jp', name: '佐藤 花子', password: 'Sato-Hanako-Passw0rd!' };
 const DESKTOP = { viewport: { width: 1440, height: 900 } };
