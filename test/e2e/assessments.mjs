@@ -126,6 +126,12 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   await until('search filters the tree', async () => (await tree.getByText(ITEMS[0].title).count()) === 0);
   await tree.getByText(ITEMS[1].title).click();
   await page.getByText(ITEMS[1].hint).waitFor();
+  // Items of an imported catalog are the organization's own, not "Shinrai独自".
+  await page.getByText(ja.provenance.organization, { exact: true }).first().waitFor();
+  assert(
+    (await page.getByText(ja.provenance.own, { exact: true }).count()) === 0,
+    'no "Shinrai独自" on imported items',
+  );
   await page.getByText(ja.catalogs.answerOptions).waitFor();
   await page.getByLabel(ja.catalogs.search).fill('backup'); // English search finds nothing here…
   await page.getByText(ja.catalogs.noMatch).waitFor();

@@ -123,7 +123,7 @@ export function TagBadges({ pack, tags }: { pack: CatalogPack; tags: readonly st
   );
 }
 
-function NodeDetails({ pack, node }: { pack: CatalogPack; node: PackNode }) {
+function NodeDetails({ pack, node, imported }: { pack: CatalogPack; node: PackNode; imported: boolean }) {
   const { t } = useTranslation('library');
   const lang = currentLanguage();
   const kind = nodeKind(node);
@@ -135,7 +135,7 @@ function NodeDetails({ pack, node }: { pack: CatalogPack; node: PackNode }) {
         <Badge variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
           {kind === 'item' ? node.ref : t(`catalogs.${kind}`) + ' ' + node.ref}
         </Badge>
-        <ProvenanceBadge provenance={node.provenance} />
+        <ProvenanceBadge provenance={node.provenance} imported={imported} />
       </Group>
       <Title order={2} size="h4">
         {tx(node.title, lang)}
@@ -407,7 +407,9 @@ export function CatalogPage() {
                           <Text size="sm" fw={hasChildren ? 600 : 400} style={{ flex: 1, minWidth: 0 }}>
                             {node.label}
                           </Text>
-                          {packNode ? <ProvenanceBadge provenance={packNode.provenance} /> : null}
+                          {packNode ? (
+                            <ProvenanceBadge provenance={packNode.provenance} imported={!catalog.builtin} />
+                          ) : null}
                           {packNode?.tier ? (
                             <Badge
                               size="xs"
@@ -432,7 +434,7 @@ export function CatalogPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" ref={detailsRef} style={{ scrollMarginTop: 72 }}>
             {selectedNode ? (
-              <NodeDetails pack={pack} node={selectedNode} />
+              <NodeDetails pack={pack} node={selectedNode} imported={!catalog.builtin} />
             ) : (
               <Text size="sm" c="dimmed">
                 {t('catalogs.selectHint')}
