@@ -10,3 +10,4 @@ export * from './catalog/scoring.ts';
 export * from './catalog/assessment-status.ts';
 export * from './governance/index.ts';
 export * from './sme/security-action.ts';
+export * from './software/package-types.ts';

@@ -6,3 +6,4 @@ export * from './license/index.ts';
 export * from './cvss/index.ts';
 export * from './match/index.ts';
 export * from './rules/index.ts';
+export * from './package-types.ts';

@@ -3,6 +3,7 @@ import {
   parsePurl,
   purlKey,
   readVersionRange,
+  SEARCHABLE_PACKAGE_TYPES,
   usedAtVersion,
   type VersRange,
 } from '@shinrai/core';
@@ -19,20 +20,8 @@ export interface WhereUsedItem {
   ownerOrg: { id: string; name: string };
 }
 
-/** Package ecosystems (purl types) a name can be searched in. */
-export const WHERE_USED_ECOSYSTEMS = [
-  'npm',
-  'pypi',
-  'maven',
-  'golang',
-  'nuget',
-  'cargo',
-  'gem',
-  'composer',
-  'hex',
-  'deb',
-  'apk',
-] as const;
+/** Package ecosystems (purl types) a name can be searched in (shared with the web app). */
+export const WHERE_USED_ECOSYSTEMS = SEARCHABLE_PACKAGE_TYPES;
 
 export interface WhereUsedQuery {
   /** A purl; or `name` with `ecosystem`. */

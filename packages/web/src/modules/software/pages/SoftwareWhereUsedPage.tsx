@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCHABLE_PACKAGE_TYPES } from '@shinrai/core/browser';
 import { Link, useSearchParams } from 'react-router';
 import { softwareApi, type WhereUsedEcosystem, type WhereUsedItem } from '../../../api/software';
 import { DataTable, type Column } from '../../../components/DataTable';
@@ -22,19 +23,7 @@ import { SoftwareNav, formatCount } from '../components/meta';
 import { currentLanguage } from '../../../i18n';
 import { errorMessage } from '../../../lib/notify';
 
-const ECOSYSTEMS: readonly WhereUsedEcosystem[] = [
-  'npm',
-  'pypi',
-  'maven',
-  'golang',
-  'nuget',
-  'cargo',
-  'gem',
-  'composer',
-  'hex',
-  'deb',
-  'apk',
-];
+const ECOSYSTEMS: readonly WhereUsedEcosystem[] = SEARCHABLE_PACKAGE_TYPES;
 
 const isEcosystem = (v: string | null): v is WhereUsedEcosystem => ECOSYSTEMS.some((e) => e === v);
 
