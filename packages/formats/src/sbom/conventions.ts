@@ -8,7 +8,8 @@ import type { NormalizedSbom, SbomComponent } from './types.ts';
 /**
  * Go toolchain spellings (`go1.20.5`, `go1.21`, `go1.21rc2`) as the Go vulnerability database writes
  * them (`1.20.5`, `1.21.0`, `1.21.0-rc.2`). syft names the standard library `version: go1.20.5`,
- * `pkg:golang/stdlib@1.20.5`; trivy `v1.20.5`; both must match alike.
+ * `pkg:golang/stdlib@1.20.5`; trivy `v1.20.5`; cyclonedx-gomod names it `std` (`pkg:golang/std@go1.20.4`,
+ * CycloneDX/cyclonedx-gomod#587); all must match alike.
  */
 export function goToolchainVersion(v: string): string | null {
   const m = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(beta|rc)(\d+))?$/u.exec(v);
@@ -17,7 +18,7 @@ export function goToolchainVersion(v: string): string | null {
   return m[4] ? `${base}-${m[4]}.${m[5]}` : base;
 }
 
-const GO_TOOLCHAIN = new Set(['stdlib', 'toolchain']);
+const GO_TOOLCHAIN = new Set(['stdlib', 'std', 'toolchain']);
 
 function label(c: SbomComponent): string {
   const name = c.name || c.bomRef;
@@ -61,8 +62,10 @@ export function applyConventions(sbom: NormalizedSbom, warnings: SbomProblem[]):
         });
         c.version = fromVersion;
       }
-      if (fromPurl !== null) {
-        const rebuilt = buildPurl({ ...purl, version: fromPurl });
+      // The Go vulnerability database files the standard library under `stdlib`, never `std`.
+      const name = purl.name === 'std' ? 'stdlib' : purl.name;
+      if (fromPurl !== null || name !== purl.name) {
+        const rebuilt = buildPurl({ ...purl, name, version: fromPurl ?? purl.version });
         if (rebuilt.ok) c.purl = formatPurl(rebuilt.purl);
       }
     }
