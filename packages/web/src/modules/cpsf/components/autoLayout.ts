@@ -22,11 +22,14 @@ type Point = { x: number; y: number };
  * Places the elements in their lanes from ELK's positions (absolute, any layer): columns are ELK's layers
  * (equal x), the order inside a column is ELK's (y). Pure, so that the tests can check it without ELK too.
  */
-export function placeInLanes(elements: readonly Element[], elk: ReadonlyMap<string, Point>): Map<string, Point> {
+export function placeInLanes(
+  elements: readonly Element[],
+  elk: ReadonlyMap<string, Point>,
+): Map<string, Point> {
   const columnXs = [...new Set(elements.map((e) => Math.round(elk.get(e.id)?.x ?? 0)))].sort((a, b) => a - b);
   const column = new Map(columnXs.map((x, i) => [x, i]));
   // cells[column][layer] = elements, in ELK's vertical order
-  const cells = columnXs.map(() => ({ 1: [], 2: [], 3: [] }) as Record<Layer, Element[]>);
+  const cells = columnXs.map((): Record<Layer, Element[]> => ({ 1: [], 2: [], 3: [] }));
   for (const e of elements) cells[column.get(Math.round(elk.get(e.id)?.x ?? 0)) ?? 0]![e.layer].push(e);
   const out = new Map<string, Point>();
   let x = LEFT;
