@@ -290,7 +290,8 @@ function Editor(props: EditorProps) {
   const relayout = async () => {
     setLaying(true);
     try {
-      const positions = await layoutPositions(graph);
+      const { browserElk } = await import('./elkWorker');
+      const positions = await layoutPositions(graph, browserElk());
       fitPending.current = true;
       update((g) => withPositions(g, positions));
     } catch (error) {

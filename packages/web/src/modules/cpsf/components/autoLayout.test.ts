@@ -1,3 +1,4 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import type { Edge, Element, Graph, Layer } from '../../../api/cpsf';
 import { LAYERS } from '../../../api/cpsf';
@@ -52,11 +53,13 @@ function boxes(graph: Graph) {
   });
 }
 
+const elk = new ELK();
+
 describe('autoLayout (elkjs layered, lanes as rows)', () => {
   for (const devices of [0, 3, 23])
     it(`a building with ${devices} devices: no overlaps, every element inside its own lane`, async () => {
       const graph = building(devices);
-      const laid = withPositions(graph, await layoutPositions(graph));
+      const laid = withPositions(graph, await layoutPositions(graph, elk));
       expect(laid.elements.map((e) => e.layer)).toEqual(graph.elements.map((e) => e.layer));
       const all = boxes(laid);
       for (const b of all) {
@@ -81,7 +84,7 @@ describe('autoLayout (elkjs layered, lanes as rows)', () => {
 
   it('follows the connections from left to right', async () => {
     const graph = building(3);
-    const p = await layoutPositions(graph);
+    const p = await layoutPositions(graph, elk);
     expect(p.get('DEV-01')!.x).toBeLessThan(p.get('SYS-BMS')!.x);
     expect(p.get('SYS-BMS')!.x).toBeLessThan(p.get('DAT-OPS')!.x);
     expect(p.get('ORG-OWNER')!.x).toBeLessThan(p.get('ORG-MGMT')!.x);

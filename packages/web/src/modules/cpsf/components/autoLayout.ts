@@ -3,7 +3,9 @@
 // connections from left to right and minimises crossings; the CPSF layers stay the rows: every element
 // keeps its layer and is placed in its own lane, in the column ELK gave it. A column holding many
 // elements of one lane wraps into sub-columns, so that a lane stays at most MAX_ROWS elements tall.
-// elkjs is loaded on first use (its own chunk), never with the rest of the app.
+// In the browser ELK runs in a web worker (elkWorker.ts), loaded on first use, never with the rest of the
+// app; the tests give it the bundled (same-thread) build.
+import type { ELK } from 'elkjs/lib/elk-api';
 import type { Element, Graph, Layer } from '../../../api/cpsf';
 import { LAYERS } from '../../../api/cpsf';
 import { LANE_PAD_TOP, NODE_H, NODE_W } from './graph';
@@ -58,9 +60,7 @@ export function placeInLanes(
 }
 
 /** ELK's layered layout of the whole graph (left to right), as absolute top-left corners. */
-export async function elkPositions(graph: Graph): Promise<Map<string, Point>> {
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const elk = new ELK();
+export async function elkPositions(graph: Graph, elk: ELK): Promise<Map<string, Point>> {
   const ids = new Set(graph.elements.map((e) => e.id));
   const result = await elk.layout({
     id: 'root',
@@ -82,8 +82,8 @@ export async function elkPositions(graph: Graph): Promise<Map<string, Point>> {
 }
 
 /** Where the layered layout puts every element (lane-relative, as the editor stores positions). */
-export async function layoutPositions(graph: Graph): Promise<Map<string, Point>> {
-  return placeInLanes(graph.elements, await elkPositions(graph));
+export async function layoutPositions(graph: Graph, elk: ELK): Promise<Map<string, Point>> {
+  return placeInLanes(graph.elements, await elkPositions(graph, elk));
 }
 
 /** The graph with the given positions applied (layers, ids and edges unchanged; other elements kept). */
