@@ -436,6 +436,7 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await phone.getByTestId('cpsf-node').first().waitFor();
   assert(await noSideScroll(phone), 'editor has no sideways scrolling at 390 px');
   await shot(phone, '10b-editor-390');
+  assert((await phone.locator('.react-flow__minimap').count()) === 0, 'no minimap over a phone canvas');
 
   begin('the owner edited on the phone is in the desktop table');
   await desk.goto(`${modelUrl}?tab=table`);

@@ -18,6 +18,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useMediaQuery } from '@mantine/hooks';
 import { toPng } from 'html-to-image';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -75,6 +76,8 @@ const NODE_HANDLES = [
 
 /** Above this many elements the editor neither fits the whole model into view nor shows the minimap. */
 const LARGE_MODEL = 1500;
+/** Up to this many connections, those without a label show their kind's name. */
+const KIND_LABELS_UP_TO = 30;
 export interface EditorProps {
   graph: Graph;
   levels: ReadonlyMap<string, MeasureLevel>;
@@ -197,6 +200,11 @@ function Editor(props: EditorProps) {
   // In a large model thousands of long edges cross any part of the canvas and drawing them all makes the editor
   // sluggish (and unreadable): show the connections of the selected element only; the table lists them all.
   const large = graph.elements.length > LARGE_MODEL;
+  // The kind of a connection without a label of its own is written on it only in a small model; in a
+  // larger one dozens of the same word would hide the drawing (the colour and the legend say it).
+  const kindLabels = graph.edges.length <= KIND_LABELS_UP_TO;
+  // On a narrow canvas (phone) the minimap would cover most of the model.
+  const roomy = useMediaQuery('(min-width: 48em)', true);
   const edges = useMemo<LabelledEdgeType[]>(
     () =>
       (large
@@ -216,9 +224,12 @@ function Editor(props: EditorProps) {
         },
         markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[e.kind] },
         deletable: !readOnly,
-        data: { label: e.label || t(`cpsf.edgeKinds.${e.kind}`), color: EDGE_COLOR[e.kind] },
+        data: {
+          label: e.label || (kindLabels ? t(`cpsf.edgeKinds.${e.kind}`) : ''),
+          color: EDGE_COLOR[e.kind],
+        },
       })),
-    [graph.edges, readOnly, t, large, selectedId],
+    [graph.edges, readOnly, t, large, selectedId, kindLabels],
   );
 
   // Selecting from outside (checks list, table): select the node and bring it into view.
@@ -395,8 +406,13 @@ function Editor(props: EditorProps) {
           <Background gap={24} />
           <Controls showInteractive={false} />
           {/* The minimap would cover nodes beside the open element panel: shown only while none is open. */}
-          {graph.elements.length <= LARGE_MODEL && selectedId === null ? (
-            <MiniMap pannable zoomable nodeStrokeWidth={3} />
+          {graph.elements.length <= LARGE_MODEL && selectedId === null && roomy ? (
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={3}
+              nodeColor={(n) => (n.type === 'lane' ? '#f1f3f5' : '#868e96')}
+            />
           ) : null}
         </ReactFlow>
         <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('cpsf.editor.edgeKind')}>
