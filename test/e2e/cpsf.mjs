@@ -404,7 +404,11 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   begin('自動レイアウト on the first model');
   await desk.goto(modelUrl);
   await desk.getByTestId('cpsf-node').first().waitFor();
+  const transformOf = (id) => node(id).evaluate((n) => n.style.transform);
+  const before = await transformOf(orgEl);
   await desk.getByRole('button', { name: ja.cpsf.editor.autoLayout }).click();
+  await desk.mouse.move(0, 0);
+  await until('moved by the layout', async () => (await transformOf(orgEl)) !== before);
   await until('saved after layout', async () => (await saveState.getAttribute('data-state')) === 'saved');
   await desk.waitForTimeout(400);
   const relaid = await checkLayout(desk);

@@ -118,6 +118,8 @@ export function CpsfModelPage() {
     );
 
   const summary = analysis?.summary;
+  // a change waiting for the autosave is shown as being saved (it is, a moment later)
+  const saveLabel = saveState === 'dirty' ? 'saving' : saveState;
   const panel = selected ? (
     <ElementPanel
       key={selected.id}
@@ -164,7 +166,7 @@ export function CpsfModelPage() {
                       minute: '2-digit',
                     }),
                   })
-                : t(`cpsf.save.${saveState === 'dirty' ? 'saving' : saveState}`)}
+                : t(`cpsf.save.${saveLabel}`)}
             </Badge>
           </Tooltip>
           {!readOnly && saveState === 'error' ? (
