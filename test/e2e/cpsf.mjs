@@ -386,6 +386,8 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await shot(desk, '12-wizard-1440');
   await wizard.getByRole('button', { name: ja.cpsf.building.create }).click();
   await desk.getByRole('heading', { name: '本社ビル' }).waitFor();
+  await desk.waitForURL((url) => !url.search.includes('layout='));
+  const buildingUrl = desk.url().split('?')[0];
   await until('laid out and saved', async () => {
     // 保存済み HH:MM: this page saved (the layout), not only loaded
     if (!savedText.test((await saveState.textContent()) ?? '')) return false;
@@ -405,10 +407,10 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await desk.goto(modelUrl);
   await desk.getByTestId('cpsf-node').first().waitFor();
   const transformOf = (id) => node(id).evaluate((n) => n.style.transform);
-  const before = await transformOf(orgEl);
+  const before = await transformOf(device);
   await desk.getByRole('button', { name: ja.cpsf.editor.autoLayout }).click();
   await desk.mouse.move(0, 0);
-  await until('moved by the layout', async () => (await transformOf(orgEl)) !== before);
+  await until('moved by the layout', async () => (await transformOf(device)) !== before);
   await until('saved after layout', async () => (await saveState.getAttribute('data-state')) === 'saved');
   await desk.waitForTimeout(400);
   const relaid = await checkLayout(desk);
@@ -441,6 +443,10 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   assert(await noSideScroll(phone), 'editor has no sideways scrolling at 390 px');
   await shot(phone, '10b-editor-390');
   assert((await phone.locator('.react-flow__minimap').count()) === 0, 'no minimap over a phone canvas');
+  await phone.goto(buildingUrl);
+  await phone.getByTestId('cpsf-node').first().waitFor();
+  assert(await noSideScroll(phone), 'building model has no sideways scrolling at 390 px');
+  await shot(phone, '10c-building-390');
 
   begin('the owner edited on the phone is in the desktop table');
   await desk.goto(`${modelUrl}?tab=table`);
