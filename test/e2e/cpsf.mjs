@@ -3,9 +3,15 @@
 // element (layer 3), connected by a contract and a data flow → a system dragged from layer 3 into layer 2
 // (its layer changes) and deleted → the device rated life/safety Lv3 → High-Advanced with its
 // requirements → one requirement marked implemented → the heat map shows one gap less; checks, gaps and
-// plan, import/export and the table view on a phone (no sideways scrolling).
+// plan, import/export and the table view on a phone (no sideways scrolling). Also: saving is automatic and
+// says so (保存中… → 保存済み HH:MM, the element count at once, the element still there after a reload);
+// the toolbar covers no lane title, the minimap hides while the element panel is open, names and
+// connection labels are not clipped; the PNG export draws the labels white, not as black boxes (decoded
+// in the browser); the building wizard starts from counts suggested by the building's size and opens
+// automatically laid out (no overlaps, every element inside its lane), and 自動レイアウト does the same.
 // Screenshots go to test-results/e2e-cpsf/. Run `npm run build --workspace @shinrai/web` first, then
 // `node test/e2e/cpsf.mjs`.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, assert, completeSetup, ja, label, runScenario, until } from './lib.mjs';
 
@@ -54,7 +60,8 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
 
   const panel = desk.getByRole('region', { name: ja.cpsf.panel.label });
   const saveState = desk.getByTestId('cpsf-save-state');
-  const saved = () => until('saved', async () => (await saveState.textContent()) === ja.cpsf.save.saved);
+  const saved = () => until('saved', async () => (await saveState.getAttribute('data-state')) === 'saved');
+  const savedText = new RegExp(`^${ja.cpsf.save.savedAt.replace('{{time}}', '\\d{2}:\\d{2}')}$`);
   const node = (id) => desk.locator(`.react-flow__node[data-id="${id}"]`);
   const panelId = async () =>
     (await panel.count()) ? ((await panel.getByText(/^ID: /).textContent()) ?? '').replace('ID: ', '') : '';
@@ -74,8 +81,31 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
     return id;
   };
 
+  begin('the toolbar covers no lane title');
+  const toolbar = await desk.getByTestId('cpsf-toolbar').boundingBox();
+  const laneTitle = await desk.getByTestId('cpsf-lane-1').getByText(ja.cpsf.layers['1']).boundingBox();
+  assert(
+    toolbar.y + toolbar.height <= laneTitle.y || laneTitle.y + laneTitle.height <= toolbar.y,
+    'the palette does not overlap the 第1層 title',
+  );
+
   begin('adding an organization, an IoT device and a data element');
   const orgEl = await add('organization', '取引先 信頼自動車');
+  // the header counts it at once, and says that saving is under way or done (never "unsaved")
+  await until('header count 1', async () =>
+    ((await desk.getByTestId('cpsf-summary').textContent()) ?? '').startsWith(
+      ja.cpsf.model.summary.split('{{')[0] + '1',
+    ),
+  );
+  assert(
+    ['dirty', 'saving', 'saved'].includes(await saveState.getAttribute('data-state')),
+    'save state after a change',
+  );
+  assert(
+    [ja.cpsf.save.saving].includes(await saveState.textContent()) ||
+      savedText.test(await saveState.textContent()),
+    `save state text (${await saveState.textContent()})`,
+  );
   const device = await add('thing', '温度センサー');
   const data = await add('data', '生産実績データ');
   const fit = async () => {
@@ -92,8 +122,18 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
       (await node(id).getByTestId('cpsf-node').getAttribute('data-layer')) === layer,
       `${id} on layer ${layer}`,
     );
-  await desk.getByRole('button', { name: ja.common.save, exact: true }).click();
   await saved();
+  assert(
+    savedText.test(await saveState.textContent()),
+    `saved with its time (${await saveState.textContent()})`,
+  );
+  // the minimap would cover nodes beside the panel: hidden while an element is open
+  assert((await desk.locator('.react-flow__minimap').count()) === 0, 'no minimap beside the panel');
+  begin('a reload shows what the page said was saved');
+  await desk.reload();
+  await node(data).getByText('生産実績データ').waitFor();
+  await saved();
+  assert((await desk.locator('.react-flow__minimap').count()) === 1, 'minimap without the panel');
 
   begin('connecting the elements');
   const connect = async (from, to, kind) => {
@@ -112,8 +152,77 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await connect(orgEl, device, 'contract');
   await connect(device, data, 'data_flow');
   await until('two edges', async () => (await desk.locator('.react-flow__edge').count()) === 2);
-  await desk.locator('.react-flow__edge').getByText(ja.cpsf.edgeKinds.contract).waitFor();
+  const edgeLabels = desk.getByTestId('cpsf-edge-label');
+  await edgeLabels.filter({ hasText: ja.cpsf.edgeKinds.contract }).waitFor();
   await saved();
+
+  begin('names and connection labels are not clipped');
+  const clipped = await desk.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="cpsf-node-name"], [data-testid="cpsf-edge-label"]')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent),
+  );
+  assert(clipped.length === 0, `clipped texts: ${clipped.join(', ')}`);
+
+  begin('the PNG export draws the connection labels, not black boxes');
+  const [download] = await Promise.all([
+    desk.waitForEvent('download'),
+    desk.getByRole('button', { name: ja.cpsf.editor.png }).click(),
+  ]);
+  const pngPath = path.join(SHOTS, '01b-export.png');
+  await download.saveAs(pngPath);
+  const png = (await readFile(pngPath)).toString('base64');
+  // decoded by the browser: the share of dark pixels, and the largest all-dark block (a black label box
+  // is a solid block; text strokes never are)
+  const pixels = await desk.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    const w = img.width;
+    const h = img.height;
+    const dark = new Uint8Array(w * h);
+    let darkCount = 0;
+    let inked = 0;
+    for (let i = 0; i < w * h; i++) {
+      const [r, g, bl] = [data[i * 4], data[i * 4 + 1], data[i * 4 + 2]];
+      if (r < 60 && g < 60 && bl < 60) {
+        dark[i] = 1;
+        darkCount++;
+      }
+      if (r < 235 || g < 235 || bl < 235) inked++;
+    }
+    // runs of dark pixels 14 wide, stacked 6 high = a solid block
+    const run = new Uint16Array(w * h);
+    let block = false;
+    for (let y = 0; y < h && !block; y++)
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        run[i] = dark[i] ? (x > 0 ? run[i - 1] : 0) + 1 : 0;
+      }
+    for (let x = 0; x < w && !block; x++) {
+      let stack = 0;
+      for (let y = 0; y < h; y++) {
+        stack = run[y * w + x] >= 14 ? stack + 1 : 0;
+        if (stack >= 6) {
+          block = true;
+          break;
+        }
+      }
+    }
+    return { w, h, dark: darkCount / (w * h), inked: inked / (w * h), block };
+  }, png);
+  log(
+    `PNG ${pixels.w}×${pixels.h}: ${(pixels.dark * 100).toFixed(2)}% dark, ${(pixels.inked * 100).toFixed(1)}% drawn`,
+  );
+  assert(pixels.inked > 0.05, 'the PNG shows the model');
+  assert(!pixels.block, 'no solid black box in the PNG (edge labels are drawn white)');
+  assert(pixels.dark < 0.02, `the PNG is not dark (${pixels.dark})`);
 
   begin('dragging a system from layer 3 into layer 2, then deleting it');
   const system = await add('system', '生産管理システム');
@@ -218,8 +327,97 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   assert(json.ok(), `JSON export ${json.status()}`);
   await shot(desk, '08-files-1440');
 
-  begin('the table view on a phone');
   const modelUrl = desk.url().split('?')[0];
+
+  /** Every element node inside its lane, and no two overlapping (screen boxes). */
+  const checkLayout = async (page) =>
+    page.evaluate(() => {
+      const lanes = Object.fromEntries(
+        [1, 2, 3].map((l) => [
+          l,
+          document.querySelector(`[data-testid="cpsf-lane-${l}"]`).getBoundingClientRect(),
+        ]),
+      );
+      const nodes = [...document.querySelectorAll('[data-testid="cpsf-node"]')].map((n) => ({
+        id: n.getAttribute('data-element-id'),
+        layer: n.getAttribute('data-layer'),
+        r: n.getBoundingClientRect(),
+      }));
+      const problems = [];
+      for (const n of nodes) {
+        const lane = lanes[n.layer];
+        if (n.r.top < lane.top - 0.5 || n.r.bottom > lane.bottom + 0.5)
+          problems.push(`${n.id} outside lane ${n.layer}`);
+      }
+      for (let i = 0; i < nodes.length; i++)
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = nodes[i].r;
+          const b = nodes[j].r;
+          if (
+            a.left < b.right - 0.5 &&
+            b.left < a.right - 0.5 &&
+            a.top < b.bottom - 0.5 &&
+            b.top < a.bottom - 0.5
+          )
+            problems.push(`${nodes[i].id} overlaps ${nodes[j].id}`);
+        }
+      return { count: nodes.length, problems };
+    });
+
+  begin('the building wizard: counts from the building size, laid out automatically');
+  await desk.goto(`${base}/orgs/${orgId}/cpsf`);
+  await desk.getByRole('button', { name: ja.cpsf.building.open }).click();
+  const wizard = desk.getByRole('dialog', { name: ja.cpsf.building.title });
+  await wizard.getByLabel(label(ja.cpsf.building.buildingName)).fill('本社ビル');
+  await wizard.getByLabel(label(ja.cpsf.building.ownerName)).fill('信頼精機');
+  await wizard.getByLabel(ja.cpsf.building.floors).fill('6');
+  await wizard.getByLabel(ja.cpsf.building.floorArea).fill('6000');
+  await wizard.getByRole('button', { name: `${ja.cpsf.building.stepDevices} →` }).click();
+  await wizard.getByTestId('cpsf-building-defaults').waitFor();
+  const counts = await wizard
+    .locator('input.mantine-NumberInput-input')
+    .evaluateAll((inputs) => inputs.map((i) => Number(i.value.replace(/,/g, ''))));
+  log(`wizard counts: ${counts.join(' ')}`);
+  assert(counts.filter((n) => n > 0).length >= 8, 'most devices start above 0');
+  assert(
+    counts.every((n) => n <= 30),
+    'modest counts',
+  );
+  await shot(desk, '12-wizard-1440');
+  await wizard.getByRole('button', { name: ja.cpsf.building.create }).click();
+  await desk.getByRole('heading', { name: '本社ビル' }).waitFor();
+  await desk.waitForURL((url) => !url.search.includes('layout='));
+  const buildingUrl = desk.url().split('?')[0];
+  await until('laid out and saved', async () => {
+    // 保存済み HH:MM: this page saved (the layout), not only loaded
+    if (!savedText.test((await saveState.textContent()) ?? '')) return false;
+    return (await desk.getByTestId('cpsf-node').count()) > 20;
+  });
+  // the layout was saved: the positions survive a reload
+  await desk.reload();
+  await desk.getByTestId('cpsf-node').first().waitFor();
+  await desk.locator('.react-flow__controls-fitview').click();
+  await desk.waitForTimeout(400);
+  const built = await checkLayout(desk);
+  log(`building model: ${built.count} elements on screen`);
+  assert(built.problems.length === 0, `layout problems: ${built.problems.slice(0, 5).join('; ')}`);
+  await shot(desk, '13-building-layout-1440');
+
+  begin('自動レイアウト on the first model');
+  await desk.goto(modelUrl);
+  await desk.getByTestId('cpsf-node').first().waitFor();
+  const transformOf = (id) => node(id).evaluate((n) => n.style.transform);
+  const before = await transformOf(device);
+  await desk.getByRole('button', { name: ja.cpsf.editor.autoLayout }).click();
+  await desk.mouse.move(0, 0);
+  await until('moved by the layout', async () => (await transformOf(device)) !== before);
+  await until('saved after layout', async () => (await saveState.getAttribute('data-state')) === 'saved');
+  await desk.waitForTimeout(400);
+  const relaid = await checkLayout(desk);
+  assert(relaid.problems.length === 0, `layout problems: ${relaid.problems.join('; ')}`);
+  await shot(desk, '14-auto-layout-1440');
+
+  begin('the table view on a phone');
   const phone = await newPage('phone', PHONE);
   await phone.goto(`${base}/login`);
   await phone.getByLabel(label(ja.login.email)).fill(ADMIN.email);
@@ -232,7 +430,7 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await phone.getByLabel(ja.cpsf.table.ownerOf.replace('{{id}}', device)).fill('設備保全課');
   await until(
     'phone saved',
-    async () => (await phone.getByTestId('cpsf-save-state').textContent()) === ja.cpsf.save.saved,
+    async () => (await phone.getByTestId('cpsf-save-state').getAttribute('data-state')) === 'saved',
   );
   assert(await noSideScroll(phone), 'table view has no sideways scrolling at 390 px');
   await shot(phone, '09-table-390');
@@ -240,6 +438,15 @@ await runScenario('e2e-cpsf', SHOTS, async (ctx) => {
   await phone.getByTestId('cpsf-heatmap').waitFor();
   assert(await noSideScroll(phone), 'heat map page has no sideways scrolling at 390 px');
   await shot(phone, '10-heatmap-390');
+  await phone.goto(modelUrl);
+  await phone.getByTestId('cpsf-node').first().waitFor();
+  assert(await noSideScroll(phone), 'editor has no sideways scrolling at 390 px');
+  await shot(phone, '10b-editor-390');
+  assert((await phone.locator('.react-flow__minimap').count()) === 0, 'no minimap over a phone canvas');
+  await phone.goto(buildingUrl);
+  await phone.getByTestId('cpsf-node').first().waitFor();
+  assert(await noSideScroll(phone), 'building model has no sideways scrolling at 390 px');
+  await shot(phone, '10c-building-390');
 
   begin('the owner edited on the phone is in the desktop table');
   await desk.goto(`${modelUrl}?tab=table`);

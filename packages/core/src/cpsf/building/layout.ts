@@ -7,9 +7,9 @@ import type { Element, Layer } from '../model.ts';
  * COLUMN_STEP − 10 wide and ROW_STEP − 10 tall never overlaps another or leaves its LANE_HEIGHT-tall lane.
  */
 export const LANE_TOP = 60;
-export const LANE_HEIGHT = 360;
-export const COLUMN_STEP = 180;
-export const ROW_STEP = 70;
+export const LANE_HEIGHT = 440;
+export const COLUMN_STEP = 230;
+export const ROW_STEP = 90;
 export const ROWS_PER_LANE = 4;
 export const LANE_PADDING = 20;
 

@@ -43,6 +43,8 @@ const L = {
     layer: (n: number) => `第${n}層`,
     more: (n: number) => `ほか ${n} 件（Excel 版にすべて記載）`,
     sheets: { summary: '概要', gaps: 'ギャップ', checks: '点検', heat: 'ヒートマップ' },
+    severity: { error: 'エラー', warning: '警告', info: '情報' },
+    checkHead: { severity: '重要度', code: 'コード', message: '内容' },
   },
   en: {
     title: 'CPSF risk assessment report',
@@ -74,6 +76,8 @@ const L = {
     layer: (n: number) => `Layer ${n}`,
     more: (n: number) => `${n} more (all listed in the Excel version)`,
     sheets: { summary: 'Summary', gaps: 'Gaps', checks: 'Checks', heat: 'Heat map' },
+    severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+    checkHead: { severity: 'Severity', code: 'Code', message: 'Message' },
   },
 } as const;
 
@@ -203,21 +207,35 @@ export function cpsfReportToPdf(p: CpsfReportInput): Promise<Buffer> {
 
   heading(t.checks);
   if (p.analysis.checks.length === 0) doc.text(t.noChecks, { width });
-  for (const c of p.analysis.checks.slice(0, 40))
-    doc.text(`• [${c.severity}] ${c.message[p.lang]}`, { width });
+  for (const c of p.analysis.checks.slice(0, 40)) {
+    const mark = p.lang === 'ja' ? `【${t.severity[c.severity]}】` : `[${t.severity[c.severity]}] `;
+    doc.text(`• ${mark}${c.message[p.lang]}`, { width });
+  }
   if (p.analysis.checks.length > 40) doc.text(t.more(p.analysis.checks.length - 40));
 
   heading(t.gaps);
   const gaps = gapRows(p);
   if (gaps.length === 0) doc.text(t.noGaps, { width });
+  // Dates, statuses, levels and amounts never wrap: their columns are as wide as their longest value;
+  // the free text (element, requirement, owner) shares the rest.
+  doc.font('jp').fontSize(8.5);
+  const fit = (values: string[], min = 0) =>
+    Math.ceil(Math.max(min, ...values.map((v) => doc.widthOfString(v)))) + 8;
+  const fixedW = {
+    level: fit([t.level, ...gaps.map((g) => g.level)]),
+    status: fit([t.status, ...gaps.map((g) => g.status)]),
+    due: fit([t.due, '0000-00-00']),
+    cost: fit([t.cost, ...gaps.map((g) => yen(g.cost))]),
+  };
+  const free = Math.max(0, width - fixedW.level - fixedW.status - fixedW.due - fixedW.cost);
   const cols = [
-    { w: 0.2, h: t.element },
-    { w: 0.1, h: t.level },
-    { w: 0.3, h: t.requirement },
-    { w: 0.12, h: t.status },
-    { w: 0.1, h: t.owner },
-    { w: 0.09, h: t.due },
-    { w: 0.09, h: t.cost },
+    { w: free * 0.32, h: t.element },
+    { w: fixedW.level, h: t.level },
+    { w: free * 0.5, h: t.requirement },
+    { w: fixedW.status, h: t.status },
+    { w: free * 0.18, h: t.owner },
+    { w: fixedW.due, h: t.due },
+    { w: fixedW.cost, h: t.cost },
   ];
   const row = (cells: string[], bold: boolean) => {
     if (doc.y > doc.page.height - 80) doc.addPage();
@@ -226,7 +244,7 @@ export function cpsfReportToPdf(p: CpsfReportInput): Promise<Buffer> {
     let bottom = top;
     doc.font(bold ? 'jp-bold' : 'jp').fontSize(8.5);
     cells.forEach((c, i) => {
-      const w = cols[i]!.w * width;
+      const w = cols[i]!.w;
       doc.text(c, x + 2, top, { width: w - 4 });
       bottom = Math.max(bottom, doc.y);
       x += w;
@@ -304,9 +322,9 @@ export async function cpsfReportToXlsx(p: CpsfReportInput): Promise<Buffer> {
       }),
     ]);
   const checks = wb.addWorksheet(t.sheets.checks);
-  checks.addRow(['severity', 'code', t.element, 'message']);
+  checks.addRow([t.checkHead.severity, t.checkHead.code, t.element, t.checkHead.message]);
   for (const c of p.analysis.checks)
-    checks.addRow([c.severity, c.code, c.elementIds.join(', '), c.message[p.lang]]);
+    checks.addRow([t.severity[c.severity], c.code, c.elementIds.join(', '), c.message[p.lang]]);
   for (const ws of [gaps, heat, checks]) ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { suggestedDeviceCounts, type SuggestedCount } from '@shinrai/core/browser';
 import { useTranslation } from 'react-i18next';
 import { cpsfApi, type BuildingProfile, type ModelDetail } from '../../../api/cpsf';
 import { currentLanguage } from '../../../i18n';
@@ -41,7 +42,12 @@ export function BuildingWizard({
   const [buildingName, setBuildingName] = useState('');
   const [ownerName, setOwnerName] = useState('');
   const [managementCompany, setManagementCompany] = useState('');
+  const [floors, setFloors] = useState<number>(3);
+  const [floorArea, setFloorArea] = useState<number>(3000);
   const [counts, setCounts] = useState<Record<string, number>>({});
+  // Counts the user typed are kept when the size changes; the others follow the size.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [suggested, setSuggested] = useState<Map<string, SuggestedCount>>(new Map());
   const [externalConnection, setExternal] = useState(true);
   const [cloud, setCloud] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -58,7 +64,15 @@ export function BuildingWizard({
     if (!buildingName.trim()) found.buildingName = t('validation.required');
     if (!ownerName.trim()) found.ownerName = t('validation.required');
     setErrors(found);
-    if (Object.keys(found).length === 0) setStep(1);
+    if (Object.keys(found).length > 0) return;
+    const next = suggestedDeviceCounts({ floors, floorArea });
+    setSuggested(next);
+    setCounts((c) => {
+      const out = { ...c };
+      for (const [ref, s] of next) if (!touched.has(ref)) out[ref] = s.count;
+      return out;
+    });
+    setStep(1);
   };
 
   const create = async () => {
@@ -80,6 +94,7 @@ export function BuildingWizard({
       });
       setStep(0);
       setCounts({});
+      setTouched(new Set());
       onCreated(model);
     } catch (error) {
       setProblem(flattenProblems(error));
@@ -115,6 +130,29 @@ export function BuildingWizard({
               value={managementCompany}
               onChange={(e) => setManagementCompany(e.currentTarget.value)}
             />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <NumberInput
+                label={t('cpsf.building.floors')}
+                value={floors}
+                onChange={(v) => setFloors(typeof v === 'number' ? v : 1)}
+                min={1}
+                max={200}
+                allowDecimal={false}
+              />
+              <NumberInput
+                label={t('cpsf.building.floorArea')}
+                value={floorArea}
+                onChange={(v) => setFloorArea(typeof v === 'number' ? v : 0)}
+                min={0}
+                max={2_000_000}
+                step={100}
+                thousandSeparator=","
+                allowDecimal={false}
+              />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              {t('cpsf.building.sizeHint')}
+            </Text>
             <Group justify="flex-end">
               <Button onClick={next}>{t('cpsf.building.stepDevices')} →</Button>
             </Group>
@@ -123,6 +161,12 @@ export function BuildingWizard({
         <Stepper.Step label={t('cpsf.building.stepDevices')}>
           <Stack>
             {profile ? null : <Text size="sm">{t('common.loading')}</Text>}
+            <Text size="sm" c="dimmed" data-testid="cpsf-building-defaults">
+              {t('cpsf.building.defaultsHint', {
+                floors,
+                area: floorArea.toLocaleString(lang === 'en' ? 'en-US' : 'ja-JP'),
+              })}
+            </Text>
             {profile?.locations.map((location) => (
               <Paper key={location.ref} withBorder p="sm">
                 <Title order={3} size="h5" mb="xs">
@@ -138,10 +182,18 @@ export function BuildingWizard({
                           {txt(device.title, lang)}
                         </Group>
                       }
-                      value={counts[device.ref] ?? 0}
-                      onChange={(v) =>
-                        setCounts((c) => ({ ...c, [device.ref]: typeof v === 'number' ? v : 0 }))
+                      description={
+                        suggested.has(device.ref)
+                          ? t('cpsf.building.suggested', {
+                              reason: txt(suggested.get(device.ref)!.reason, lang),
+                            })
+                          : undefined
                       }
+                      value={counts[device.ref] ?? 0}
+                      onChange={(v) => {
+                        setTouched((s) => new Set(s).add(device.ref));
+                        setCounts((c) => ({ ...c, [device.ref]: typeof v === 'number' ? v : 0 }));
+                      }}
                       min={0}
                       max={500}
                       allowDecimal={false}

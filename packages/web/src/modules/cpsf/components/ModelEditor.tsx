@@ -1,12 +1,11 @@
 // The visual model editor (React Flow): three layer lanes, elements as nodes, typed edges. Dragging a node
 // into another lane changes its layer; connecting two nodes asks for the edge kind.
-import { Button, Group, Modal, Paper, Radio, Stack, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack } from '@mantine/core';
 import {
   Background,
   Controls,
   MarkerType,
   MiniMap,
-  Panel,
   Position,
   ReactFlow,
   ReactFlowProvider,
@@ -15,16 +14,16 @@ import {
   getViewportForBounds,
   useReactFlow,
   type Connection,
-  type Edge as FlowEdge,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useMediaQuery } from '@mantine/hooks';
 import { toPng } from 'html-to-image';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import {
-  COMPONENTS,
   EDGE_KINDS,
   LAYERS,
   type Component,
@@ -46,10 +45,20 @@ import {
   spotFor,
   type LaneGeometry,
 } from './graph';
-import { COMPONENT_COLOR, ComponentIcon, EDGE_COLOR } from './meta';
-import { ElementNode, LaneNode, type ElementNodeType, type LaneNodeType } from './nodes';
+import { layoutPositions, withPositions } from './autoLayout';
+import { EditorToolbar } from './EditorToolbar';
+import { EDGE_COLOR } from './meta';
+import {
+  ElementNode,
+  LabelledEdge,
+  LaneNode,
+  type ElementNodeType,
+  type LabelledEdgeType,
+  type LaneNodeType,
+} from './nodes';
 
 const nodeTypes = { element: ElementNode, lane: LaneNode };
+const edgeTypes = { labelled: LabelledEdge };
 type AnyNode = ElementNodeType | LaneNodeType;
 
 /** Where the target (left) and source (right) handles of an element node sit, as the node draws them. */
@@ -67,6 +76,8 @@ const NODE_HANDLES = [
 
 /** Above this many elements the editor neither fits the whole model into view nor shows the minimap. */
 const LARGE_MODEL = 1500;
+/** Up to this many connections, those without a label show their kind's name. */
+const KIND_LABELS_UP_TO = 30;
 export interface EditorProps {
   graph: Graph;
   levels: ReadonlyMap<string, MeasureLevel>;
@@ -78,6 +89,12 @@ export interface EditorProps {
   onSelect: (id: string | null) => void;
   update: (change: (graph: Graph) => Graph) => void;
   modelName: string;
+  /**
+   * Lay the model out automatically once (after the building wizard: 'all'; after an import: 'unplaced',
+   * only when some element has no position yet); onAutoLayoutDone clears the request.
+   */
+  autoLayout?: 'all' | 'unplaced' | null;
+  onAutoLayoutDone?: () => void;
 }
 
 function laneNodes(geometry: LaneGeometry, titles: Record<1 | 2 | 3, string>): LaneNodeType[] {
@@ -101,6 +118,7 @@ function laneNodes(geometry: LaneGeometry, titles: Record<1 | 2 | 3, string>): L
 
 function Editor(props: EditorProps) {
   const { graph, levels, warnings, selectedId, focusTick, readOnly, onSelect, update, modelName } = props;
+  const { autoLayout = null, onAutoLayoutDone } = props;
   const { t } = useTranslation('cpsf');
   const flow = useReactFlow<AnyNode>();
   const geometry = useMemo(() => layoutLanes(graph.elements), [graph.elements]);
@@ -108,6 +126,9 @@ function Editor(props: EditorProps) {
   const [pending, setPending] = useState<Connection | null>(null);
   const [kind, setKind] = useState<EdgeKind>('data_flow');
   const wrapper = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [laying, setLaying] = useState(false);
+  const fitPending = useRef(false);
 
   const titles = useMemo(
     () => ({ 1: t('cpsf.layers.1'), 2: t('cpsf.layers.2'), 3: t('cpsf.layers.3') }),
@@ -179,7 +200,12 @@ function Editor(props: EditorProps) {
   // In a large model thousands of long edges cross any part of the canvas and drawing them all makes the editor
   // sluggish (and unreadable): show the connections of the selected element only; the table lists them all.
   const large = graph.elements.length > LARGE_MODEL;
-  const edges = useMemo<FlowEdge[]>(
+  // The kind of a connection without a label of its own is written on it only in a small model; in a
+  // larger one dozens of the same word would hide the drawing (the colour and the legend say it).
+  const kindLabels = graph.edges.length <= KIND_LABELS_UP_TO;
+  // On a narrow canvas (phone) the minimap would cover most of the model.
+  const roomy = useMediaQuery('(min-width: 48em)', true);
+  const edges = useMemo<LabelledEdgeType[]>(
     () =>
       (large
         ? selectedId === null
@@ -190,18 +216,20 @@ function Editor(props: EditorProps) {
         id: e.id,
         source: e.from,
         target: e.to,
-        label: e.label || t(`cpsf.edgeKinds.${e.kind}`),
+        type: 'labelled' as const,
         style: {
           stroke: EDGE_COLOR[e.kind],
           strokeWidth: 1.6,
           strokeDasharray: e.kind === 'contract' ? '6 4' : undefined,
         },
         markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLOR[e.kind] },
-        labelStyle: { fontSize: 11 },
         deletable: !readOnly,
-        data: { kind: e.kind },
+        data: {
+          label: e.label || (kindLabels ? t(`cpsf.edgeKinds.${e.kind}`) : ''),
+          color: EDGE_COLOR[e.kind],
+        },
       })),
-    [graph.edges, readOnly, t, large, selectedId],
+    [graph.edges, readOnly, t, large, selectedId, kindLabels],
   );
 
   // Selecting from outside (checks list, table): select the node and bring it into view.
@@ -269,6 +297,32 @@ function Editor(props: EditorProps) {
     }));
   };
 
+  // The automatic layered layout (elkjs): positions for every element, then the whole model in view.
+  const relayout = async () => {
+    setLaying(true);
+    try {
+      const { browserElk } = await import('./elkWorker');
+      const positions = await layoutPositions(graph, browserElk());
+      fitPending.current = true;
+      update((g) => withPositions(g, positions));
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setLaying(false);
+    }
+  };
+  useEffect(() => {
+    if (autoLayout === null) return;
+    onAutoLayoutDone?.();
+    const wanted = autoLayout === 'all' || graph.elements.some((e) => !e.position);
+    if (wanted && !readOnly && graph.elements.length > 0) void relayout();
+  }, [autoLayout]);
+  useEffect(() => {
+    if (!fitPending.current) return;
+    fitPending.current = false;
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
+  }, [nodes]);
+
   const exportPng = async () => {
     const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
@@ -276,6 +330,9 @@ function Editor(props: EditorProps) {
     const width = Math.min(4096, Math.max(800, Math.round(bounds.width)));
     const height = Math.min(4096, Math.max(600, Math.round(bounds.height)));
     const vp = getViewportForBounds(bounds, width, height, 0.05, 2, 0.02);
+    // The whole model, not only what is on screen: draw every node and edge for the picture.
+    flushSync(() => setExporting(true));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     try {
       const url = await toPng(viewport, {
         backgroundColor: '#ffffff',
@@ -293,123 +350,90 @@ function Editor(props: EditorProps) {
       a.click();
     } catch (error) {
       notifyError(error);
+    } finally {
+      setExporting(false);
     }
   };
 
   return (
-    <div ref={wrapper} style={{ height: '100%', width: '100%' }} data-testid="cpsf-editor">
-      <ReactFlow<AnyNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={(_e, node) => node.type === 'element' && onSelect(node.id)}
-        onEdgeClick={() => onSelect(null)}
-        onPaneClick={() => onSelect(null)}
-        onConnect={(c) => {
-          if (!readOnly) setPending(c);
-        }}
-        onDelete={({ nodes: gone, edges: goneEdges }) =>
-          update((g) =>
-            removeFromGraph(
-              g,
-              gone.filter((n) => n.type === 'element').map((n) => n.id),
-              goneEdges.map((e) => e.id),
-            ),
-          )
-        }
-        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={2}
-        // A large model opens at reading size at its top left, so only the nodes on screen are drawn; fitting
-        // thousands of nodes into view would draw them all and make the editor sluggish.
-        fitView={graph.elements.length <= LARGE_MODEL}
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-        defaultViewport={{ x: 0, y: 0, zoom: 0.8 }}
-        proOptions={{ hideAttribution: false }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': t('cpsf.editor.a11y') }}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        {graph.elements.length <= LARGE_MODEL ? <MiniMap pannable zoomable nodeStrokeWidth={3} /> : null}
-        <Panel position="top-left">
-          <Paper withBorder shadow="xs" p={6}>
-            <Group gap={4}>
-              {!readOnly
-                ? COMPONENTS.map((component) => (
-                    <Tooltip
-                      key={component}
-                      label={t('cpsf.editor.addHint', { layer: defaultLayer(component) })}
-                    >
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color={COMPONENT_COLOR[component]}
-                        leftSection={<ComponentIcon component={component} size={14} />}
-                        onClick={() => addElement(component)}
-                        aria-label={t('cpsf.editor.add', { component: t(`cpsf.components.${component}`) })}
-                      >
-                        {t(`cpsf.components.${component}`)}
-                      </Button>
-                    </Tooltip>
-                  ))
-                : null}
-              <Button size="compact-xs" variant="default" onClick={() => void exportPng()}>
-                {t('cpsf.editor.png')}
+    <Stack gap={6} h="100%" w="100%">
+      <EditorToolbar
+        readOnly={readOnly}
+        large={large ? LARGE_MODEL : null}
+        laying={laying}
+        empty={graph.elements.length === 0}
+        onAdd={addElement}
+        onLayout={() => void relayout()}
+        onPng={() => void exportPng()}
+      />
+      <div ref={wrapper} style={{ flex: 1, minHeight: 0, width: '100%' }} data-testid="cpsf-editor">
+        <ReactFlow<AnyNode, LabelledEdgeType>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={(_e, node) => node.type === 'element' && onSelect(node.id)}
+          onEdgeClick={() => onSelect(null)}
+          onPaneClick={() => onSelect(null)}
+          onConnect={(c) => {
+            if (!readOnly) setPending(c);
+          }}
+          onDelete={({ nodes: gone, edges: goneEdges }) =>
+            update((g) =>
+              removeFromGraph(
+                g,
+                gone.filter((n) => n.type === 'element').map((n) => n.id),
+                goneEdges.map((e) => e.id),
+              ),
+            )
+          }
+          deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          onlyRenderVisibleElements={!exporting}
+          minZoom={0.05}
+          maxZoom={2}
+          // A large model opens at reading size at its top left, so only the nodes on screen are drawn; fitting
+          // thousands of nodes into view would draw them all and make the editor sluggish.
+          fitView={graph.elements.length <= LARGE_MODEL}
+          fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+          defaultViewport={{ x: 0, y: 0, zoom: 0.8 }}
+          proOptions={{ hideAttribution: false }}
+          ariaLabelConfig={{ 'node.a11yDescription.default': t('cpsf.editor.a11y') }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          {/* The minimap would cover nodes beside the open element panel: shown only while none is open. */}
+          {graph.elements.length <= LARGE_MODEL && selectedId === null && roomy ? (
+            <MiniMap
+              pannable
+              zoomable
+              nodeStrokeWidth={3}
+              nodeColor={(n) => (n.type === 'lane' ? '#f1f3f5' : '#868e96')}
+            />
+          ) : null}
+        </ReactFlow>
+        <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('cpsf.editor.edgeKind')}>
+          <Stack>
+            <Radio.Group value={kind} onChange={(v) => setKind(v)} label={t('cpsf.editor.edgeKindLabel')}>
+              <Stack gap="xs" mt="xs">
+                {EDGE_KINDS.map((k) => (
+                  <Radio key={k} value={k} label={t(`cpsf.edgeKinds.${k}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t('common.cancel')}
               </Button>
+              <Button onClick={connect}>{t('cpsf.editor.connect')}</Button>
             </Group>
-          </Paper>
-        </Panel>
-        <Panel position="bottom-right">
-          <Paper withBorder p={6} shadow="xs" style={{ maxWidth: NODE_W * 2 }}>
-            <Group gap={8}>
-              {large ? (
-                <Text size="xs" c="dimmed" w="100%">
-                  {t('cpsf.editor.largeModel', { count: LARGE_MODEL })}
-                </Text>
-              ) : null}
-              {EDGE_KINDS.map((k) => (
-                <Group key={k} gap={4} wrap="nowrap">
-                  <svg width="22" height="6" aria-hidden>
-                    <line
-                      x1="0"
-                      y1="3"
-                      x2="22"
-                      y2="3"
-                      stroke={EDGE_COLOR[k]}
-                      strokeWidth="2"
-                      strokeDasharray={k === 'contract' ? '5 3' : undefined}
-                    />
-                  </svg>
-                  <Text size="xs">{t(`cpsf.edgeKinds.${k}`)}</Text>
-                </Group>
-              ))}
-            </Group>
-          </Paper>
-        </Panel>
-      </ReactFlow>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('cpsf.editor.edgeKind')}>
-        <Stack>
-          <Radio.Group value={kind} onChange={(v) => setKind(v)} label={t('cpsf.editor.edgeKindLabel')}>
-            <Stack gap="xs" mt="xs">
-              {EDGE_KINDS.map((k) => (
-                <Radio key={k} value={k} label={t(`cpsf.edgeKinds.${k}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={connect}>{t('cpsf.editor.connect')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </div>
+          </Stack>
+        </Modal>
+      </div>
+    </Stack>
   );
 }
 

@@ -11,8 +11,8 @@ import type {
 } from '../../../api/cpsf';
 import { LAYERS } from '../../../api/cpsf';
 
-export const NODE_W = 190;
-export const NODE_H = 66;
+export const NODE_W = 200;
+export const NODE_H = 80;
 /** Room at the top of each lane for its title. */
 export const LANE_PAD_TOP = 52;
 export const LANE_MIN_H = 240;

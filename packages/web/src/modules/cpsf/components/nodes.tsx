@@ -1,7 +1,19 @@
 // The two node types of the model editor: an element (component colour + icon, name, measure-level
-// badge) and a layer lane (a wide band behind the elements, with its title).
+// badge) and a layer lane (a wide band behind the elements, with its title); and the edge type, whose
+// label is HTML with its colours inline (it wraps instead of being clipped, and the PNG export draws
+// it as shown: an SVG label's background comes from CSS variables the export cannot see).
 import { Badge, Box, Group, Text } from '@mantine/core';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  Handle,
+  Position,
+  getBezierPath,
+  type Edge,
+  type EdgeProps,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
 import { memo } from 'react';
 import type { Element, Layer, MeasureLevel } from '../../../api/cpsf';
 import { NODE_H, NODE_W } from './graph';
@@ -43,7 +55,7 @@ export const ElementNode = memo(function ElementNode({ data, selected }: NodePro
       <Handle type="target" position={Position.Left} style={handleStyle} />
       <Group gap={6} wrap="nowrap" c={`${color}.8`}>
         <ComponentIcon component={data.element.component} size={14} />
-        <Text size="xs" c="dimmed" truncate="end" style={{ flex: 1 }}>
+        <Text size="xs" c="dimmed" truncate="end" style={{ flex: 1, minWidth: 0 }}>
           {data.componentLabel} · {data.element.id}
         </Text>
         {data.warn ? (
@@ -51,17 +63,24 @@ export const ElementNode = memo(function ElementNode({ data, selected }: NodePro
             !
           </Text>
         ) : null}
-      </Group>
-      <Group gap={4} wrap="nowrap" justify="space-between" mt={2}>
-        <Text size="sm" fw={600} truncate="end" style={{ flex: 1, minWidth: 0 }}>
-          {data.element.name}
-        </Text>
         {data.level && data.levelLabel ? (
           <Badge size="xs" color={LEVEL_COLOR[data.level]} variant="filled" data-testid="cpsf-node-level">
             {data.levelLabel}
           </Badge>
         ) : null}
       </Group>
+      <Text
+        size="sm"
+        fw={600}
+        lineClamp={2}
+        lh={1.25}
+        mt={4}
+        title={data.element.name}
+        data-testid="cpsf-node-name"
+        style={{ wordBreak: 'break-word' }}
+      >
+        {data.element.name}
+      </Text>
       <Handle type="source" position={Position.Right} style={handleStyle} />
     </Box>
   );
@@ -89,5 +108,50 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
         {data.title}
       </Text>
     </Box>
+  );
+});
+
+export type LabelledEdgeType = Edge<{ label: string; color: string }, 'labelled'>;
+
+export const LabelledEdge = memo(function LabelledEdge(props: EdgeProps<LabelledEdgeType>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, data } =
+    props;
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  return (
+    <>
+      <BaseEdge id={props.id} path={path} markerEnd={markerEnd} style={style} />
+      {data?.label ? (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan"
+            data-testid="cpsf-edge-label"
+            style={{
+              position: 'absolute',
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              maxWidth: 130,
+              padding: '1px 5px',
+              background: '#ffffff',
+              color: '#343a40',
+              border: `1px solid ${data.color}`,
+              borderRadius: 4,
+              fontSize: 11,
+              lineHeight: 1.3,
+              textAlign: 'center',
+              overflowWrap: 'anywhere',
+              pointerEvents: 'all',
+            }}
+          >
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
   );
 });

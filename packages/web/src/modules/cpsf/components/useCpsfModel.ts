@@ -1,5 +1,7 @@
-// The model being edited: the graph held locally, saved whole (PUT …/graph with the revision) a moment
-// after the last change or on demand; a stale revision (409) stops saving until the user reloads.
+// The model being edited: the graph held locally, saved automatically and whole (PUT …/graph with the
+// revision) a moment after the last change, at once when the page is hidden or left inside the app; the
+// state says so (保存中… / 保存済み HH:MM), and closing the tab before a save finished asks first. A stale
+// revision (409) stops saving until the user reloads.
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client';
@@ -14,6 +16,8 @@ export interface CpsfModelState {
   model: ModelDetail | null | undefined;
   graph: Graph;
   saveState: SaveState;
+  /** When this page last saved the model (null before its first save). */
+  savedAt: Date | null;
   /** The last save error (validation problems with JSON pointers go to a ProblemTable). */
   saveError: unknown;
   analysis: Analysis | null;
@@ -31,6 +35,7 @@ export function useCpsfModel(orgId: string, modelId: string): CpsfModelState {
   const [graph, setGraph] = useState<Graph>(EMPTY);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const graphRef = useRef<Graph>(EMPTY);
   const revision = useRef(0);
@@ -99,6 +104,7 @@ export function useCpsfModel(orgId: string, modelId: string): CpsfModelState {
         if (graphRef.current === sent && !again.current) break;
       }
       setSaveState('saved');
+      setSavedAt(new Date());
       setSaveError(null);
       refreshAnalysis();
     } catch (error) {
@@ -115,6 +121,26 @@ export function useCpsfModel(orgId: string, modelId: string): CpsfModelState {
   // Leaving the page with unsaved changes saves them right away.
   const autosave = useDebouncedCallback(() => void save(), { delay: AUTOSAVE_MS, flushOnUnmount: true });
 
+  // Hiding the page (switching apps on a phone, closing the tab) saves at once; closing it while a change
+  // is not yet saved asks the browser's "leave this page?" question.
+  const unsaved = saveState !== 'saved';
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden') autosave.flush();
+    };
+    const warn = (event: BeforeUnloadEvent) => {
+      autosave.flush();
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    document.addEventListener('visibilitychange', flush);
+    if (unsaved) window.addEventListener('beforeunload', warn);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('beforeunload', warn);
+    };
+  }, [unsaved, autosave]);
+
   const update = useCallback(
     (change: (graph: Graph) => Graph) => {
       const next = change(graphRef.current);
@@ -128,5 +154,17 @@ export function useCpsfModel(orgId: string, modelId: string): CpsfModelState {
     [autosave],
   );
 
-  return { model, graph, saveState, saveError, analysis, update, save, reload, refreshAnalysis, setModel };
+  return {
+    model,
+    graph,
+    saveState,
+    savedAt,
+    saveError,
+    analysis,
+    update,
+    save,
+    reload,
+    refreshAnalysis,
+    setModel,
+  };
 }

@@ -11,6 +11,7 @@ import {
   Stack,
   Tabs,
   Text,
+  Tooltip,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -45,7 +46,7 @@ const SAVE_COLOR: Record<SaveState, string> = {
 
 /** One CPSF model: editor (swimlanes), table view, checks, requirements, gaps and plan, heat map, files. */
 export function CpsfModelPage() {
-  const { t } = useTranslation('cpsf');
+  const { t, i18n } = useTranslation('cpsf');
   const { orgId, role } = useOrg();
   const { modelId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -58,6 +59,15 @@ export function CpsfModelPage() {
   const [evidence, setEvidence] = useState<Evidence[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusTick, setFocusTick] = useState(0);
+  // A model the building wizard just made (?layout=auto) or one just imported is laid out automatically.
+  const [autoLayout, setAutoLayout] = useState<'all' | 'unplaced' | null>(null);
+  const autoLayoutParam = params.get('layout') === 'auto';
+  const loaded = Boolean(model);
+  useEffect(() => {
+    if (!autoLayoutParam || !loaded) return;
+    setParams({}, { replace: true });
+    setAutoLayout('all');
+  }, [autoLayoutParam, loaded]);
   const assessmentId = model?.assessmentId ?? null;
 
   useEffect(() => {
@@ -108,6 +118,8 @@ export function CpsfModelPage() {
     );
 
   const summary = analysis?.summary;
+  // a change waiting for the autosave is shown as being saved (it is, a moment later)
+  const saveLabel = saveState === 'dirty' ? 'saving' : saveState;
   const panel = selected ? (
     <ElementPanel
       key={selected.id}
@@ -139,16 +151,27 @@ export function CpsfModelPage() {
           description={`${t(`cpsf.scopeTypes.${model.scopeType}`)}${model.scopeLabel ? `: ${model.scopeLabel}` : ''}`}
         />
         <Group gap="xs">
-          <Badge color={SAVE_COLOR[saveState]} variant="light" data-testid="cpsf-save-state">
-            {t(`cpsf.save.${saveState}`)}
-          </Badge>
-          {!readOnly ? (
-            <Button
-              size="xs"
-              onClick={() => void state.save()}
-              disabled={saveState === 'saved' || saveState === 'conflict'}
+          <Tooltip label={t('cpsf.save.auto')} disabled={readOnly}>
+            <Badge
+              color={SAVE_COLOR[saveState]}
+              variant="light"
+              data-testid="cpsf-save-state"
+              data-state={saveState}
+              style={{ textTransform: 'none' }}
             >
-              {t('common.save')}
+              {saveState === 'saved' && state.savedAt
+                ? t('cpsf.save.savedAt', {
+                    time: state.savedAt.toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'ja-JP', {
+                      hour: '2-digit',
+                      minute: '2-digit',
+                    }),
+                  })
+                : t(`cpsf.save.${saveLabel}`)}
+            </Badge>
+          </Tooltip>
+          {!readOnly && saveState === 'error' ? (
+            <Button size="xs" onClick={() => void state.save()}>
+              {t('cpsf.save.retry')}
             </Button>
           ) : null}
         </Group>
@@ -164,7 +187,7 @@ export function CpsfModelPage() {
       {saveState === 'error' && state.saveError ? <ProblemTable error={state.saveError} /> : null}
       {summary ? (
         <Text size="sm" c="dimmed" data-testid="cpsf-summary">
-          {t('cpsf.model.summary', summary)}
+          {t('cpsf.model.summary', { ...summary, elements: graph.elements.length })}
         </Text>
       ) : null}
       <Tabs value={tab} onChange={(v) => setTab(TABS.find((x) => x === v) ?? 'editor')} keepMounted={false}>
@@ -189,6 +212,8 @@ export function CpsfModelPage() {
                 onSelect={setSelectedId}
                 update={update}
                 modelName={model.name}
+                autoLayout={autoLayout}
+                onAutoLayoutDone={() => setAutoLayout(null)}
               />
             </Box>
             {wide && panel ? (
@@ -254,7 +279,12 @@ export function CpsfModelPage() {
             orgId={orgId}
             modelId={modelId}
             readOnly={readOnly}
-            onImported={() => void state.reload()}
+            onImported={() =>
+              void state.reload().then(() => {
+                setAutoLayout('unplaced');
+                setTab('editor');
+              })
+            }
           />
         </Tabs.Panel>
       </Tabs>

@@ -35,11 +35,12 @@ export function CpsfModelsPage() {
     );
   }, [orgId]);
 
-  const created = (model: ModelDetail) => {
+  // A model from the building wizard opens laid out automatically (?layout=auto).
+  const created = (model: ModelDetail, layout = false) => {
     setNewOpen(false);
     setWizardOpen(false);
     notifySuccess(t('cpsf.models.created', { name: model.name }));
-    void navigate(`/orgs/${orgId}/cpsf/${model.id}`);
+    void navigate(`/orgs/${orgId}/cpsf/${model.id}${layout ? '?layout=auto' : ''}`);
   };
 
   const columns: Column<ModelSummary>[] = [
@@ -106,13 +107,13 @@ export function CpsfModelsPage() {
             orgId={orgId}
             opened={newOpen}
             onClose={() => setNewOpen(false)}
-            onCreated={created}
+            onCreated={(model) => created(model)}
           />
           <BuildingWizard
             orgId={orgId}
             opened={wizardOpen}
             onClose={() => setWizardOpen(false)}
-            onCreated={created}
+            onCreated={(model) => created(model, true)}
           />
         </>
       ) : null}
