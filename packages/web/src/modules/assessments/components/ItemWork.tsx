@@ -86,6 +86,7 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
       confirmLabel: t('work.delete'),
       onConfirm: async () => {
         await assessmentsApi.deleteEvidence(p.orgId, p.assessmentId, e.id);
+        setError(null);
         notifySuccess(t('work.deleted', { name: e.filename }));
         p.onEvidenceChanged();
       },
