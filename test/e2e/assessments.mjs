@@ -357,6 +357,29 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   assert(await noSideScroll(narrow), 'item work has no sideways scrolling at 390 px');
   await shot(narrow, '10d-item-work-390');
 
+  begin('import preview and publisher at 390 px');
+  await narrow.goto(`${orgBase}/catalogs/import`);
+  await narrow.locator('input[type="file"]').setInputFiles(xlsx);
+  await narrow.getByRole('button', { name: ja.catalogImport.inspect }).click();
+  await narrow.getByRole('table', { name: ja.catalogImport.sample }).waitFor();
+  await narrow.getByRole('button', { name: `${ja.catalogImport.stepMap} →` }).click();
+  await narrow.getByLabel(label(ja.catalogImport.urn)).fill(`${CATALOG_SLUG}-phone`);
+  await narrow.getByLabel(label(ja.catalogImport.titleJa)).fill(CATALOG_TITLE.ja);
+  await narrow.getByLabel(label(ja.catalogImport.titleEn)).fill(CATALOG_TITLE.en);
+  await narrow.getByRole('button', { name: ja.catalogImport.preview }).click();
+  const narrowAdded = narrow.getByRole('list', { name: ja.catalogImport.added });
+  for (const item of ITEMS) await narrowAdded.getByText(item.title, { exact: true }).waitFor();
+  assert(await noSideScroll(narrow), 'import preview has no sideways scrolling at 390 px');
+  await shot(narrow, '10j-import-preview-390');
+  await narrow.goto(`${orgBase}/catalogs/${catalogId}`);
+  await narrow.getByRole('heading', { name: CATALOG_TITLE.ja }).waitFor();
+  const narrowPublisher = await narrow
+    .getByText(`${ja.catalogs.publisher}:`)
+    .locator('xpath=..')
+    .textContent();
+  assert(narrowPublisher?.includes(ORG.name), `publisher at 390 px: ${narrowPublisher}`);
+  await shot(narrow, '10k-catalog-publisher-390');
+
   begin('submitting for review (confirmed)');
   await page.getByRole('button', { name: ja.workspace.submit }).click();
   const submitDialog = page.getByRole('dialog', { name: ja.review.title.in_review });

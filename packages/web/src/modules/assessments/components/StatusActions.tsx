@@ -118,11 +118,11 @@ export function StatusActions({
         ))}
       </Group>
       {blocked ? (
-        <Text size="xs" c="orange.8" ta="right" data-testid="four-eyes-hint">
+        <Text size="xs" c="orange.8" ta={{ base: 'left', sm: 'right' }} data-testid="four-eyes-hint">
           {t('review.blocked')}
         </Text>
       ) : fourEyes && assessment.status !== 'locked' ? (
-        <Text size="xs" c="dimmed" ta="right">
+        <Text size="xs" c="dimmed" ta={{ base: 'left', sm: 'right' }}>
           {t('review.fourEyesOn')}
         </Text>
       ) : null}
