@@ -337,7 +337,6 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
     async () => (await work.getByRole('link', { name: 'メモ.txt' }).count()) === 0,
   );
   await first.getByText(ja.work.evidenceBadge.replace('{{count}}', '1')).waitFor();
-  await first.scrollIntoViewIfNeeded();
   await shot(page, '10c-item-work-1440');
 
   begin('item work at 390 px');

@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Collapse,
   FileButton,
   Group,
   Select,
@@ -122,8 +121,8 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
           </Badge>
         ) : null}
       </Group>
-      <Collapse expanded={open}>
-        <Stack gap="xs" pl={{ base: 0, sm: 'sm' }}>
+      {open ? (
+        <Stack gap="xs" pl={{ base: 0, sm: 'sm' }} data-testid="item-work-panel">
           <Group gap="xs" align="flex-end" wrap="wrap">
             <Select
               label={t('work.assignee')}
@@ -213,7 +212,7 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
             ) : null}
           </Stack>
         </Stack>
-      </Collapse>
+      ) : null}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </Stack>
   );
