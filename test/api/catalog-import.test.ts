@@ -105,7 +105,7 @@ describe('catalog import and export', () => {
     const publisher = rows.find((r) => r[0] === 'publisher');
     expect(publisher?.[1]).toBe('発行元');
     expect(publisher?.[3]).toContain('経済産業省');
-    expect(rows.some((r) => r[0].startsWith('answerModels.') && r[3].includes(' / '))).toBe(true);
+    expect(rows.some((r) => r[0]?.startsWith('answerModels.') && r[3]?.includes(' / '))).toBe(true);
     expect(wb.getWorksheet('meta_json')?.state).toBe('hidden');
   });
 
