@@ -89,6 +89,51 @@ describe('catalog import and export', () => {
     }
   });
 
+  it('writes a readable meta sheet (no raw JSON) and keeps the exact header in a hidden sheet', async () => {
+    const cpsf = (await catalogs()).find((c) => c.urn === 'urn:shinrai:catalog:meti-cpsf' && c.builtin);
+    const res = await admin.get(`/api/orgs/${orgId}/catalogs/${cpsf?.id}/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const meta = wb.getWorksheet('meta');
+    const rows: string[][] = [];
+    meta?.eachRow((r) => rows.push([1, 2, 3, 4, 5].map((i) => r.getCell(i).text)));
+    expect(rows[0]).toEqual(['key', '項目', 'Field', '日本語', 'English']);
+    for (const r of rows.slice(1)) {
+      expect(r[3], r[0]).not.toMatch(/^\s*[[{"]/);
+      expect(r[4], r[0]).not.toMatch(/^\s*[[{"]/);
+    }
+    const publisher = rows.find((r) => r[0] === 'publisher');
+    expect(publisher?.[1]).toBe('発行元');
+    expect(publisher?.[3]).toContain('経済産業省');
+    expect(rows.some((r) => r[0]?.startsWith('answerModels.') && r[3]?.includes(' / '))).toBe(true);
+    expect(wb.getWorksheet('meta_json')?.state).toBe('hidden');
+  });
+
+  it('still imports an older export whose meta sheet holds JSON', async () => {
+    const wb = new ExcelJS.Workbook();
+    const nodes = wb.addWorksheet('nodes');
+    nodes.addRow(['ref', 'parent', 'title_ja', 'title_en']);
+    nodes.addRow(['Q1', '', '古い形式', 'Old format']);
+    const meta = wb.addWorksheet('meta');
+    meta.addRow(['key', 'value']);
+    meta.addRow(['id', JSON.stringify('urn:shinrai:catalog:old-export')]);
+    meta.addRow(['version', JSON.stringify('1.0.0')]);
+    meta.addRow(['publisher', JSON.stringify({ ja: '旧発行元', en: 'Old publisher' })]);
+    meta.addRow(['title', JSON.stringify({ ja: '旧形式', en: 'Old export' })]);
+    meta.addRow(['sources', JSON.stringify([{ title: 'x', url: 'urn:x' }])]);
+    meta.addRow(['answerModels', JSON.stringify({})]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(
+      { name: 'old.xlsx', data },
+      {
+        mode: 'preview',
+        mapping: { ref: 'ref', parent: 'parent', titleJa: 'title_ja', titleEn: 'title_en' },
+      },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<{ preview: { urn: string } }>(res).preview.urn).toBe('urn:shinrai:catalog:old-export');
+  });
+
   it('inspects, previews and applies a new catalog from a mapped sheet', async () => {
     const data = await xlsx([
       HEADER,
@@ -108,10 +153,24 @@ describe('catalog import and export', () => {
     expect(json(preview)).toMatchObject({
       preview: { itemCount: 2, changes: { added: ['G1', 'Q1', 'Q2'] } },
     });
+    // The preview names each node, not only its ID.
+    expect(
+      json<{ preview: { changes: { titles: Record<string, unknown> } } }>(preview).preview.changes.titles,
+    ).toEqual({
+      G1: { ja: '情報管理', en: 'Information' },
+      Q1: { ja: '秘密情報の一覧がある', en: 'Secrets are listed' },
+      Q2: { ja: 'アクセス権を見直す', en: 'Access is reviewed' },
+    });
     expect((await catalogs()).length).toBe(before);
     const applied = await upload({ name: 'q.xlsx', data }, { mode: 'apply', mapping: MAPPING, header: NEW });
     expect(applied.statusCode).toBe(201);
-    expect((await catalogs()).find((c) => c.urn === NEW.id)).toMatchObject({ builtin: false, itemCount: 2 });
+    const stored = (await catalogs()).find((c) => c.urn === NEW.id);
+    expect(stored).toMatchObject({ builtin: false, itemCount: 2 });
+    // Without a publisher, the importing organization publishes it (not the catalog's own title).
+    const pack = json<{ pack: { publisher: unknown } }>(
+      await admin.get(`/api/orgs/${orgId}/catalogs/${stored?.id}`),
+    ).pack;
+    expect(pack.publisher).toEqual({ ja: '信頼製作所', en: '信頼製作所' });
     const again = await upload({ name: 'q.xlsx', data }, { mode: 'apply', mapping: MAPPING, header: NEW });
     expect(again.statusCode).toBe(409);
   });

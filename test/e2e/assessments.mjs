@@ -1,6 +1,8 @@
 // End-to-end test of catalogs and assessments: import an .xlsx catalog through the UI (inspect → map →
 // preview → apply), browse it, answer an assessment, see the results (radar chart), download .xlsx files,
-// pre-fill through a mapping, and answer the built-in SME self-check with the keyboard on a phone.
+// pre-fill through a mapping, and answer the built-in SME self-check with the keyboard on a phone. Items
+// get an assignee, a due date and evidence files; submitting and approving are confirmed, and with the
+// organization's four-eyes setting the submitter cannot approve.
 // Run `npm run build --workspace @shinrai/web` first, then `node test/e2e/assessments.mjs`.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +47,13 @@ async function makeWorkbook(file) {
   await wb.xlsx.writeFile(file);
 }
 
+// A real 1×1 PNG and the start of a Windows program (refused as evidence).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
+
 const noSideScroll = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
@@ -55,7 +64,7 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   const base = await startServer({ smtpPort, setupCode: SETUP_CODE });
   log(`server on ${base}`);
   const browser = await launchBrowser();
-  const page = await newPage('desktop', { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await newPage('desktop', { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 
   // 1. First-run setup
   begin('first-run setup');
@@ -111,6 +120,10 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   );
   for (const ref of ['G-1', 'F-1', 'F-2', 'F-3'])
     await page.getByText(ref, { exact: true }).first().waitFor();
+  // The preview names each new item beside its ID.
+  const addedList = page.getByRole('list', { name: ja.catalogImport.added });
+  for (const item of ITEMS) await addedList.getByText(item.title, { exact: true }).waitFor();
+  await addedList.getByText('工場の基本対策', { exact: true }).waitFor();
   await shot(page, '04-import-preview');
 
   begin('import: apply');
@@ -118,6 +131,10 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   await page.waitForURL(/\/catalogs\/(?!import)[^/]+$/);
   const catalogId = new URL(page.url()).pathname.split('/')[4];
   await page.getByRole('heading', { name: CATALOG_TITLE.ja }).waitFor();
+  // The publisher of an imported catalog is the organization that imported it, not the catalog's name.
+  const publisherLine = await page.getByText(`${ja.catalogs.publisher}:`).locator('xpath=..').textContent();
+  assert(publisherLine?.includes(ORG.name), `publisher is the organization: ${publisherLine}`);
+  assert(!publisherLine?.includes(CATALOG_TITLE.ja), 'publisher is not the catalog title');
 
   begin('catalog browser: search and details');
   const tree = page.getByRole('tree', { name: ja.catalogs.tree });
@@ -151,6 +168,19 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   );
   const catalogBytes = await readFile(await catalogFile.path());
   assert(catalogBytes.subarray(0, 2).toString('latin1') === 'PK', 'catalog .xlsx is a zip');
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.load(catalogBytes);
+  const metaRows = [];
+  exported.getWorksheet('meta').eachRow((r) => metaRows.push([1, 2, 3, 4, 5].map((i) => r.getCell(i).text)));
+  assert(
+    metaRows.slice(1).every((r) => !/^\s*[[{"]/.test(r[3]) && !/^\s*[[{"]/.test(r[4])),
+    'meta sheet values are readable, not JSON',
+  );
+  assert(
+    metaRows.some((r) => r[1] === '発行元' && r[3] === ORG.name),
+    `meta sheet names the publisher: ${JSON.stringify(metaRows)}`,
+  );
+  assert(exported.getWorksheet('meta_json')?.state === 'hidden', 'exact header kept in a hidden sheet');
 
   begin('import: located errors');
   const badCsv = path.join(SHOTS, 'broken.csv');
@@ -265,10 +295,141 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   await third.getByText(ja.workspace.saved).waitFor();
   assert(await third.getByRole('radio', { name: '該当しない', exact: true }).isChecked(), 'kept my answer');
 
-  begin('submitting for review');
+  begin('assignee, due date and evidence of an item');
+  const work = first.getByTestId('item-work');
+  await work.getByRole('button', { name: ja.work.toggle }).click();
+  await work.getByRole('combobox', { name: ja.work.assignee }).click();
+  await page.getByRole('option', { name: ADMIN.name, exact: true }).click();
+  await work.getByLabel(ja.work.dueDate).fill('2027-01-29');
+  await work.getByLabel(ja.work.dueDate).blur();
+  await first.getByText(ja.work.assigneeBadge.replace('{{name}}', ADMIN.name)).waitFor();
+  await first.getByText(ja.workspace.saved).waitFor();
+  await work.getByText(ja.work.limits).waitFor();
+  const fileInput = work.locator('input[type="file"]');
+  await fileInput.setInputFiles({ name: '点検記録.png', mimeType: 'image/png', buffer: PNG });
+  await work.getByRole('link', { name: '点検記録.png' }).waitFor();
+  await fileInput.setInputFiles({
+    name: 'メモ.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('来月対応'),
+  });
+  await work.getByRole('link', { name: 'メモ.txt' }).waitFor();
+  await first.getByText(ja.work.evidenceBadge.replace('{{count}}', '2')).waitFor();
+  // Refused files say why, in Japanese: too large (checked before sending) and a type not taken.
+  await fileInput.setInputFiles({
+    name: '大きな動画.mp4',
+    mimeType: 'video/mp4',
+    buffer: Buffer.alloc(10 * 1024 * 1024 + 1),
+  });
+  await work.getByText(ja.work.tooLarge.split('（')[0]).waitFor();
+  await fileInput.setInputFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: EXE });
+  await work.getByText(ja.work.badType).waitFor();
+  const evidenceDownload = page.waitForEvent('download');
+  await work.getByRole('link', { name: '点検記録.png' }).click();
+  const evidenceFile = await evidenceDownload;
+  assert((await readFile(await evidenceFile.path())).equals(PNG), 'evidence downloads byte for byte');
+  await work.getByRole('button', { name: ja.work.deleteNamed.replace('{{name}}', 'メモ.txt') }).click();
+  const deleteDialog = page.getByRole('dialog', { name: ja.work.deleteTitle });
+  await deleteDialog.getByText(ja.work.deleteConfirm.replace('{{name}}', 'メモ.txt')).waitFor();
+  await deleteDialog.getByRole('button', { name: ja.work.delete }).click();
+  await until(
+    'evidence deleted',
+    async () => (await work.getByRole('link', { name: 'メモ.txt' }).count()) === 0,
+  );
+  await first.getByText(ja.work.evidenceBadge.replace('{{count}}', '1')).waitFor();
+  await shot(page, '10c-item-work-1440');
+
+  begin('item work at 390 px');
+  const narrow = await newPage('phone-390', {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    storageState: await page.context().storageState(),
+  });
+  await narrow.goto(`${orgBase}/assessments/${assessmentId}`);
+  const narrowFirst = narrow.getByRole('group', { name: `${ITEMS[0].ref} ${ITEMS[0].title}` });
+  await narrowFirst.getByText(ja.work.assigneeBadge.replace('{{name}}', ADMIN.name)).waitFor();
+  await narrowFirst.getByText(ja.work.dueBadge.replace('{{date}}', '2027-01-29')).waitFor();
+  await narrowFirst.getByRole('button', { name: ja.work.toggle }).click();
+  await narrowFirst.getByRole('link', { name: '点検記録.png' }).waitFor();
+  assert(await noSideScroll(narrow), 'item work has no sideways scrolling at 390 px');
+  await shot(narrow, '10d-item-work-390');
+
+  begin('import preview and publisher at 390 px');
+  await narrow.goto(`${orgBase}/catalogs/import`);
+  await narrow.locator('input[type="file"]').setInputFiles(xlsx);
+  await narrow.getByRole('button', { name: ja.catalogImport.inspect }).click();
+  await narrow.getByRole('table', { name: ja.catalogImport.sample }).waitFor();
+  await narrow.getByRole('button', { name: `${ja.catalogImport.stepMap} →` }).click();
+  await narrow.getByLabel(label(ja.catalogImport.urn)).fill(`${CATALOG_SLUG}-phone`);
+  await narrow.getByLabel(label(ja.catalogImport.titleJa)).fill(CATALOG_TITLE.ja);
+  await narrow.getByLabel(label(ja.catalogImport.titleEn)).fill(CATALOG_TITLE.en);
+  await narrow.getByRole('button', { name: ja.catalogImport.preview }).click();
+  const narrowAdded = narrow.getByRole('list', { name: ja.catalogImport.added });
+  for (const item of ITEMS) await narrowAdded.getByText(item.title, { exact: true }).waitFor();
+  assert(await noSideScroll(narrow), 'import preview has no sideways scrolling at 390 px');
+  await shot(narrow, '10j-import-preview-390');
+  await narrow.goto(`${orgBase}/catalogs/${catalogId}`);
+  await narrow.getByRole('heading', { name: CATALOG_TITLE.ja }).waitFor();
+  const narrowPublisher = await narrow
+    .getByText(`${ja.catalogs.publisher}:`)
+    .locator('xpath=..')
+    .textContent();
+  assert(narrowPublisher?.includes(ORG.name), `publisher at 390 px: ${narrowPublisher}`);
+  await shot(narrow, '10k-catalog-publisher-390');
+
+  begin('submitting for review (confirmed)');
   await page.getByRole('button', { name: ja.workspace.submit }).click();
+  const submitDialog = page.getByRole('dialog', { name: ja.review.title.in_review });
+  await submitDialog.getByText(/3 項目に回答済み/).waitFor();
+  await submitDialog.getByRole('button', { name: ja.workspace.submit }).click();
   await page
     .getByText(ja.workspace.readOnlyStatus.replace('{{status}}', ja.assessments.statuses.in_review))
+    .waitFor();
+  assert(
+    (await work.getByRole('button', { name: ja.work.upload }).count()) === 0,
+    'no upload once submitted',
+  );
+
+  begin('four-eyes review');
+  await page.goto(`${orgBase}/assessments`);
+  const fourEyes = page.getByRole('switch', { name: ja.settings.fourEyes });
+  await until('review settings loaded', () => fourEyes.isEnabled());
+  await fourEyes.click({ force: true }); // the switch follows the saved setting, once the server answers
+  await until('four-eyes on', () => fourEyes.isChecked());
+  await page.getByText(ja.settings.saved).first().waitFor();
+  await shot(page, '10e-review-settings-1440');
+  await page.goto(`${orgBase}/assessments/${assessmentId}`);
+  await page.getByTestId('four-eyes-hint').waitFor();
+  assert(
+    await page.getByRole('button', { name: ja.workspace.approve }).isDisabled(),
+    'the submitter cannot approve with four-eyes on',
+  );
+  await shot(page, '10f-four-eyes-1440');
+  await narrow.goto(`${orgBase}/assessments/${assessmentId}`);
+  await narrow.getByTestId('four-eyes-hint').waitFor();
+  assert(await noSideScroll(narrow), 'four-eyes hint has no sideways scrolling at 390 px');
+  await shot(narrow, '10g-four-eyes-390');
+  await narrow.goto(`${orgBase}/assessments`);
+  const narrowSwitch = narrow.getByRole('switch', { name: ja.settings.fourEyes });
+  await until(
+    'review settings loaded at 390 px',
+    async () => (await narrowSwitch.isEnabled()) && (await narrowSwitch.isChecked()),
+  );
+  await narrowSwitch.click({ force: true });
+  await until('four-eyes off', async () => !(await narrowSwitch.isChecked()));
+  await narrow.getByText(ja.settings.saved).first().waitFor();
+  assert(await noSideScroll(narrow), 'review settings have no sideways scrolling at 390 px');
+  await shot(narrow, '10h-review-settings-390');
+  await page.reload();
+  await page.getByRole('button', { name: ja.workspace.approve }).click();
+  const approveDialog = page.getByRole('dialog', { name: ja.review.title.approved });
+  await approveDialog.getByText(ja.review.approveSelf, { exact: false }).waitFor();
+  await shot(page, '10i-approve-confirm-1440');
+  await approveDialog.getByRole('button', { name: ja.workspace.approve }).click();
+  await page
+    .getByText(ja.workspace.readOnlyStatus.replace('{{status}}', ja.assessments.statuses.approved))
     .waitFor();
   assert(
     await first.getByRole('radio', { name: choices[0], exact: true }).isDisabled(),

@@ -146,6 +146,12 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ to: 'in_review' }),
   },
+  'GET /api/orgs/{orgId}/assessment-settings': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/assessment-settings': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ fourEyes: false }),
+  },
   'GET /api/orgs/{orgId}/mappings': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/sme/status': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/sme/policy': { access: 'org', roles: ALL },

@@ -3,3 +3,4 @@ export type * from './tables.ts';
 export * from './repo.ts';
 export * from './evidence.ts';
 export * from './shares.ts';
+export * from './settings.ts';

@@ -60,10 +60,19 @@ export interface AssessmentSharesTable {
   revoked_at: string | null;
 }
 
+export interface AssessmentSettingsTable {
+  org_id: string;
+  /** 1: approval by someone other than the submitter and the last editor (four-eyes review). */
+  four_eyes: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 /** The assessments module's tables; part of `Database`. */
 export interface AssessmentModuleTables {
   assessments: AssessmentsTable;
   answers: AnswersTable;
   evidence: EvidenceTable;
   assessment_shares: AssessmentSharesTable;
+  assessment_settings: AssessmentSettingsTable;
 }

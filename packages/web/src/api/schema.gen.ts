@@ -841,6 +841,84 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/orgs/{orgId}/assessment-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Review settings of the organization (fourEyes: approval by someone else; off by default) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              settings: {
+                fourEyes: boolean;
+                updatedAt: string | null;
+                updatedBy: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Change the review settings (owner or admin). With fourEyes, whoever submitted an assessment or last edited an answer cannot approve it (409 four_eyes_required). */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fourEyes: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              settings: {
+                fourEyes: boolean;
+                updatedAt: string | null;
+                updatedBy: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/assessments': {
     parameters: {
       query?: never;

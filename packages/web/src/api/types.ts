@@ -234,7 +234,14 @@ export interface ImportSummary {
   urn: string;
   version: string;
   itemCount: number;
-  changes: { added: string[]; changed: string[]; removed: string[]; unchanged: number };
+  changes: {
+    added: string[];
+    changed: string[];
+    removed: string[];
+    unchanged: number;
+    /** The title of each added, changed or removed node. */
+    titles: Record<string, LocalText>;
+  };
   checksum: string;
 }
 

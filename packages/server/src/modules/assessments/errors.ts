@@ -17,6 +17,11 @@ export const ASSESSMENT_ERRORS = {
     ja: 'この評価は下書きではないため、回答を変更できません。',
     en: 'This assessment is not a draft; its answers cannot change.',
   },
+  four_eyes_required: {
+    status: 409,
+    ja: 'この組織では、評価を提出した人や最後に回答を編集した人は承認できません。別の人に承認を依頼してください。',
+    en: 'In this organization, whoever submitted the assessment or last edited an answer cannot approve it. Ask someone else to approve.',
+  },
   status_move: {
     status: 409,
     ja: 'この状態には変更できません。',

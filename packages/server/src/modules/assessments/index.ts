@@ -7,6 +7,7 @@ import { assessmentAnswerRoutes } from './answer-routes.ts';
 import { assessmentRoutes } from './assessment-routes.ts';
 import { assessmentPrefillRoutes } from './prefill-routes.ts';
 import { assessmentReportRoutes } from './report-routes.ts';
+import { assessmentSettingsRoutes } from './settings-routes.ts';
 import { revokeSharesOnEnd } from './share-lifecycle.ts';
 import { shareRoutes } from './share-routes.ts';
 
@@ -22,6 +23,7 @@ export const assessmentsModule = defineModule({
     assessmentRoutes,
     assessmentReportRoutes,
     assessmentAnswerRoutes,
+    assessmentSettingsRoutes,
     evidenceRoutes,
     shareRoutes,
   ],

@@ -244,20 +244,34 @@ export interface PackChanges {
   changed: string[];
   removed: string[];
   unchanged: number;
+  /** The title of each added, changed or removed node (the preview shows them beside the IDs). */
+  titles: Record<string, { ja: string; en: string }>;
 }
 
 /** What applying `next` over `prev` would change, node by node (for the preview). */
 export function diffPacks(prev: readonly PackNode[], next: readonly PackNode[]): PackChanges {
   const strip = (n: PackNode) => JSON.stringify({ ...n, children: undefined });
-  const before = new Map(flattenPack(prev).map((n) => [n.ref, strip(n.node)]));
-  const after = new Map(flattenPack(next).map((n) => [n.ref, strip(n.node)]));
-  const out: PackChanges = { added: [], changed: [], removed: [], unchanged: 0 };
+  const prevFlat = flattenPack(prev);
+  const nextFlat = flattenPack(next);
+  const before = new Map(prevFlat.map((n) => [n.ref, strip(n.node)]));
+  const after = new Map(nextFlat.map((n) => [n.ref, strip(n.node)]));
+  const out: PackChanges = { added: [], changed: [], removed: [], unchanged: 0, titles: {} };
+  const nextTitle = new Map(nextFlat.map((n) => [n.ref, n.node.title]));
   for (const [ref, v] of after) {
     const old = before.get(ref);
     if (old === undefined) out.added.push(ref);
     else if (old !== v) out.changed.push(ref);
-    else out.unchanged++;
+    else {
+      out.unchanged++;
+      continue;
+    }
+    const title = nextTitle.get(ref);
+    if (title) out.titles[ref] = { ja: title.ja, en: title.en };
   }
-  for (const ref of before.keys()) if (!after.has(ref)) out.removed.push(ref);
+  for (const n of prevFlat)
+    if (!after.has(n.ref)) {
+      out.removed.push(n.ref);
+      out.titles[n.ref] = { ja: n.node.title.ja, en: n.node.title.en };
+    }
   return out;
 }

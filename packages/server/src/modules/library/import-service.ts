@@ -1,5 +1,11 @@
 import type { CatalogPack, Locale, Provenance } from '@shinrai/core';
-import { findCatalogForOrg, findCatalogVersion, insertCatalog, type Database } from '@shinrai/store';
+import {
+  findCatalogForOrg,
+  findCatalogVersion,
+  findOrganization,
+  insertCatalog,
+  type Database,
+} from '@shinrai/store';
 import type { Transaction } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../platform/deps.ts';
@@ -17,7 +23,7 @@ import type { ImportProblem } from '@shinrai/formats/sheets';
 import { checkPack } from './pack-loader.ts';
 import type { ReadResult } from '@shinrai/formats/sheets';
 import { readTableOffThread } from '../../platform/workers/sheets.ts';
-import { headerFromMeta, META_SHEET } from './xlsx-export.ts';
+import { headerFromMeta, META_JSON_SHEET, META_SHEET } from './xlsx-export.ts';
 
 export interface ImportOptions {
   sheet?: string;
@@ -79,21 +85,28 @@ export async function prepareImport(
     const { nodes: _n, ...h } = base;
     header = { ...h, version: o.header?.version ?? bumpMinor(h.version) };
   } else if (o.header !== undefined) {
+    // Without a publisher the catalog is the importing organization's own (not named after itself).
+    const org = o.header.publisher ? undefined : await findOrganization(deps.store.db, orgId);
     header = {
       id: o.header.id,
       version: o.header.version,
       title: o.header.title,
-      publisher: o.header.publisher ?? o.header.title,
+      publisher: o.header.publisher ?? { ja: org?.name ?? '', en: org?.name ?? '' },
       sources: [{ title: filename, url: 'urn:shinrai:import' }],
       answerModels: {},
     };
-  } else if (!/\.csv$/i.test(filename) && read.sheets.includes(META_SHEET)) {
-    const meta = await readTableOffThread(file, filename, META_SHEET);
+  } else if (
+    !/\.csv$/i.test(filename) &&
+    (read.sheets.includes(META_JSON_SHEET) || read.sheets.includes(META_SHEET))
+  ) {
+    // Shinrai's exports carry the exact header in the hidden `meta_json` sheet; older ones in `meta`.
+    const sheet = read.sheets.includes(META_JSON_SHEET) ? META_JSON_SHEET : META_SHEET;
+    const meta = await readTableOffThread(file, filename, sheet);
     const parsed = meta.ok ? headerFromMeta(meta.table.rows) : 'meta';
     if (typeof parsed === 'string')
       return {
         ok: false,
-        problems: [{ code: 'bad_meta', sheet: META_SHEET, params: { detail: parsed } }],
+        problems: [{ code: 'bad_meta', sheet, params: { detail: parsed } }],
         sheets: read.sheets,
       };
     header = parsed;

@@ -2,9 +2,12 @@ import { flattenPack, type CatalogPack } from '@shinrai/core';
 import ExcelJS from 'exceljs';
 import { styleHeader } from '../../platform/documents/xlsx.ts';
 import { EXPORT_COLUMNS, type PackHeader } from './catalog-import.ts';
+import { readableMeta } from './meta-sheet.ts';
 
 export const META_SHEET = 'meta';
 export const NODES_SHEET = 'nodes';
+/** The header's exact values (JSON), hidden: what an import of the file reads. */
+export const META_JSON_SHEET = 'meta_json';
 const HEADER_KEYS: (keyof PackHeader)[] = [
   'id',
   'version',
@@ -19,7 +22,10 @@ const HEADER_KEYS: (keyof PackHeader)[] = [
   'scoring',
 ];
 
-/** A catalog as .xlsx: a `nodes` sheet (one row a node) and a `meta` sheet; importing it gives the same pack. */
+/**
+ * A catalog as .xlsx: a `nodes` sheet (one row a node), a readable `meta` sheet and a hidden `meta_json`
+ * sheet with the header's exact values; importing it gives the same pack.
+ */
 export async function catalogToXlsx(pack: CatalogPack): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Shinrai';
@@ -49,10 +55,16 @@ export async function catalogToXlsx(pack: CatalogPack): Promise<Buffer> {
   ws.columns.forEach((c, i) => (c.width = i < 2 ? 16 : 40));
   styleHeader(ws);
   const meta = wb.addWorksheet(META_SHEET);
-  meta.addRow(['key', 'value']);
-  for (const key of HEADER_KEYS) if (pack[key] !== undefined) meta.addRow([key, JSON.stringify(pack[key])]);
-  meta.getColumn(2).width = 120;
+  meta.addRow(['key', '項目', 'Field', '日本語', 'English']);
+  for (const r of readableMeta(pack)) meta.addRow([r.key, r.label.ja, r.label.en, r.ja, r.en]);
+  meta.columns.forEach((c, i) => {
+    c.width = [22, 14, 16, 60, 60][i] ?? 20;
+    c.alignment = { wrapText: true, vertical: 'top' };
+  });
   styleHeader(meta);
+  const raw = wb.addWorksheet(META_JSON_SHEET, { state: 'hidden' });
+  raw.addRow(['key', 'value']);
+  for (const key of HEADER_KEYS) if (pack[key] !== undefined) raw.addRow([key, JSON.stringify(pack[key])]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

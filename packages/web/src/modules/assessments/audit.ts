@@ -9,6 +9,7 @@ export const auditLabels: AuditLabels = {
     'assessment.prefill': { ja: '前回の回答の引き継ぎ', en: 'Answers carried over' },
     'assessment.status': { ja: '評価の状態の変更', en: 'Assessment status changed' },
     'assessment.upgrade': { ja: 'カタログの版の更新', en: 'Catalog version upgraded' },
+    'assessment.settings': { ja: 'レビューの設定の変更', en: 'Review settings changed' },
     'evidence.upload': { ja: '証跡の登録', en: 'Evidence uploaded' },
     'evidence.delete': { ja: '証跡の削除', en: 'Evidence deleted' },
   },

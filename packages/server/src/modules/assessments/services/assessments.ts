@@ -10,6 +10,7 @@ import {
 import {
   findAssessment,
   findMembership,
+  lastAnswerEditor,
   listAnswers,
   listAssessments,
   setAssessmentStatus,
@@ -23,6 +24,7 @@ import { fail } from '../errors.ts';
 import { answerView, assessmentView, type AnswerView, type AssessmentView } from '../schemas.ts';
 import { catalogItemRef, type CREATABLE_SCOPE_TYPES } from '../scope-types.ts';
 import { answerValues, refreshScore } from '../scores.ts';
+import { readSettings } from './settings.ts';
 
 export async function requireAssessment(ctx: Ctx, id: string): Promise<AssessmentRow> {
   return (await findAssessment(ctx.deps.store.db, ctx.orgId, id)) ?? fail('not_found');
@@ -126,6 +128,8 @@ export async function answer(ctx: Ctx, input: AnswerInput): Promise<AnswerView> 
 /**
  * Moves an assessment through review (draft → in_review → approved → locked). Approving and locking
  * need the review permission (403 otherwise); a move the workflow does not allow is 409 status_move.
+ * With the organization's four-eyes setting on, whoever submitted the assessment or saved the last
+ * answer change cannot approve it (409 four_eyes_required); nothing is written then.
  */
 export async function moveStatus(
   ctx: Ctx,
@@ -138,6 +142,15 @@ export async function moveStatus(
     const problem = checkStatusMove(a.status as AssessmentStatus, input.to, reviewer ? 'reviewer' : 'writer');
     if (problem === 'needs_reviewer') return fail('forbidden');
     if (problem !== null) return fail('status_move', { from: a.status, to: input.to });
+    const fourEyes = input.to === 'approved' && (await readSettings(tx.trx, ctx.orgId)).fourEyes;
+    if (fourEyes) {
+      const me = ctx.actor.userId;
+      // An API token names no person, so it cannot be the second pair of eyes.
+      if (me === null) return fail('four_eyes_required', { reason: 'no_person' });
+      if (me === a.status_by) return fail('four_eyes_required', { reason: 'submitter' });
+      if (me === (await lastAnswerEditor(tx.trx, ctx.orgId, a.id)))
+        return fail('four_eyes_required', { reason: 'last_editor' });
+    }
     await setAssessmentStatus(
       tx.trx,
       ctx.orgId,
@@ -146,7 +159,11 @@ export async function moveStatus(
       ctx.actor.userId,
       ctx.deps.now().toISOString(),
     );
-    await tx.audit('assessment.status', { type: 'assessment', id: a.id }, { from: a.status, to: input.to });
+    await tx.audit(
+      'assessment.status',
+      { type: 'assessment', id: a.id },
+      { from: a.status, to: input.to, ...(fourEyes ? { fourEyes: true, submittedBy: a.status_by } : {}) },
+    );
     return findAssessment(tx.trx, ctx.orgId, a.id);
   });
   return assessmentView(updated ?? fail('internal'));

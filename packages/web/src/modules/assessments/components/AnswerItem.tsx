@@ -16,7 +16,9 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answer, AnswerModel, AnswerValue, CatalogPack, PackNode } from '../../../api/types';
+import type { Answer, AnswerModel, AnswerValue, CatalogPack, Member, PackNode } from '../../../api/types';
+import type { Evidence } from '../api';
+import { ItemWork } from './ItemWork';
 import { currentLanguage } from '../../../i18n';
 import { answerLabel, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
@@ -29,6 +31,8 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 export interface AnswerEntry {
   value: AnswerValue | null;
   comment: string | null;
+  assigneeId: string | null;
+  dueDate: string | null;
   revision: number;
   state: SaveState;
   error?: string;
@@ -36,13 +40,32 @@ export interface AnswerEntry {
   conflict?: Answer | null;
 }
 
-export const EMPTY_ENTRY: AnswerEntry = { value: null, comment: null, revision: 0, state: 'idle' };
+export const EMPTY_ENTRY: AnswerEntry = {
+  value: null,
+  comment: null,
+  assigneeId: null,
+  dueDate: null,
+  revision: 0,
+  state: 'idle',
+};
+
+/** What every item's assignee, due date and evidence editors share (one object for the whole list). */
+export interface ItemWorkContext {
+  orgId: string;
+  assessmentId: string;
+  members: readonly Member[];
+  today: string;
+}
+
+const NO_EVIDENCE: readonly Evidence[] = [];
 
 export interface AnswerItemHandlers {
   onAnswer: (ref: string, value: AnswerValue | null) => void;
   onComment: (ref: string, comment: string | null) => void;
   onResolve: (ref: string, keep: 'mine' | 'theirs') => void;
   onRetry: (ref: string) => void;
+  onAssign: (ref: string, change: { assigneeId?: string | null; dueDate?: string | null }) => void;
+  onEvidenceChanged: () => void;
   onKey: (event: KeyboardEvent<HTMLDivElement>, index: number) => void;
   register: (index: number, element: HTMLDivElement | null) => void;
 }
@@ -340,6 +363,8 @@ export const AnswerItem = memo(function AnswerItem({
   entry,
   editable,
   handlers,
+  work,
+  evidence = NO_EVIDENCE,
 }: {
   pack: CatalogPack;
   node: PackNode;
@@ -347,6 +372,8 @@ export const AnswerItem = memo(function AnswerItem({
   entry: AnswerEntry;
   editable: boolean;
   handlers: AnswerItemHandlers;
+  work: ItemWorkContext;
+  evidence?: readonly Evidence[] | undefined;
 }) {
   const { t } = useTranslation('assessments');
   const lang = currentLanguage();
@@ -487,6 +514,19 @@ export const AnswerItem = memo(function AnswerItem({
             ) : null}
           </Group>
         </Group>
+        <ItemWork
+          orgId={work.orgId}
+          assessmentId={work.assessmentId}
+          itemRef={node.ref}
+          assigneeId={entry.assigneeId}
+          dueDate={entry.dueDate}
+          evidence={evidence}
+          members={work.members}
+          editable={editable}
+          today={work.today}
+          onAssign={handlers.onAssign}
+          onEvidenceChanged={handlers.onEvidenceChanged}
+        />
       </Stack>
     </Paper>
   );

@@ -26,18 +26,26 @@ import type {
   Answer,
   AnswerValue,
   Assessment,
-  AssessmentStatus,
   CatalogDetail,
   CatalogSummary,
   MappingSet,
+  Member,
   PackNode,
   Score,
 } from '../../../api/types';
-import { AnswerItem, EMPTY_ENTRY, type AnswerEntry, type AnswerItemHandlers } from '../components/AnswerItem';
+import {
+  AnswerItem,
+  EMPTY_ENTRY,
+  type AnswerEntry,
+  type AnswerItemHandlers,
+  type ItemWorkContext,
+} from '../components/AnswerItem';
+import { StatusActions } from '../components/StatusActions';
+import { assessmentsApi, type Evidence } from '../api';
+import { useSession } from '../../../session/SessionContext';
 import { PrefillModal } from '../components/PrefillModal';
 import { ResultsPanel } from '../components/ResultsPanel';
 import { AssessmentStatusBadge } from '../components/AssessmentStatusBadge';
-import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { KeyboardIcon } from '../../../components/icons';
 import { useOrg } from '../../../components/OrgContext';
 import { currentLanguage } from '../../../i18n';
@@ -47,34 +55,11 @@ import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 
 type Tab = 'answers' | 'results';
 
-interface StatusMove {
-  to: AssessmentStatus;
-  label: 'workspace.submit' | 'workspace.approve' | 'workspace.lock' | 'workspace.reopen';
-  primary: boolean;
-}
-
-/** The moves the workflow allows from a status for this user (the server checks again). */
-function statusMoves(status: AssessmentStatus, writer: boolean, reviewer: boolean): StatusMove[] {
-  switch (status) {
-    case 'draft':
-      return writer ? [{ to: 'in_review', label: 'workspace.submit', primary: true }] : [];
-    case 'in_review':
-      return [
-        ...(reviewer
-          ? [{ to: 'approved' as const, label: 'workspace.approve' as const, primary: true }]
-          : []),
-        ...(writer ? [{ to: 'draft' as const, label: 'workspace.reopen' as const, primary: false }] : []),
-      ];
-    case 'approved':
-      return reviewer
-        ? [
-            { to: 'locked', label: 'workspace.lock', primary: true },
-            { to: 'draft', label: 'workspace.reopen', primary: false },
-          ]
-        : [];
-    case 'locked':
-      return [];
-  }
+/** Who saved the most recent answer change (four-eyes review: they cannot approve). */
+function lastEditorOf(answers: readonly Answer[]): string | null {
+  let last: Answer | undefined;
+  for (const a of answers) if (!last || a.updatedAt > last.updatedAt) last = a;
+  return last?.updatedBy ?? null;
 }
 
 const isTyping = (element: HTMLElement) =>
@@ -152,8 +137,11 @@ export function AssessmentPage() {
   const [catalogs, setCatalogs] = useState<CatalogSummary[]>([]);
   const [mappings, setMappings] = useState<MappingSet[]>([]);
   const [entries, setEntries] = useState<Record<string, AnswerEntry>>({});
-  const [moving, setMoving] = useState(false);
-  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [evidence, setEvidence] = useState<Record<string, Evidence[]>>({});
+  const [members, setMembers] = useState<Member[]>([]);
+  const [fourEyes, setFourEyes] = useState(false);
+  const [lastEditor, setLastEditor] = useState<string | null>(null);
+  const { me } = useSession();
   const [prefillOpen, setPrefillOpen] = useState(false);
   const entriesRef = useRef<Record<string, AnswerEntry>>({});
   const inflight = useRef(new Set<string>());
@@ -165,10 +153,26 @@ export function AssessmentPage() {
   const setAllEntries = (answers: Answer[]) => {
     const next: Record<string, AnswerEntry> = {};
     for (const a of answers)
-      next[a.ref] = { value: a.value, comment: a.comment, revision: a.revision, state: 'idle' };
+      next[a.ref] = {
+        value: a.value,
+        comment: a.comment,
+        assigneeId: a.assigneeId,
+        dueDate: a.dueDate,
+        revision: a.revision,
+        state: 'idle',
+      };
     entriesRef.current = next;
     setEntries(next);
+    setLastEditor(lastEditorOf(answers));
   };
+
+  const loadEvidence = useCallback(() => {
+    assessmentsApi.evidence(orgId, assessmentId).then((response) => {
+      const byRef: Record<string, Evidence[]> = {};
+      for (const e of response.items) (byRef[e.ref] ??= []).push(e);
+      setEvidence(byRef);
+    }, notifyError);
+  }, [orgId, assessmentId]);
 
   const patch = useCallback((ref: string, change: Partial<AnswerEntry>) => {
     const next = { ...entriesRef.current, [ref]: { ...(entriesRef.current[ref] ?? EMPTY_ENTRY), ...change } };
@@ -204,10 +208,19 @@ export function AssessmentPage() {
       (response) => active && setMappings(response.items),
       () => undefined,
     );
+    assessmentsApi.allMembers(orgId).then(
+      (list) => active && setMembers(list),
+      () => undefined,
+    );
+    assessmentsApi.settings(orgId).then(
+      (response) => active && setFourEyes(response.settings.fourEyes),
+      () => undefined,
+    );
+    loadEvidence();
     return () => {
       active = false;
     };
-  }, [orgId, assessmentId]);
+  }, [orgId, assessmentId, loadEvidence]);
 
   // After saves: fetch the score (and status) again, once things have settled.
   const refreshScore = useDebouncedCallback(() => {
@@ -215,6 +228,7 @@ export function AssessmentPage() {
       (detail) => {
         setScore(detail.score);
         setAssessment(detail.assessment);
+        setLastEditor(lastEditorOf(detail.answers));
       },
       () => undefined,
     );
@@ -242,6 +256,8 @@ export function AssessmentPage() {
           const { answer } = await api.saveAnswer(orgId, assessmentId, ref, {
             value: entry.value,
             comment: entry.comment,
+            assigneeId: entry.assigneeId,
+            dueDate: entry.dueDate,
             revision: entry.revision,
           });
           patch(ref, { revision: answer.revision });
@@ -312,6 +328,8 @@ export function AssessmentPage() {
           patch(ref, {
             value: current?.value ?? null,
             comment: current?.comment ?? null,
+            assigneeId: current?.assigneeId ?? null,
+            dueDate: current?.dueDate ?? null,
             revision: current?.revision ?? 0,
             conflict: undefined,
             state: 'idle',
@@ -320,6 +338,12 @@ export function AssessmentPage() {
         }
       },
       onRetry: (ref) => void save(ref),
+      onAssign: (ref, change) => {
+        if (!editableRef.current) return;
+        patch(ref, change);
+        void save(ref);
+      },
+      onEvidenceChanged: loadEvidence,
       register: (index, element) => {
         itemElements.current[index] = element;
       },
@@ -353,7 +377,13 @@ export function AssessmentPage() {
         void save(item.ref);
       },
     }),
-    [patch, save, refreshScore, pack],
+    [patch, save, refreshScore, pack, loadEvidence],
+  );
+
+  const today = new Date().toISOString().slice(0, 10);
+  const work = useMemo<ItemWorkContext>(
+    () => ({ orgId, assessmentId, members, today }),
+    [orgId, assessmentId, members, today],
   );
 
   // "Go to the item" from the results: /assessments/:id with state { focus: ref }.
@@ -391,30 +421,6 @@ export function AssessmentPage() {
     );
   }
 
-  const moves = statusMoves(assessment.status, writer, reviewer);
-  const move = async (to: AssessmentStatus) => {
-    setMoving(true);
-    try {
-      const result = await api.moveAssessment(orgId, assessment.id, to);
-      setAssessment(result.assessment);
-      notifySuccess(t('workspace.moved', { status: t(`assessments.statuses.${to}`) }));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setMoving(false);
-    }
-  };
-  const askMove = (m: StatusMove) => {
-    if (m.to === 'locked') {
-      setConfirm({
-        title: t('workspace.lockTitle'),
-        message: t('workspace.lockConfirm'),
-        confirmLabel: t('workspace.lock'),
-        onConfirm: () => move('locked'),
-      });
-    } else void move(m.to);
-  };
-
   const prefillSets = mappings.filter((m) => m.target === pack.id);
   const answered = score.overall.answered;
   const total = score.overall.items;
@@ -435,6 +441,8 @@ export function AssessmentPage() {
             entry={entries[node.ref] ?? EMPTY_ENTRY}
             editable={editable}
             handlers={handlers}
+            work={work}
+            evidence={evidence[node.ref]}
           />
         );
       }
@@ -515,21 +523,18 @@ export function AssessmentPage() {
                   : ''}
               </Text>
             </Stack>
-            {moves.length > 0 ? (
-              <Group gap="xs">
-                {moves.map((m) => (
-                  <Button
-                    key={m.to}
-                    variant={m.primary ? 'filled' : 'default'}
-                    color={m.to === 'locked' ? 'dark' : undefined}
-                    loading={moving}
-                    onClick={() => askMove(m)}
-                  >
-                    {t(m.label)}
-                  </Button>
-                ))}
-              </Group>
-            ) : null}
+            <StatusActions
+              orgId={orgId}
+              assessment={assessment}
+              writer={writer}
+              reviewer={reviewer}
+              fourEyes={fourEyes}
+              meId={me?.user.id ?? null}
+              lastEditor={lastEditor}
+              answered={answered}
+              total={total}
+              onMoved={setAssessment}
+            />
           </Group>
           <Stack gap={4}>
             <Group justify="space-between" gap="xs">
@@ -612,7 +617,6 @@ export function AssessmentPage() {
           }}
         />
       ) : null}
-      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { PlusIcon } from '../../../components/icons';
 import { LoadMore } from '../../../components/LoadMore';
 import { NewAssessmentModal } from '../components/NewAssessmentModal';
+import { ReviewSettings } from '../components/ReviewSettings';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { currentLanguage } from '../../../i18n';
@@ -111,6 +112,7 @@ export function AssessmentsPage() {
         empty={list.items.length === 0}
         onLoadMore={list.loadMore}
       />
+      <ReviewSettings orgId={orgId} role={role} />
       {writer ? (
         <NewAssessmentModal
           opened={opened}

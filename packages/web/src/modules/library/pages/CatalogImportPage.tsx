@@ -31,6 +31,7 @@ import {
   type ImportMapping,
   type ImportOptions,
   type ImportSummary,
+  type LocalText,
   type Provenance,
 } from '../../../api/types';
 import { UploadIcon } from '../../../components/icons';
@@ -106,8 +107,19 @@ function guessMapping(choices: readonly ColumnChoice[]): Partial<Record<ImportFi
 const cellText = (cell: string | number | boolean | null | undefined) =>
   cell === null || cell === undefined ? '' : String(cell);
 
-function RefList({ label, refs, color }: { label: string; refs: string[]; color: string }) {
+function RefList({
+  label,
+  refs,
+  titles,
+  color,
+}: {
+  label: string;
+  refs: string[];
+  titles: Record<string, LocalText>;
+  color: string;
+}) {
   const { t } = useTranslation('library');
+  const lang = currentLanguage();
   const shown = refs.slice(0, 60);
   return (
     <Stack gap={4}>
@@ -122,12 +134,21 @@ function RefList({ label, refs, color }: { label: string; refs: string[]; color:
           {t('catalogImport.noRefs')}
         </Text>
       ) : (
-        <Group gap={4}>
+        <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={label}>
           {shown.map((ref) => (
-            <Code key={ref}>{ref}</Code>
+            <Group key={ref} component="li" gap={6} wrap="nowrap" align="flex-start">
+              <Code style={{ flexShrink: 0 }}>{ref}</Code>
+              <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                {titles[ref] ? tx(titles[ref], lang) : ''}
+              </Text>
+            </Group>
           ))}
-          {refs.length > shown.length ? <Text size="xs">…</Text> : null}
-        </Group>
+          {refs.length > shown.length ? (
+            <Text size="xs" c="dimmed">
+              {t('catalogImport.more', { count: refs.length - shown.length })}
+            </Text>
+          ) : null}
+        </Stack>
       )}
     </Stack>
   );
@@ -536,9 +557,24 @@ export function CatalogImportPage() {
                   {t('catalogImport.itemCount', { count: preview.itemCount })}
                 </Text>
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <RefList label={t('catalogImport.added')} refs={preview.changes.added} color="teal" />
-                  <RefList label={t('catalogImport.changed')} refs={preview.changes.changed} color="yellow" />
-                  <RefList label={t('catalogImport.removed')} refs={preview.changes.removed} color="red" />
+                  <RefList
+                    label={t('catalogImport.added')}
+                    refs={preview.changes.added}
+                    titles={preview.changes.titles ?? {}}
+                    color="teal"
+                  />
+                  <RefList
+                    label={t('catalogImport.changed')}
+                    refs={preview.changes.changed}
+                    titles={preview.changes.titles ?? {}}
+                    color="yellow"
+                  />
+                  <RefList
+                    label={t('catalogImport.removed')}
+                    refs={preview.changes.removed}
+                    titles={preview.changes.titles ?? {}}
+                    color="red"
+                  />
                 </SimpleGrid>
                 <Text size="xs" c="dimmed">
                   {t('catalogImport.unchanged', { count: preview.changes.unchanged })}

@@ -199,7 +199,7 @@ function NodeDetails({ pack, node, imported }: { pack: CatalogPack; node: PackNo
 
 export function CatalogPage() {
   const { t } = useTranslation('library');
-  const { orgId, role } = useOrg();
+  const { orgId, role, membership } = useOrg();
   const { catalogId = '' } = useParams();
   const lang = currentLanguage();
   const wide = useMediaQuery('(min-width: 62em)', true);
@@ -277,6 +277,11 @@ export function CatalogPage() {
   const { catalog } = data;
   const selectedNode = selected ? byRef.get(selected) : undefined;
   const canStart = role !== 'viewer' && role !== 'auditor';
+  // Imports made before the publisher was recorded carry the catalog's title there: the organization
+  // that imported it is the publisher.
+  const namedAfterItself = pack.publisher.ja === pack.title.ja && pack.publisher.en === pack.title.en;
+  const publisherName =
+    !catalog.builtin && namedAfterItself ? membership.organization.name : tx(pack.publisher, lang);
 
   return (
     <Stack>
@@ -303,7 +308,7 @@ export function CatalogPage() {
         <Text span c="dimmed" size="sm">
           {t('catalogs.publisher')}:{' '}
         </Text>
-        {tx(pack.publisher, lang)}
+        {publisherName}
       </Text>
       {pack.notice ? (
         <Alert color="yellow" variant="light" title={t('catalogs.notice')} role="note">
