@@ -363,5 +363,13 @@ describe('a shared SME self-check shows its real state, the declaration and the 
     });
     expect(detail.sme.completedAt).toEqual(expect.any(String));
     expect((await listed())?.state).toBe('completed');
+    // The buyer's log names the received share by what it shares, only while it lasts.
+    const received = async () =>
+      json<{ items: { action: string; objectName: string | null }[] }>(
+        await buyerUser.get(`/api/orgs/${buyer.id}/audit`),
+      ).items.find((e) => e.action === 'share.received')?.objectName;
+    expect(await received()).toBe('自社診断');
+    await owner.del(`/api/orgs/${orgId}/shares/${share}`);
+    expect(await received()).toBeNull();
   });
 });

@@ -231,6 +231,13 @@ export function RelationshipsPage() {
           {t('relationships.pendingAlert', { count: pending })}
         </Alert>
       ) : null}
+      <DataTable label={t('relationships.title')} columns={columns} rows={list.items} rowKey={(r) => r.id} />
+      <LoadMore
+        hasMore={list.hasMore}
+        loading={list.loading}
+        empty={list.items.length === 0}
+        onLoadMore={list.loadMore}
+      />
       {manage ? (
         <RequestRelationship
           orgId={orgId}
@@ -239,13 +246,6 @@ export function RelationshipsPage() {
           }
         />
       ) : null}
-      <DataTable label={t('relationships.title')} columns={columns} rows={list.items} rowKey={(r) => r.id} />
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loading}
-        empty={list.items.length === 0}
-        onLoadMore={list.loadMore}
-      />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </Stack>
   );
