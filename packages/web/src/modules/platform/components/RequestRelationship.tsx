@@ -24,15 +24,18 @@ const isSide = (value: string | null): value is RelationshipSide => value === 'f
  */
 export function RequestRelationship({
   orgId,
+  defaultSide,
   onRequested,
 }: {
   orgId: string;
+  /** A supplier usually asks its buyers (it is the `to` side of buyer → supplier). */
+  defaultSide: RelationshipSide;
   onRequested: (relationship: Relationship) => void;
 }) {
   const { t } = useTranslation('platform');
   const tc = useTranslation().t;
   const [type, setType] = useState<RelationshipType>('buyer_supplier');
-  const [side, setSide] = useState<RelationshipSide>('from');
+  const [side, setSide] = useState<RelationshipSide>(defaultSide);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [searching, setSearching] = useState(false);

@@ -28,7 +28,7 @@ type Action = 'accept' | 'decline' | 'end';
 
 export function RelationshipsPage() {
   const { t } = useTranslation('platform');
-  const { orgId, role } = useOrg();
+  const { orgId, role, membership } = useOrg();
   const list = usePaged<Relationship>(orgId, (cursor) => api.relationships(orgId, cursor));
   const [pending, setPending] = useState(0);
   const [acting, setActing] = useState<string | null>(null);
@@ -241,6 +241,7 @@ export function RelationshipsPage() {
       {manage ? (
         <RequestRelationship
           orgId={orgId}
+          defaultSide={membership.organization.kind === 'supplier' ? 'to' : 'from'}
           onRequested={(relationship) =>
             list.setItems((items) => [relationship, ...items.filter((r) => r.id !== relationship.id)])
           }
