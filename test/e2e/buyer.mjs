@@ -134,6 +134,7 @@ await runScenario('e2e-buyer', SHOTS, async (ctx) => {
   const link = await notice.getByLabel(ja.invitations.unsent.link).inputValue();
   assert(link.startsWith(`${base}/org-invite/`), `invitation link shown (${link})`);
   await notice.getByRole('button', { name: ja.invitations.unsent.copy }).waitFor();
+  await desk.getByText(ja.relationships.invitationStatuses.pending, { exact: true }).waitFor();
   await shot(desk, '05-invite-link-1440');
 
   begin('the invited company signs up through the link (phone, a new browser)');
@@ -154,6 +155,10 @@ await runScenario('e2e-buyer', SHOTS, async (ctx) => {
   await newco.getByTestId('relationships-pending').waitFor();
   await newco.getByRole('button', { name: `${BUYER.name} との関係を承認` }).waitFor();
   await shot(newco, '07-newco-pending-390');
+  await desk.reload();
+  await desk.getByText(ja.relationships.invitationStatuses.accepted, { exact: true }).waitFor();
+  await desk.getByText(ja.relationships.requestedByUs).first().waitFor();
+  await shot(desk, '07b-invited-joined-1440');
 
   begin('a shared SME self-check shows its state, the declaration and the policy page');
   const catalogs = await apiCall(desk, 'GET', `${base}/api/orgs/${supplier.id}/catalogs`);

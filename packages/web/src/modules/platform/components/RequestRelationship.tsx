@@ -26,11 +26,14 @@ export function RequestRelationship({
   orgId,
   defaultSide,
   onRequested,
+  onInvited,
 }: {
   orgId: string;
   /** A supplier usually asks its buyers (it is the `to` side of buyer → supplier). */
   defaultSide: RelationshipSide;
   onRequested: (relationship: Relationship) => void;
+  /** Called after an e-mail invitation was created (the list of invited companies reloads). */
+  onInvited?: () => void;
 }) {
   const { t } = useTranslation('platform');
   const tc = useTranslation().t;
@@ -96,6 +99,7 @@ export function RequestRelationship({
       else setUnsent({ email: r.invitation.email, link: r.link, reason: r.mail });
       setEmail('');
       setCompany('');
+      onInvited?.();
     } catch (error) {
       notifyError(error);
     } finally {

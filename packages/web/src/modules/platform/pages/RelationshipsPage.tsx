@@ -15,6 +15,7 @@ import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePaged } from '../../../lib/usePaged';
 import { refreshNavBadges } from '../../../components/useNavBadges';
+import { OrgInvitationsList } from '../components/OrgInvitationsList';
 import { RequestRelationship } from '../components/RequestRelationship';
 
 const tones: Record<RelationshipStatus, StatusTone> = {
@@ -31,6 +32,7 @@ export function RelationshipsPage() {
   const { orgId, role, membership } = useOrg();
   const list = usePaged<Relationship>(orgId, (cursor) => api.relationships(orgId, cursor));
   const [pending, setPending] = useState(0);
+  const [invitedKey, setInvitedKey] = useState(0);
   const [acting, setActing] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const manage = can(role, 'relationships.manage');
@@ -242,11 +244,13 @@ export function RelationshipsPage() {
         <RequestRelationship
           orgId={orgId}
           defaultSide={membership.organization.kind === 'supplier' ? 'to' : 'from'}
+          onInvited={() => setInvitedKey((k) => k + 1)}
           onRequested={(relationship) =>
             list.setItems((items) => [relationship, ...items.filter((r) => r.id !== relationship.id)])
           }
         />
       ) : null}
+      <OrgInvitationsList orgId={orgId} refreshKey={invitedKey} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </Stack>
   );
