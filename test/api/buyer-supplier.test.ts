@@ -1,5 +1,7 @@
 import { isValidCorporateNumber } from '@shinrai/core';
+import { createMailer } from '@shinrai/server';
 import { appendAudit } from '@shinrai/store';
+import type { FastifyBaseLogger } from 'fastify';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
@@ -371,5 +373,32 @@ describe('a shared SME self-check shows its real state, the declaration and the 
     expect(await received()).toBe('自社診断');
     await owner.del(`/api/orgs/${orgId}/shares/${share}`);
     expect(await received()).toBeNull();
+  });
+});
+
+describe('inviting an organization without an SMTP server', () => {
+  it('says no mail was sent and hands the inviter a working link', async () => {
+    const log = new Proxy({}, { get: () => () => undefined }) as FastifyBaseLogger;
+    const t = await makeApp('sqlite', {
+      mailer: createMailer(undefined, 'Shinrai <no-reply@example.jp>', log),
+      config: { publicUrl: PUBLIC_URL },
+    });
+    try {
+      const { admin, orgId } = await setupInstance(t, '大手機械工業');
+      const res = await admin.post(`/api/orgs/${orgId}/org-invitations`, {
+        email: 'nomail@example.jp',
+        companyName: 'メール無し商事',
+        type: 'buyer_supplier',
+        side: 'from',
+      });
+      expect(res.statusCode).toBe(201);
+      const body = json<{ mail: string; link: string }>(res);
+      expect(body.mail).toBe('not_configured');
+      expect(body.link).toMatch(new RegExp(`^${PUBLIC_URL}/org-invite/[\\w-]+$`));
+      const offer = await new Client(t.app).get(`/api/org-invitations/${body.link.split('/').pop() ?? ''}`);
+      expect(json(offer)).toMatchObject({ companyName: 'メール無し商事', email: 'nomail@example.jp' });
+    } finally {
+      await t.close();
+    }
   });
 });
