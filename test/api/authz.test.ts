@@ -29,6 +29,8 @@ const PUBLIC_ALLOWLIST = [
   'GET /api/auth/oidc/callback',
   'GET /api/invitations/{token}',
   'POST /api/invitations/{token}/accept',
+  'GET /api/org-invitations/{token}',
+  'POST /api/org-invitations/{token}/accept',
 ];
 
 /** What an anonymous caller gets from each public route on a set-up instance without SSO. */
@@ -44,6 +46,8 @@ const ANONYMOUS_PUBLIC: Record<string, { status: number; code?: string }> = {
   'GET /api/auth/oidc/callback': { status: 404, code: 'oidc_disabled' },
   'GET /api/invitations/{token}': { status: 404, code: 'invalid_token' },
   'POST /api/invitations/{token}/accept': { status: 404, code: 'invalid_token' },
+  'GET /api/org-invitations/{token}': { status: 404, code: 'invalid_token' },
+  'POST /api/org-invitations/{token}/accept': { status: 404, code: 'invalid_token' },
 };
 
 type Org = OrgResources & { slug: string; name: string };

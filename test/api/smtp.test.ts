@@ -1,43 +1,13 @@
 import { createMailer, type Mailer } from '@shinrai/server';
 import type { FastifyBaseLogger } from 'fastify';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerEnvelope } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import { startSmtp, type Received } from '../helpers/smtp.ts';
 
 const ORG_NAME = '株式会社信頼精密';
 const PUBLIC_URL = 'https://shinrai.example.jp';
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
-interface Received {
-  envelope: SMTPServerEnvelope;
-  mail: ParsedMail;
-}
-
-/** The mailer only logs when SMTP is not configured; with an SMTP URL it never does. */
-const silentLog = new Proxy({}, { get: () => () => undefined }) as FastifyBaseLogger;
-
-/** A real SMTP server on a free port whose mails land in `inbox`, and a mailer that sends to it. */
-async function startSmtp(inbox: Received[]) {
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({ envelope: session.envelope, mail });
-          done();
-        })
-        .catch((err: Error) => done(err));
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Shinrai <no-reply@shinrai.example.jp>', silentLog);
-  return { smtp, mailer };
-}
 
 describe('invitation e-mail through a real SMTP server', () => {
   const inbox: Received[] = [];

@@ -70,6 +70,15 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'public',
     body: () => ({ displayName: 'stranger', password: 'a long enough passphrase' }),
   },
+  'GET /api/org-invitations/{token}': { access: 'public' },
+  'POST /api/org-invitations/{token}/accept': {
+    access: 'public',
+    body: () => ({
+      displayName: 'stranger',
+      password: 'a long enough passphrase',
+      organization: { name: '見知らぬ会社', kind: 'supplier' },
+    }),
+  },
 
   'GET /api/me': { access: 'user' },
   'PATCH /api/me': { access: 'user', body: () => ({ displayName: '変更後の名前' }) },
@@ -107,6 +116,20 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/orgs/{orgId}/relationships/{id}/accept': { access: 'org', roles: MANAGERS },
   'POST /api/orgs/{orgId}/relationships/{id}/decline': { access: 'org', roles: MANAGERS },
   'POST /api/orgs/{orgId}/relationships/{id}/end': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/relationships/pending': { access: 'org', roles: ALL },
+  /** Finding organizations is for those who may ask them for a relationship. */
+  'GET /api/orgs/{orgId}/directory': { access: 'org', roles: MANAGERS },
+  'GET /api/orgs/{orgId}/org-invitations': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/org-invitations': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({
+      email: 'walker-co@example.jp',
+      companyName: '歩行者商事',
+      type: 'buyer_supplier',
+      side: 'from',
+    }),
+  },
   'GET /api/orgs/{orgId}/tokens': { access: 'org', roles: ['owner', 'admin', 'auditor'] },
   'POST /api/orgs/{orgId}/tokens': {
     access: 'org',
@@ -489,6 +512,7 @@ export function randomResources(): OrgResources {
 const QUERIES: Record<string, (r: OrgResources) => string> = {
   '/api/orgs/{orgId}/assessments/compare': (r) => `a=${r.assessmentId}&b=${r.assessmentId}`,
   '/api/orgs/{orgId}/software/where-used': () => `purl=${encodeURIComponent('pkg:npm/flatmap-stream')}`,
+  '/api/orgs/{orgId}/directory': () => `q=${encodeURIComponent('商事')}`,
   '/api/orgs/{orgId}/assessments/trend': () =>
     `urn=${encodeURIComponent('urn:shinrai:catalog:ipa-sme-self-check')}`,
 };

@@ -25,6 +25,7 @@ import {
 import { SERVER_MODULES } from './modules/index.ts';
 import { healthRoutes } from './platform/routes/health.ts';
 import { registerRelationshipHooks } from './platform/services/relationship-events.ts';
+import { registerAuditNames } from './platform/services/audit-names.ts';
 import { PLATFORM_ROUTES } from './platform/routes/index.ts';
 
 export const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -103,6 +104,7 @@ export async function buildApp(
 
   registerModuleErrors(SERVER_MODULES);
   registerRelationshipHooks(SERVER_MODULES);
+  registerAuditNames(SERVER_MODULES);
   registerPublicRoutes(SERVER_MODULES.flatMap((m) => m.publicRoutes ?? []));
   checkRoutePermissions(app, deps);
   await startAuthCache(deps.store);

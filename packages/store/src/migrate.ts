@@ -22,6 +22,7 @@ import { peerBenchmarksMigration } from './governance/migrations/0019-peer-bench
 import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
 import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
 import { assessmentSettingsMigration } from './assessments/migrations/0025-assessment-settings.ts';
+import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -52,6 +53,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0020-governance-report-notes': governanceReportNotesMigration(),
     '0021-advisory-content-hash': advisoryContentHashMigration(),
     '0025-assessment-settings': assessmentSettingsMigration(),
+    '0026-org-discovery': orgDiscoveryMigration(),
   };
 }
 

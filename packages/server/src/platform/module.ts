@@ -18,6 +18,16 @@ export interface EndedRelationship {
   at: string;
 }
 
+/**
+ * Names of one object type for the audit log: ids → names, looked up among the objects of `orgId` only
+ * (an id of another organization's object gets no name). One query per call.
+ */
+export type AuditNameLookup = (
+  deps: Deps,
+  orgId: string,
+  ids: readonly string[],
+) => Promise<Map<string, string>>;
+
 /** An error code a module adds to the platform's, with its HTTP status and its messages. */
 export interface ModuleError {
   status: number;
@@ -52,6 +62,8 @@ export interface ServerModule {
    * that ends it, audited there: a later relationship between the same organizations starts with none.
    */
   relationshipEnded?: (deps: Deps, trx: Transaction<Database>, ended: EndedRelationship) => Promise<void>;
+  /** How the audit log names its objects, by target type (e.g. 'assessment'). */
+  auditNames?: Record<string, AuditNameLookup>;
 }
 
 /** Declares a module; the literal types of its error codes stay visible to its own `fail`. */

@@ -5,6 +5,7 @@ export * from './organizations.ts';
 export * from './users.ts';
 export * from './memberships.ts';
 export * from './invitations.ts';
+export * from './org-invitations.ts';
 export * from './relationships.ts';
 export * from './sessions.ts';
 export * from './api-tokens.ts';

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../modules.ts';
 import type { OrganizationsTable } from './tables.ts';
 
@@ -13,7 +13,13 @@ export interface NewOrganization {
   industry: string | null;
   size: string | null;
   prefecture: string | null;
+  discoverable?: boolean;
   now: string;
+}
+
+/** The name as search compares it: NFKC (full/half width folded), lower case, spaces removed. */
+export function orgSearchName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 export async function insertOrganization(ex: Executor, o: NewOrganization): Promise<void> {
@@ -28,6 +34,8 @@ export async function insertOrganization(ex: Executor, o: NewOrganization): Prom
       industry: o.industry,
       size: o.size,
       prefecture: o.prefecture,
+      discoverable: o.discoverable ? 1 : 0,
+      search_name: orgSearchName(o.name),
       created_at: o.now,
       updated_at: o.now,
     })
@@ -46,7 +54,10 @@ export async function findOrganizationBySlug(
 }
 
 export type OrganizationPatch = Partial<
-  Pick<OrganizationsTable, 'name' | 'kind' | 'corporate_number' | 'industry' | 'size' | 'prefecture'>
+  Pick<
+    OrganizationsTable,
+    'name' | 'kind' | 'corporate_number' | 'industry' | 'size' | 'prefecture' | 'discoverable'
+  >
 >;
 
 export async function updateOrganization(
@@ -57,7 +68,11 @@ export async function updateOrganization(
 ): Promise<void> {
   await ex
     .updateTable('organizations')
-    .set({ ...patch, updated_at: now })
+    .set({
+      ...patch,
+      ...(patch.name === undefined ? {} : { search_name: orgSearchName(patch.name) }),
+      updated_at: now,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -76,4 +91,30 @@ export async function listOrganizationsOfUser(
     .orderBy('o.name')
     .orderBy('o.id')
     .execute();
+}
+
+/** What a directory search shows of an organization: never its members. */
+export type DirectoryEntry = Pick<OrganizationRow, 'id' | 'slug' | 'name' | 'kind' | 'prefecture'>;
+
+/**
+ * Organizations that allow being found, by exact 法人番号 or by a part of the normalised name; never the
+ * searching organization itself. At most `limit` rows, by name.
+ */
+export async function searchDirectory(
+  ex: Executor,
+  q: { corporateNumber: string } | { name: string },
+  excludeOrgId: string,
+  limit: number,
+): Promise<DirectoryEntry[]> {
+  let query = ex
+    .selectFrom('organizations')
+    .select(['id', 'slug', 'name', 'kind', 'prefecture'])
+    .where('discoverable', '=', 1)
+    .where('id', '!=', excludeOrgId);
+  if ('corporateNumber' in q) query = query.where('corporate_number', '=', q.corporateNumber);
+  else {
+    const pattern = `%${orgSearchName(q.name).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`search_name like ${pattern} escape '\\'`);
+  }
+  return query.orderBy('search_name').orderBy('id').limit(limit).execute();
 }

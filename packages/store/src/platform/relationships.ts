@@ -96,3 +96,15 @@ export async function activeCounterparts(ex: Executor, orgId: string, type: stri
     .execute();
   return rows.map((r) => (r.from_org_id === orgId ? r.to_org_id : r.from_org_id));
 }
+
+/** Requests another organization made to `orgId` that wait for its answer (the relationships badge). */
+export async function countIncomingPending(ex: Executor, orgId: string): Promise<number> {
+  const row = await ex
+    .selectFrom('relationships')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('status', '=', 'pending')
+    .where('requested_by_org_id', '!=', orgId)
+    .where((eb) => eb.or([eb('from_org_id', '=', orgId), eb('to_org_id', '=', orgId)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -10,8 +10,30 @@ export interface OrganizationsTable {
   industry: string | null;
   size: string | null;
   prefecture: string | null;
+  /** 1 when other organizations may find it by name or 法人番号 (migration 0026; off by default). */
+  discoverable: number;
+  /** The name normalised for search (NFKC, lower case): `orgSearchName`. */
+  search_name: string;
   created_at: string;
   updated_at: string;
+}
+
+/** An organization not on Shinrai yet, invited by e-mail to a relationship (single-use link). */
+export interface OrgInvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  company_name: string;
+  type: string;
+  /** The inviting organization's side of the relationship ('from' or 'to'). */
+  side: string;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_org_id: string | null;
+  revoked_at: string | null;
+  created_at: string;
 }
 
 export interface UsersTable {
@@ -156,6 +178,7 @@ export interface PlatformTables {
   recovery_codes: RecoveryCodesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  org_invitations: OrgInvitationsTable;
   relationships: RelationshipsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -236,6 +236,15 @@ export const api = {
     remember(
       await send(http.POST('/api/invitations/{token}/accept', { params: { path: { token } }, body }), quiet),
     ),
+  orgInvitation: (token: string) =>
+    send(http.GET('/api/org-invitations/{token}', { params: { path: { token } } }), quiet),
+  acceptOrgInvitation: async (token: string, body: BodyOf<'/api/org-invitations/{token}/accept', 'post'>) =>
+    remember(
+      await send(
+        http.POST('/api/org-invitations/{token}/accept', { params: { path: { token } }, body }),
+        quiet,
+      ),
+    ),
 
   // Signed-in user
   me: async () => remember(await send(http.GET('/api/me'), quiet)),
@@ -279,6 +288,18 @@ export const api = {
     ),
   requestRelationship: (orgId: string, body: BodyOf<'/api/orgs/{orgId}/relationships', 'post'>) =>
     send(http.POST('/api/orgs/{orgId}/relationships', { params: { path: { orgId } }, body })),
+  relationshipsPending: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/relationships/pending', { params: { path: { orgId } } })),
+  directory: (orgId: string, q: string) =>
+    send(http.GET('/api/orgs/{orgId}/directory', { params: { path: { orgId }, query: { q } } })),
+  orgInvitations: (orgId: string, cursor?: string | null) =>
+    send(
+      http.GET('/api/orgs/{orgId}/org-invitations', {
+        params: { path: { orgId }, query: pageQuery(cursor) },
+      }),
+    ),
+  inviteOrg: (orgId: string, body: BodyOf<'/api/orgs/{orgId}/org-invitations', 'post'>) =>
+    send(http.POST('/api/orgs/{orgId}/org-invitations', { params: { path: { orgId } }, body })),
   relationshipAction: (orgId: string, id: string, action: 'accept' | 'decline' | 'end') =>
     send(http.POST(`/api/orgs/{orgId}/relationships/{id}/${action}`, { params: { path: { orgId, id } } })),
 

@@ -443,6 +443,7 @@ export interface paths {
                 organization: {
                   corporateNumber: string | null;
                   createdAt: string;
+                  discoverable: boolean;
                   id: string;
                   industry: string | null;
                   /** @enum {string} */
@@ -679,6 +680,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/org-invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an organization invitation link offers (public: the link is the credential) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountExists: boolean;
+              companyName: string;
+              email: string;
+              expiresAt: string;
+              from: {
+                name: string;
+              };
+              /** @enum {string} */
+              side: 'from' | 'to';
+              /** @enum {string} */
+              type: 'buyer_supplier' | 'hub_member' | 'provider_customer' | 'group_company';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/org-invitations/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an organization invitation: creates the account (when none exists for the address) and the organization; the relationship request then waits for its acceptance */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName?: string;
+            /** @enum {string} */
+            locale?: 'ja' | 'en';
+            organization: {
+              corporateNumber?: string | null;
+              discoverable?: boolean;
+              industry?: string | null;
+              /** @enum {string} */
+              kind: 'enterprise' | 'supplier' | 'hub' | 'provider';
+              name: string;
+              prefecture?: string | null;
+              size?: ('micro' | 'small' | 'medium' | 'large') | null;
+              slug?: string;
+            };
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              csrfToken: string;
+              orgId: string;
+              relationshipId: string;
+              user: {
+                displayName: string;
+                email: string;
+                id: string;
+                isInstanceAdmin: boolean;
+                /** @enum {string} */
+                locale: 'ja' | 'en';
+                totpEnabled: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs': {
     parameters: {
       query?: never;
@@ -700,6 +822,7 @@ export interface paths {
         content: {
           'application/json': {
             corporateNumber?: string | null;
+            discoverable?: boolean;
             industry?: string | null;
             /** @enum {string} */
             kind: 'enterprise' | 'supplier' | 'hub' | 'provider';
@@ -721,6 +844,7 @@ export interface paths {
               organization: {
                 corporateNumber: string | null;
                 createdAt: string;
+                discoverable: boolean;
                 id: string;
                 industry: string | null;
                 /** @enum {string} */
@@ -770,6 +894,7 @@ export interface paths {
               organization: {
                 corporateNumber: string | null;
                 createdAt: string;
+                discoverable: boolean;
                 id: string;
                 industry: string | null;
                 /** @enum {string} */
@@ -805,6 +930,7 @@ export interface paths {
         content: {
           'application/json': {
             corporateNumber?: string | null;
+            discoverable?: boolean;
             industry?: string | null;
             /** @enum {string} */
             kind?: 'enterprise' | 'supplier' | 'hub' | 'provider';
@@ -825,6 +951,7 @@ export interface paths {
               organization: {
                 corporateNumber: string | null;
                 createdAt: string;
+                discoverable: boolean;
                 id: string;
                 industry: string | null;
                 /** @enum {string} */
@@ -2015,6 +2142,7 @@ export interface paths {
                 } | null;
                 at: string;
                 details: unknown;
+                objectName: string | null;
                 requestId: string | null;
                 seq: number;
                 targetId: string | null;
@@ -3669,6 +3797,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find organizations that allow being found, by a part of the name (full/half width alike) or by 法人番号 (13 digits) */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'supplier' | 'hub' | 'provider';
+                name: string;
+                prefecture: string | null;
+                slug: string;
+              }[];
+              limit: number;
+              more: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/governance/actions': {
     parameters: {
       query?: never;
@@ -4950,6 +5128,114 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/orgs/{orgId}/org-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organizations this one invited by e-mail to a relationship (newest first) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          lang?: 'ja' | 'en';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                companyName: string;
+                createdAt: string;
+                email: string;
+                expiresAt: string;
+                id: string;
+                /** @enum {string} */
+                side: 'from' | 'to';
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /** @enum {string} */
+                type: 'buyer_supplier' | 'hub_member' | 'provider_customer' | 'group_company';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Invite an organization not on Shinrai yet to a relationship by e-mail (single-use link, valid 7 days) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            companyName: string;
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            side: 'from' | 'to';
+            /** @enum {string} */
+            type: 'buyer_supplier' | 'hub_member' | 'provider_customer' | 'group_company';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invitation: {
+                companyName: string;
+                createdAt: string;
+                email: string;
+                expiresAt: string;
+                id: string;
+                /** @enum {string} */
+                side: 'from' | 'to';
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'revoked' | 'expired';
+                /** @enum {string} */
+                type: 'buyer_supplier' | 'hub_member' | 'provider_customer' | 'group_company';
+              };
+              link?: string;
+              /** @enum {string} */
+              mail: 'sent' | 'failed' | 'not_configured';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/relationships': {
     parameters: {
       query?: never;
@@ -5252,6 +5538,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/relationships/pending': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many relationship requests from other organizations wait for this one (the badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              incoming: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/shared-with-us': {
     parameters: {
       query?: never;
@@ -5292,6 +5618,24 @@ export interface paths {
                 };
                 id: string;
                 sharedAt: string;
+                sme: {
+                  answered: number;
+                  completedAt: string | null;
+                  declaration: {
+                    declarationId: string;
+                    declaredOn: string;
+                    /** @enum {string} */
+                    level: 'star1' | 'star2';
+                  } | null;
+                  items: number;
+                  /** @enum {string} */
+                  kind: 'self_check' | 'five_rules';
+                  points: number | null;
+                  policyUrl: string | null;
+                  /** @enum {string} */
+                  state: 'completed' | 'in_progress';
+                  updatedAt: string;
+                } | null;
               }[];
             };
           };
@@ -5358,6 +5702,24 @@ export interface paths {
                 percent: number | null;
                 points: number;
               };
+              sme: {
+                answered: number;
+                completedAt: string | null;
+                declaration: {
+                  declarationId: string;
+                  declaredOn: string;
+                  /** @enum {string} */
+                  level: 'star1' | 'star2';
+                } | null;
+                items: number;
+                /** @enum {string} */
+                kind: 'self_check' | 'five_rules';
+                points: number | null;
+                policyUrl: string | null;
+                /** @enum {string} */
+                state: 'completed' | 'in_progress';
+                updatedAt: string;
+              } | null;
             };
           };
         };
@@ -8098,6 +8460,7 @@ export interface paths {
             locale?: 'ja' | 'en';
             organization: {
               corporateNumber?: string | null;
+              discoverable?: boolean;
               industry?: string | null;
               /** @enum {string} */
               kind: 'enterprise' | 'supplier' | 'hub' | 'provider';

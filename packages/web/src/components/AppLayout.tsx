@@ -4,6 +4,7 @@ import {
   Anchor,
   AppShell,
   Avatar,
+  Badge,
   Burger,
   Button,
   Group,
@@ -18,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo } from 'react';
+import { useNavBadges } from './useNavBadges';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
@@ -110,6 +112,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const [createOpened, create] = useDisclosure(false);
   const isDesktop = useMediaQuery('(min-width: 48em)');
+  const badges = useNavBadges(NAV_ENTRIES, me && orgId ? orgId : undefined, location.pathname);
 
   useEffect(() => {
     // close the mobile navigation whenever the page changes
@@ -142,9 +145,16 @@ export function AppLayout() {
   const accountPath = orgId ? `/orgs/${orgId}/account` : '/account';
   const section = currentSection(location.pathname);
   const role = orgContext?.role;
-  const menu = orgContext
+  const arranged = orgContext
     ? arrangeNav(NAV_ENTRIES, profileOf(orgContext.membership))
     : { main: NAV_ENTRIES.filter((e) => e.global), more: [] };
+  // An entry with something waiting (a badge) is not left under "more".
+  const menu = {
+    main: [...arranged.main, ...arranged.more.filter((e) => (badges[e.section] ?? 0) > 0)].sort(
+      (a, b) => a.order - b.order,
+    ),
+    more: arranged.more.filter((e) => (badges[e.section] ?? 0) === 0),
+  };
   const moreActive = menu.more.some((e) => e.section === section);
   const navLink = (entry: NavEntry) => {
     const active =
@@ -156,6 +166,19 @@ export function AppLayout() {
         to={orgContext ? `/orgs/${orgContext.orgId}/${entry.section}` : `/${entry.section}`}
         label={typeof entry.label === 'string' ? t(`nav.${entry.label}`) : entry.label[lang]}
         leftSection={<entry.icon />}
+        rightSection={
+          (badges[entry.section] ?? 0) > 0 ? (
+            <Badge
+              size="sm"
+              circle
+              color="red"
+              aria-label={t('nav.waiting', { count: badges[entry.section] })}
+              data-testid={`nav-badge-${entry.section}`}
+            >
+              {badges[entry.section]}
+            </Badge>
+          ) : undefined
+        }
         active={active}
         aria-current={active ? 'page' : undefined}
       />

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
   isValidCorporateNumber,
@@ -22,6 +22,8 @@ export interface OrgFormValues {
   industry: string;
   size: OrgSize | '';
   prefecture: string;
+  /** Whether other organizations may find it by name or 法人番号. */
+  discoverable: boolean;
 }
 
 export type OrgFormErrors = Partial<Record<keyof OrgFormValues, string>>;
@@ -34,6 +36,7 @@ export const emptyOrgForm = (): OrgFormValues => ({
   industry: '',
   size: '',
   prefecture: '',
+  discoverable: false,
 });
 
 export const orgFormFrom = (org: Organization): OrgFormValues => ({
@@ -44,6 +47,7 @@ export const orgFormFrom = (org: Organization): OrgFormValues => ({
   industry: org.industry ?? '',
   size: org.size ?? '',
   prefecture: org.prefecture ?? '',
+  discoverable: org.discoverable,
 });
 
 /** Maps server errors about the organization to fields; `prefix` is the pointer of the object in the body. */
@@ -81,6 +85,7 @@ export function orgCreateInput(values: OrgFormValues): OrganizationInput {
   if (values.industry.trim()) input.industry = values.industry.trim();
   if (values.size) input.size = values.size;
   if (values.prefecture) input.prefecture = values.prefecture;
+  input.discoverable = values.discoverable;
   return input;
 }
 
@@ -93,6 +98,7 @@ export function orgPatchInput(values: OrgFormValues): Partial<OrganizationInput>
     industry: values.industry.trim() || null,
     size: values.size || null,
     prefecture: values.prefecture || null,
+    discoverable: values.discoverable,
   };
 }
 
@@ -204,6 +210,13 @@ export function OrgFields({
           comboboxProps={{ withinPortal: true }}
         />
       </SimpleGrid>
+      <Checkbox
+        label={t('orgFields.discoverable')}
+        description={t('orgFields.discoverableHint')}
+        checked={values.discoverable}
+        disabled={readOnly}
+        onChange={(event) => set('discoverable', event.currentTarget.checked)}
+      />
     </>
   );
 }

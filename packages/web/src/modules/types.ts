@@ -4,7 +4,7 @@ import type common from '../i18n/common/ja.json';
 import type { NavRule } from './visibility';
 
 /** A label of the menu: a key of `nav` in the common namespace (the menu shows before any module loads). */
-export type NavLabel = Exclude<keyof (typeof common)['nav'], 'label' | 'toggle' | 'more'>;
+export type NavLabel = Exclude<keyof (typeof common)['nav'], 'label' | 'toggle' | 'more' | 'waiting'>;
 
 /** One entry of the navigation menu, declared by the module that owns the pages. */
 export interface NavEntry extends NavRule {
@@ -20,6 +20,11 @@ export interface NavEntry extends NavRule {
   order: number;
   /** Also shown, linking to /<section>, when no organization is selected. */
   global?: boolean;
+  /**
+   * A count shown on the entry when above zero (e.g. requests waiting for an answer); an entry with a
+   * count moves from "more" into the main menu, so it is not missed.
+   */
+  badge?: (orgId: string) => Promise<number>;
 }
 
 /** A label in both languages (for places that show before, or without, the module's strings). */

@@ -10,10 +10,12 @@ import { assessmentReportRoutes } from './report-routes.ts';
 import { assessmentSettingsRoutes } from './settings-routes.ts';
 import { revokeSharesOnEnd } from './share-lifecycle.ts';
 import { shareRoutes } from './share-routes.ts';
+import { assessmentAuditNames } from './audit-names.ts';
 
 /** The assessment engine: assessments of a catalog, answers, evidence, review, history, shares. */
 export const assessmentsModule = defineModule({
   name: 'assessments',
+  auditNames: assessmentAuditNames,
   permissions: { 'assessments.read': 'read', 'assessments.write': 'write', 'assessments.review': 'review' },
   errors: ASSESSMENT_ERRORS,
   routes: [

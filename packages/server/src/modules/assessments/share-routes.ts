@@ -17,6 +17,7 @@ import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
+import { SmeSharedSummary, smeSharedSummary } from '../sme/public.ts';
 import { answerValues } from './scores.ts';
 import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 
@@ -152,6 +153,8 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
       from: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
       assessment: z.object({ id: z.string(), title: z.string(), status: z.string(), createdAt: z.string() }),
       sharedAt: z.string(),
+      /** An SME assessment's real state, declaration and policy page (SME assessments stay drafts). */
+      sme: SmeSharedSummary.nullable(),
     });
 
     app.get(
@@ -182,6 +185,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
               createdAt: a.created_at,
             },
             sharedAt: s.created_at,
+            sme: await smeSharedSummary(deps, s.org_id, a),
           });
         }
         return { items };
@@ -214,6 +218,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
                 items: z.number(),
                 band: z.unknown(),
               }),
+              sme: SmeSharedSummary.nullable(),
             }),
           },
         },
@@ -232,6 +237,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
           assessment: { id: a.id, title: a.title, status: a.status, catalogTitle: c.pack.title },
           answers: [...values.entries()].map(([ref, value]) => ({ ref, value })),
           score,
+          sme: await smeSharedSummary(deps, s.org_id, a),
         };
       },
     );

@@ -10,10 +10,12 @@ import {
 import { governanceActionRoutes } from './action-routes.ts';
 import { governanceReportRoutes } from './report-routes.ts';
 import { governanceRoutes } from './routes.ts';
+import { governanceAuditNames } from './audit-names.ts';
 
 /** The Cybersecurity Management Guidelines: ten directives, targets, peers, actions, board report. */
 export const governanceModule = defineModule({
   name: 'governance',
+  auditNames: governanceAuditNames,
   permissions: { 'governance.read': 'read', 'governance.write': 'write', 'governance.review': 'review' },
   errors: GOVERNANCE_ERRORS,
   routes: [governanceRoutes, governanceActionRoutes, governanceReportRoutes],

@@ -3,10 +3,12 @@ import { installBuiltinPacks } from './builtin.ts';
 import { catalogFileRoutes } from './file-routes.ts';
 import { mappingRoutes } from './mapping-routes.ts';
 import { catalogRoutes } from './routes.ts';
+import { catalogAuditNames } from './audit-names.ts';
 
 /** Framework catalogs (built-in packs and imported ones) and the mappings between them. */
 export const libraryModule = defineModule({
   name: 'library',
+  auditNames: catalogAuditNames,
   permissions: { 'catalogs.read': 'read', 'catalogs.manage': 'manage' },
   routes: [catalogRoutes, catalogFileRoutes, mappingRoutes],
   start: async (deps) => {

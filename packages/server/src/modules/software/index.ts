@@ -10,10 +10,12 @@ import { softwareReleaseRoutes } from './release-routes.ts';
 import { revokeSoftwareSharesOnEnd } from './share-lifecycle.ts';
 import { softwareShareRoutes } from './share-routes.ts';
 import { softwareWhereUsedRoutes } from './where-used-routes.ts';
+import { softwareAuditNames } from './audit-names.ts';
 
 /** Software supply chain: products, releases, SBOMs, findings, VEX, licenses, artifacts, shares. */
 export const softwareModule = defineModule({
   name: 'software',
+  auditNames: softwareAuditNames,
   permissions: { 'software.read': 'read', 'software.write': 'write' },
   // Registered in this order (the order /api/openapi.json lists the paths in).
   routes: [

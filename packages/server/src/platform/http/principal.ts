@@ -63,6 +63,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/auth/oidc/callback',
   'GET /api/invitations/:token',
   'POST /api/invitations/:token/accept',
+  'GET /api/org-invitations/:token',
+  'POST /api/org-invitations/:token/accept',
 ]);
 
 /** Public routes the modules declare (modules/index.ts), added once when the app is built. */

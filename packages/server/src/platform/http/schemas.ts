@@ -45,6 +45,8 @@ export const OrgProfileInput = z.strictObject({
     .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
     .nullable()
     .optional(),
+  /** Whether other organizations may find it by name or 法人番号 (off unless chosen). */
+  discoverable: z.boolean().optional(),
 });
 
 export const Organization = z.object({
@@ -56,6 +58,7 @@ export const Organization = z.object({
   industry: z.string().nullable(),
   size: z.enum(ORG_SIZES).nullable(),
   prefecture: z.string().nullable(),
+  discoverable: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -118,6 +121,8 @@ export const AuditEntry = z.object({
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** The object's name where known (looked up in this organization only), else null: show targetId. */
+  objectName: z.string().nullable(),
   details: z.unknown(),
 });
 

@@ -72,3 +72,68 @@ export function lockoutMail(p: { to: string; until: Date }): OutgoingMail {
     ].join('\n'),
   };
 }
+
+const RELATIONSHIP_NAMES: Record<string, Record<Locale, string>> = {
+  buyer_supplier: { ja: '発注元・取引先（サプライヤー）', en: 'buyer and supplier' },
+};
+
+const jst = (locale: string, d: Date) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    d,
+  );
+
+/** Invites an organization that is not on Shinrai yet to a relationship. Japanese with an English part. */
+export function orgInvitationMail(p: {
+  to: string;
+  companyName: string;
+  fromOrgName: string;
+  inviterName: string;
+  type: string;
+  link: string;
+  expiresAt: Date;
+}): OutgoingMail {
+  const rel = RELATIONSHIP_NAMES[p.type] ?? { ja: p.type, en: p.type };
+  return {
+    to: p.to,
+    subject: `【Shinrai】${p.fromOrgName} から取引関係の申請 / ${p.fromOrgName} asks for a relationship`,
+    text: [
+      `${p.companyName} ご担当者様`,
+      '',
+      `${p.fromOrgName} の ${p.inviterName} さんが、Shinrai 上で貴社との取引関係（${rel.ja}）を申請しました。`,
+      '次のリンクを開くと、アカウントと組織を作成し、申請を確認できます（1回限り有効）:',
+      p.link,
+      '',
+      `有効期限: ${jst('ja-JP', p.expiresAt)}（日本時間）`,
+      '申請は、貴社が承認するまで有効になりません。心当たりがない場合は、このメールを破棄してください。',
+      '',
+      '----',
+      `${p.inviterName} of ${p.fromOrgName} asked your company (${p.companyName}) for a ${rel.en} relationship on Shinrai.`,
+      `Open this single-use link to create your account and organization and review the request: ${p.link}`,
+      `It expires on ${jst('en-US', p.expiresAt)} (Japan time). Nothing takes effect until you accept.`,
+    ].join('\n'),
+  };
+}
+
+/** Tells an organization's owners and administrators that another organization asked for a relationship. */
+export function relationshipRequestMail(p: {
+  to: string;
+  orgName: string;
+  fromOrgName: string;
+  type: string;
+  link: string;
+}): OutgoingMail {
+  const rel = RELATIONSHIP_NAMES[p.type] ?? { ja: p.type, en: p.type };
+  return {
+    to: p.to,
+    subject: `【Shinrai】${p.fromOrgName} から取引関係の申請 / Relationship request from ${p.fromOrgName}`,
+    text: [
+      `${p.fromOrgName} が、${p.orgName} との取引関係（${rel.ja}）を申請しました。`,
+      '承認するか辞退するかを、次のページで選んでください:',
+      p.link,
+      '',
+      '----',
+      `${p.fromOrgName} asked ${p.orgName} for a ${rel.en} relationship.`,
+      `Accept or decline it here: ${p.link}`,
+    ].join('\n'),
+  };
+}

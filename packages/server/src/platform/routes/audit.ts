@@ -7,11 +7,12 @@ import { actorOf } from '../http/access.ts';
 import { fail } from '../http/errors.ts';
 import { orgAccess } from '../http/principal.ts';
 import { AuditEntry, Id, Job, page, PageQuery } from '../http/schemas.ts';
+import { auditObjectNames } from '../services/audit-names.ts';
 import { audit } from '../services/audit-trail.ts';
 import { csvRow } from '../http/csv.ts';
 import { jobView } from '../services/views-job.ts';
 
-function entryView(a: AuditView) {
+function entryView(a: AuditView, objectName: string | null = null) {
   return {
     seq: Number(a.seq),
     at: a.at,
@@ -23,6 +24,7 @@ function entryView(a: AuditView) {
     targetType: a.target_type,
     targetId: a.target_id,
     requestId: a.request_id,
+    objectName,
     details: JSON.parse(a.details) as unknown,
   };
 }
@@ -60,7 +62,12 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         const access = orgAccess(req);
         const p = await listAudit(deps.store.db, access.orgId, req.query.cursor ?? null, req.query.limit);
         if (p === null) return fail('bad_request', { pointer: '/cursor' });
-        return { items: p.items.map(entryView), nextCursor: p.nextCursor };
+        const entries = p.items.map((a) => entryView(a));
+        const names = await auditObjectNames(deps, access.orgId, entries);
+        return {
+          items: entries.map((e, i) => ({ ...e, objectName: names[i] ?? null })),
+          nextCursor: p.nextCursor,
+        };
       },
     );
 

@@ -17,6 +17,7 @@ import { orgAccess } from '../http/principal.ts';
 import { Id, page, PageQuery, Relationship } from '../http/schemas.ts';
 import { audit, lockAuditOf } from '../services/audit-trail.ts';
 import { relationshipEnded } from '../services/relationship-events.ts';
+import { mailRelationshipRequest } from '../services/relationship-mail.ts';
 import { relationshipView } from '../services/views.ts';
 
 const ACTIONS: readonly RelationshipAction[] = ['accept', 'decline', 'end'];
@@ -106,6 +107,11 @@ export function relationshipRoutes(deps: Deps): FastifyPluginAsyncZod {
             details,
           );
           return findRelationshipForParty(trx, access.orgId, id);
+        });
+        await mailRelationshipRequest(deps, {
+          fromOrgId: access.orgId,
+          toOrgId: counterpart.id,
+          type: req.body.type,
         });
         return reply.status(201).send({ relationship: relationshipView(view ?? fail('internal')) });
       },

@@ -24,6 +24,7 @@ export interface OrgProfile {
   industry?: string | null | undefined;
   size?: string | null | undefined;
   prefecture?: string | null | undefined;
+  discoverable?: boolean | undefined;
 }
 
 function checkCorporateNumber(n: string | null | undefined): void {
@@ -65,6 +66,7 @@ export async function createOrganization(
     industry: p.industry ?? null,
     size: p.size ?? null,
     prefecture: p.prefecture ?? null,
+    discoverable: p.discoverable ?? false,
     now,
   });
   await insertMembership(trx, { orgId: id, userId: ownerId, role: 'owner', now });
@@ -96,6 +98,7 @@ export async function updateOrganizationProfile(
   if (p.industry !== undefined) patch.industry = p.industry;
   if (p.size !== undefined) patch.size = p.size;
   if (p.prefecture !== undefined) patch.prefecture = p.prefecture;
+  if (p.discoverable !== undefined) patch.discoverable = p.discoverable ? 1 : 0;
   return deps.store.db.transaction().execute(async (trx) => {
     await updateOrganization(trx, orgId, patch, deps.now().toISOString());
     await audit(

@@ -12,6 +12,7 @@ export function orgView(o: OrganizationRow) {
     industry: o.industry,
     size: o.size as OrgSize | null,
     prefecture: o.prefecture,
+    discoverable: o.discoverable === 1,
     createdAt: o.created_at,
   };
 }

@@ -1,8 +1,10 @@
 import { Route } from 'react-router';
 import { lazyPages } from '../lazy';
+import { smeI18n } from '../sme/i18n';
 import { assessmentsI18n } from './i18n';
 
-const page = lazyPages(() => import('./pages'), [assessmentsI18n]);
+// The shared-results page shows a supplier's SME state, hence the sme strings.
+const page = lazyPages(() => import('./pages'), [assessmentsI18n, smeI18n]);
 const AssessmentsPage = page('AssessmentsPage');
 const AssessmentPage = page('AssessmentPage');
 const SharedPage = page('SharedPage');

@@ -1,3 +1,4 @@
+import { api } from '../../api/client';
 import { NavIcons } from '../../components/icons';
 import type { NavEntry } from '../types';
 import { LARGER_SIZES, rolesWith } from '../visibility';
@@ -18,6 +19,7 @@ export const nav: readonly NavEntry[] = [
     icon: NavIcons.relationships,
     order: 100,
     sizes: LARGER_SIZES,
+    badge: async (orgId) => (await api.relationshipsPending(orgId)).incoming,
   },
   {
     section: 'tokens',

@@ -9,6 +9,7 @@ const RootRedirect = page('RootRedirect');
 const SetupPage = page('SetupPage');
 const LoginPage = page('LoginPage');
 const InvitePage = page('InvitePage');
+const OrgInvitePage = page('OrgInvitePage');
 const NotFoundPage = page('NotFoundPage');
 const AccountPage = page('AccountPage');
 const OverviewPage = page('OverviewPage');
@@ -24,6 +25,7 @@ export const publicRoutes = (
     <Route path="setup" element={<SetupPage />} />
     <Route path="login" element={<LoginPage />} />
     <Route path="invite/:token" element={<InvitePage />} />
+    <Route path="org-invite/:token" element={<OrgInvitePage />} />
   </>
 );
 

@@ -25,6 +25,7 @@ import { answerLabel, modelOf, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { catalogByTitle, guidedItems } from '../../sme/public';
+import { SharedSmeDetails, SharedSmeState } from '../../sme/public-ui';
 import { ScoreBand } from '../components/ScoreBand';
 
 /** 取引先から共有された結果: results suppliers shared with this organization (read-only). */
@@ -72,7 +73,9 @@ function SharedList() {
     {
       key: 'status',
       header: t('common.status'),
-      render: (s) => <AssessmentStatusBadge status={s.assessment.status} />,
+      // SME assessments are never submitted: their own state says more than 「下書き」.
+      render: (s) =>
+        s.sme ? <SharedSmeState sme={s.sme} /> : <AssessmentStatusBadge status={s.assessment.status} />,
     },
     {
       key: 'sharedAt',
@@ -248,11 +251,16 @@ function SharedDetail({ shareId }: { shareId: string }) {
         })}
       />
       <Group gap="xs">
-        <AssessmentStatusBadge status={detail.assessment.status} />
+        {detail.sme ? (
+          <SharedSmeState sme={detail.sme} />
+        ) : (
+          <AssessmentStatusBadge status={detail.assessment.status} />
+        )}
         <Badge variant="outline" color="gray" tt="none">
           {t('shared.readOnly')}
         </Badge>
       </Group>
+      {detail.sme ? <SharedSmeDetails sme={detail.sme} /> : null}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Title order={2} size="h4">

@@ -172,10 +172,19 @@ export function AuditPage() {
     {
       key: 'target',
       header: t('audit.target'),
+      // The object's type and name (looked up by the server in this organization only); the raw id
+      // stays in the details.
       render: (entry) => (
-        <Text size="sm">
-          {entry.targetType ? (auditLabel('target', entry.targetType, lang) ?? entry.targetType) : ''}
-        </Text>
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            {entry.targetType ? (auditLabel('target', entry.targetType, lang) ?? entry.targetType) : ''}
+          </Text>
+          {entry.targetId ? (
+            <Text size="sm" data-testid="audit-object" style={{ overflowWrap: 'anywhere' }}>
+              {entry.objectName ?? t('audit.unnamed')}
+            </Text>
+          ) : null}
+        </Stack>
       ),
     },
     {

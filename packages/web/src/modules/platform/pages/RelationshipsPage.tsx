@@ -1,15 +1,9 @@
-import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@shinrai/core/browser';
 import { api } from '../../../api/client';
-import {
-  RELATIONSHIP_TYPES,
-  type Relationship,
-  type RelationshipSide,
-  type RelationshipStatus,
-  type RelationshipType,
-} from '../../../api/types';
+import type { Relationship, RelationshipSide, RelationshipStatus } from '../../../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { LoadMore } from '../../../components/LoadMore';
@@ -20,6 +14,9 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePaged } from '../../../lib/usePaged';
+import { refreshNavBadges } from '../../../components/useNavBadges';
+import { OrgInvitationsList } from '../components/OrgInvitationsList';
+import { RequestRelationship } from '../components/RequestRelationship';
 
 const tones: Record<RelationshipStatus, StatusTone> = {
   pending: 'pending',
@@ -28,48 +25,33 @@ const tones: Record<RelationshipStatus, StatusTone> = {
   ended: 'muted',
 };
 
-const isType = (value: string | null): value is RelationshipType =>
-  (RELATIONSHIP_TYPES as readonly (string | null)[]).includes(value);
-const isSide = (value: string | null): value is RelationshipSide => value === 'from' || value === 'to';
-
 type Action = 'accept' | 'decline' | 'end';
 
 export function RelationshipsPage() {
   const { t } = useTranslation('platform');
-  const { orgId, role } = useOrg();
+  const { orgId, role, membership } = useOrg();
   const list = usePaged<Relationship>(orgId, (cursor) => api.relationships(orgId, cursor));
-  const [slug, setSlug] = useState('');
-  const [type, setType] = useState<RelationshipType>('buyer_supplier');
-  const [side, setSide] = useState<RelationshipSide>('from');
-  const [slugError, setSlugError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(0);
+  const [invitedKey, setInvitedKey] = useState(0);
   const [acting, setActing] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const manage = can(role, 'relationships.manage');
   const lang = currentLanguage();
 
-  const replace = (updated: Relationship) =>
-    list.setItems((items) => items.map((r) => (r.id === updated.id ? updated : r)));
+  useEffect(() => {
+    let active = true;
+    api.relationshipsPending(orgId).then(
+      (r) => active && setPending(r.incoming),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [orgId, list.items]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const counterpartSlug = slug.trim();
-    if (!counterpartSlug) {
-      setSlugError(t('validation.required'));
-      return;
-    }
-    setSlugError(undefined);
-    setBusy(true);
-    try {
-      const { relationship } = await api.requestRelationship(orgId, { counterpartSlug, type, side });
-      list.setItems((items) => [relationship, ...items.filter((r) => r.id !== relationship.id)]);
-      notifySuccess(t('relationships.requested'));
-      setSlug('');
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+  const replace = (updated: Relationship) => {
+    list.setItems((items) => items.map((r) => (r.id === updated.id ? updated : r)));
+    refreshNavBadges();
   };
 
   const act = async (relationship: Relationship, action: Action) => {
@@ -246,64 +228,10 @@ export function RelationshipsPage() {
   return (
     <Stack>
       <PageHeader title={t('relationships.title')} description={t('relationships.intro')} />
-      {manage ? (
-        <Paper withBorder p="md">
-          <form onSubmit={(event) => void submit(event)} noValidate>
-            <Stack gap="sm">
-              <Title order={2} size="h4">
-                {t('relationships.formTitle')}
-              </Title>
-              <Group align="flex-start" wrap="wrap" gap="sm">
-                <TextInput
-                  label={t('relationships.counterpartSlug')}
-                  description={t('relationships.counterpartHint')}
-                  required
-                  value={slug}
-                  error={slugError}
-                  onChange={(event) => setSlug(event.currentTarget.value)}
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  style={{ flex: '1 1 240px' }}
-                />
-                <Select
-                  label={t('relationships.type')}
-                  description={t('relationships.typeHint')}
-                  required
-                  allowDeselect={false}
-                  data={RELATIONSHIP_TYPES.map((value) => ({
-                    value,
-                    label: t(`relationships.types.${value}`),
-                  }))}
-                  value={type}
-                  onChange={(value) => {
-                    if (isType(value)) setType(value);
-                  }}
-                  style={{ flex: '1 1 220px' }}
-                />
-                <Select
-                  label={t('relationships.side')}
-                  description={t('relationships.sideHint')}
-                  required
-                  allowDeselect={false}
-                  data={(['from', 'to'] as const).map((value) => ({
-                    value,
-                    label: t(`relationships.sides.${type}.${value}`),
-                  }))}
-                  value={side}
-                  onChange={(value) => {
-                    if (isSide(value)) setSide(value);
-                  }}
-                  style={{ flex: '1 1 180px' }}
-                />
-              </Group>
-              <Group>
-                <Button type="submit" loading={busy}>
-                  {t('relationships.submit')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        </Paper>
+      {pending > 0 ? (
+        <Alert color="orange" title={t('relationships.pendingTitle')} data-testid="relationships-pending">
+          {t('relationships.pendingAlert', { count: pending })}
+        </Alert>
       ) : null}
       <DataTable label={t('relationships.title')} columns={columns} rows={list.items} rowKey={(r) => r.id} />
       <LoadMore
@@ -312,6 +240,17 @@ export function RelationshipsPage() {
         empty={list.items.length === 0}
         onLoadMore={list.loadMore}
       />
+      {manage ? (
+        <RequestRelationship
+          orgId={orgId}
+          defaultSide={membership.organization.kind === 'supplier' ? 'to' : 'from'}
+          onInvited={() => setInvitedKey((k) => k + 1)}
+          onRequested={(relationship) =>
+            list.setItems((items) => [relationship, ...items.filter((r) => r.id !== relationship.id)])
+          }
+        />
+      ) : null}
+      <OrgInvitationsList orgId={orgId} refreshKey={invitedKey} />
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </Stack>
   );

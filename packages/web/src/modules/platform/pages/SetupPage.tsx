@@ -176,7 +176,7 @@ export function SetupPage() {
           <Title order={2} size="h4">
             {t('setup.orgSection')}
           </Title>
-          <OrgFields values={org} errors={orgErrors} onChange={setOrg} />
+          <OrgFields values={org} errors={orgErrors} onChange={setOrg} showSlug />
 
           <Button type="submit" loading={busy} size="md" mt="sm">
             {t('setup.submit')}

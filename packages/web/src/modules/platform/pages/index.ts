@@ -5,6 +5,7 @@ export { InvitePage } from './InvitePage';
 export { LoginPage } from './LoginPage';
 export { MembersPage } from './MembersPage';
 export { NotFoundPage } from './NotFoundPage';
+export { OrgInvitePage } from './OrgInvitePage';
 export { OverviewPage } from './OverviewPage';
 export { RelationshipsPage } from './RelationshipsPage';
 export { RootRedirect } from './RootRedirect';
