@@ -570,9 +570,6 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
       case 'overrideId':
         // A risk-source override: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();
-      case 'sourceId':
-        // An advisory feed source (instance-wide): a random id (lookups come after authorization).
-        return randomUUID();
       case 'elementId':
         return 'SENSOR-1';
       case 'requirementRef':

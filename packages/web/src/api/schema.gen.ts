@@ -5996,6 +5996,7 @@ export interface paths {
         header?: never;
         path: {
           orgId: string;
+          /** @example 00000000-0000-4000-8000-000000000000 */
           sourceId: string;
         };
         cookie?: never;
@@ -6080,6 +6081,7 @@ export interface paths {
         header?: never;
         path: {
           orgId: string;
+          /** @example 00000000-0000-4000-8000-000000000000 */
           sourceId: string;
         };
         cookie?: never;

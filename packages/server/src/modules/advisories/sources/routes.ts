@@ -15,6 +15,9 @@ import { FeedSourceView, feedSourceView } from './views.ts';
 
 const Schedule = z.string().max(20).describe('`every:<N>h` (1–168) or `daily:HH:MM` (Japan time)');
 
+/** A feed source: instance-wide content shared by every organization (not one organization's resource). */
+const SourceId = Id.meta({ examples: ['00000000-0000-4000-8000-000000000000'] });
+
 const SourceBody = z.strictObject({
   name: z
     .string()
@@ -108,7 +111,7 @@ export function advisoryFeedRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary: `Change an advisory feed source (enabled: false stops its schedule). ${SUMMARY_ADMIN}`,
-          params: z.strictObject({ orgId: Id, sourceId: Id }),
+          params: z.strictObject({ orgId: Id, sourceId: SourceId }),
           body: SourceBody,
           response: { 200: z.object({ source: FeedSourceView }) },
         },
@@ -128,7 +131,7 @@ export function advisoryFeedRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary: `Run an advisory feed source now, as a job (follow GET /api/orgs/{orgId}/jobs/{jobId}); a run already going on is not doubled. ${SUMMARY_ADMIN}`,
-          params: z.strictObject({ orgId: Id, sourceId: Id }),
+          params: z.strictObject({ orgId: Id, sourceId: SourceId }),
           response: { 202: z.object({ job: Job }) },
         },
       },
