@@ -35,10 +35,14 @@ export type FeedRunResult =
       nextRunAt: string | null;
     };
 
+/** What a run needs of the server: the database, the file store, the configuration and the clock. */
+export type FeedDeps = Pick<Deps, 'store' | 'files' | 'config' | 'now'>;
+
 export interface FeedRunOptions {
   /** The job running it: it holds the source's lease (the same job, taken over, continues at once). */
   jobId: string;
-  trigger: 'schedule' | 'manual';
+  /** schedule: its scheduled job; manual: "run now" on the web; cli: `shinrai advisories feed run`. */
+  trigger: 'schedule' | 'manual' | 'cli';
   actor?: ImportActor;
   now?: () => Date;
   batchSize?: number;
@@ -65,7 +69,11 @@ export function feedFolderPath(root: string, location: string): string | null {
  * instance audit entry. A run whose process died leaves its lease to run out (or its job to be taken
  * over); the next run marks the dead import abandoned and imports again: unchanged records are not written.
  */
-export async function runFeedSource(deps: Deps, sourceId: string, o: FeedRunOptions): Promise<FeedRunResult> {
+export async function runFeedSource(
+  deps: FeedDeps,
+  sourceId: string,
+  o: FeedRunOptions,
+): Promise<FeedRunResult> {
   const db = deps.store.db;
   const clock = o.now ?? deps.now;
   const iso = () => clock().toISOString();
@@ -172,7 +180,7 @@ export async function runFeedSource(deps: Deps, sourceId: string, o: FeedRunOpti
 }
 
 async function abandonPrevious(
-  deps: Deps,
+  deps: FeedDeps,
   src: FeedSourceRow,
   actor: ImportActor,
   at: string,
@@ -197,7 +205,7 @@ async function abandonPrevious(
  * its next scheduled run queued (later after failures) and the run in the instance audit chain.
  */
 async function finishRun(
-  deps: Deps,
+  deps: FeedDeps,
   src: FeedSourceRow,
   o: FeedRunOptions,
   actor: ImportActor,
