@@ -377,6 +377,38 @@ export const ROUTES: Record<string, RouteRule> = {
     instanceAdmin: true,
   },
   'GET /api/orgs/{orgId}/software/advisories/{advisoryId}': { access: 'org', roles: ALL },
+  /** The scheduled advisory feed: everyone reads its status; instance administrators configure and run it. */
+  'GET /api/orgs/{orgId}/software/advisories/feed': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/software/advisories/feed/sources': {
+    access: 'org',
+    roles: MANAGERS,
+    userOnly: true,
+    instanceAdmin: true,
+    body: () => ({
+      name: `walker-${randomUUID()}`,
+      kind: 'http',
+      location: 'https://osv.example.invalid/PyPI/all.zip',
+      ecosystem: 'PyPI',
+    }),
+  },
+  'PATCH /api/orgs/{orgId}/software/advisories/feed/sources/{sourceId}': {
+    access: 'org',
+    roles: MANAGERS,
+    userOnly: true,
+    instanceAdmin: true,
+    body: () => ({
+      name: `walker-${randomUUID()}`,
+      kind: 'http',
+      location: 'https://osv.example.invalid/PyPI/all.zip',
+      ecosystem: 'PyPI',
+    }),
+  },
+  'POST /api/orgs/{orgId}/software/advisories/feed/sources/{sourceId}/run': {
+    access: 'org',
+    roles: MANAGERS,
+    userOnly: true,
+    instanceAdmin: true,
+  },
   'POST /api/orgs/{orgId}/cpsf/models/building': {
     access: 'org',
     roles: WRITERS,

@@ -10,6 +10,7 @@ import { MESSAGES, pickLang, type MessageKey } from './messages.ts';
 import { consoleOut } from './output.ts';
 import { auditCheckpointCommand, auditPublicKeyCommand, auditVerifyCommand } from './audit-cli.ts';
 import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
+import { advisoriesFeedListCommand, advisoriesFeedRunCommand } from './advisories-feed.ts';
 import { advisoriesImportCommand } from './advisories-import.ts';
 
 const lang = pickLang(process.argv, process.env);
@@ -94,6 +95,16 @@ advisories
   .description(m('advisoriesImport'))
   .argument('<path>', m('pathArg'))
   .action((target: string) => exitWith(advisoriesImportCommand(out, target)));
+const feed = advisories.command('feed').description(m('advisoriesFeed'));
+feed
+  .command('list')
+  .description(m('advisoriesFeedList'))
+  .action(() => exitWith(advisoriesFeedListCommand(out)));
+feed
+  .command('run')
+  .description(m('advisoriesFeedRun'))
+  .option('--source <name>', m('sourceOption'))
+  .action((flags: { source?: string }) => exitWith(advisoriesFeedRunCommand(out, flags.source)));
 
 // sbom and artifact: bin/shinrai.mjs sends these straight to software-cli.ts (lean start-up); they are
 // declared here too so that `shinrai --help` lists them. Reached here only when an option comes first

@@ -203,6 +203,24 @@ export const MESSAGES = {
     en: 'portfolio re-match queued as a job',
   },
   elapsed: { ja: '所要時間', en: 'elapsed' },
+  advisoriesFeed: {
+    ja: '脆弱性情報の定期取得（フィード）の配信元（設定は Web の脆弱性情報データベース画面）',
+    en: 'sources of the scheduled advisory feed (configured on the web advisory database page)',
+  },
+  advisoriesFeedList: {
+    ja: '配信元の一覧（名前・種類・エコシステム・スケジュール・前回の結果・データの古さ・エラー）',
+    en: 'list the sources (name, kind, ecosystem, schedule, last result, age of the data, error)',
+  },
+  advisoriesFeedRun: {
+    ja: '配信元を今すぐ実行（既定: 有効なすべての配信元）',
+    en: 'run sources now (default: every enabled source)',
+  },
+  sourceOption: { ja: '実行する配信元の名前', en: 'name of the source to run' },
+  feedNone: { ja: '配信元はありません', en: 'no source' },
+  feedNever: { ja: '未取得', en: 'never' },
+  feedAgeHours: { ja: '{n} 時間前', en: '{n} h ago' },
+  feedDisabled: { ja: '無効', en: 'disabled' },
+  feedUnknownSource: { ja: 'その名前の配信元はありません', en: 'no source of that name' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,3 +12,4 @@ export * from './governance/index.ts';
 export * from './sme/security-action.ts';
 export * from './software/package-types.ts';
 export * from './cpsf/building/defaults.ts';
+export * from './advisories/schedule.ts';

@@ -21,3 +21,4 @@ export * from './catalog/labels.ts';
 export * from './cpsf/index.ts';
 export * from './cpsf/building/index.ts';
 export * from './software/index.ts';
+export * from './advisories/index.ts';

@@ -23,6 +23,7 @@ import { governanceReportNotesMigration } from './governance/migrations/0020-gov
 import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
 import { assessmentSettingsMigration } from './assessments/migrations/0025-assessment-settings.ts';
 import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
+import { advisoryFeedMigration } from './advisories/migrations/0022-advisory-feed.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -54,6 +55,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0021-advisory-content-hash': advisoryContentHashMigration(),
     '0025-assessment-settings': assessmentSettingsMigration(),
     '0026-org-discovery': orgDiscoveryMigration(),
+    '0022-advisory-feed': advisoryFeedMigration(),
   };
 }
 

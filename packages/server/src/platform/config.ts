@@ -27,6 +27,10 @@ export interface Config {
   auditKeyFile: string;
   /** JSON-lines file the signed audit checkpoints are appended to (ship it elsewhere). */
   auditCheckpointFile: string;
+  /** Advisory feed: the schedule of sources without their own (`every:<N>h` or `daily:HH:MM`, Japan time). */
+  advisoryFeedSchedule: string;
+  /** Advisory feed: the folder under which folder sources are read (a source cannot name a path outside it). */
+  advisoryFeedDir: string;
 }
 
 export interface OidcConfig {
@@ -82,5 +86,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       cwd,
       env.SHINRAI_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
+    advisoryFeedSchedule: env.SHINRAI_ADVISORY_FEED_SCHEDULE || 'daily:04:00',
+    advisoryFeedDir: path.resolve(cwd, env.SHINRAI_ADVISORY_FEED_DIR ?? path.join(dataDir, 'advisory-feeds')),
   };
 }

@@ -2,3 +2,4 @@
 export type * from './tables.ts';
 export * from './repo.ts';
 export * from './runs.ts';
+export * from './feed.ts';

@@ -72,7 +72,50 @@ export interface AdvisoryRematchPendingTable {
   queued_at: string;
 }
 
+/** A source of the scheduled advisory feed (instance-wide; configured by instance administrators). */
+export interface AdvisoryFeedSourcesTable {
+  id: string;
+  /** Unique, shown in the status and recorded as the import's source. */
+  name: string;
+  /** folder (under the feed folder of the server) | http (an OSV all.zip over HTTP(S)). */
+  kind: string;
+  /** The folder (relative to the feed folder) or the URL. */
+  location: string;
+  /** The ecosystem the source carries, as a label (e.g. PyPI). */
+  ecosystem: string;
+  enabled: number;
+  /** `every:<N>h` or `daily:HH:MM` (Japan time); null: the instance's default. */
+  schedule: string | null;
+  /** What the server answered at the last successful download: sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  last_modified: string | null;
+  /** SHA-256 of the last archive imported in full: the same bytes again are not re-read. */
+  content_sha256: string | null;
+  /** When the scheduled job runs next (its job id carries this time). */
+  next_run_at: string | null;
+  /** Held by a run (renewed as it goes): no second run starts before it ends or the lease runs out. */
+  lease_until: string | null;
+  /** The job holding the lease: the same job, taken over after its process died, continues at once. */
+  lease_job: string | null;
+  /** Consecutive failed runs (the backoff grows with them); 0 after a success. */
+  failures: number;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  /** imported | not_modified | unchanged | failed */
+  last_result: string | null;
+  last_import_id: string | null;
+  seen: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** JSON { code, detail } of the last run when it failed. */
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AdvisoryTables {
+  advisory_feed_sources: AdvisoryFeedSourcesTable;
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;
   advisory_imports: AdvisoryImportsTable;

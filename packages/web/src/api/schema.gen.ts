@@ -6229,7 +6229,7 @@ export interface paths {
                   importId: string;
                   source: string;
                   /** @enum {string} */
-                  via: 'upload' | 'cli';
+                  via: 'upload' | 'cli' | 'feed';
                 } | null;
                 malicious: boolean;
                 modified: string;
@@ -6248,6 +6248,312 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/advisories/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Advisory feed: the sources, their schedules, the age of their data, the counts and the error of their last run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              defaultSchedule: string;
+              sources: {
+                ageSeconds: number | null;
+                counts: {
+                  added: number;
+                  seen: number;
+                  unchanged: number;
+                  updated: number;
+                };
+                ecosystem: string;
+                effectiveSchedule: string;
+                enabled: boolean;
+                failures: number;
+                id: string;
+                /** @enum {string} */
+                kind: 'folder' | 'http';
+                lastError: {
+                  code: string;
+                  detail: string;
+                  message: {
+                    en: string;
+                    ja: string;
+                  };
+                } | null;
+                lastImportId: string | null;
+                lastResult: ('imported' | 'not_modified' | 'unchanged' | 'failed') | null;
+                lastRunAt: string | null;
+                lastSuccessAt: string | null;
+                location: string | null;
+                name: string;
+                nextRunAt: string | null;
+                running: boolean;
+                schedule: string | null;
+                stale: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/advisories/feed/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an advisory feed source; its first run is queued at its schedule's next time. Instance administrators only (403 for anyone else); audited in the instance chain. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ecosystem: string;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            kind: 'folder' | 'http';
+            location: string;
+            name: string;
+            /** @default null */
+            schedule?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                ageSeconds: number | null;
+                counts: {
+                  added: number;
+                  seen: number;
+                  unchanged: number;
+                  updated: number;
+                };
+                ecosystem: string;
+                effectiveSchedule: string;
+                enabled: boolean;
+                failures: number;
+                id: string;
+                /** @enum {string} */
+                kind: 'folder' | 'http';
+                lastError: {
+                  code: string;
+                  detail: string;
+                  message: {
+                    en: string;
+                    ja: string;
+                  };
+                } | null;
+                lastImportId: string | null;
+                lastResult: ('imported' | 'not_modified' | 'unchanged' | 'failed') | null;
+                lastRunAt: string | null;
+                lastSuccessAt: string | null;
+                location: string | null;
+                name: string;
+                nextRunAt: string | null;
+                running: boolean;
+                schedule: string | null;
+                stale: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/advisories/feed/sources/{sourceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an advisory feed source (enabled: false stops its schedule). Instance administrators only (403 for anyone else); audited in the instance chain. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          /** @example 00000000-0000-4000-8000-000000000000 */
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ecosystem: string;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            kind: 'folder' | 'http';
+            location: string;
+            name: string;
+            /** @default null */
+            schedule?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                ageSeconds: number | null;
+                counts: {
+                  added: number;
+                  seen: number;
+                  unchanged: number;
+                  updated: number;
+                };
+                ecosystem: string;
+                effectiveSchedule: string;
+                enabled: boolean;
+                failures: number;
+                id: string;
+                /** @enum {string} */
+                kind: 'folder' | 'http';
+                lastError: {
+                  code: string;
+                  detail: string;
+                  message: {
+                    en: string;
+                    ja: string;
+                  };
+                } | null;
+                lastImportId: string | null;
+                lastResult: ('imported' | 'not_modified' | 'unchanged' | 'failed') | null;
+                lastRunAt: string | null;
+                lastSuccessAt: string | null;
+                location: string | null;
+                name: string;
+                nextRunAt: string | null;
+                running: boolean;
+                schedule: string | null;
+                stale: boolean;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/software/advisories/feed/sources/{sourceId}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run an advisory feed source now, as a job (follow GET /api/orgs/{orgId}/jobs/{jobId}); a run already going on is not doubled. Instance administrators only (403 for anyone else); audited in the instance chain. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          /** @example 00000000-0000-4000-8000-000000000000 */
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              job: {
+                createdAt: string;
+                error: string | null;
+                id: string;
+                kind: string;
+                progress: {
+                  current: number;
+                  total: number;
+                };
+                result: unknown;
+                /** @enum {string} */
+                status: 'queued' | 'running' | 'succeeded' | 'failed';
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6400,7 +6706,7 @@ export interface paths {
                 unchanged: number;
                 updated: number;
                 /** @enum {string} */
-                via: 'upload' | 'cli';
+                via: 'upload' | 'cli' | 'feed';
                 withdrawn: number;
               } | null;
               malicious: number;
@@ -6436,7 +6742,7 @@ export interface paths {
                 unchanged: number;
                 updated: number;
                 /** @enum {string} */
-                via: 'upload' | 'cli';
+                via: 'upload' | 'cli' | 'feed';
                 withdrawn: number;
               }[];
               sources: {

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import { scheduleDaily } from '../../platform/jobs/schedule.ts';
 import { abandonStaleImports, SOFTWARE_REMATCH_JOB } from './feed/runs.ts';
+import { ensureFeedScheduled } from './sources/schedule.ts';
 
 export const ADVISORIES_DAILY_JOB = 'advisories.daily';
 
@@ -18,7 +19,7 @@ export async function sweepAdvisoryImports(deps: Deps): Promise<void> {
 
 /**
  * `advisories.daily` (scheduled by the platform, once a day across instances): marks abandoned runs, then
- * queues a full re-match of every release against the advisory database: the safety net should an
+ * makes sure every feed source has its next run queued, then queues a full re-match of every release against the advisory database: the safety net should an
  * import's re-match ever have been lost.
  */
 export function advisoriesDailyJob(deps: Deps): JobHandler {
@@ -26,6 +27,8 @@ export function advisoriesDailyJob(deps: Deps): JobHandler {
     // tomorrow's run first, so a failure today does not end the daily chain
     await scheduleDaily(deps, ADVISORIES_DAILY_JOB, deps.now());
     const swept = await abandonStaleImports(deps.store, deps.now());
+    // the feed's safety net: a source whose scheduled run was lost gets its next one
+    await ensureFeedScheduled(deps);
     const rematchJobId = randomUUID();
     await enqueueJob(deps.store.db, {
       id: rematchJobId,

@@ -32,11 +32,11 @@ const Text = z.object({ ja: z.string(), en: z.string() });
 /** How many of the latest runs the status shows (where the data came from and when). */
 const RECENT_IMPORTS = 10;
 
-const Via = z.enum(['upload', 'cli']);
+const Via = z.enum(['upload', 'cli', 'feed']);
 const ImportView = z.object({
   id: z.string(),
   source: z.string(),
-  /** upload: an instance administrator from the web; cli: the operator on the server. */
+  /** upload: an instance administrator from the web; cli: the operator on the server; feed: the scheduled feed. */
   via: Via,
   status: z.enum(['queued', 'running', 'done', 'failed', 'abandoned']),
   createdAt: z.string(),

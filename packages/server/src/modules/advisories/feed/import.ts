@@ -48,8 +48,8 @@ export interface AdvisoryImportOptions {
    * abandoned and this one gets a run of its own.
    */
   importId?: string;
-  /** How it was started (recorded with the run): the web upload, or the CLI (the default). */
-  via?: 'upload' | 'cli';
+  /** How it was started (recorded with the run): the web upload, the scheduled feed, or the CLI (the default). */
+  via?: 'upload' | 'cli' | 'feed';
   /** Who started it, for the instance audit entries (the operator, no user, by default). */
   actor?: ImportActor;
   now?: () => Date;

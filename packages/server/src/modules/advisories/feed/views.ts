@@ -43,7 +43,7 @@ export function advisoryImportView(r: AdvisoryImportRow, now: Date) {
   return {
     id: r.id,
     source: r.source,
-    via: r.via as 'upload' | 'cli',
+    via: r.via as 'upload' | 'cli' | 'feed',
     status: (dead ? 'abandoned' : r.status) as ImportStatus,
     createdAt: r.created_at,
     startedAt: r.started_at,
@@ -80,6 +80,8 @@ export function advisoryView(a: AdvisoryRow, from: AdvisoryImportRow | undefined
     published: a.published,
     record: JSON.parse(a.record) as unknown,
     importedAt: a.imported_at,
-    importedFrom: from ? { importId: from.id, source: from.source, via: from.via as 'upload' | 'cli' } : null,
+    importedFrom: from
+      ? { importId: from.id, source: from.source, via: from.via as 'upload' | 'cli' | 'feed' }
+      : null,
   };
 }

@@ -2,10 +2,12 @@ import { Alert, Anchor, Code, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { advisoryFeedApi, type FeedStatus } from '../../../api/advisory-feed';
 import { softwareApi, type AdvisoryStatus } from '../../../api/software';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../session/SessionContext';
+import { useFeedAge } from './feed-labels';
 import { formatCount } from './meta';
 
 /** An advisory database this many days old is called stale (OSV changes daily). */
@@ -27,13 +29,34 @@ export function AdvisoryDbNotice({ orgId }: { orgId: string }) {
   const { me } = useSession();
   const lang = currentLanguage();
   const [status, setStatus] = useState<AdvisoryStatus | null>(null);
+  const [feed, setFeed] = useState<FeedStatus | null>(null);
+  const age = useFeedAge();
 
   useEffect(() => {
     // The notice is a hint: if the status cannot be read, the page goes on without it.
     softwareApi.advisoryStatus(orgId).then(setStatus, () => setStatus(null));
+    advisoryFeedApi.status(orgId).then(setFeed, () => setFeed(null));
   }, [orgId]);
 
   if (!status) return null;
+  // The scheduled feed, read-only: each enabled source with the age of its data and whether it failed.
+  const sources = (feed?.sources ?? []).filter((s) => s.enabled);
+  const feedLine =
+    sources.length > 0 ? (
+      <Text
+        size="xs"
+        c={sources.some((s) => s.lastResult === 'failed' || s.stale) ? 'orange' : 'dimmed'}
+        data-testid="advisory-feed-age"
+      >
+        {sources
+          .map(
+            (s) =>
+              t('software.feed.notice', { name: s.name, age: age(s) }) +
+              (s.lastResult === 'failed' ? ` (${t('software.feed.results.failed')})` : ''),
+          )
+          .join(' / ')}
+      </Text>
+    ) : null;
   const link = (
     <Anchor component={Link} to={`/orgs/${orgId}/software/advisories`} size="sm">
       {t('software.advisoryDb.open')}
@@ -50,6 +73,7 @@ export function AdvisoryDbNotice({ orgId }: { orgId: string }) {
               : t('software.advisoryDb.howOthers')}{' '}
             <Code>npx shinrai advisories import ./osv/npm-all.zip</Code>
           </Text>
+          {feedLine}
           {link}
         </Stack>
       </Alert>
@@ -67,10 +91,14 @@ export function AdvisoryDbNotice({ orgId }: { orgId: string }) {
       <Text size="sm">
         {line} {link}
       </Text>
+      {feedLine}
     </Alert>
   ) : (
-    <Text size="xs" c="dimmed" data-testid="advisory-db-age">
-      {line} {link}
-    </Text>
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" data-testid="advisory-db-age">
+        {line} {link}
+      </Text>
+      {feedLine}
+    </Stack>
   );
 }

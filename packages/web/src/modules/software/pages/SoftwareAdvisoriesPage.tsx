@@ -6,6 +6,7 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
+import { AdvisoryFeed } from '../components/AdvisoryFeed';
 import { AdvisoryImport } from '../components/AdvisoryImport';
 import { AdvisoryProvenance, IMPORT_COLOR } from '../components/AdvisoryProvenance';
 import { SoftwareNav, formatCount } from '../components/meta';
@@ -138,6 +139,7 @@ export function SoftwareAdvisoriesPage() {
               rowKey={(e) => e.ecosystem}
             />
           ) : null}
+          <AdvisoryFeed orgId={orgId} />
           <AdvisoryProvenance status={status} />
         </>
       ) : (
