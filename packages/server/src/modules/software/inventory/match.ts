@@ -8,7 +8,7 @@ import {
   type SoftwareComponentRow,
   type SoftwareFindingRow,
 } from '@shinrai/store';
-import { randomUUID } from 'node:crypto';
+import { orderedId } from './ids.ts';
 import { candidateAdvisories } from './advisory-cache.ts';
 
 export type MatchableComponent = Pick<
@@ -57,7 +57,7 @@ export async function matchComponents(
     });
     for (const m of matcher.match({ ecosystem: c.ecosystem, name: c.osv_name }, c.version, inputs)) {
       out.push({
-        id: randomUUID(),
+        id: orderedId(),
         org_id: c.org_id,
         release_id: c.release_id,
         component_id: c.id,
