@@ -472,7 +472,11 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await phone.getByRole('tab', { name: new RegExp(`^${ja.software.tabs.components}`) }).click();
   await phone.getByTestId('component-row').first().waitFor();
   // The release page itself (not only the upload answer) keeps the "cannot evaluate" note.
-  await phone.getByTestId('sbom-warnings').getByText(/minimist@fork-1」は 1 件/).first().waitFor();
+  await phone
+    .getByTestId('sbom-warnings')
+    .getByText(/minimist@fork-1」は 1 件/)
+    .first()
+    .waitFor();
   assert(await noSideScroll(phone), 'components: no sideways scrolling at 390 px');
   await shot(phone, '13-components-390');
   await phone.goto(

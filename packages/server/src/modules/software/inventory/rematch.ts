@@ -17,7 +17,7 @@ import { dropAdvisoryCache } from './advisory-cache.ts';
 import { matchComponentsWithNotes } from './match.ts';
 import { alertFindings } from './notify.ts';
 import { shortestPaths } from './paths.ts';
-import { withMatchNotes } from './prepare.ts';
+import { MAX_KEPT_NOTES, withMatchNotes } from './prepare.ts';
 
 export const SOFTWARE_REMATCH_JOB = 'software.rematch';
 
@@ -90,9 +90,8 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
     }
     await replaceSoftwareFindings(trx, releaseId, found);
     // The "cannot evaluate" notes follow the advisory database like the findings.
-    const graphNow = withMatchNotes(release.graph, notes);
-    if (graphNow !== withMatchNotes(release.graph, graph.matchNotes ?? []))
-      await updateSoftwareReleaseGraph(trx, orgId, releaseId, graphNow);
+    if (JSON.stringify(notes.slice(0, MAX_KEPT_NOTES)) !== JSON.stringify(graph.matchNotes ?? []))
+      await updateSoftwareReleaseGraph(trx, orgId, releaseId, withMatchNotes(release.graph, notes));
   });
   if (fresh.length > 0) {
     const product = await findSoftwareProduct(db, orgId, release.product_id);
