@@ -124,6 +124,9 @@ const lockfile = JSON.stringify(
         resolved: 'https://registry.npmjs.org/minimist/-/minimist-1.2.0.tgz',
         license: 'MIT',
       },
+      // A version no npm range can be compared with: the minimist advisory cannot be evaluated for it,
+      // which the release page says instead of showing nothing (issue 12).
+      'node_modules/event-stream/node_modules/minimist': { version: 'fork-1', license: 'MIT' },
     },
   },
   null,
@@ -240,6 +243,12 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
     buffer: Buffer.from(lockfile),
   });
   await problems.waitFor({ state: 'detached' });
+  const note = desk
+    .getByTestId('sbom-warnings')
+    .first()
+    .getByText(/minimist@fork-1」は 1 件の脆弱性情報と照合できません/);
+  await note.first().waitFor();
+  log(`cannot-evaluate note: ${await note.first().textContent()}`);
   const alert = desk.getByTestId('malicious-alert');
   await alert.waitFor();
   // The lockfile's version reads as a version, not as a count ("package-lock.json 3").
@@ -462,6 +471,12 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await shot(phone, '12-findings-390');
   await phone.getByRole('tab', { name: new RegExp(`^${ja.software.tabs.components}`) }).click();
   await phone.getByTestId('component-row').first().waitFor();
+  // The release page itself (not only the upload answer) keeps the "cannot evaluate" note.
+  await phone
+    .getByTestId('sbom-warnings')
+    .getByText(/minimist@fork-1」は 1 件/)
+    .first()
+    .waitFor();
   assert(await noSideScroll(phone), 'components: no sideways scrolling at 390 px');
   await shot(phone, '13-components-390');
   await phone.goto(

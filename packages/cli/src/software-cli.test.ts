@@ -45,7 +45,35 @@ describe('shinrai sbom scan (offline, local advisory database)', () => {
         },
       ],
     };
+    const leftPad = {
+      id: 'GHSA-left-pad-range',
+      modified: NOW,
+      summary: 'left-pad before 1.3.0',
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'left-pad' },
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.3.0' }] }],
+        },
+      ],
+    };
     await writeAdvisories(store.db, [
+      {
+        advisory: {
+          id: leftPad.id,
+          modified: NOW,
+          published: null,
+          withdrawn: null,
+          malicious: 0,
+          summary: leftPad.summary,
+          aliases: '[]',
+          severity: 'high',
+          score: null,
+          vector: null,
+          record: JSON.stringify(leftPad),
+          imported_at: NOW,
+        },
+        packages: [{ ecosystem: 'npm', base_ecosystem: 'npm', name: 'left-pad' }],
+      },
       {
         advisory: {
           id: stdlib.id,
@@ -160,5 +188,57 @@ describe('shinrai sbom scan (offline, local advisory database)', () => {
       runs: { results: { ruleId: string; level: string }[] }[];
     };
     expect(sarif.runs[0]?.results.filter((r) => r.ruleId === 'sbom/invalid_purl')).toHaveLength(2);
+  });
+
+  it('notes a component whose version cannot be evaluated against an advisory range, in table, JSON and SARIF', () => {
+    const bom = path.join(dir, 'unreadable.cdx.json');
+    writeFileSync(
+      bom,
+      JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        version: 1,
+        components: [
+          // A version no npm range can be compared with…
+          {
+            type: 'library',
+            'bom-ref': 'x',
+            name: 'left-pad',
+            version: 'build-7',
+            purl: 'pkg:npm/left-pad@build-7',
+          },
+          // …and a readable one outside the range: no finding, no note.
+          {
+            type: 'library',
+            'bom-ref': 'y',
+            name: 'left-pad',
+            version: '1.3.0',
+            purl: 'pkg:npm/left-pad@1.3.0',
+          },
+        ],
+      }),
+    );
+    const table = scan(bom, path.join(dir, 'data'), '--lang', 'en');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain(
+      'Cannot evaluate "left-pad@build-7" against 1 advisories: its version "build-7" cannot be read (GHSA-left-pad-range).',
+    );
+    expect(table.stdout).not.toContain('left-pad@1.3.0');
+    const json = JSON.parse(scan(bom, path.join(dir, 'data'), '--format', 'json').stdout) as {
+      findings: unknown[];
+      warnings: { code: string; component?: string }[];
+    };
+    expect(json.findings).toEqual([]);
+    expect(json.warnings.filter((w) => w.code.startsWith('cannot_evaluate'))).toEqual([
+      expect.objectContaining({ code: 'cannot_evaluate_version', component: 'left-pad@build-7' }),
+    ]);
+    const sarif = JSON.parse(scan(bom, path.join(dir, 'data'), '--format', 'sarif').stdout) as {
+      runs: { results: { ruleId: string; level: string; properties: { component: string | null } }[] }[];
+    };
+    expect(
+      sarif.runs[0]?.results
+        .filter((r) => r.ruleId === 'sbom/cannot_evaluate_version')
+        .map((r) => r.properties.component),
+    ).toEqual(['left-pad@build-7']);
   });
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { FINDING_SEVERITIES, severityRank } from '@shinrai/core/software/match';
 import { migrate, openStore } from '@shinrai/store';
 import { componentRows } from '@shinrai/server/software/inventory';
-import { matchComponents } from '@shinrai/server/software/inventory';
+import { matchComponentsWithNotes } from '@shinrai/server/software/inventory';
 import { shortestPaths } from '@shinrai/server/software/inventory';
 import { parseSbom } from '@shinrai/formats/sbom';
 import { sbomProblemMessage } from '@shinrai/formats/sbom';
@@ -165,7 +165,12 @@ async function scan(
     const rows = componentRows(parsed.sbom, { id: 'scan', org_id: 'scan' });
     const pathOf = shortestPaths(parsed.sbom);
     const byId = new Map(rows.map((c) => [c.id, c]));
-    const found = await matchComponents(store.db, rows, (c) => pathOf(c.bom_ref), new Date());
+    const { findings: found, notes } = await matchComponentsWithNotes(
+      store.db,
+      rows,
+      (c) => pathOf(c.bom_ref),
+      new Date(),
+    );
     const findings: ScanFinding[] = found
       .map((f) => {
         const c = byId.get(f.component_id);
@@ -187,7 +192,8 @@ async function scan(
         (a, b) =>
           severityRank(b.severity) - severityRank(a.severity) || a.advisoryId.localeCompare(b.advisoryId),
       );
-    const warnings = scanWarnings(parsed.warnings, lang);
+    // The reading's warnings, then the components that advisories name but could not be evaluated for.
+    const warnings = scanWarnings([...parsed.warnings, ...notes], lang);
     if (opts.format === 'json')
       process.stdout.write(
         `${JSON.stringify({ file, components: rows.length, findings, warnings }, null, 2)}\n`,

@@ -94,6 +94,18 @@ export const SBOM_PROBLEMS = {
     ja: '「{component}」のバージョン「{value}」を「{normalized}」として照合します（Go ツールチェーンの書き方）。',
     en: 'The version "{value}" of "{component}" is matched as "{normalized}" (the Go toolchain spelling).',
   },
+  cannot_evaluate_version: {
+    ja: '「{component}」は {count} 件の脆弱性情報と照合できません: バージョン「{detail}」が読めません（{advisories}）。',
+    en: 'Cannot evaluate "{component}" against {count} advisories: its version "{detail}" cannot be read ({advisories}).',
+  },
+  cannot_evaluate_ecosystem: {
+    ja: '「{component}」は {count} 件の脆弱性情報と照合できません: エコシステム「{detail}」のバージョン範囲は評価できません（{advisories}）。',
+    en: 'Cannot evaluate "{component}" against {count} advisories: version ranges of the ecosystem "{detail}" cannot be evaluated ({advisories}).',
+  },
+  cannot_evaluate_range: {
+    ja: '「{component}」は {count} 件の脆弱性情報と照合できません: 脆弱性情報の範囲にある「{detail}」がこのエコシステムのバージョンとして読めません（{advisories}）。',
+    en: 'Cannot evaluate "{component}" against {count} advisories: "{detail}" in the advisory range is not a version of this ecosystem ({advisories}).',
+  },
   bad_structure: { ja: '構造が正しくありません: {detail}', en: 'The structure is not valid: {detail}' },
   too_many_problems: {
     ja: '問題が多すぎるため、最初の {limit} 件のみ表示しています。',

@@ -213,34 +213,34 @@ export async function advisoriesFor(
     if (!names) byEcosystem.set(base, (names = new Set()));
     names.add(k.name);
   }
-  const idsByKey = new Map<string, Set<string>>();
+  // One query per chunk of names: the package index joined to the records (one pass instead of ids
+  // first and records by id after); an advisory naming the package twice (two releases) is kept once.
+  const out = new Map<string, AdvisoryRow[]>();
+  const seen = new Map<string, Set<string>>();
+  const byId = new Map<string, AdvisoryRow>();
   for (const [base, names] of byEcosystem) {
     for (const part of chunks([...names], ID_CHUNK)) {
-      const rows = await ex
-        .selectFrom('advisory_packages')
-        .select(['advisory_id', 'name'])
-        .where('base_ecosystem', '=', base)
-        .where('name', 'in', part)
-        .execute();
-      for (const r of rows) {
-        const key = advisoryPackageKey(base, r.name);
-        let ids = idsByKey.get(key);
-        if (!ids) idsByKey.set(key, (ids = new Set()));
-        ids.add(r.advisory_id);
+      let q = ex
+        .selectFrom('advisory_packages as p')
+        .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
+        .selectAll('a')
+        .select('p.name as package_name')
+        .where('p.base_ecosystem', '=', base)
+        .where('p.name', 'in', part);
+      if (!opts.includeWithdrawn) q = q.where('a.withdrawn', 'is', null);
+      for (const { package_name, ...row } of await q.execute()) {
+        const key = advisoryPackageKey(base, package_name);
+        let ids = seen.get(key);
+        if (!ids) seen.set(key, (ids = new Set()));
+        if (ids.has(row.id)) continue;
+        ids.add(row.id);
+        let shared = byId.get(row.id);
+        if (!shared) byId.set(row.id, (shared = row));
+        const list = out.get(key);
+        if (list) list.push(shared);
+        else out.set(key, [shared]);
       }
     }
-  }
-  const allIds = [...new Set([...idsByKey.values()].flatMap((s) => [...s]))];
-  const advisories = new Map<string, AdvisoryRow>();
-  for (const part of chunks(allIds, ID_CHUNK)) {
-    let q = ex.selectFrom('advisories').selectAll().where('id', 'in', part);
-    if (!opts.includeWithdrawn) q = q.where('withdrawn', 'is', null);
-    for (const r of await q.execute()) advisories.set(r.id, r);
-  }
-  const out = new Map<string, AdvisoryRow[]>();
-  for (const [key, ids] of idsByKey) {
-    const rows = [...ids].map((id) => advisories.get(id)).filter((r): r is AdvisoryRow => r !== undefined);
-    if (rows.length > 0) out.set(key, rows);
   }
   return out;
 }

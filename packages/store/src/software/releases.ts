@@ -179,6 +179,21 @@ export async function replaceSoftwareSbom(
   await insertSoftwareFindings(ex, findings);
 }
 
+/** Replaces the graph kept with a release's SBOM (its "cannot evaluate" notes change on a re-match). */
+export async function updateSoftwareReleaseGraph(
+  ex: Executor,
+  orgId: string,
+  releaseId: string,
+  graph: string,
+): Promise<void> {
+  await ex
+    .updateTable('software_releases')
+    .set({ graph })
+    .where('org_id', '=', orgId)
+    .where('id', '=', releaseId)
+    .execute();
+}
+
 /** Adds components to a release (an SBOM written chunk by chunk inside one transaction). */
 export async function insertSoftwareComponents(
   ex: Executor,

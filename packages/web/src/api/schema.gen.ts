@@ -7703,7 +7703,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500) */
+    /** Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500), then the components that advisories name but whose ranges cannot be evaluated for them (`cannot_evaluate_*`: how many advisories and why; first 500, kept current by re-matching) */
     get: {
       parameters: {
         query?: {

@@ -165,6 +165,50 @@ describe('AdvisoryMatcher', () => {
     );
   });
 
+  it('says which advisories it could not evaluate, with why, and finds exactly what match finds', () => {
+    const m = new AdvisoryMatcher();
+    const lodash = { ecosystem: 'npm', name: 'lodash' };
+    const badEvent: OsvRecord = {
+      id: 'GHSA-bad-event',
+      modified: 'x',
+      affected: [
+        {
+          package: { ecosystem: 'npm', name: 'lodash' },
+          ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: 'banana' }] }],
+        },
+      ],
+    };
+    const listed: OsvRecord = {
+      id: 'GHSA-listed',
+      modified: 'x',
+      affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, versions: ['4.0.0'] }],
+    };
+    // An unreadable component version against a range: not a finding, not silence.
+    expect(m.evaluate(lodash, 'not a version', [{ record: ranged }, { record: listed }])).toEqual({
+      matches: [],
+      notEvaluated: [{ advisoryId: 'GHSA-range', reason: 'bad_version', detail: 'not a version' }],
+    });
+    // A range event the ecosystem cannot read.
+    expect(m.evaluate(lodash, '4.17.20', [{ record: badEvent }]).notEvaluated).toEqual([
+      { advisoryId: 'GHSA-bad-event', reason: 'bad_event_version', detail: 'banana' },
+    ]);
+    // A normal version: findings as before, no notes.
+    const ok = m.evaluate(lodash, '4.17.20', [{ record: ranged }, { record: listed }]);
+    expect(ok.notEvaluated).toEqual([]);
+    expect(ok.matches).toEqual(m.match(lodash, '4.17.20', [{ record: ranged }, { record: listed }]));
+    expect(ok.matches.map((x) => x.advisoryId)).toEqual(['GHSA-range']);
+    // An affected hit wins over an entry that cannot be evaluated (it is a finding, not a note).
+    const both: OsvRecord = {
+      ...badEvent,
+      id: 'GHSA-both',
+      affected: [...(badEvent.affected ?? []), ...(ranged.affected ?? [])],
+    };
+    expect(m.evaluate(lodash, '4.17.20', [{ record: both }])).toMatchObject({
+      matches: [{ advisoryId: 'GHSA-both' }],
+      notEvaluated: [],
+    });
+  });
+
   it('suppresses findings only for not_affected and fixed', () => {
     expect(['not_affected', 'fixed', 'affected', 'under_investigation', null].map(vexSuppresses)).toEqual([
       true,

@@ -6,6 +6,7 @@ import {
   type CompiledAffected,
   type PreparedVersion,
 } from '../osv/evaluate.ts';
+import type { OsvProblemCode } from '../osv/errors.ts';
 import { isMalicious, isWithdrawn, type OsvAffected, type OsvRecord } from '../osv/types.ts';
 import { baseEcosystem } from '../versions/schemes.ts';
 import { pep503, type OsvPackageRef } from './osv-package.ts';
@@ -19,6 +20,18 @@ export interface AdvisoryMatch extends AdvisorySeverity {
   summary: string | null;
   /** The lowest version that fixes it, or null when none is known. */
   fixedVersion: string | null;
+}
+
+/**
+ * An advisory that names the component's package but whose ranges could not be evaluated for its
+ * version (unreadable component version, an ecosystem without a known version order, a range event that
+ * is not a version of the ecosystem): neither a finding nor a clean bill, so it is reported.
+ */
+export interface AdvisoryNotEvaluated {
+  advisoryId: string;
+  reason: OsvProblemCode;
+  /** The version or ecosystem text at fault. */
+  detail: string;
 }
 
 interface CompiledEntry {
@@ -103,12 +116,27 @@ export class AdvisoryMatcher {
 
   /** The advisories among `candidates` that affect `pkg` at `version`. */
   match(pkg: OsvPackageRef, version: string, candidates: readonly AdvisoryInput[]): AdvisoryMatch[] {
-    const out: AdvisoryMatch[] = [];
+    return this.evaluate(pkg, version, candidates).matches;
+  }
+
+  /**
+   * `match`, and the advisories that name the package but could not be evaluated: an advisory none of
+   * whose entries affects the version, and one of whose applicable entries gave no answer. The matches are
+   * exactly `match`'s.
+   */
+  evaluate(
+    pkg: OsvPackageRef,
+    version: string,
+    candidates: readonly AdvisoryInput[],
+  ): { matches: AdvisoryMatch[]; notEvaluated: AdvisoryNotEvaluated[] } {
+    const matches: AdvisoryMatch[] = [];
+    const notEvaluated: AdvisoryNotEvaluated[] = [];
     const v = this.prepared(version);
     for (const input of candidates) {
       const c = this.compile(input);
       if (c.withdrawn) continue;
       let hit: CompiledEntry | undefined;
+      let problem: { reason: OsvProblemCode; detail: string } | undefined;
       for (const e of c.entries) {
         if (!ecosystemApplies(e.ecosystem, pkg.ecosystem) || !sameName(pkg.ecosystem, e.name, pkg.name))
           continue;
@@ -117,10 +145,14 @@ export class AdvisoryMatcher {
           hit = e;
           break;
         }
+        if (!r.ok) problem ??= { reason: r.reason, detail: r.detail };
       }
-      if (hit === undefined) continue;
+      if (hit === undefined) {
+        if (problem !== undefined) notEvaluated.push({ advisoryId: input.record.id, ...problem });
+        continue;
+      }
       const fixed = fixedVersions(hit.raw, version, hit.ecosystem);
-      out.push({
+      matches.push({
         advisoryId: input.record.id,
         ...c.severity,
         malicious: c.malicious,
@@ -129,6 +161,6 @@ export class AdvisoryMatcher {
         fixedVersion: fixed[0] ?? null,
       });
     }
-    return out;
+    return { matches, notEvaluated };
   }
 }

@@ -19,7 +19,7 @@ export function softwareFindingRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['software'],
           summary:
-            'Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500)',
+            'Every component of the release SBOM (compact; 10,000 rows in one answer) and the warnings of its reading (field-level schema problems, invalid purls, components that cannot be matched; located, first 500), then the components that advisories name but whose ranges cannot be evaluated for them (`cannot_evaluate_*`: how many advisories and why; first 500, kept current by re-matching)',
           params: ReleaseParams,
           querystring: z.strictObject({ lang: Lang }),
           response: { 200: z.object({ items: z.array(Component), warnings: z.array(SbomWarning) }) },

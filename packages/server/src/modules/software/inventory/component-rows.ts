@@ -1,7 +1,7 @@
 // Deep imports (not the @shinrai/core and @shinrai/store barrels): `sbom scan` loads this file, and its
 // start-up time is the cost of every module it pulls in.
 import type { SoftwareComponentRow, SoftwareReleaseRow } from '@shinrai/store';
-import { randomUUID } from 'node:crypto';
+import { orderedId } from './ids.ts';
 import { osvPackageOf } from '@shinrai/core/software/match';
 import { purlKey } from '@shinrai/core/software/purl';
 import { parsePurl } from '@shinrai/core/software/purl';
@@ -17,7 +17,7 @@ export function componentRows(
     const purl = parsed?.ok ? parsed.purl : null;
     const pkg = purl ? osvPackageOf(purl) : undefined;
     return {
-      id: randomUUID(),
+      id: orderedId(),
       org_id: release.org_id,
       release_id: release.id,
       bom_ref: c.bomRef,

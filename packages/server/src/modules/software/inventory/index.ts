@@ -1,5 +1,5 @@
 // What the CLI and benchmarks use of the software module without the server: turning a parsed
 // SBOM into rows, matching them against advisories, and dependency paths. No HTTP, no jobs.
 export { componentRows } from './component-rows.ts';
-export { matchComponents } from './match.ts';
+export { matchComponents, matchComponentsWithNotes } from './match.ts';
 export { shortestPaths } from './paths.ts';

@@ -3,6 +3,7 @@ import {
   insertSoftwareComponents,
   insertSoftwareFindings,
   replaceSoftwareSbom,
+  updateSoftwareReleaseGraph,
   type SoftwareFindingRow,
   type SoftwareReleaseRow,
 } from '@shinrai/store';
@@ -13,7 +14,7 @@ import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
 import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
 import type { ParseSbomOptions, SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
-import { matchComponents } from './match.ts';
+import { matchComponentsWithNotes } from './match.ts';
 import { alertFindings } from './notify.ts';
 import { pathsFrom } from './paths.ts';
 
@@ -24,6 +25,7 @@ export type IngestResult =
   | { ok: false; problems: SbomProblem[] };
 
 export { graphJson } from './prepare.ts';
+import { withMatchNotes } from './prepare.ts';
 
 /**
  * Reads an SBOM and makes it the release's SBOM: components, graph and findings are written in one
@@ -72,6 +74,8 @@ export async function ingestSbom(
   const now = deps.now();
   const db = deps.store.db;
   const findings: SoftwareFindingRow[] = [];
+  /** Advisories that name a component's package but could not be evaluated for its version. */
+  const notes: SbomProblem[] = [];
   /** Name and version of the components that have findings (for the alert). */
   const found = new Map<string, { name: string; version: string | null }>();
   // One transaction, all or nothing; the components go in chunk by chunk (parse, match, insert), so the
@@ -95,13 +99,14 @@ export async function ingestSbom(
       await nextTurn();
       const rows = JSON.parse(utf8.decode(chunk)) as SoftwareComponentRow[];
       const byId = new Map(rows.map((c) => [c.id, c]));
-      const matched = await matchComponents(
+      const matched = await matchComponentsWithNotes(
         trx,
         rows,
         (c) => (parents.has(c.bom_ref) ? pathOf(c.bom_ref) : [c.name]),
         now,
       );
-      for (const f of matched) {
+      notes.push(...matched.notes);
+      for (const f of matched.findings) {
         const c = byId.get(f.component_id);
         if (c) found.set(c.id, { name: c.name, version: c.version });
         findings.push(f);
@@ -109,6 +114,13 @@ export async function ingestSbom(
       await insertSoftwareComponents(trx, rows);
     }
     await insertSoftwareFindings(trx, findings);
+    if (notes.length > 0)
+      await updateSoftwareReleaseGraph(
+        trx,
+        release.org_id,
+        release.id,
+        withMatchNotes(prepared.graph, notes),
+      );
     await audit(
       deps,
       trx,
@@ -142,6 +154,6 @@ export async function ingestSbom(
     findings: findings.length,
     malicious: malicious.length,
     components: prepared.count,
-    warnings,
+    warnings: [...warnings, ...notes],
   };
 }

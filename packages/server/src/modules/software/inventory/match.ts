@@ -1,14 +1,15 @@
 // Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
 import { AdvisoryMatcher, severityRank } from '@shinrai/core/software/match';
 import { advisoryKey } from '@shinrai/core/software/match';
-import type { OsvRecord } from '@shinrai/core/software/osv';
+import type { OsvProblemCode, OsvRecord } from '@shinrai/core/software/osv';
+import type { SbomProblem, SbomProblemCode } from '@shinrai/formats/sbom';
 import {
   knownSeverities,
   type Executor,
   type SoftwareComponentRow,
   type SoftwareFindingRow,
 } from '@shinrai/store';
-import { randomUUID } from 'node:crypto';
+import { orderedId } from './ids.ts';
 import { candidateAdvisories } from './advisory-cache.ts';
 
 export type MatchableComponent = Pick<
@@ -31,6 +32,55 @@ export async function matchComponents(
   pathOf: (c: MatchableComponent) => string[],
   now: Date,
 ): Promise<SoftwareFindingRow[]> {
+  return (await matchComponentsWithNotes(ex, components, pathOf, now)).findings;
+}
+
+const NOTE_CODE: Record<OsvProblemCode, SbomProblemCode> = {
+  bad_version: 'cannot_evaluate_version',
+  unknown_ecosystem: 'cannot_evaluate_ecosystem',
+  bad_event_version: 'cannot_evaluate_range',
+};
+/** Advisory ids named in one note; the count says how many there are. */
+const NOTE_IDS = 5;
+
+/**
+ * The "cannot evaluate" notes of one component: one per reason, with how many advisories naming the
+ * package could not be evaluated for its version, the text at fault and the first advisory ids.
+ */
+function notesOf(
+  c: MatchableComponent,
+  notEvaluated: readonly { advisoryId: string; reason: OsvProblemCode; detail: string }[],
+): SbomProblem[] {
+  const byReason = new Map<OsvProblemCode, { ids: string[]; detail: string }>();
+  for (const n of notEvaluated) {
+    const g = byReason.get(n.reason);
+    if (g) g.ids.push(n.advisoryId);
+    else byReason.set(n.reason, { ids: [n.advisoryId], detail: n.detail });
+  }
+  const component = c.version ? `${c.name}@${c.version}` : c.name;
+  return [...byReason].map(([reason, g]) => ({
+    code: NOTE_CODE[reason],
+    component,
+    params: {
+      component,
+      count: g.ids.length,
+      detail: g.detail,
+      advisories: g.ids.slice(0, NOTE_IDS).join(', ') + (g.ids.length > NOTE_IDS ? ', …' : ''),
+    },
+  }));
+}
+
+/**
+ * `matchComponents`, and a note for each component with advisories that name its package but could not
+ * be evaluated for its version (issue 12, no silent gaps): shown with the SBOM's warnings.
+ */
+export async function matchComponentsWithNotes(
+  ex: Executor,
+  components: readonly MatchableComponent[],
+  pathOf: (c: MatchableComponent) => string[],
+  now: Date,
+): Promise<{ findings: SoftwareFindingRow[]; notes: SbomProblem[] }> {
+  const notes: SbomProblem[] = [];
   const matchable = components.filter(
     (c): c is MatchableComponent & { ecosystem: string; osv_name: string; version: string } =>
       c.ecosystem !== null && c.osv_name !== null && c.version !== null && c.version !== '',
@@ -39,7 +89,7 @@ export async function matchComponents(
     ex,
     matchable.map((c) => ({ ecosystem: c.ecosystem, name: c.osv_name })),
   );
-  if (candidates.size === 0) return [];
+  if (candidates.size === 0) return { findings: [], notes };
   const matcher = new AdvisoryMatcher(now);
   const records = new Map<string, { record: OsvRecord; malicious: boolean }>();
   const createdAt = now.toISOString();
@@ -55,9 +105,15 @@ export async function matchComponents(
       }
       return r;
     });
-    for (const m of matcher.match({ ecosystem: c.ecosystem, name: c.osv_name }, c.version, inputs)) {
+    const { matches, notEvaluated } = matcher.evaluate(
+      { ecosystem: c.ecosystem, name: c.osv_name },
+      c.version,
+      inputs,
+    );
+    if (notEvaluated.length > 0) notes.push(...notesOf(c, notEvaluated));
+    for (const m of matches) {
       out.push({
-        id: randomUUID(),
+        id: orderedId(),
         org_id: c.org_id,
         release_id: c.release_id,
         component_id: c.id,
@@ -75,7 +131,7 @@ export async function matchComponents(
     }
   }
   await severityFromAliases(ex, out);
-  return out;
+  return { findings: out, notes };
 }
 
 /**

@@ -32,6 +32,24 @@ export type PreparedSbom =
     }
   | { ok: false; problems: SbomProblem[] };
 
+/** Notes kept with a release's graph (like the reading's warnings). */
+export const MAX_KEPT_NOTES = 500;
+
+/**
+ * The graph with the matcher's "cannot evaluate" notes (first 500) in place of the previous ones; the
+ * notes are recomputed at every match, the reading's warnings stay as they were.
+ */
+export function withMatchNotes(graph: string | null, notes: readonly SbomProblem[]): string {
+  const g = JSON.parse(graph ?? '{"rootRefs":[],"dependencies":[]}') as Record<string, unknown>;
+  return JSON.stringify({ ...g, matchNotes: notes.slice(0, MAX_KEPT_NOTES) });
+}
+
+/** The reading's warnings and the matcher's notes kept with a release's graph. */
+export function keptWarnings(graph: string | null): SbomProblem[] {
+  const g = JSON.parse(graph ?? '{}') as { warnings?: SbomProblem[]; matchNotes?: SbomProblem[] };
+  return [...(g.warnings ?? []), ...(g.matchNotes ?? [])];
+}
+
 /** The graph kept with the release (for paths and exports). */
 export function graphJson(sbom: NormalizedSbom, warnings: readonly SbomProblem[] = []): string {
   return JSON.stringify({
@@ -43,7 +61,7 @@ export function graphJson(sbom: NormalizedSbom, warnings: readonly SbomProblem[]
     bomVersion: sbom.bomVersion ?? null,
     rootPurl: sbom.rootPurl ?? null,
     // The reading's warnings (first 500), shown with the components until the next SBOM.
-    warnings: warnings.slice(0, 500),
+    warnings: warnings.slice(0, MAX_KEPT_NOTES),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { SbomFormat, SbomDependency } from '@shinrai/formats/sbom';
+import type { SbomFormat, SbomDependency, SbomProblem } from '@shinrai/formats/sbom';
 import {
   allSoftwareReleaseIds,
   clearPendingRematch,
@@ -8,14 +8,16 @@ import {
   listSoftwareComponents,
   releasesWithPackages,
   replaceSoftwareFindings,
+  updateSoftwareReleaseGraph,
   type SoftwareFindingRow,
 } from '@shinrai/store';
 import type { Deps } from '../../../platform/deps.ts';
 import type { JobHandler } from '../../../platform/jobs/worker.ts';
 import { dropAdvisoryCache } from './advisory-cache.ts';
-import { matchComponents } from './match.ts';
+import { matchComponentsWithNotes } from './match.ts';
 import { alertFindings } from './notify.ts';
 import { shortestPaths } from './paths.ts';
+import { MAX_KEPT_NOTES, withMatchNotes } from './prepare.ts';
 
 export const SOFTWARE_REMATCH_JOB = 'software.rematch';
 
@@ -53,6 +55,7 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
     name?: string | null;
     rootRefs: string[];
     dependencies: SbomDependency[];
+    matchNotes?: SbomProblem[];
   };
   const pathOf = shortestPaths({
     format: (release.sbom_format ?? 'cyclonedx') as SbomFormat,
@@ -71,7 +74,12 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
       .where('release_id', '=', releaseId)
       .execute();
     const old = new Map(before.map((f) => [`${f.component_ref}\u0000${f.advisory_id}`, f]));
-    const found = await matchComponents(trx, components, (c) => pathOf(c.bom_ref), now);
+    const { findings: found, notes } = await matchComponentsWithNotes(
+      trx,
+      components,
+      (c) => pathOf(c.bom_ref),
+      now,
+    );
     // A finding that was already there keeps its id and first-seen time.
     for (const f of found) {
       const prev = old.get(`${f.component_ref}\u0000${f.advisory_id}`);
@@ -81,6 +89,9 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
       } else fresh.push(f);
     }
     await replaceSoftwareFindings(trx, releaseId, found);
+    // The "cannot evaluate" notes follow the advisory database like the findings.
+    if (JSON.stringify(notes.slice(0, MAX_KEPT_NOTES)) !== JSON.stringify(graph.matchNotes ?? []))
+      await updateSoftwareReleaseGraph(trx, orgId, releaseId, withMatchNotes(release.graph, notes));
   });
   if (fresh.length > 0) {
     const product = await findSoftwareProduct(db, orgId, release.product_id);

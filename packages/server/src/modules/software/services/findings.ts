@@ -1,5 +1,5 @@
 import type { Locale, VexJustification, VexStatus } from '@shinrai/core';
-import { describeSbomProblems, type SbomProblem } from '@shinrai/formats/sbom';
+import { describeSbomProblems } from '@shinrai/formats/sbom';
 import {
   findSoftwareFinding,
   listSoftwareComponents,
@@ -9,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { write, type Ctx } from '../../../platform/context.ts';
 import { fail } from '../../../platform/http/errors.ts';
+import { keptWarnings } from '../inventory/prepare.ts';
 import { componentView, findingView } from '../inventory/views.ts';
 import { requireRelease } from './releases.ts';
 import { recordManualVex } from './vex.ts';
@@ -23,11 +24,13 @@ export async function listComponents(ctx: Ctx, input: { releaseId: string }): Pr
   return (await listSoftwareComponents(db, ctx.orgId, r.id)).map((c) => componentView(c, ctx.now));
 }
 
-/** The warnings of the release's SBOM reading (kept with its graph), in the caller's language. */
+/**
+ * The warnings of the release's SBOM reading and the matcher's "cannot evaluate" notes (kept with its
+ * graph), in the caller's language.
+ */
 export async function sbomWarnings(ctx: Ctx, input: { releaseId: string; locale: Locale }) {
   const r = await requireRelease(ctx.deps.store.db, ctx.orgId, input.releaseId);
-  const graph = JSON.parse(r.graph ?? '{}') as { warnings?: SbomProblem[] };
-  return describeSbomProblems(graph.warnings ?? [], input.locale);
+  return describeSbomProblems(keptWarnings(r.graph), input.locale);
 }
 
 /** The release's findings with their VEX (suppressed when VEX says not_affected or fixed). */
