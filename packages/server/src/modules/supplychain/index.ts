@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
+import { revokeRegistrySharesOnEnd } from './chain-service.ts';
+import { supplierChainRoutes } from './chain-routes.ts';
+import { SUPPLYCHAIN_ERRORS } from './errors.ts';
+import { supplierFileRoutes } from './file-routes.ts';
 import { supplierRoutes } from './routes.ts';
 
 /**
@@ -8,6 +12,8 @@ import { supplierRoutes } from './routes.ts';
 export const supplychainModule = defineModule({
   name: 'supplychain',
   permissions: { 'supplychain.read': 'read', 'supplychain.write': 'write' },
-  errors: {},
-  routes: [supplierRoutes],
+  errors: SUPPLYCHAIN_ERRORS,
+  // Static paths (chain, coverage, import, export) before `/suppliers/:supplierId`.
+  routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes],
+  relationshipEnded: revokeRegistrySharesOnEnd,
 });
