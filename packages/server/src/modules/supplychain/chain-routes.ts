@@ -102,7 +102,7 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.put(
       `${P}/registry-shares`,
       {
-        config: { permission: 'supplychain.write' },
+        config: { permission: 'supplychain.manage' },
         schema: {
           tags: ['supplychain'],
           summary: 'Share (or stop sharing) your own supplier registry with one of your buyers',

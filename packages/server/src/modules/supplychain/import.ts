@@ -114,6 +114,7 @@ export function readSupplierTable(table: Table): SupplierSheetResult {
   table.header.forEach((h, i) => {
     if (h === '') return;
     const col = SUPPLIER_COLUMNS.find((c) => fold(c.ja) === fold(h) || fold(c.en) === fold(h) || c.key === h);
+    if (!col && EXPORT_ONLY_COLUMNS.some((c) => fold(c.ja) === fold(h) || fold(c.en) === fold(h))) return;
     if (!col)
       problems.push({
         code: 'bad_value',

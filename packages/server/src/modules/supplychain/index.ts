@@ -11,7 +11,8 @@ import { supplierRoutes } from './routes.ts';
  */
 export const supplychainModule = defineModule({
   name: 'supplychain',
-  permissions: { 'supplychain.read': 'read', 'supplychain.write': 'write' },
+  // manage: sharing one's own registry with a buyer (a share decision, like every other share).
+  permissions: { 'supplychain.read': 'read', 'supplychain.write': 'write', 'supplychain.manage': 'manage' },
   errors: SUPPLYCHAIN_ERRORS,
   // Static paths (chain, coverage, import, export) before `/suppliers/:supplierId`.
   routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes],

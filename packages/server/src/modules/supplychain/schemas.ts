@@ -7,12 +7,11 @@ export const P = '/api/orgs/:orgId/suppliers';
 /** A calendar day (YYYY-MM-DD that exists). */
 export const Day = z.iso.date();
 export const OrgParams = z.strictObject({ orgId: Id });
-const SupplierId = Id.meta({ examples: ['00000000-0000-4000-8000-000000000001'] });
-export const SupplierParams = z.strictObject({ orgId: Id, supplierId: SupplierId });
+export const SupplierParams = z.strictObject({ orgId: Id, supplierId: Id });
 export const ContactParams = z.strictObject({
   orgId: Id,
-  supplierId: SupplierId,
-  contactId: Id.meta({ examples: ['00000000-0000-4000-8000-000000000002'] }),
+  supplierId: Id,
+  contactId: Id,
 });
 
 export const Supplies = z.array(z.enum(SUPPLY_KINDS)).max(SUPPLY_KINDS.length);
