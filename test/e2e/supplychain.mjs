@@ -96,10 +96,30 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await star.getByText(T.star.overridden).waitFor();
   await shot(desk, 'supplier-star-1440');
 
-  begin('the tier view');
+  begin('the same tier-2 company recorded behind two tier-1 suppliers');
+  const common = cn('040001000005');
+  for (const parent of ['ベータ情報サービス', 'アルファ部品']) {
+    await desk.goto(`${base}/orgs/${orgId}/suppliers`);
+    await desk.getByRole('table', { name: T.tableLabel }).getByRole('link', { name: parent }).click();
+    await desk.getByRole('heading', { name: parent }).waitFor();
+    await desk.getByRole('button', { name: T.detail.addChild }).click();
+    const modal = desk.getByRole('dialog', { name: T.form.titleNew });
+    await modal.getByLabel(T.form.name, { exact: false }).first().fill('共通基板工業');
+    await modal.getByLabel(T.form.corporateNumber).fill(common);
+    await modal.getByRole('button', { name: T.form.save }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await desk.getByRole('link', { name: /共通基板工業/ }).waitFor();
+  }
+
+  begin('the tier view highlights the concentration');
   await desk.goto(`${base}/orgs/${orgId}/suppliers/chain`);
   await desk.getByRole('heading', { name: T.chainPage.title }).waitFor();
   await desk.getByText('ガンマ物流').waitFor();
+  assert(
+    (await desk.locator('[data-concentration="true"]').count()) === 2,
+    'both records of the company highlighted',
+  );
+  await desk.getByText(T.chainPage.concentration.replace('{{count}}', '2')).first().waitFor();
   await shot(desk, 'suppliers-chain-1440');
 
   begin('phone');
