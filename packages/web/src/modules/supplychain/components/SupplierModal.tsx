@@ -152,7 +152,7 @@ export function SupplierModal({
           <Checkbox.Group
             label={t('supplychain.form.supplies')}
             value={supplies}
-            onChange={(v) => setSupplies(v as SupplyKind[])}
+            onChange={(v) => setSupplies(v)}
           >
             <Group mt={4}>
               {SUPPLY_KINDS.map((k) => (
