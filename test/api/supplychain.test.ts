@@ -329,6 +329,8 @@ describe('supply chain: registry, ★ decisions, import/export, tiers, coverage'
       ),
     ).relationship.id;
     must(await owner.post(`/api/orgs/${orgId}/relationships/${rel}/accept`), 200);
+    const linkable = json<{ items: { id: string }[] }>(must(await owner.get(`${base()}/linkable-orgs`), 200));
+    expect(linkable.items.map((o) => o.id)).toEqual([sOrg.id]);
     const tier1 = json<Detail>(
       must(
         await owner.post(base(), {

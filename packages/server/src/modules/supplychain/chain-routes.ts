@@ -5,7 +5,13 @@ import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ErrorBody, Id } from '../../platform/http/schemas.ts';
 import { OrgParams, P } from './schemas.ts';
-import { registryShares, setRegistryShare, supplierCoverage, supplyChain } from './chain-service.ts';
+import {
+  linkableOrgs,
+  registryShares,
+  setRegistryShare,
+  supplierCoverage,
+  supplyChain,
+} from './chain-service.ts';
 
 const Cell = z.object({ total: z.number(), known: z.number(), rate: z.number().nullable() });
 const Share = z.object({
@@ -82,6 +88,21 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => supplierCoverage(ctxOf(deps, req)),
+    );
+
+    app.get(
+      `${P}/linkable-orgs`,
+      {
+        config: { permission: 'supplychain.read' },
+        schema: {
+          tags: ['supplychain'],
+          summary:
+            'Organizations a supplier record may be linked to: your suppliers on Shinrai (active buyer → supplier relationships)',
+          params: OrgParams,
+          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+        },
+      },
+      async (req) => ({ items: await linkableOrgs(ctxOf(deps, req)) }),
     );
 
     app.get(

@@ -7,6 +7,7 @@ import {
 } from '@shinrai/core/supplychain';
 import {
   activeBuyerOrgs,
+  activeSupplierOrgs,
   findActiveRegistryShare,
   insertRegistryShare,
   isActiveSupplierOf,
@@ -119,6 +120,11 @@ export async function supplierCoverage(ctx: Ctx): Promise<Omit<Coverage, 'knownS
     byTier: c.byTier,
     asOf: ctx.now.toISOString(),
   };
+}
+
+/** Organizations a supplier record may link to: the caller's suppliers on Shinrai (active buyer → supplier relationships). */
+export async function linkableOrgs(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  return activeSupplierOrgs(ctx.deps.store.db, ctx.orgId);
 }
 
 /** The caller's buyers on Shinrai, and whether the caller shares its own supplier registry with each. */

@@ -25,6 +25,7 @@ export interface SupplierFields {
   contractStart?: string | null;
   contractEnd?: string | null;
   starHeld?: number | null;
+  linkedOrgId?: string | null;
   notes?: string;
   parentSupplierId?: string | null;
   contacts?: { name: string; email: string; role?: string }[];
@@ -70,6 +71,7 @@ export const supplychainApi = {
   ) => send(http.POST('/api/orgs/{orgId}/suppliers/{supplierId}/star', { ...one(orgId, supplierId), body })),
   chain: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/chain', path(orgId))),
   coverage: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/coverage', path(orgId))),
+  linkableOrgs: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/linkable-orgs', path(orgId))),
   registryShares: (orgId: string) =>
     send(http.GET('/api/orgs/{orgId}/suppliers/registry-shares', path(orgId))),
   setRegistryShare: (orgId: string, withOrgId: string, shared: boolean) =>

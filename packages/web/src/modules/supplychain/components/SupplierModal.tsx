@@ -57,6 +57,8 @@ export function SupplierModal({
   const [end, setEnd] = useState('');
   const [star, setStar] = useState('');
   const [notes, setNotes] = useState('');
+  const [linked, setLinked] = useState('');
+  const [linkable, setLinkable] = useState<{ id: string; name: string }[]>([]);
   const [contactName, setContactName] = useState('');
   const [contactEmail, setContactEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -73,10 +75,15 @@ export function SupplierModal({
     setEnd(editing?.contractEnd ?? '');
     setStar(editing?.starHeld == null ? '' : String(editing.starHeld));
     setNotes(editing?.notes ?? '');
+    setLinked(editing?.linkedOrg?.id ?? '');
+    supplychainApi.linkableOrgs(orgId).then(
+      (r) => setLinkable(r.items),
+      () => setLinkable([]),
+    );
     setContactName('');
     setContactEmail('');
     setError(null);
-  }, [opened, editing]);
+  }, [opened, editing, orgId]);
 
   const cnError = corporateNumberOk(cn) ? null : t('supplychain.form.corporateNumberInvalid');
 
@@ -94,6 +101,7 @@ export function SupplierModal({
       contractStart: start || null,
       contractEnd: end || null,
       starHeld: star === '' ? null : Number(star),
+      linkedOrgId: linked || null,
       notes,
     };
     try {
@@ -204,6 +212,20 @@ export function SupplierModal({
               />
             </SimpleGrid>
           )}
+          {linkable.length > 0 || linked ? (
+            <NativeSelect
+              label={t('supplychain.detail.linked')}
+              value={linked}
+              onChange={(e) => setLinked(e.currentTarget.value)}
+              data={[
+                { value: '', label: '—' },
+                ...linkable.map((o) => ({ value: o.id, label: o.name })),
+                ...(linked && !linkable.some((o) => o.id === linked) && editing?.linkedOrg
+                  ? [{ value: linked, label: editing.linkedOrg.name }]
+                  : []),
+              ]}
+            />
+          ) : null}
           <Textarea
             label={t('supplychain.form.notes')}
             value={notes}
