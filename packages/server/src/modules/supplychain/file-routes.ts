@@ -11,7 +11,7 @@ import { readTableOffThread } from '../../platform/workers/sheets.ts';
 import { fail } from './errors.ts';
 import { exportCsv, exportXlsx, templateXlsx, XLSX } from './export.ts';
 import { readSupplierTable, SUPPLIER_IMPORT_LIMITS } from './import.ts';
-import { findSupplierByCorporateNumber } from '@shinrai/store';
+import { listSuppliers } from '@shinrai/store';
 import { upsertSupplier } from './service.ts';
 import { OrgParams, P } from './schemas.ts';
 
@@ -85,13 +85,14 @@ export function supplierFileRoutes(deps: Deps): FastifyPluginAsyncZod {
             .status(problemStatus(sheet.problems))
             .send(errorBody('import_invalid', locale, located(filename, sheet.problems, locale)));
         const ctx = ctxOf(deps, req);
-        const actions = await Promise.all(
-          sheet.suppliers.map(async (s) =>
-            s.corporateNumber &&
-            (await findSupplierByCorporateNumber(deps.store.db, ctx.orgId, null, s.corporateNumber))
-              ? ('merge' as const)
-              : ('create' as const),
-          ),
+        // One read of the registry's direct 法人番号s decides create or merge for every row.
+        const existing = new Set(
+          (await listSuppliers(deps.store.db, ctx.orgId))
+            .filter((r) => r.parent_supplier_id === null && r.corporate_number !== null)
+            .map((r) => r.corporate_number),
+        );
+        const actions = sheet.suppliers.map((s) =>
+          s.corporateNumber && existing.has(s.corporateNumber) ? ('merge' as const) : ('create' as const),
         );
         const preview = {
           file: filename,
