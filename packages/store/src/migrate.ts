@@ -21,9 +21,10 @@ import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
 import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
 import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
+import { advisoryFeedMigration } from './advisories/migrations/0022-advisory-feed.ts';
 import { assessmentSettingsMigration } from './assessments/migrations/0025-assessment-settings.ts';
 import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
-import { advisoryFeedMigration } from './advisories/migrations/0022-advisory-feed.ts';
+import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -53,9 +54,10 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0019-peer-benchmarks': peerBenchmarksMigration(),
     '0020-governance-report-notes': governanceReportNotesMigration(),
     '0021-advisory-content-hash': advisoryContentHashMigration(),
+    '0022-advisory-feed': advisoryFeedMigration(),
     '0025-assessment-settings': assessmentSettingsMigration(),
     '0026-org-discovery': orgDiscoveryMigration(),
-    '0022-advisory-feed': advisoryFeedMigration(),
+    '0027-supplychain': supplychainMigration(),
   };
 }
 

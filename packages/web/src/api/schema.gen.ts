@@ -8361,6 +8361,1522 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/suppliers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every supplier record of the registry (all tiers the organization keeps), by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a supplier (or a tier-2+ record under parentSupplierId). A 法人番号 already in the registry at the same place merges into that record (merged: true): supplies and contacts united. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contacts?: {
+              /** Format: email */
+              email: string;
+              name: string;
+              primary?: boolean;
+              role?: string;
+            }[];
+            contractEnd?: string | null;
+            contractStart?: string | null;
+            corporateNumber?: string | null;
+            /** @enum {string} */
+            criticality?: 'high' | 'medium' | 'low';
+            linkedOrgId?: string | null;
+            name: string;
+            nameKana?: string | null;
+            notes?: string;
+            parentSupplierId?: string | null;
+            starHeld?: number | null;
+            supplies?: ('services' | 'components' | 'software' | 'data_handling')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              /** @enum {boolean} */
+              merged: true;
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              /** @enum {boolean} */
+              merged: false;
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One supplier with its contacts, ★ decisions (latest first) and the records under it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a supplier with its contacts, ★ decisions and the records under it */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a supplier (the fields given) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contractEnd?: string | null;
+            contractStart?: string | null;
+            corporateNumber?: string | null;
+            /** @enum {string} */
+            criticality?: 'high' | 'medium' | 'low';
+            linkedOrgId?: string | null;
+            name?: string;
+            nameKana?: string | null;
+            notes?: string;
+            starHeld?: number | null;
+            supplies?: ('services' | 'components' | 'software' | 'data_handling')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a contact to a supplier (one per e-mail address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            name: string;
+            primary?: boolean;
+            role?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/contacts/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a contact of a supplier */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          contactId: string;
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/star': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide ★3 or ★4 for a supplier from the evaluation scheme’s three questions (our reading: ★4 when any is yes). A level other than the rule’s needs a note. Earlier decisions stay as the history. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              importantInfo: boolean;
+              networkReach: boolean;
+              outageDelay: boolean;
+            };
+            level?: 3 | 4;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chain: tier-1 suppliers, the tier-2+ records kept, and the direct suppliers of tier-1 suppliers on Shinrai that share their registry; companies behind several tier-1s (concentrations) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              concentrations: {
+                behind: string[];
+                corporateNumber: string | null;
+                key: string;
+                name: string;
+                nodes: string[];
+              }[];
+              nodes: {
+                corporateNumber: string | null;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrgId: string | null;
+                name: string;
+                parentId: string | null;
+                sharedBy: string | null;
+                /** @enum {string} */
+                source: 'record' | 'shared';
+                statusKnown: boolean;
+                tier: number;
+              }[];
+              notShared: {
+                orgId: string;
+                orgName: string;
+                supplierId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 状況把握率: the share of suppliers whose status is known (an accepted assessment or declaration within 12 months), overall, by criticality and by tier */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              byCriticality: {
+                high: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                low: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                medium: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+              };
+              byTier: {
+                cell: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                tier: number;
+              }[];
+              overall: {
+                known: number;
+                rate: number | null;
+                total: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supplier registry as CSV (UTF-8 with BOM; the import reads it back) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supplier registry as .xlsx (the import reads it back) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import suppliers from .xlsx or .csv (multipart `file`, field `mode`: preview | apply). Limits: 5 MB, 5,000 rows, 30 columns. All or nothing; problems name the file, sheet, row and column. Rows with a 法人番号 already in the registry (or repeated in the file) merge. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: boolean;
+              creates: number;
+              file: string;
+              merges: number;
+              suppliers: {
+                /** @enum {string} */
+                action: 'create' | 'merge';
+                corporateNumber: string | null;
+                name: string;
+                rows: number[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/linkable-orgs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organizations a supplier record may be linked to: your suppliers on Shinrai (active buyer → supplier relationships) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/registry-shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your buyers on Shinrai and whether you share your own supplier registry with each (their tier 2) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orgId: string;
+                orgName: string;
+                shared: boolean;
+                sharedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Share (or stop sharing) your own supplier registry with one of your buyers */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            shared: boolean;
+            withOrgId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orgId: string;
+                orgName: string;
+                shared: boolean;
+                sharedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty import template (.xlsx) with the allowed values explained on a second sheet */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/threats': {
     parameters: {
       query?: never;
