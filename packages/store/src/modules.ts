@@ -7,6 +7,7 @@ import type { LibraryTables } from './library/index.ts';
 import type { PlatformTables } from './platform/index.ts';
 import type { SmeTables } from './sme/index.ts';
 import type { SoftwareTables } from './software/index.ts';
+import type { CampaignTables } from './supplychain/campaigns/index.ts';
 
 /**
  * The registry of the store's modules. Each module is one folder (`<module>/tables.ts`, its repository
@@ -22,6 +23,7 @@ export * from './governance/index.ts';
 export * from './cpsf/index.ts';
 export * from './advisories/index.ts';
 export * from './software/index.ts';
+export * from './supplychain/campaigns/index.ts';
 
 /** Every table of every module. Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface Database
@@ -33,7 +35,8 @@ export interface Database
     GovernanceTables,
     CpsfTables,
     AdvisoryTables,
-    SoftwareTables {}
+    SoftwareTables,
+    CampaignTables {}
 
 /** Either the database or an open transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

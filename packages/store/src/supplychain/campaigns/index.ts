@@ -1,0 +1,3 @@
+/** Questionnaire campaigns of the supply-chain module. */
+export type * from './tables.ts';
+export * from './repo.ts';
