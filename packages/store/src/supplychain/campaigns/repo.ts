@@ -182,6 +182,23 @@ export async function findRespondLink(ex: Executor, id: string): Promise<Respond
   return ex.selectFrom('respond_links').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The addresses a request's whole questionnaire was sent to (not forwards), once each. */
+export async function listRequestRespondents(
+  ex: Executor,
+  orgId: string,
+  requestId: string,
+): Promise<{ email: string; name: string | null }[]> {
+  return ex
+    .selectFrom('respond_links')
+    .select(['email', 'name'])
+    .distinct()
+    .where('org_id', '=', orgId)
+    .where('request_id', '=', requestId)
+    .where('item_ref', 'is', null)
+    .where('forwarded_from', 'is', null)
+    .execute();
+}
+
 /** Marks a link used; false when another request used it first (a link opens once). */
 export async function claimRespondLink(ex: Executor, id: string, now: string): Promise<boolean> {
   const r = await ex
@@ -325,7 +342,9 @@ export async function acceptedRequestsSince(
   ex: Executor,
   orgId: string,
   since: string,
-): Promise<{ supplier_id: string; accepted_at: string; assessment_id: string; campaign_id: string }[]> {
+): Promise<
+  { supplier_id: string; accepted_at: string; assessment_id: string | null; campaign_id: string }[]
+> {
   const rows = await ex
     .selectFrom('campaign_requests')
     .select(['supplier_id', 'accepted_at', 'assessment_id', 'campaign_id'])
@@ -334,7 +353,12 @@ export async function acceptedRequestsSince(
     .orderBy('accepted_at', 'desc')
     .execute();
   const seen = new Set<string>();
-  const out: { supplier_id: string; accepted_at: string; assessment_id: string; campaign_id: string }[] = [];
+  const out: {
+    supplier_id: string;
+    accepted_at: string;
+    assessment_id: string | null;
+    campaign_id: string;
+  }[] = [];
   for (const r of rows) {
     if (seen.has(r.supplier_id) || r.accepted_at === null) continue;
     seen.add(r.supplier_id);

@@ -30,7 +30,8 @@ export interface CampaignRequestsTable {
   campaign_id: string;
   supplier_id: string;
   supplier_name: string;
-  assessment_id: string;
+  /** Created when the questionnaire is first opened (a campaign to thousands stays cheap to send). */
+  assessment_id: string | null;
   /** RequestStatus of @shinrai/core/supplychain. */
   status: string;
   opened_at: string | null;

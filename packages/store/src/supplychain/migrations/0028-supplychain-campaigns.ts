@@ -33,7 +33,7 @@ export function supplychainCampaignsMigration(): Migration {
         .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
         .addColumn('supplier_id', 'text', (c) => c.notNull())
         .addColumn('supplier_name', 'text', (c) => c.notNull())
-        .addColumn('assessment_id', 'text', (c) => c.notNull())
+        .addColumn('assessment_id', 'text')
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('opened_at', 'text')
         .addColumn('submitted_at', 'text')

@@ -1,0 +1,1 @@
+export * from './campaigns/index.ts';
