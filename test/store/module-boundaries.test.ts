@@ -95,6 +95,7 @@ describe('store modules', () => {
       'platform',
       'sme',
       'software',
+      'supplychain',
     ]);
     const owners = tableOwners();
     expect(owners.get('catalogs')).toBe('library');

@@ -21,6 +21,7 @@ import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
 import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
 import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
+import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
 import type { Database } from './modules.ts';
 
@@ -51,6 +52,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0019-peer-benchmarks': peerBenchmarksMigration(),
     '0020-governance-report-notes': governanceReportNotesMigration(),
     '0021-advisory-content-hash': advisoryContentHashMigration(),
+    '0027-supplychain': supplychainMigration(),
     '0028-supplychain-campaigns': supplychainCampaignsMigration(),
   };
 }

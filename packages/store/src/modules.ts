@@ -7,6 +7,7 @@ import type { LibraryTables } from './library/index.ts';
 import type { PlatformTables } from './platform/index.ts';
 import type { SmeTables } from './sme/index.ts';
 import type { SoftwareTables } from './software/index.ts';
+import type { SupplychainTables } from './supplychain/index.ts';
 import type { CampaignTables } from './supplychain/campaigns/index.ts';
 
 /**
@@ -23,6 +24,7 @@ export * from './governance/index.ts';
 export * from './cpsf/index.ts';
 export * from './advisories/index.ts';
 export * from './software/index.ts';
+export * from './supplychain/index.ts';
 export * from './supplychain/campaigns/index.ts';
 
 /** Every table of every module. Times are ISO 8601 UTC text; booleans are 0/1. */
@@ -36,6 +38,7 @@ export interface Database
     CpsfTables,
     AdvisoryTables,
     SoftwareTables,
+    SupplychainTables,
     CampaignTables {}
 
 /** Either the database or an open transaction on it. */

@@ -6,6 +6,7 @@ import { governanceModule } from './governance/index.ts';
 import { libraryModule } from './library/index.ts';
 import { smeModule } from './sme/index.ts';
 import { softwareModule } from './software/index.ts';
+import { supplychainModule } from './supplychain/index.ts';
 import { threatsModule } from './threats/index.ts';
 
 /**
@@ -22,4 +23,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   softwareModule,
   advisoriesModule,
   threatsModule,
+  supplychainModule,
 ];

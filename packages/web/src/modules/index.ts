@@ -5,6 +5,7 @@ import { library } from './library';
 import { platform } from './platform';
 import { sme } from './sme';
 import { software } from './software';
+import { supplychain } from './supplychain';
 import { threats } from './threats';
 import type { BilingualLabel, NavEntry, WebModule } from './types';
 
@@ -18,6 +19,7 @@ export const MODULES: readonly WebModule[] = [
   cpsf,
   software,
   threats,
+  supplychain,
 ];
 
 /** The menu entries of all modules, in menu order. */

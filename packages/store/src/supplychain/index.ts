@@ -1,0 +1,3 @@
+/** The supply-chain module: supplier registry, tiers, ★3/★4 decisions, registry shares. */
+export type * from './tables.ts';
+export * from './suppliers.ts';
