@@ -1,4 +1,4 @@
-import type { Executor } from '@shinrai/store';
+import { listCampaignRecipients, type Executor } from '@shinrai/store';
 
 /** A supplier of the buyer with the contacts a campaign mails. */
 export interface SupplierRecipients {
@@ -7,11 +7,11 @@ export interface SupplierRecipients {
   contacts: { id: string | null; email: string; name: string | null }[];
 }
 
-/** The buyer's suppliers among `ids` (unknown ids are left out), with their contacts. */
+/** The buyer's suppliers among `ids` (unknown ids, and other buyers' suppliers, are left out), with their contacts. */
 export async function loadRecipients(
-  _ex: Executor,
-  _orgId: string,
-  _ids: readonly string[],
+  ex: Executor,
+  orgId: string,
+  ids: readonly string[],
 ): Promise<SupplierRecipients[]> {
-  return Promise.resolve([]);
+  return listCampaignRecipients(ex, orgId, ids);
 }

@@ -27,7 +27,11 @@ export interface CampaignInput {
   supplierIds: string[];
 }
 
-const DEFAULT_LINK_DAYS = 30;
+/** By default a link lasts until two weeks after the deadline (late answers still welcome), at most 90 days. */
+function defaultLinkDays(now: Date, deadline: string): number {
+  const days = Math.ceil((Date.parse(`${deadline}T00:00:00+09:00`) - now.getTime()) / 86_400_000);
+  return Math.min(90, Math.max(1, days + 14));
+}
 
 async function prepare(ex: Executor, ctx: Ctx, input: CampaignInput) {
   const catalog = await loadCatalog(ex, ctx.orgId, input.catalogId);
@@ -40,7 +44,7 @@ async function prepare(ex: Executor, ctx: Ctx, input: CampaignInput) {
     const i = input.supplierIds.findIndex((id) => !known.has(id));
     fail('validation_failed', [{ in: 'body', pointer: `/supplierIds/${i}`, message: 'unknown supplier' }]);
   }
-  const linkDays = input.linkDays ?? DEFAULT_LINK_DAYS;
+  const linkDays = input.linkDays ?? defaultLinkDays(ctx.now, input.deadline);
   const checks = preflight(ctx, { catalog, tier, deadline: input.deadline, linkDays, suppliers });
   return { catalog, tier, suppliers, linkDays, checks };
 }
