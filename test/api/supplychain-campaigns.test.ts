@@ -437,7 +437,12 @@ describe('questionnaire campaigns answered without an account', () => {
       value: { kind: 'choice', value: 'no' },
       followUp: { reason: '来期に導入予定' },
     });
-    expect(review.items.find((i) => i.ref === '7')?.evidence[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const file = review.items.find((i) => i.ref === '7')!.evidence[0]!;
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const download = await buyer.get(`/api/orgs/${orgId}/supplychain/files/${(file as { id?: string }).id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect(download.headers['x-content-sha256']).toBe(file.sha256);
 
     expect(
       (
@@ -526,5 +531,98 @@ describe('questionnaire campaigns answered without an account', () => {
     expect(inbox.length).toBe(before + 1);
     expect(inbox.at(-1)?.to).toEqual(['hanako@hokuto.example.jp']);
     now = new Date('2027-04-05T01:00:00Z');
+  });
+});
+
+describe('reminders and escalation (daily job)', () => {
+  it('reminds 7/3/1 working days before the deadline around Golden Week, then tells the owner once', async () => {
+    const inbox: Received[] = [];
+    const { smtp, mailer } = await startSmtp(inbox);
+    let now = new Date('2027-04-19T01:00:00Z');
+    const t = await makeApp('sqlite', { mailer, now: () => now, config: { publicUrl: PUBLIC_URL } });
+    try {
+      const { admin, orgId } = await setupInstance(t, '督促テスト株式会社');
+      const catalogId = json<{ items: { id: string; urn: string }[] }>(
+        await admin.get(`/api/orgs/${orgId}/catalogs`),
+      ).items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+      const id = randomUUID();
+      const at = now.toISOString();
+      await insertSupplier(t.deps.store.db, {
+        id,
+        org_id: orgId,
+        corporate_number: null,
+        name: '遅延部品株式会社',
+        name_kana: null,
+        supplies: '[]',
+        criticality: 'high',
+        contract_start: null,
+        contract_end: null,
+        star_required: null,
+        star_held: null,
+        linked_org_id: null,
+        tier: 1,
+        parent_supplier_id: null,
+        notes: '',
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await t.deps.store.db
+        .insertInto('supplier_contacts')
+        .values({
+          id: randomUUID(),
+          supplier_id: id,
+          org_id: orgId,
+          name: '担当',
+          email: 'late@example.jp',
+          role: '',
+          is_primary: 1,
+          created_at: at,
+        })
+        .execute();
+      const jobs = SERVER_MODULES.find((m) => m.name === 'supplychain')!.jobs!(t.deps);
+      const worker = new JobWorker(t.deps, jobs);
+      expect(
+        (
+          await admin.post(`/api/orgs/${orgId}/supplychain/campaigns`, {
+            title: 'GW前の確認',
+            catalogId,
+            deadline: '2027-05-06',
+            supplierIds: [id],
+          })
+        ).statusCode,
+      ).toBe(201);
+      await worker.tick();
+      await worker.idle();
+      expect(inbox).toHaveLength(1);
+      const run = async (jstDay: string) => {
+        now = new Date(`${jstDay}T03:00:00+09:00`);
+        await jobs['supplychain.reminders']!({ progress: async () => undefined } as never);
+      };
+      const reminders = () =>
+        inbox.filter((r) => (r.mail.subject ?? '').includes('リマインド')).map((r) => r.mail.text ?? '');
+      for (const day of ['2027-04-26', '2027-04-27']) await run(day);
+      expect(reminders()).toHaveLength(0);
+      await run('2027-04-28'); // 7 days before is 29 Apr (昭和の日): moved to the 28th
+      expect(reminders()).toHaveLength(1);
+      expect(reminders()[0]).toContain('あと 7 日');
+      expect(reminders()[0]).toMatch(LINK);
+      await run('2027-04-29');
+      expect(reminders()).toHaveLength(1);
+      await run('2027-04-30'); // 3 and 1 days before (3 and 5 May) both fall back to Fri 30 Apr: one reminder
+      expect(reminders()).toHaveLength(2);
+      for (const day of ['2027-05-01', '2027-05-03', '2027-05-05', '2027-05-06']) await run(day);
+      expect(reminders()).toHaveLength(2);
+      const escalations = () => inbox.filter((r) => r.to.includes(ADMIN.email));
+      expect(escalations()).toHaveLength(0);
+      await run('2027-05-07'); // first working day after the deadline
+      expect(escalations()).toHaveLength(1);
+      expect(escalations()[0]!.mail.text).toContain('遅延部品株式会社');
+      await run('2027-05-10');
+      expect(escalations()).toHaveLength(1);
+    } finally {
+      await t.close();
+      await new Promise<void>((resolve) => smtp.close(resolve));
+    }
   });
 });

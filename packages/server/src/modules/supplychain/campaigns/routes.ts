@@ -241,19 +241,19 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/api/orgs/:orgId/supplychain/evidence/:evidenceId',
+      '/api/orgs/:orgId/supplychain/files/:fileId',
       {
         config: { permission: 'supplychain.read' },
         schema: {
           tags: ['supplychain'],
           summary: 'Download an evidence file a supplier attached (SHA-256 in x-content-sha256)',
-          params: z.strictObject({ orgId: Id, evidenceId: Id }),
+          params: z.strictObject({ orgId: Id, fileId: Id }),
           produces: ['application/octet-stream'],
         },
       },
       async (req, reply) => {
         const e =
-          (await findCampaignEvidence(deps.store.db, req.params.orgId, req.params.evidenceId)) ??
+          (await findCampaignEvidence(deps.store.db, req.params.orgId, req.params.fileId)) ??
           fail('not_found');
         return reply
           .header('content-type', e.content_type)

@@ -99,7 +99,7 @@ export function respondRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/respond/relink',
       {
-        config: { skipCsrf: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+        config: { skipCsrf: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: {
           tags: ['respond'],
           summary:
