@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ctxOf } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { Id } from '../../../platform/http/schemas.ts';
-import { findCampaignEvidence } from '@shinrai/store';
+import { findCampaignEvidence, listCampaignRecipients, listSuppliers } from '@shinrai/store';
 import { fail } from './errors.ts';
 import {
   acceptItem,
@@ -79,6 +79,51 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => ({ items: await campaignList(ctxOf(deps, req)) }),
+    );
+
+    app.get(
+      '/api/orgs/:orgId/supplychain/campaigns/recipients',
+      {
+        config: { permission: 'supplychain.read' },
+        schema: {
+          tags: ['supplychain'],
+          summary:
+            'Direct (tier 1) suppliers a campaign can ask, each with its contacts (to pick from and to see who has none)',
+          params: OrgParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  criticality: z.string(),
+                  contacts: z.array(z.object({ email: z.string(), name: z.string() })),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const suppliers = (await listSuppliers(deps.store.db, req.params.orgId)).filter((s) => s.tier === 1);
+        const recipients = new Map(
+          (
+            await listCampaignRecipients(
+              deps.store.db,
+              req.params.orgId,
+              suppliers.map((s) => s.id),
+            )
+          ).map((r) => [r.id, r]),
+        );
+        return {
+          items: suppliers.map((s) => ({
+            id: s.id,
+            name: s.name,
+            criticality: s.criticality,
+            contacts: (recipients.get(s.id)?.contacts ?? []).map((c) => ({ email: c.email, name: c.name })),
+          })),
+        };
+      },
     );
 
     app.post(

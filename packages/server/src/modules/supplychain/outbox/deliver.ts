@@ -76,7 +76,7 @@ async function deliverOne(
   }
   const url =
     link === null
-      ? `${deps.config.publicUrl}/orgs/${mail.org_id}/supplychain/campaigns/${campaign.id}`
+      ? `${deps.config.publicUrl}/orgs/${mail.org_id}/campaigns/${campaign.id}`
       : respondUrl(deps, link.token);
   try {
     await deps.mailer.send(

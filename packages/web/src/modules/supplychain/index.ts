@@ -1,7 +1,0 @@
-import type { WebModule } from '../types';
-import { supplychainI18n } from './i18n';
-import { nav } from './nav';
-import { orgRoutes } from './routes';
-
-/** Supplier status across the chain: the supplier registry, tiers, ★3/★4 decisions and coverage. */
-export const supplychain: WebModule = { name: 'supplychain', i18n: supplychainI18n, orgRoutes, nav };
