@@ -315,6 +315,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       );
+      const supplier = json<{ supplier: { id: string } }>(
+        must(await c.post(`/api/orgs/${orgId}/suppliers`, { name: '巡回用取引先' }), 201),
+      );
       // The advisory database is shared by the instance: one record, visible from every organization.
       await writeAdvisories(t.db.store.db, [
         {
@@ -340,6 +343,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
         ...campaign,
         advisoryId: 'GHSA-walk-walk-walk',
         productId: product.product.id,
+        supplierId: supplier.supplier.id,
         releaseId: release.release.id,
         modelId: model.model.id,
         shareId: ownShare.share.id,
@@ -536,11 +540,11 @@ describe('authorization walker over GET /api/openapi.json', () => {
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
     expect(writers('member').length).toBeGreaterThan(0);
     // Members fill in assessments (CPSF models are risk assessments), draft the basic policy and keep
-    // governance action items up to date;
+    // governance action items up to date, and keep the supplier registry;
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|supplychain)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain)/,
       );
   });
 

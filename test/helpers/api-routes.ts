@@ -203,6 +203,31 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ level: 'star1', declarationId: '51234567890', declaredOn: '2026-01-01' }),
   },
+  'POST /api/orgs/{orgId}/suppliers': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ name: '検査用取引先' }),
+  },
+  'PATCH /api/orgs/{orgId}/suppliers/{supplierId}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ notes: '検査' }),
+  },
+  'POST /api/orgs/{orgId}/suppliers/{supplierId}/contacts': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ name: '検査', email: 'probe@example.jp' }),
+  },
+  'POST /api/orgs/{orgId}/suppliers/{supplierId}/star': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ answers: { importantInfo: true, outageDelay: false, networkReach: false } }),
+  },
+  'PUT /api/orgs/{orgId}/suppliers/registry-shares': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ withOrgId: randomUUID(), shared: true }),
+  },
   'GET /api/orgs/{orgId}/shares': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/shares': {
     access: 'org',
@@ -484,6 +509,8 @@ export interface OrgResources {
   releaseId: string;
   /** An advisory in the instance-wide advisory database. */
   advisoryId: string;
+  /** A supplier in the organization's supplier registry. */
+  supplierId: string;
   /** A supply-chain campaign, one of its requests and an evidence file a respondent attached. */
   campaignId: string;
   requestId: string;
@@ -510,6 +537,7 @@ export function randomResources(): OrgResources {
     productId: randomUUID(),
     releaseId: randomUUID(),
     advisoryId: 'GHSA-none-none-none',
+    supplierId: randomUUID(),
     campaignId: randomUUID(),
     requestId: randomUUID(),
     fileId: randomUUID(),
@@ -583,6 +611,11 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return randomUUID();
       case 'overrideId':
         // A risk-source override: the walker has none, so a random id (lookups come after authorization).
+        return randomUUID();
+      case 'supplierId':
+        return r.supplierId;
+      case 'contactId':
+        // A supplier's contact: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();
       case 'elementId':
         return 'SENSOR-1';

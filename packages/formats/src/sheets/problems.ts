@@ -89,6 +89,11 @@ export const IMPORT_PROBLEMS = {
     en: '"{value}" is not allowed in this column (allowed: {allowed}).',
   },
   bad_date: { ja: '日付は YYYY-MM-DD の形にしてください: {value}', en: 'Use a YYYY-MM-DD date: {value}' },
+  bad_corporate_number: {
+    ja: '法人番号「{value}」が正しくありません（13桁、チェックデジットを確認してください）。',
+    en: 'The corporate number "{value}" is not valid (13 digits; check the check digit).',
+  },
+  bad_email: { ja: 'メールアドレスが正しくありません: {value}', en: 'Not a valid e-mail address: {value}' },
   bad_json: { ja: 'JSON として読めません: {detail}', en: 'This cannot be read as JSON: {detail}' },
   bad_field: { ja: '値が正しくありません: {detail}', en: 'The value is not valid: {detail}' },
   unknown_element: {

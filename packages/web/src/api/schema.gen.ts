@@ -7615,14 +7615,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/orgs/{orgId}/supplychain/campaigns': {
+  '/api/orgs/{orgId}/suppliers': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Questionnaire campaigns, newest first, with how many suppliers submitted and were accepted */
+    /** Every supplier record of the registry (all tiers the organization keeps), by name */
     get: {
       parameters: {
         query?: never;
@@ -7642,491 +7642,1152 @@ export interface paths {
           content: {
             'application/json': {
               items: {
-                accepted: number;
-                deadline: string;
-                id: string;
-                requests: number;
-                sentAt: string | null;
-                status: string;
-                submitted: number;
-                title: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create and send a campaign: one request per supplier, one mail per contact queued in the outbox (409 with the checks when not ready) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            catalogId: string;
-            /** Format: date */
-            deadline: string;
-            linkDays?: number;
-            message?: string | null;
-            supplierIds: string[];
-            tier?: string | null;
-            title: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              mails: number;
-              requests: number;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/campaigns/{campaignId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A campaign and its requests (status per supplier, reminders, escalation) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          campaignId: string;
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              campaign: {
-                catalogId: string;
-                deadline: string;
-                id: string;
-                linkDays: number;
-                sentAt: string | null;
-                status: string;
-                title: string;
-              };
-              requests: {
-                acceptedAt: string | null;
-                escalatedAt: string | null;
-                id: string;
-                openedAt: string | null;
-                reminders: number[];
-                status: string;
-                submittedAt: string | null;
-                supplierId: string;
-                supplierName: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/campaigns/check': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Pre-send check: what would stop a respondent (mail, catalog, contacts, link policy), with fixes */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            catalogId: string;
-            /** Format: date */
-            deadline: string;
-            linkDays?: number;
-            message?: string | null;
-            supplierIds: string[];
-            tier?: string | null;
-            title: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              checks: {
-                code: string;
-                /** @enum {string} */
-                severity: 'error' | 'warning';
-                subject?: string;
-                supplierId?: string;
-              }[];
-              ok: boolean;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/campaigns/recipients': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Direct (tier 1) suppliers a campaign can ask, each with its contacts (to pick from and to see who has none) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                contacts: {
-                  email: string;
-                  name: string;
-                }[];
-                criticality: string;
-                id: string;
-                name: string;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/files/{fileId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Download an evidence file a supplier attached (SHA-256 in x-content-sha256) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          fileId: string;
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/outbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The organization's campaign mails, newest first (state queued/sending/sent/failed with the SMTP error) */
-    get: {
-      parameters: {
-        query?: {
-          campaignId?: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                attempts: number;
-                campaignId: string | null;
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
                 createdAt: string;
-                error: string | null;
-                id: string;
-                itemRef: string | null;
-                kind: string;
-                requestId: string | null;
-                sentAt: string | null;
                 /** @enum {string} */
-                state: 'queued' | 'sending' | 'sent' | 'failed';
-                to: string;
-                toName: string | null;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/outbox/{mailId}/link': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A fresh respondent link for this mail's recipient, shown once to copy and hand over another way (only its hash is kept; the mail's earlier link is withdrawn unless already opened); audited */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          mailId: string;
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              expiresAt: string;
-              url: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/outbox/{mailId}/resend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send a mail again (a fresh link; the one it carried is withdrawn unless already opened) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          mailId: string;
-          orgId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              mail: {
-                attempts: number;
-                campaignId: string | null;
-                createdAt: string;
-                error: string | null;
+                criticality: 'high' | 'medium' | 'low';
                 id: string;
-                itemRef: string | null;
-                kind: string;
-                requestId: string | null;
-                sentAt: string | null;
-                /** @enum {string} */
-                state: 'queued' | 'sending' | 'sent' | 'failed';
-                to: string;
-                toName: string | null;
-              };
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/requests/{requestId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One supplier's answers for review: value, follow-up, state and evidence per item */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          orgId: string;
-          requestId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              assessmentId: string | null;
-              campaign: {
-                deadline: string;
-                id: string;
-                title: string;
-              };
-              items: {
-                evidence: {
-                  contentType: string;
+                linkedOrg: {
                   id: string;
                   name: string;
-                  sha256: string;
-                  size: number;
-                }[];
-                followUp: {
-                  plannedDate: string | null;
-                  reason: string | null;
-                };
-                ref: string;
-                returnedAt: string | null;
-                returnNote: string | null;
-                state: string;
-                title: {
-                  en: string;
-                  ja: string;
-                };
-                value: unknown;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
               }[];
-              request: {
-                acceptedAt: string | null;
-                escalatedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a supplier (or a tier-2+ record under parentSupplierId). A 法人番号 already in the registry at the same place merges into that record (merged: true): supplies and contacts united. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contacts?: {
+              /** Format: email */
+              email: string;
+              name: string;
+              primary?: boolean;
+              role?: string;
+            }[];
+            contractEnd?: string | null;
+            contractStart?: string | null;
+            corporateNumber?: string | null;
+            /** @enum {string} */
+            criticality?: 'high' | 'medium' | 'low';
+            linkedOrgId?: string | null;
+            name: string;
+            nameKana?: string | null;
+            notes?: string;
+            parentSupplierId?: string | null;
+            starHeld?: number | null;
+            supplies?: ('services' | 'components' | 'software' | 'data_handling')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
                 id: string;
-                openedAt: string | null;
-                reminders: number[];
-                status: string;
-                submittedAt: string | null;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              /** @enum {boolean} */
+              merged: true;
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              /** @enum {boolean} */
+              merged: false;
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One supplier with its contacts, ★ decisions (latest first) and the records under it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a supplier with its contacts, ★ decisions and the records under it */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a supplier (the fields given) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contractEnd?: string | null;
+            contractStart?: string | null;
+            corporateNumber?: string | null;
+            /** @enum {string} */
+            criticality?: 'high' | 'medium' | 'low';
+            linkedOrgId?: string | null;
+            name?: string;
+            nameKana?: string | null;
+            notes?: string;
+            starHeld?: number | null;
+            supplies?: ('services' | 'components' | 'software' | 'data_handling')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a contact to a supplier (one per e-mail address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            name: string;
+            primary?: boolean;
+            role?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/contacts/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a contact of a supplier */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          contactId: string;
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/{supplierId}/star': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide ★3 or ★4 for a supplier from the evaluation scheme’s three questions (our reading: ★4 when any is yes). A level other than the rule’s needs a note. Earlier decisions stay as the history. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          supplierId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              importantInfo: boolean;
+              networkReach: boolean;
+              outageDelay: boolean;
+            };
+            level?: 3 | 4;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              }[];
+              contacts: {
+                email: string;
+                id: string;
+                name: string;
+                primary: boolean;
+                role: string;
+              }[];
+              decisions: {
+                answers: {
+                  importantInfo: boolean;
+                  networkReach: boolean;
+                  outageDelay: boolean;
+                };
+                computedLevel: number;
+                decidedAt: string;
+                decidedBy: string | null;
+                decidedLevel: number;
+                id: string;
+                note: string | null;
+                overridden: boolean;
+                reasons: ('importantInfo' | 'outageDelay' | 'networkReach')[];
+                ruleVersion: string;
+              }[];
+              registryShared: boolean;
+              supplier: {
+                contactCount: number;
+                contractEnd: string | null;
+                contractStart: string | null;
+                corporateNumber: string | null;
+                createdAt: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrg: {
+                  id: string;
+                  name: string;
+                } | null;
+                name: string;
+                nameKana: string | null;
+                notes: string;
+                parentSupplierId: string | null;
+                primaryContact: {
+                  email: string;
+                  id: string;
+                  name: string;
+                  primary: boolean;
+                  role: string;
+                } | null;
+                starHeld: number | null;
+                starMet: boolean | null;
+                starRequired: number | null;
+                statusKnownSince: string | null;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
+                tier: number;
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The chain: tier-1 suppliers, the tier-2+ records kept, and the direct suppliers of tier-1 suppliers on Shinrai that share their registry; companies behind several tier-1s (concentrations) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              concentrations: {
+                behind: string[];
+                corporateNumber: string | null;
+                key: string;
+                name: string;
+                nodes: string[];
+              }[];
+              nodes: {
+                corporateNumber: string | null;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                id: string;
+                linkedOrgId: string | null;
+                name: string;
+                parentId: string | null;
+                sharedBy: string | null;
+                /** @enum {string} */
+                source: 'record' | 'shared';
+                statusKnown: boolean;
+                tier: number;
+              }[];
+              notShared: {
+                orgId: string;
+                orgName: string;
                 supplierId: string;
-                supplierName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 状況把握率: the share of suppliers whose status is known (an accepted assessment or declaration within 12 months), overall, by criticality and by tier */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              byCriticality: {
+                high: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                low: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                medium: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+              };
+              byTier: {
+                cell: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                tier: number;
+              }[];
+              overall: {
+                known: number;
+                rate: number | null;
+                total: number;
               };
             };
           };
@@ -8141,7 +8802,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/orgs/{orgId}/supplychain/requests/{requestId}/accept': {
+  '/api/orgs/{orgId}/suppliers/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supplier registry as CSV (UTF-8 with BOM; the import reads it back) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The supplier registry as .xlsx (the import reads it back) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/import': {
     parameters: {
       query?: never;
       header?: never;
@@ -8150,25 +8885,68 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept a submitted answer as a whole (locks every item; the supplier's status becomes known) */
+    /** Import suppliers from .xlsx or .csv (multipart `file`, field `mode`: preview | apply). Limits: 5 MB, 5,000 rows, 30 columns. All or nothing; problems name the file, sheet, row and column. Rows with a 法人番号 already in the registry (or repeated in the file) merge. */
     post: {
       parameters: {
         query?: never;
         header?: never;
         path: {
           orgId: string;
-          requestId: string;
         };
         cookie?: never;
       };
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        204: {
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              applied: boolean;
+              creates: number;
+              file: string;
+              merges: number;
+              suppliers: {
+                /** @enum {string} */
+                action: 'create' | 'merge';
+                corporateNumber: string | null;
+                name: string;
+                rows: number[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
         };
       };
     };
@@ -8178,75 +8956,123 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/accept': {
+  '/api/orgs/{orgId}/suppliers/registry-shares': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    /** Accept one item of a submitted answer (locks it) */
-    post: {
+    /** Your buyers on Shinrai and whether you share your own supplier registry with each (their tier 2) */
+    get: {
       parameters: {
         query?: never;
         header?: never;
         path: {
           orgId: string;
-          ref: string;
-          requestId: string;
         };
         cookie?: never;
       };
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        204: {
+        200: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                orgId: string;
+                orgName: string;
+                shared: boolean;
+                sharedAt: string | null;
+              }[];
+            };
+          };
         };
       };
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send one submitted item back for clarification with a note (the respondents are mailed a fresh link) */
-    post: {
+    /** Share (or stop sharing) your own supplier registry with one of your buyers */
+    put: {
       parameters: {
         query?: never;
         header?: never;
         path: {
           orgId: string;
-          ref: string;
-          requestId: string;
         };
         cookie?: never;
       };
       requestBody: {
         content: {
           'application/json': {
-            note: string;
+            shared: boolean;
+            withOrgId: string;
           };
         };
       };
       responses: {
         /** @description Default Response */
-        204: {
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orgId: string;
+                orgName: string;
+                shared: boolean;
+                sharedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty import template (.xlsx) with the allowed values explained on a second sheet */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };
@@ -8254,6 +9080,8 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8630,412 +9458,6 @@ export interface paths {
         };
       };
     };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/answers/{ref}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Save one answer and its follow-up (reason, planned date) — a draft until submitted */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          ref: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            followUp: {
-              plannedDate: string | null;
-              reason: string | null;
-            };
-            value:
-              | (
-                  | {
-                      /** @enum {string} */
-                      kind: 'choice';
-                      value: string;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'multiple';
-                      values: string[];
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'maturity';
-                      level: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'number';
-                      value: number;
-                    }
-                  | {
-                      /** @enum {string} */
-                      kind: 'text';
-                      value: string;
-                    }
-                )
-              | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/evidence': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Attach evidence to an item (multipart: `ref`, then `file`; PDF, images, Office files or text judged from the content; 10 MB; 5 per item; SHA-256 kept) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/forward': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Forward the questionnaire or one item to a colleague: a link of their own is mailed; audited */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: email */
-            email: string;
-            name: string | null;
-            ref: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              queued: true;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/open': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Open a respondent link (the token from the page fragment, never in a URL): starts a respondent session cookie */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              opened: true;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/questionnaire': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The respondent's questionnaire (only their request, or the one item forwarded to them) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              buyer: string;
-              canSubmit: boolean;
-              csrfToken: string;
-              deadline: string;
-              items: {
-                description: {
-                  en: string;
-                  ja: string;
-                } | null;
-                editable: boolean;
-                evidence: {
-                  id: string;
-                  name: string;
-                  sha256: string;
-                  size: number;
-                }[];
-                followUp: {
-                  plannedDate: string | null;
-                  reason: string | null;
-                };
-                followUpNeeded: boolean;
-                group: {
-                  en: string;
-                  ja: string;
-                } | null;
-                /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
-                max: number | null;
-                min: number | null;
-                options: {
-                  label: {
-                    en: string;
-                    ja: string;
-                  };
-                  value: string;
-                }[];
-                ref: string;
-                returnNote: string | null;
-                /** @enum {string} */
-                state: 'open' | 'returned' | 'accepted';
-                title: {
-                  en: string;
-                  ja: string;
-                };
-                unit: {
-                  en: string;
-                  ja: string;
-                } | null;
-                value:
-                  | (
-                      | {
-                          /** @enum {string} */
-                          kind: 'choice';
-                          value: string;
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'multiple';
-                          values: string[];
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'maturity';
-                          level: number;
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'number';
-                          value: number;
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'text';
-                          value: string;
-                        }
-                    )
-                  | null;
-              }[];
-              message: string | null;
-              /** @enum {string} */
-              scope: 'questionnaire' | 'item';
-              /** @enum {string} */
-              status: 'queued' | 'sent' | 'opened' | 'submitted' | 'accepted' | 'closed';
-              supplier: string;
-              title: string;
-              you: {
-                email: string;
-                name: string | null;
-              };
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/relink': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Mail a fresh link to the address an expired or used link was sent to (never to another address) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            token: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              queued: true;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/respond/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Submit the questionnaire (refused with the located items still unanswered or lacking a follow-up) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

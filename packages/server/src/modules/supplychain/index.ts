@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
+import { revokeRegistrySharesOnEnd } from './chain-service.ts';
+import { supplierChainRoutes } from './chain-routes.ts';
+import { SUPPLYCHAIN_ERRORS } from './errors.ts';
+import { supplierFileRoutes } from './file-routes.ts';
 import { supplierRoutes } from './routes.ts';
 import {
   CAMPAIGN_DAILY,
@@ -15,9 +19,17 @@ import {
  */
 export const supplychainModule = defineModule({
   name: 'supplychain',
-  permissions: { 'supplychain.read': 'read', 'supplychain.write': 'write', ...CAMPAIGN_PERMISSIONS },
-  errors: { ...CAMPAIGN_ERRORS },
-  routes: [supplierRoutes, ...CAMPAIGN_ROUTES],
+  // manage: sharing one's own registry with a buyer (a share decision, like every other share).
+  permissions: {
+    'supplychain.read': 'read',
+    'supplychain.write': 'write',
+    'supplychain.manage': 'manage',
+    ...CAMPAIGN_PERMISSIONS,
+  },
+  errors: { ...SUPPLYCHAIN_ERRORS, ...CAMPAIGN_ERRORS },
+  // Static paths (chain, coverage, import, export) before `/suppliers/:supplierId`.
+  routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes, ...CAMPAIGN_ROUTES],
+  relationshipEnded: revokeRegistrySharesOnEnd,
   // Questionnaire campaigns (campaigns/, respond/, outbox/): the respondent's routes need no account.
   publicRoutes: RESPOND_PUBLIC_ROUTES,
   jobs: campaignJobHandlers,
