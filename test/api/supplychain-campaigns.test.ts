@@ -469,9 +469,15 @@ describe('questionnaire campaigns answered without an account', () => {
     const { knownSupplierStatus } =
       await import('../../packages/server/src/modules/supplychain/campaigns/coverage.ts');
     expect((await knownSupplierStatus(t.deps.store.db, orgId, now)).has(suppliers.a)).toBe(false);
+    const coverage = async () =>
+      json<{ overall: { total: number; known: number } }>(
+        await buyer.get(`/api/orgs/${orgId}/suppliers/coverage`),
+      ).overall;
+    expect(await coverage()).toMatchObject({ total: 3, known: 0 });
     expect((await buyer.post(`/api/orgs/${orgId}/supplychain/requests/${reqA.id}/accept`)).statusCode).toBe(
       204,
     );
+    expect(await coverage()).toMatchObject({ total: 3, known: 1 });
     const known = await knownSupplierStatus(t.deps.store.db, orgId, now);
     expect([...known.keys()]).toEqual([suppliers.a]);
     expect(known.get(suppliers.a)?.assessmentId).toBeTruthy();

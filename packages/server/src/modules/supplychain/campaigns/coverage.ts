@@ -29,3 +29,18 @@ export async function knownSupplierStatus(
     ]),
   );
 }
+
+/**
+ * Campaign results as a source of known status for the registry's coverage (`STATUS_SOURCES` in
+ * ../status.ts): each supplier's latest accepted answer within the last 12 months.
+ */
+export async function campaignStatusEvidence(
+  ctx: { deps: { store: { db: Executor } }; orgId: string; now: Date },
+  supplierIds: readonly string[],
+): Promise<{ supplierId: string; acceptedAt: string; source: string }[]> {
+  const wanted = new Set(supplierIds);
+  const known = await knownSupplierStatus(ctx.deps.store.db, ctx.orgId, ctx.now);
+  return [...known]
+    .filter(([id]) => wanted.has(id))
+    .map(([supplierId, k]) => ({ supplierId, acceptedAt: k.acceptedAt, source: 'campaign' }));
+}
