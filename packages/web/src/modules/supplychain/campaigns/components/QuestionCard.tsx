@@ -33,8 +33,13 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
   const lang = currentLanguage();
   const [followUp, setFollowUp] = useState<FollowUp>(item.followUp);
   const [text, setText] = useState(item.value?.kind === 'text' ? item.value.value : '');
+  // Shown at once; the saved questionnaire (reloaded after each save) then confirms it.
+  const [value, setValue] = useState<RespondValue>(item.value);
   const disabled = !item.editable;
-  const save = (value: RespondValue, f: FollowUp = followUp) => void onSave(value, f);
+  const save = (v: RespondValue, f: FollowUp = followUp) => {
+    setValue(v);
+    void onSave(v, f);
+  };
   const titleId = `q-${item.ref}`;
 
   return (
@@ -71,11 +76,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
           <Radio.Group
             aria-labelledby={titleId}
             value={
-              item.value?.kind === 'choice'
-                ? item.value.value
-                : item.value?.kind === 'maturity'
-                  ? String(item.value.level)
-                  : null
+              value?.kind === 'choice' ? value.value : value?.kind === 'maturity' ? String(value.level) : null
             }
             onChange={(v) =>
               save(
@@ -95,7 +96,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
         {item.kind === 'multiple' && (
           <Checkbox.Group
             aria-labelledby={titleId}
-            value={item.value?.kind === 'multiple' ? item.value.values : []}
+            value={value?.kind === 'multiple' ? value.values : []}
             onChange={(values) => save({ kind: 'multiple', values })}
           >
             <Stack gap="xs" mt={4}>
@@ -144,7 +145,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
               value={followUp.reason ?? ''}
               onChange={(e) => setFollowUp({ ...followUp, reason: e.currentTarget.value })}
               onBlur={() =>
-                save(item.value, { ...followUp, reason: followUp.reason?.trim() ? followUp.reason : null })
+                save(value, { ...followUp, reason: followUp.reason?.trim() ? followUp.reason : null })
               }
             />
             <TextInput
@@ -155,7 +156,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
               onChange={(e) => {
                 const next = { ...followUp, plannedDate: e.currentTarget.value || null };
                 setFollowUp(next);
-                save(item.value, next);
+                save(value, next);
               }}
             />
           </Stack>
