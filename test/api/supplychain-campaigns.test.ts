@@ -126,7 +126,7 @@ describe('questionnaire campaigns answered without an account', () => {
   let now = new Date('2027-04-05T01:00:00Z'); // Monday
   let catalogId: string;
   let worker: JobWorker;
-  const suppliers: Record<string, string> = {};
+  const suppliers = { a: '', b: '', none: '' };
 
   const deliver = async () => {
     await worker.tick();
@@ -400,7 +400,7 @@ describe('questionnaire campaigns answered without an account', () => {
   it('refuses an incomplete submission with the located items, then submits', async () => {
     const res = await a.req('POST', '/api/respond/submit');
     expect([res.statusCode, code(res)]).toEqual([422, 'respond_incomplete']);
-    expect(JSON.parse(res.body).error.details).toEqual([
+    expect((JSON.parse(res.body) as { error: { details: unknown } }).error.details).toEqual([
       { in: 'body', pointer: '/items/3', message: 'follow_up_missing' },
     ]);
     expect(

@@ -9569,6 +9569,10 @@ export interface paths {
                 title: string;
               };
               items: {
+                answerLabel: {
+                  en: string;
+                  ja: string;
+                } | null;
                 evidence: {
                   contentType: string;
                   id: string;

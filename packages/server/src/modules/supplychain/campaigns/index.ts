@@ -6,11 +6,8 @@ import { respondRoutes, RESPOND_PUBLIC_ROUTES } from '../respond/routes.ts';
 import { CAMPAIGN_ERRORS } from './errors.ts';
 import { campaignRoutes } from './routes.ts';
 
-export const CAMPAIGN_PERMISSIONS = {
-  'supplychain.read': 'read',
-  'supplychain.write': 'write',
-  'supplychain.review': 'review',
-} as const;
+/** Campaigns read with supplychain.read and send with supplychain.write (the module's); review is their own. */
+export const CAMPAIGN_PERMISSIONS = { 'supplychain.review': 'review' } as const;
 export { CAMPAIGN_ERRORS, RESPOND_PUBLIC_ROUTES, REMINDERS_JOB };
 export const CAMPAIGN_ROUTES = [campaignRoutes, outboxRoutes, respondRoutes] as const;
 export const CAMPAIGN_DAILY = [REMINDERS_JOB] as const;

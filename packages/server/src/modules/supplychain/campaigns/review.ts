@@ -1,4 +1,4 @@
-import type { AnswerValue } from '@shinrai/core';
+import type { AnswerModel, AnswerValue, Text } from '@shinrai/core';
 import {
   campaignStatusCounts,
   findCampaign,
@@ -21,6 +21,20 @@ import { loadCatalog } from '../../library/public.ts';
 import { fail } from './errors.ts';
 import { campaignItems } from './preflight.ts';
 import { queueDelivery } from './service.ts';
+
+/** The option label of a choice or maturity answer (null for other kinds). */
+function answerLabel(model: AnswerModel | undefined, v: AnswerValue | null): Text | null {
+  if (!model || !v) return null;
+  if (v.kind === 'choice' && model.kind === 'choice')
+    return model.options.find((o) => o.value === v.value)?.label ?? null;
+  if (v.kind === 'maturity' && model.kind === 'maturity')
+    return model.levels.find((l) => l.level === v.level)?.label ?? null;
+  if (v.kind === 'multiple' && model.kind === 'multiple') {
+    const labels = v.values.map((x) => model.options.find((o) => o.value === x)?.label ?? { ja: x, en: x });
+    return { ja: labels.map((l) => l.ja).join('、'), en: labels.map((l) => l.en).join(', ') };
+  }
+  return null;
+}
 
 export async function campaignList(ctx: Ctx) {
   const db = ctx.deps.store.db;
@@ -88,10 +102,12 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
     items: campaignItems(catalog, c.tier).map((n) => {
       const a = answers.get(n.ref);
       const s = states.get(n.ref);
+      const value = a?.value ? (JSON.parse(a.value) as AnswerValue) : null;
       return {
         ref: n.ref,
         title: n.node.title,
-        value: a?.value ? (JSON.parse(a.value) as AnswerValue) : null,
+        value,
+        answerLabel: answerLabel(catalog.pack.answerModels[n.node.answerModel ?? ''], value),
         followUp: { reason: s?.follow_reason ?? null, plannedDate: s?.follow_date ?? null },
         state: s?.state ?? 'open',
         returnNote: s?.return_note ?? null,

@@ -209,6 +209,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                   ref: z.string(),
                   title: TextPair,
                   value: Value,
+                  answerLabel: TextPair.nullable(),
                   followUp: z.object({ reason: z.string().nullable(), plannedDate: z.string().nullable() }),
                   state: z.string(),
                   returnNote: z.string().nullable(),

@@ -54,10 +54,18 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
           <Text fw={600} id={titleId}>
             {index}. {item.title[lang]}
           </Text>
-          {item.state === 'returned' && <Badge color="orange">{t('respond.returned')}</Badge>}
-          {item.state === 'accepted' && <Badge color="teal">{t('respond.accepted')}</Badge>}
+          {item.state === 'returned' && (
+            <Badge color="orange" style={{ flexShrink: 0 }}>
+              {t('respond.returned')}
+            </Badge>
+          )}
+          {item.state === 'accepted' && (
+            <Badge color="teal" style={{ flexShrink: 0 }}>
+              {t('respond.accepted')}
+            </Badge>
+          )}
           {item.state === 'open' && item.value === null && (
-            <Badge color="gray" variant="light">
+            <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>
               {t('respond.unanswered')}
             </Badge>
           )}
@@ -172,7 +180,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
           </Text>
           {item.evidence.map((e) => (
             <Text key={e.id} size="xs" style={{ wordBreak: 'break-all' }}>
-              📎 {e.name} ({Math.ceil(e.size / 1024)} KB · SHA-256 {e.sha256.slice(0, 12)}…)
+              {e.name} ({Math.ceil(e.size / 1024)} KB · SHA-256 {e.sha256.slice(0, 12)}…)
             </Text>
           ))}
           <Text size="xs" c="dimmed">

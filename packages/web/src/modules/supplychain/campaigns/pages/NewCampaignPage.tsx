@@ -51,7 +51,7 @@ export function NewCampaignPage() {
         setCatalogs(
           r.items.map((c) => ({
             value: c.id,
-            label: (c.title as { ja: string; en: string })[lang] ?? c.urn,
+            label: c.title[lang],
           })),
         ),
       notifyError,

@@ -12,7 +12,7 @@ import { campaignsApi, type RequestReview } from '../api';
 const STATE_COLOR: Record<string, string> = { open: 'blue', returned: 'orange', accepted: 'teal' };
 
 function show(value: unknown): string {
-  const v = value as { kind?: string; value?: unknown; values?: unknown[]; level?: number } | null;
+  const v = value as { kind?: string; value?: string | number; values?: string[]; level?: number } | null;
   if (!v) return '';
   if (v.kind === 'multiple') return (v.values ?? []).join(', ');
   if (v.kind === 'maturity') return String(v.level);
@@ -63,14 +63,15 @@ export function RequestReviewPage() {
               <Text fw={600}>
                 {n + 1}. {i.title[lang]}
               </Text>
-              <Badge color={STATE_COLOR[i.state] ?? 'gray'}>
+              <Badge color={STATE_COLOR[i.state] ?? 'gray'} style={{ flexShrink: 0 }}>
                 {i.state === 'open' && i.returnedAt
                   ? t('campaigns.review.answeredAfterReturn')
                   : t(`campaigns.review.states.${i.state}`, { defaultValue: i.state })}
               </Badge>
             </Group>
             <Text size="sm">
-              {t('campaigns.review.answer')}: {i.value ? show(i.value) : t('campaigns.review.notYet')}
+              {t('campaigns.review.answer')}:{' '}
+              {i.value ? (i.answerLabel?.[lang] ?? show(i.value)) : t('campaigns.review.notYet')}
             </Text>
             {(i.followUp.reason || i.followUp.plannedDate) && (
               <Text size="sm" c="dimmed">
@@ -85,7 +86,7 @@ export function RequestReviewPage() {
                 size="sm"
                 href={href('/api/orgs/{orgId}/supplychain/files/{fileId}', { orgId, fileId: e.id })}
               >
-                📎 {e.name} (SHA-256 {e.sha256.slice(0, 12)}…)
+                {t('campaigns.review.evidence')}: {e.name} (SHA-256 {e.sha256.slice(0, 12)}…)
               </Anchor>
             ))}
             {status === 'submitted' && i.state === 'open' && (
