@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import type { Client } from '../helpers/app.ts';
+import { addMember, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
 
 /** A valid 法人番号 for 12 body digits (the check digit in front). */

@@ -1,7 +1,8 @@
-// Supplier registry in Chromium: the menu entry, a CSV of three suppliers imported through preview and
-// commit, the list and a supplier's page; at 1440 px and 390 px.
+// Supplier registry in Chromium: the menu entry, a CSV with a mistake refused with its row and column,
+// the corrected CSV of three suppliers imported through preview and commit, the list, a supplier's page
+// with a ★3/★4 decision and an override that needs a note, the tier view; at 1440 px and 390 px.
 import path from 'node:path';
-import { completeSetup, ja, ROOT, runScenario } from './lib.mjs';
+import { assert, completeSetup, ja, ROOT, runScenario } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-supplychain');
 const SETUP_CODE = 'supplychain-setup-2468';
@@ -9,6 +10,20 @@ const ADMIN = { email: 'buyer@example.co.jp', name: '山田 太郎', password: '
 const DESKTOP = { viewport: { width: 1440, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const T = ja.supplychain;
+
+/** A valid 法人番号 for 12 body digits (check digit in front). */
+function cn(body) {
+  let sum = 0;
+  for (let n = 1; n <= 12; n++) sum += Number(body[12 - n]) * (n % 2 === 1 ? 1 : 2);
+  return `${9 - (sum % 9)}${body}`;
+}
+const HEADER = '法人番号,名称,供給内容,重要度,契約開始日,担当者名,担当者メール';
+const ROWS = [
+  `${cn('000012050002')},アルファ部品,部品,高,2026-04-01,営業 一郎,ichiro@alpha.example.jp`,
+  `${cn('010401000001')},ベータ情報サービス,ソフトウェア、データ取扱い,高,2025-10-01,佐藤 次郎,sato@beta.example.jp`,
+  `${cn('011001000002')},ガンマ物流,サービス,低,,,`,
+];
+const csv = (rows) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`);
 
 await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launchBrowser, newPage }) => {
   const base = await startServer({ setupCode: SETUP_CODE });
@@ -28,6 +43,85 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await desk.getByRole('heading', { name: T.title }).waitFor();
   await shot(desk, 'suppliers-empty-1440');
 
+  begin('a CSV with a mistake is refused with its row and column, nothing registered');
+  await desk.getByRole('button', { name: T.importButton }).click();
+  const dialog = desk.getByRole('dialog', { name: T.import.title });
+  const broken = [ROWS[0], ROWS[1].replace('ソフトウェア、データ取扱い', 'ソフトウェア、なにか'), ROWS[2]];
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'suppliers.csv', mimeType: 'text/csv', buffer: csv(broken) });
+  await dialog.getByRole('button', { name: T.import.preview }).click();
+  const problems = dialog.getByTestId('import-problems');
+  await problems.getByRole('alert').waitFor();
+  assert((await problems.innerText()).includes('なにか'), 'the wrong value is named');
+  assert(
+    /\b3\b/.test(await problems.innerText()) && (await problems.innerText()).includes('C'),
+    'row 3, column C',
+  );
+  await shot(desk, 'suppliers-import-problems-1440');
+
+  begin('the corrected CSV: preview, then register three suppliers');
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'suppliers.csv', mimeType: 'text/csv', buffer: csv(ROWS) });
+  await dialog.getByRole('button', { name: T.import.preview }).click();
+  const preview = dialog.getByTestId('import-preview');
+  await preview.getByText(T.import.summary.replace('{{creates}}', '3').replace('{{merges}}', '0')).waitFor();
+  await shot(desk, 'suppliers-import-preview-1440');
+  await dialog.getByRole('button', { name: T.import.apply.replace('{{count}}', '3') }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const table = desk.getByRole('table', { name: T.tableLabel });
+  await table.waitFor();
+  assert((await table.getByRole('row').count()) === 4, 'three suppliers and a header');
+  await desk.getByTestId('coverage').waitFor();
+  await shot(desk, 'suppliers-list-1440');
+
+  begin('filter by criticality');
+  await desk.getByLabel(T.filterCriticality).selectOption('high');
+  assert((await table.getByRole('row').count()) === 3, 'two high-criticality suppliers');
+  await desk.getByLabel(T.filterCriticality).selectOption('');
+
+  begin('★3/★4 decision with an override that needs a note');
+  await table.getByRole('link', { name: 'ベータ情報サービス' }).click();
+  await desk.getByRole('heading', { name: 'ベータ情報サービス' }).waitFor();
+  const star = desk.getByTestId('star-panel');
+  await star.getByText(T.star.result.replace('{{level}}', '3')).waitFor();
+  await star.getByLabel(T.star.q.importantInfo).check();
+  await star.getByText(T.star.result.replace('{{level}}', '4')).waitFor();
+  await star.getByLabel(T.star.level).selectOption('3');
+  await star.getByText(T.star.noteRequired).waitFor();
+  assert(await star.getByRole('button', { name: T.star.decide }).isDisabled(), 'no override without a note');
+  await star.getByLabel(T.star.note).fill('委託データは暗号化済みで鍵は当社保有のため');
+  await star.getByRole('button', { name: T.star.decide }).click();
+  await star.getByText(T.star.overridden).waitFor();
+  await shot(desk, 'supplier-star-1440');
+
+  begin('the same tier-2 company recorded behind two tier-1 suppliers');
+  const common = cn('040001000005');
+  for (const parent of ['ベータ情報サービス', 'アルファ部品']) {
+    await desk.goto(`${base}/orgs/${orgId}/suppliers`);
+    await desk.getByRole('table', { name: T.tableLabel }).getByRole('link', { name: parent }).click();
+    await desk.getByRole('heading', { name: parent }).waitFor();
+    await desk.getByRole('button', { name: T.detail.addChild }).click();
+    const modal = desk.getByRole('dialog', { name: T.form.titleNew });
+    await modal.getByLabel(T.form.name, { exact: false }).first().fill('共通基板工業');
+    await modal.getByLabel(T.form.corporateNumber).fill(common);
+    await modal.getByRole('button', { name: T.form.save }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await desk.getByRole('link', { name: /共通基板工業/ }).waitFor();
+  }
+
+  begin('the tier view highlights the concentration');
+  await desk.goto(`${base}/orgs/${orgId}/suppliers/chain`);
+  await desk.getByRole('heading', { name: T.chainPage.title }).waitFor();
+  await desk.getByText('ガンマ物流').waitFor();
+  assert(
+    (await desk.locator('[data-concentration="true"]').count()) === 2,
+    'both records of the company highlighted',
+  );
+  await desk.getByText(T.chainPage.concentration.replace('{{count}}', '2')).first().waitFor();
+  await shot(desk, 'suppliers-chain-1440');
+
   begin('phone');
   const phone = await newPage('phone', PHONE);
   await phone.goto(`${base}/login`);
@@ -37,5 +131,9 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await phone.waitForURL(/\/overview$/);
   await phone.goto(`${base}/orgs/${orgId}/suppliers`);
   await phone.getByRole('heading', { name: T.title }).waitFor();
+  await phone.getByRole('list', { name: T.tableLabel }).getByText('アルファ部品').waitFor();
   await shot(phone, 'suppliers-390');
+  await phone.getByRole('link', { name: 'ベータ情報サービス' }).click();
+  await phone.getByTestId('star-panel').getByText(T.star.overridden).waitFor();
+  await shot(phone, 'supplier-390');
 });

@@ -1,4 +1,6 @@
 import type { WebModule } from '../types';
+import { auditLabels } from './audit';
+import { campaignAuditLabels } from './campaigns/audit';
 import { campaignNav } from './campaigns/nav';
 import { campaignOrgRoutes, campaignPublicRoutes } from './campaigns/routes';
 import { supplychainI18n } from './i18n';
@@ -17,4 +19,8 @@ export const supplychain: WebModule = {
   ),
   publicRoutes: campaignPublicRoutes,
   nav: [...nav, ...campaignNav],
+  auditLabels: {
+    actions: { ...auditLabels.actions, ...campaignAuditLabels.actions },
+    targets: { ...auditLabels.targets, ...campaignAuditLabels.targets },
+  },
 };

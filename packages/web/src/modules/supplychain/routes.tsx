@@ -4,9 +4,13 @@ import { supplychainI18n } from './i18n';
 
 const page = lazyPages(() => import('./pages'), [supplychainI18n]);
 const SuppliersPage = page('SuppliersPage');
+const SupplierPage = page('SupplierPage');
+const ChainPage = page('ChainPage');
 
 export const orgRoutes = (
   <>
     <Route path="suppliers" element={<SuppliersPage />} />
+    <Route path="suppliers/chain" element={<ChainPage />} />
+    <Route path="suppliers/:supplierId" element={<SupplierPage />} />
   </>
 );

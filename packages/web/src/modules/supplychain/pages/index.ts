@@ -1,1 +1,3 @@
 export { SuppliersPage } from './SuppliersPage';
+export { SupplierPage } from './SupplierPage';
+export { ChainPage } from './ChainPage';
