@@ -31,64 +31,61 @@ export function OutboxTable({ orgId, campaignId }: { orgId: string; campaignId?:
   if (items.length === 0) return <Text c="dimmed">{t('campaigns.outboxPage.empty')}</Text>;
   return (
     <Card withBorder p={0}>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={340}>
         <Table verticalSpacing="xs" aria-label={t('campaigns.outbox')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('campaigns.outboxPage.to')}</Table.Th>
-              <Table.Th>{t('campaigns.outboxPage.kind')}</Table.Th>
               <Table.Th>{t('campaigns.outboxPage.state')}</Table.Th>
-              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((m) => (
               <Table.Tr key={m.id}>
-                <Table.Td>
+                <Table.Td style={{ wordBreak: 'break-all' }}>
                   <Text size="sm">{m.to}</Text>
-                  {m.toName && (
-                    <Text size="xs" c="dimmed">
-                      {m.toName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`campaigns.outboxPage.kinds.${m.kind}`, { defaultValue: m.kind })}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATE_COLOR[m.state] ?? 'gray'}>
-                    {t(`campaigns.outboxPage.states.${m.state}`)}
-                  </Badge>
-                  {m.error && (
-                    <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
-                      {m.error}
-                    </Text>
-                  )}
+                  <Text size="xs" c="dimmed">
+                    {[m.toName, t(`campaigns.outboxPage.kinds.${m.kind}`, { defaultValue: m.kind })]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {(m.state === 'sent' || m.state === 'failed') && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => void campaignsApi.resend(orgId, m.id).then(load, notifyError)}
-                      >
-                        {t('campaigns.outboxPage.resend')}
-                      </Button>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={STATE_COLOR[m.state] ?? 'gray'}>
+                      {t(`campaigns.outboxPage.states.${m.state}`)}
+                    </Badge>
+                    {m.error && (
+                      <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
+                        {m.error}
+                      </Text>
                     )}
-                    {m.kind !== 'escalation' && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        onClick={() =>
-                          void campaignsApi.copyLink(orgId, m.id).then((r) => {
-                            setLink(r.url);
-                            load();
-                          }, notifyError)
-                        }
-                      >
-                        {t('campaigns.outboxPage.copyLink')}
-                      </Button>
-                    )}
-                  </Group>
+                    <Group gap={4}>
+                      {(m.state === 'sent' || m.state === 'failed') && (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => void campaignsApi.resend(orgId, m.id).then(load, notifyError)}
+                        >
+                          {t('campaigns.outboxPage.resend')}
+                        </Button>
+                      )}
+                      {m.kind !== 'escalation' && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() =>
+                            void campaignsApi.copyLink(orgId, m.id).then((r) => {
+                              setLink(r.url);
+                              load();
+                            }, notifyError)
+                          }
+                        >
+                          {t('campaigns.outboxPage.copyLink')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}
