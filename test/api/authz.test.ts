@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { writeAdvisories } from '@shinrai/store';
 import { multipart } from '../helpers/multipart.ts';
+import { seedCampaign } from '../helpers/supplychain-campaign.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   documentedRoutes,
@@ -31,6 +32,13 @@ const PUBLIC_ALLOWLIST = [
   'POST /api/invitations/{token}/accept',
   'GET /api/org-invitations/{token}',
   'POST /api/org-invitations/{token}/accept',
+  'POST /api/respond/open',
+  'POST /api/respond/relink',
+  'GET /api/respond/questionnaire',
+  'PUT /api/respond/answers/{ref}',
+  'POST /api/respond/forward',
+  'POST /api/respond/evidence',
+  'POST /api/respond/submit',
 ];
 
 /** What an anonymous caller gets from each public route on a set-up instance without SSO. */
@@ -48,6 +56,13 @@ const ANONYMOUS_PUBLIC: Record<string, { status: number; code?: string }> = {
   'POST /api/invitations/{token}/accept': { status: 404, code: 'invalid_token' },
   'GET /api/org-invitations/{token}': { status: 404, code: 'invalid_token' },
   'POST /api/org-invitations/{token}/accept': { status: 404, code: 'invalid_token' },
+  'POST /api/respond/open': { status: 400, code: 'respond_link_malformed' },
+  'POST /api/respond/relink': { status: 400, code: 'respond_link_malformed' },
+  'GET /api/respond/questionnaire': { status: 401, code: 'respond_session_missing' },
+  'PUT /api/respond/answers/{ref}': { status: 401, code: 'respond_session_missing' },
+  'POST /api/respond/forward': { status: 401, code: 'respond_session_missing' },
+  'POST /api/respond/evidence': { status: 401, code: 'respond_session_missing' },
+  'POST /api/respond/submit': { status: 401, code: 'respond_session_missing' },
 };
 
 type Org = OrgResources & { slug: string; name: string };
@@ -327,7 +342,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
           packages: [{ ecosystem: 'npm', base_ecosystem: 'npm', name: 'walker' }],
         },
       ]);
+      const campaign = await seedCampaign(t, orgId, catalog.id);
       return {
+        ...campaign,
         advisoryId: 'GHSA-walk-walk-walk',
         productId: product.product.id,
         supplierId: supplier.supplier.id,
@@ -531,7 +548,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares))/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain)/,
       );
   });
 

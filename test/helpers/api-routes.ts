@@ -79,6 +79,36 @@ export const ROUTES: Record<string, RouteRule> = {
       organization: { name: '見知らぬ会社', kind: 'supplier' },
     }),
   },
+  // The respondent's routes (supply-chain campaigns): a link, then its session cookie, is the credential.
+  'POST /api/respond/open': { access: 'public', body: () => ({ token: 'r1_guess' }) },
+  'POST /api/respond/relink': { access: 'public', body: () => ({ token: 'r1_guess' }) },
+  'GET /api/respond/questionnaire': { access: 'public' },
+  'PUT /api/respond/answers/{ref}': {
+    access: 'public',
+    body: () => ({ value: null, followUp: { reason: null, plannedDate: null } }),
+  },
+  'POST /api/respond/forward': {
+    access: 'public',
+    body: () => ({ email: 'colleague@example.jp', name: null, ref: null }),
+  },
+  'POST /api/respond/evidence': { access: 'public' },
+  'POST /api/respond/submit': { access: 'public' },
+
+  'POST /api/orgs/{orgId}/supplychain/campaigns/check': {
+    access: 'org',
+    roles: WRITERS,
+    body: (c) => ({ title: '巡回', catalogId: c.catalogId, deadline: '2099-12-31', supplierIds: [] }),
+  },
+  'POST /api/orgs/{orgId}/supplychain/campaigns': {
+    access: 'org',
+    roles: WRITERS,
+    body: (c) => ({ title: '巡回', catalogId: c.catalogId, deadline: '2099-12-31', supplierIds: [] }),
+  },
+  'POST /api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ note: '確認してください' }),
+  },
 
   'GET /api/me': { access: 'user' },
   'PATCH /api/me': { access: 'user', body: () => ({ displayName: '変更後の名前' }) },
@@ -542,6 +572,10 @@ export interface OrgResources {
   advisoryId: string;
   /** A supplier in the organization's supplier registry. */
   supplierId: string;
+  /** A supply-chain campaign, one of its requests and an evidence file a respondent attached. */
+  campaignId: string;
+  requestId: string;
+  fileId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -565,6 +599,9 @@ export function randomResources(): OrgResources {
     releaseId: randomUUID(),
     advisoryId: 'GHSA-none-none-none',
     supplierId: randomUUID(),
+    campaignId: randomUUID(),
+    requestId: randomUUID(),
+    fileId: randomUUID(),
   };
 }
 
@@ -624,6 +661,15 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return r.releaseId;
       case 'findingId':
         // A software finding: the walker has none, so a random id (lookups come after authorization).
+        return randomUUID();
+      case 'campaignId':
+        return r.campaignId;
+      case 'requestId':
+        return r.requestId;
+      case 'fileId':
+        return r.fileId;
+      case 'mailId':
+        // An outbox mail: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();
       case 'overrideId':
         // A risk-source override: the walker has none, so a random id (lookups come after authorization).

@@ -25,6 +25,7 @@ import { advisoryFeedMigration } from './advisories/migrations/0022-advisory-fee
 import { assessmentSettingsMigration } from './assessments/migrations/0025-assessment-settings.ts';
 import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
 import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
+import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -58,6 +59,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0025-assessment-settings': assessmentSettingsMigration(),
     '0026-org-discovery': orgDiscoveryMigration(),
     '0027-supplychain': supplychainMigration(),
+    '0028-supplychain-campaigns': supplychainCampaignsMigration(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { PlatformTables } from './platform/index.ts';
 import type { SmeTables } from './sme/index.ts';
 import type { SoftwareTables } from './software/index.ts';
 import type { SupplychainTables } from './supplychain/index.ts';
+import type { CampaignTables } from './supplychain/campaigns/index.ts';
 
 /**
  * The registry of the store's modules. Each module is one folder (`<module>/tables.ts`, its repository
@@ -24,6 +25,7 @@ export * from './cpsf/index.ts';
 export * from './advisories/index.ts';
 export * from './software/index.ts';
 export * from './supplychain/index.ts';
+export * from './supplychain/campaigns/index.ts';
 
 /** Every table of every module. Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface Database
@@ -36,7 +38,8 @@ export interface Database
     CpsfTables,
     AdvisoryTables,
     SoftwareTables,
-    SupplychainTables {}
+    SupplychainTables,
+    CampaignTables {}
 
 /** Either the database or an open transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

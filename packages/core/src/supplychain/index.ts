@@ -3,3 +3,4 @@ export * from './supplier.ts';
 export * from './star.ts';
 export * from './coverage.ts';
 export * from './tiers.ts';
+export * from './campaigns/index.ts';

@@ -9877,6 +9877,655 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/supplychain/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Questionnaire campaigns, newest first, with how many suppliers submitted and were accepted */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accepted: number;
+                deadline: string;
+                id: string;
+                requests: number;
+                sentAt: string | null;
+                status: string;
+                submitted: number;
+                title: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create and send a campaign: one request per supplier, one mail per contact queued in the outbox (409 with the checks when not ready) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            catalogId: string;
+            /** Format: date */
+            deadline: string;
+            linkDays?: number;
+            message?: string | null;
+            supplierIds: string[];
+            tier?: string | null;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              mails: number;
+              requests: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/campaigns/{campaignId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign and its requests (status per supplier, reminders, escalation) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          campaignId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              campaign: {
+                catalogId: string;
+                deadline: string;
+                id: string;
+                linkDays: number;
+                sentAt: string | null;
+                status: string;
+                title: string;
+              };
+              requests: {
+                acceptedAt: string | null;
+                escalatedAt: string | null;
+                id: string;
+                openedAt: string | null;
+                reminders: number[];
+                status: string;
+                submittedAt: string | null;
+                supplierId: string;
+                supplierName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/campaigns/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pre-send check: what would stop a respondent (mail, catalog, contacts, link policy), with fixes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            catalogId: string;
+            /** Format: date */
+            deadline: string;
+            linkDays?: number;
+            message?: string | null;
+            supplierIds: string[];
+            tier?: string | null;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              checks: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                subject?: string;
+                supplierId?: string;
+              }[];
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/campaigns/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Direct (tier 1) suppliers a campaign can ask, each with its contacts (to pick from and to see who has none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                contacts: {
+                  email: string;
+                  name: string;
+                }[];
+                criticality: string;
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an evidence file a supplier attached (SHA-256 in x-content-sha256) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fileId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's campaign mails, newest first (state queued/sending/sent/failed with the SMTP error) */
+    get: {
+      parameters: {
+        query?: {
+          campaignId?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                campaignId: string | null;
+                createdAt: string;
+                error: string | null;
+                id: string;
+                itemRef: string | null;
+                kind: string;
+                requestId: string | null;
+                sentAt: string | null;
+                /** @enum {string} */
+                state: 'queued' | 'sending' | 'sent' | 'failed';
+                to: string;
+                toName: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/outbox/{mailId}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A fresh respondent link for this mail's recipient, shown once to copy and hand over another way (only its hash is kept; the mail's earlier link is withdrawn unless already opened); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          mailId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/outbox/{mailId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a mail again (a fresh link; the one it carried is withdrawn unless already opened) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          mailId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              mail: {
+                attempts: number;
+                campaignId: string | null;
+                createdAt: string;
+                error: string | null;
+                id: string;
+                itemRef: string | null;
+                kind: string;
+                requestId: string | null;
+                sentAt: string | null;
+                /** @enum {string} */
+                state: 'queued' | 'sending' | 'sent' | 'failed';
+                to: string;
+                toName: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/requests/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One supplier's answers for review: value, follow-up, state and evidence per item */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assessmentId: string | null;
+              campaign: {
+                deadline: string;
+                id: string;
+                title: string;
+              };
+              items: {
+                answerLabel: {
+                  en: string;
+                  ja: string;
+                } | null;
+                evidence: {
+                  contentType: string;
+                  id: string;
+                  name: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                followUp: {
+                  plannedDate: string | null;
+                  reason: string | null;
+                };
+                ref: string;
+                returnedAt: string | null;
+                returnNote: string | null;
+                state: string;
+                title: {
+                  en: string;
+                  ja: string;
+                };
+                value: unknown;
+              }[];
+              request: {
+                acceptedAt: string | null;
+                escalatedAt: string | null;
+                id: string;
+                openedAt: string | null;
+                reminders: number[];
+                status: string;
+                submittedAt: string | null;
+                supplierId: string;
+                supplierName: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/requests/{requestId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a submitted answer as a whole (locks every item; the supplier's status becomes known) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept one item of a submitted answer (locks it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          ref: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send one submitted item back for clarification with a note (the respondents are mailed a fresh link) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          ref: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/threats': {
     parameters: {
       query?: never;
@@ -10247,6 +10896,412 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/answers/{ref}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save one answer and its follow-up (reason, planned date) — a draft until submitted */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ref: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            followUp: {
+              plannedDate: string | null;
+              reason: string | null;
+            };
+            value:
+              | (
+                  | {
+                      /** @enum {string} */
+                      kind: 'choice';
+                      value: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'multiple';
+                      values: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'maturity';
+                      level: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'number';
+                      value: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'text';
+                      value: string;
+                    }
+                )
+              | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach evidence to an item (multipart: `ref`, then `file`; PDF, images, Office files or text judged from the content; 10 MB; 5 per item; SHA-256 kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Forward the questionnaire or one item to a colleague: a link of their own is mailed; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            name: string | null;
+            ref: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              queued: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/open': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a respondent link (the token from the page fragment, never in a URL): starts a respondent session cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              opened: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/questionnaire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The respondent's questionnaire (only their request, or the one item forwarded to them) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              buyer: string;
+              canSubmit: boolean;
+              csrfToken: string;
+              deadline: string;
+              items: {
+                description: {
+                  en: string;
+                  ja: string;
+                } | null;
+                editable: boolean;
+                evidence: {
+                  id: string;
+                  name: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                followUp: {
+                  plannedDate: string | null;
+                  reason: string | null;
+                };
+                followUpNeeded: boolean;
+                group: {
+                  en: string;
+                  ja: string;
+                } | null;
+                /** @enum {string} */
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                max: number | null;
+                min: number | null;
+                options: {
+                  label: {
+                    en: string;
+                    ja: string;
+                  };
+                  value: string;
+                }[];
+                ref: string;
+                returnNote: string | null;
+                /** @enum {string} */
+                state: 'open' | 'returned' | 'accepted';
+                title: {
+                  en: string;
+                  ja: string;
+                };
+                unit: {
+                  en: string;
+                  ja: string;
+                } | null;
+                value:
+                  | (
+                      | {
+                          /** @enum {string} */
+                          kind: 'choice';
+                          value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'multiple';
+                          values: string[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'maturity';
+                          level: number;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'number';
+                          value: number;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'text';
+                          value: string;
+                        }
+                    )
+                  | null;
+              }[];
+              message: string | null;
+              /** @enum {string} */
+              scope: 'questionnaire' | 'item';
+              /** @enum {string} */
+              status: 'queued' | 'sent' | 'opened' | 'submitted' | 'accepted' | 'closed';
+              supplier: string;
+              title: string;
+              you: {
+                email: string;
+                name: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/relink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mail a fresh link to the address an expired or used link was sent to (never to another address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              queued: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the questionnaire (refused with the located items still unanswered or lacking a follow-up) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -4,6 +4,14 @@ import { supplierChainRoutes } from './chain-routes.ts';
 import { SUPPLYCHAIN_ERRORS } from './errors.ts';
 import { supplierFileRoutes } from './file-routes.ts';
 import { supplierRoutes } from './routes.ts';
+import {
+  CAMPAIGN_DAILY,
+  CAMPAIGN_ERRORS,
+  CAMPAIGN_PERMISSIONS,
+  CAMPAIGN_ROUTES,
+  campaignJobHandlers,
+  RESPOND_PUBLIC_ROUTES,
+} from './campaigns/index.ts';
 
 /**
  * Supplier status across the chain (issue 14): the buyer's supplier registry keyed by 法人番号, tiers seen as
@@ -12,9 +20,18 @@ import { supplierRoutes } from './routes.ts';
 export const supplychainModule = defineModule({
   name: 'supplychain',
   // manage: sharing one's own registry with a buyer (a share decision, like every other share).
-  permissions: { 'supplychain.read': 'read', 'supplychain.write': 'write', 'supplychain.manage': 'manage' },
-  errors: SUPPLYCHAIN_ERRORS,
+  permissions: {
+    'supplychain.read': 'read',
+    'supplychain.write': 'write',
+    'supplychain.manage': 'manage',
+    ...CAMPAIGN_PERMISSIONS,
+  },
+  errors: { ...SUPPLYCHAIN_ERRORS, ...CAMPAIGN_ERRORS },
   // Static paths (chain, coverage, import, export) before `/suppliers/:supplierId`.
-  routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes],
+  routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes, ...CAMPAIGN_ROUTES],
   relationshipEnded: revokeRegistrySharesOnEnd,
+  // Questionnaire campaigns (campaigns/, respond/, outbox/): the respondent's routes need no account.
+  publicRoutes: RESPOND_PUBLIC_ROUTES,
+  jobs: campaignJobHandlers,
+  daily: CAMPAIGN_DAILY,
 });

@@ -1,5 +1,6 @@
 import type { StatusEvidence } from '@shinrai/core/supplychain';
 import type { Ctx } from '../../platform/context.ts';
+import { campaignStatusEvidence } from './campaigns/coverage.ts';
 
 /**
  * Where a supplier's known status (状況把握) comes from. A source returns, for suppliers of the caller's
@@ -11,7 +12,7 @@ import type { Ctx } from '../../platform/context.ts';
  */
 export type StatusSource = (ctx: Ctx, supplierIds: readonly string[]) => Promise<StatusEvidence[]>;
 
-export const STATUS_SOURCES: StatusSource[] = [];
+export const STATUS_SOURCES: StatusSource[] = [campaignStatusEvidence];
 
 /** The evidence of every source for these suppliers. */
 export async function statusEvidence(ctx: Ctx, supplierIds: readonly string[]): Promise<StatusEvidence[]> {

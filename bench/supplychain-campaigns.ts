@@ -1,0 +1,159 @@
+/**
+ * Campaign benchmark (issue 14): a questionnaire campaign to 5,000 suppliers (one contact each) created and
+ * its 5,000 mails queued in the outbox, through the real HTTP route on SQLite (target < 10 s), then the outbox
+ * delivered (each mail mints its link; the mailer is a no-op here, so this is Shinrai's own share of the work).
+ * Run: node --import tsx bench/supplychain-campaigns.ts [suppliers]. Writes docs/benchmarks.md
+ * (section `supplychain-campaigns`).
+ */
+import {
+  buildApp,
+  installBuiltinPacks,
+  loadConfig,
+  openFileStore,
+  prepareSetupCode,
+  SERVER_MODULES,
+  type Deps,
+} from '@shinrai/server';
+import { migrate, openStore } from '@shinrai/store';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { execSync } from 'node:child_process';
+import { machineLine, writeSection } from './sections.ts';
+
+const N = Number(process.argv[2] ?? 5_000);
+const SETUP = 'BENC-HSUP-PLYC';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shinrai-bench-campaigns-'));
+const store = openStore({ databaseUrl: undefined, dataDir: dir });
+await migrate(store);
+const config = {
+  ...loadConfig({ SHINRAI_DATA_DIR: dir, SHINRAI_SETUP_CODE: SETUP, SHINRAI_WEB_DIST: '/nonexistent' }),
+};
+let sent = 0;
+const deps: Deps = {
+  store,
+  files: openFileStore(store, dir),
+  config,
+  mailer: { configured: true, send: async () => void sent++ },
+  now: () => new Date(),
+  log: undefined as never,
+};
+const app = await buildApp(deps);
+deps.log = app.log;
+await prepareSetupCode(deps);
+await installBuiltinPacks(deps);
+
+const setup = await app.inject({
+  method: 'POST',
+  url: '/api/setup',
+  payload: {
+    setupCode: SETUP,
+    email: 'bench@example.jp',
+    displayName: 'ベンチ',
+    password: 'correct horse battery staple',
+    locale: 'ja',
+    organization: {
+      name: 'ベンチ精機',
+      kind: 'enterprise',
+      prefecture: '13',
+      size: 'large',
+      industry: '製造業',
+    },
+  },
+});
+if (setup.statusCode !== 201) throw new Error(`setup: ${setup.statusCode} ${setup.body}`);
+const setCookie = setup.headers['set-cookie'];
+const cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)])
+  .find((c) => c.startsWith('shinrai_session='))!
+  .split(';')[0]!;
+const csrf = (JSON.parse(setup.body) as { csrfToken: string }).csrfToken;
+const me = JSON.parse((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).body) as {
+  memberships: { organization: { id: string } }[];
+};
+const orgId = me.memberships[0]!.organization.id;
+const catalogs = JSON.parse(
+  (await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/catalogs`, headers: { cookie } })).body,
+) as { items: { id: string; urn: string }[] };
+const catalogId = catalogs.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+
+// Seed the registry directly (the registry's own import is benchmarked by its module).
+const at = new Date().toISOString();
+const ids: string[] = [];
+for (let i = 0; i < N; i += 500) {
+  const suppliers = [];
+  const contacts = [];
+  for (let j = i; j < Math.min(N, i + 500); j++) {
+    const id = randomUUID();
+    ids.push(id);
+    suppliers.push({
+      id,
+      org_id: orgId,
+      corporate_number: null,
+      name: `取引先${j}株式会社`,
+      name_kana: null,
+      supplies: '[]',
+      criticality: 'medium',
+      contract_start: null,
+      contract_end: null,
+      star_required: null,
+      star_held: null,
+      linked_org_id: null,
+      tier: 1,
+      parent_supplier_id: null,
+      notes: '',
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    });
+    contacts.push({
+      id: randomUUID(),
+      supplier_id: id,
+      org_id: orgId,
+      name: `担当${j}`,
+      email: `c${j}@s${j}.example.jp`,
+      role: '',
+      is_primary: 1,
+      created_at: at,
+    });
+  }
+  await store.db.insertInto('suppliers').values(suppliers).execute();
+  await store.db.insertInto('supplier_contacts').values(contacts).execute();
+}
+
+const deadline = new Date(Date.now() + 30 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+const t0 = performance.now();
+const res = await app.inject({
+  method: 'POST',
+  url: `/api/orgs/${orgId}/supplychain/campaigns`,
+  headers: { cookie, 'x-csrf-token': csrf },
+  payload: { title: 'ベンチ', catalogId, deadline, supplierIds: ids },
+});
+const createMs = performance.now() - t0;
+if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
+const { mails } = JSON.parse(res.body) as { mails: number };
+
+const jobs = SERVER_MODULES.find((m) => m.name === 'supplychain')!.jobs!(deps);
+const t1 = performance.now();
+await jobs['supplychain.outbox']!({ progress: async () => undefined } as never);
+const deliverMs = performance.now() - t1;
+
+await app.close();
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const load = execSync('uptime').toString().trim();
+const body = `## Supply-chain campaign to ${N.toLocaleString('en')} suppliers (SQLite)
+
+${machineLine()}; ${new Date().toISOString().slice(0, 10)}; load: \`${load}\`.
+
+| step | time | target | ratio to target |
+|---|---|---|---|
+| POST campaigns: ${N.toLocaleString('en')} requests created, ${mails.toLocaleString('en')} mails queued (pre-send check included) | ${(createMs / 1000).toFixed(2)} s | < 10 s | ${(createMs / 10_000).toFixed(2)} |
+| outbox delivered: ${sent.toLocaleString('en')} links minted (hash stored) and handed to a no-op mailer | ${(deliverMs / 1000).toFixed(2)} s | — | — |
+
+Assessments are created when a respondent first opens the link, not at send time, so sending to thousands stays cheap.
+`;
+console.log(body);
+writeSection('supplychain-campaigns', body);

@@ -1,0 +1,3 @@
+export * from './link-token.ts';
+export * from './reminders.ts';
+export * from './questions.ts';

@@ -1,0 +1,4 @@
+/** Questionnaire campaigns of the supply-chain module. */
+export type * from './tables.ts';
+export * from './repo.ts';
+export * from './recipients.ts';

@@ -1,0 +1,24 @@
+import type { AuditLabels } from '../../types';
+
+/** How the audit log names campaign and respondent actions (both languages). */
+export const campaignAuditLabels: AuditLabels = {
+  actions: {
+    'campaign.send': { ja: '回答依頼の送信', en: 'Campaign sent' },
+    'campaign.mail_resend': { ja: '依頼メールの再送', en: 'Campaign mail resent' },
+    'campaign.link_copy': { ja: '回答リンクの発行（コピー）', en: 'Respondent link copied' },
+    'campaign.item_return': { ja: '設問の差し戻し', en: 'Item sent back' },
+    'campaign.item_accept': { ja: '設問の受理', en: 'Item accepted' },
+    'campaign.accept': { ja: '回答の受理', en: 'Answers accepted' },
+    'respond.open': { ja: '回答リンクを開いた', en: 'Respondent link opened' },
+    'respond.answer': { ja: '取引先の回答', en: 'Supplier answered' },
+    'respond.forward': { ja: '同僚への転送', en: 'Forwarded to a colleague' },
+    'respond.evidence': { ja: '証跡の添付（取引先）', en: 'Evidence attached (supplier)' },
+    'respond.submit': { ja: '回答の提出', en: 'Answers submitted' },
+    'respond.relink': { ja: '新しいリンクの再送依頼', en: 'New link requested' },
+  },
+  targets: {
+    campaign: { ja: '回答依頼', en: 'Campaign' },
+    campaign_request: { ja: '取引先への依頼', en: 'Supplier request' },
+    outbox_mail: { ja: '送信メール', en: 'Outbox mail' },
+  },
+};

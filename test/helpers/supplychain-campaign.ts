@@ -1,0 +1,94 @@
+import {
+  insertCampaign,
+  insertCampaignEvidence,
+  insertCampaignRequests,
+  insertSupplier,
+} from '@shinrai/store';
+import { createHash, randomUUID } from 'node:crypto';
+import type { TestApp } from './app.ts';
+
+/**
+ * A sent campaign with one request and one evidence file in `orgId`, written through the store (the
+ * authorization walker needs resources to address; the flow itself is tested in supplychain-campaigns.test.ts).
+ */
+export async function seedCampaign(
+  t: TestApp,
+  orgId: string,
+  catalogId: string,
+): Promise<{ campaignId: string; requestId: string; fileId: string }> {
+  const db = t.deps.store.db;
+  const at = new Date().toISOString();
+  const supplierId = randomUUID();
+  await insertSupplier(db, {
+    id: supplierId,
+    org_id: orgId,
+    corporate_number: null,
+    name: '巡回部品株式会社',
+    name_kana: null,
+    supplies: '[]',
+    criticality: 'medium',
+    contract_start: null,
+    contract_end: null,
+    star_required: null,
+    star_held: null,
+    linked_org_id: null,
+    tier: 1,
+    parent_supplier_id: null,
+    notes: '',
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+  });
+  const campaignId = randomUUID();
+  await insertCampaign(db, {
+    id: campaignId,
+    org_id: orgId,
+    title: '巡回用',
+    catalog_id: catalogId,
+    tier: null,
+    deadline: '2099-12-31',
+    link_days: 30,
+    message: null,
+    status: 'sent',
+    owner_id: null,
+    created_by: null,
+    created_at: at,
+    sent_at: at,
+  });
+  const requestId = randomUUID();
+  await insertCampaignRequests(db, [
+    {
+      id: requestId,
+      org_id: orgId,
+      campaign_id: campaignId,
+      supplier_id: supplierId,
+      supplier_name: '巡回部品株式会社',
+      assessment_id: null,
+      status: 'sent',
+      opened_at: null,
+      submitted_at: null,
+      accepted_at: null,
+      accepted_by: null,
+      reminders: '[]',
+      escalated_at: null,
+      updated_at: at,
+    },
+  ]);
+  const data = Buffer.from('walker evidence\n');
+  const stored = await t.deps.files.put(data, { purpose: 'supplychain.evidence', name: 'walk.txt' });
+  const fileId = randomUUID();
+  await insertCampaignEvidence(db, {
+    id: fileId,
+    org_id: orgId,
+    request_id: requestId,
+    ref: '1',
+    name: 'walk.txt',
+    content_type: 'text/plain',
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    file_key: stored.key,
+    link_id: null,
+    created_at: at,
+  });
+  return { campaignId, requestId, fileId };
+}
