@@ -21,6 +21,7 @@ import { vexHistoryMigration } from './software/migrations/0018-vex-history.ts';
 import { peerBenchmarksMigration } from './governance/migrations/0019-peer-benchmarks.ts';
 import { governanceReportNotesMigration } from './governance/migrations/0020-governance-report-notes.ts';
 import { advisoryContentHashMigration } from './advisories/migrations/0021-advisory-content-hash.ts';
+import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -50,6 +51,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0019-peer-benchmarks': peerBenchmarksMigration(),
     '0020-governance-report-notes': governanceReportNotesMigration(),
     '0021-advisory-content-hash': advisoryContentHashMigration(),
+    '0029-sharing': sharingMigration(),
   };
 }
 
