@@ -11,6 +11,7 @@ import { consoleOut } from './output.ts';
 import { auditCheckpointCommand, auditPublicKeyCommand, auditVerifyCommand } from './audit-cli.ts';
 import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
 import { advisoriesImportCommand } from './advisories-import.ts';
+import { sharingSanitizeCommand } from './sharing-cli.ts';
 
 const lang = pickLang(process.argv, process.env);
 const m = (k: MessageKey) => MESSAGES[k][lang];
@@ -94,6 +95,13 @@ advisories
   .description(m('advisoriesImport'))
   .argument('<path>', m('pathArg'))
   .action((target: string) => exitWith(advisoriesImportCommand(out, target)));
+
+const sharing = program.command('sharing').description(m('sharingCmd'));
+sharing
+  .command('sanitize')
+  .description(m('sharingSanitize'))
+  .requiredOption('--jsonl <file>', m('jsonlOption'))
+  .action((o: { jsonl: string }) => exitWith(sharingSanitizeCommand(out, o.jsonl)));
 
 // sbom and artifact: bin/shinrai.mjs sends these straight to software-cli.ts (lean start-up); they are
 // declared here too so that `shinrai --help` lists them. Reached here only when an option comes first

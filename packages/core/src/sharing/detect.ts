@@ -1,5 +1,5 @@
 import { isPrivateIpv4, isPrivateIpv6, isValidCorporateNumber, isValidMyNumber } from './numbers.ts';
-import { refang } from './normalize.ts';
+import { foldWidth, refang } from './normalize.ts';
 import { JA_NAME_SUFFIX, JA_NOT_NAMES, LATIN_GIVEN_NAMES, LATIN_SURNAMES } from './names.ts';
 import type { IndicatorType, RedactionCategory } from './vocab.ts';
 
@@ -62,6 +62,20 @@ const FILE_EXT = new Set(
     ' ',
   ),
 );
+/**
+ * Top-level domains a bare domain in prose may end with: every two-letter country code, and the generic ones
+ * seen in attacks (a longer list costs little; `t.sato` or `file.name` must not become an indicator).
+ */
+const GENERIC_TLDS = new Set(
+  (
+    'com net org info biz xyz top online site io ai app dev cloud shop store club live tech space website pro ' +
+    'icu buzz fun link click work host services support email digital network today world life news center ' +
+    'onion tokyo osaka nagoya kyoto yokohama jpn asia mobi name tel win bid loan vip ltd group company ' +
+    'zip mov arpa gov edu int mil'
+  ).split(' '),
+);
+const isTld = (t: string) => /^[a-z]{2}$/.test(t) || GENERIC_TLDS.has(t) || t.startsWith('xn--');
+
 const INTERNAL_SUFFIX = /\.(?:local|lan|internal|intra|intranet|corp|localdomain|home\.arpa|ad)$/i;
 
 const RE = {
@@ -98,7 +112,7 @@ const RE = {
   hostForm: /(?<![A-Za-z0-9-])(?:[A-Z]{2,}[A-Z0-9]*-)+[A-Z0-9]*\d+(?![A-Za-z0-9-])/g,
   unc: /\\\\([A-Za-z][A-Za-z0-9_-]{1,30})\\/g,
   companyJa:
-    /(?:株式会社|有限会社|合同会社|\(株\)|（株）|㈱)\s?[一-龥ァ-ヶーA-Za-z0-9・&]{1,20}|[一-龥ァ-ヶーA-Za-z0-9・&]{1,20}?(?:株式会社|有限会社|合同会社|\(株\)|（株）|㈱)/g,
+    /(?:株式会社|有限会社|合同会社|\(株\)|（株）|㈱)\s?[ぁ-ん]{0,6}[一-龥ァ-ヶーA-Za-z0-9・&]{1,20}|[一-龥ァ-ヶーA-Za-z0-9・&]{1,20}?(?:株式会社|有限会社|合同会社|\(株\)|（株）|㈱)/g,
   companyEn:
     /\b[A-Z][A-Za-z0-9&-]*(?:\s+[A-Z][A-Za-z0-9&-]*){0,3}\s+(?:Co\.,?\s*Ltd\.?|Corporation|Corp\.|Inc\.|K\.K\.|LLC|Ltd\.|Holdings)/g,
   latinName:
@@ -118,7 +132,7 @@ const wordAt = (f: string, start: number, end: number) =>
  * longer ones anywhere, so `Sample DenkiSAMPLE DENKI` cannot hide a name (found by the property test).
  */
 export function findTerm(folded: string, term: string): [number, number][] {
-  const t = lower(term.trim());
+  const t = lower(foldWidth(term.trim()));
   if (t.length < 2) return [];
   const hay = lower(folded);
   const out: [number, number][] = [];
@@ -216,7 +230,7 @@ export function detect(f: string, r: ReporterTerms): Candidate[] {
       const own = r.domains.some((d) => lower(d) === v);
       red(m.index, end, own ? 'org' : 'hostname', own ? 'org_domain' : 'reporter_host', true);
     } else if (k === 'internal') red(m.index, end, 'hostname', 'internal_host', true);
-    else if (/^[a-z]/.test(tld))
+    else if (isTld(tld))
       ind(m.index, end, 'domain', v, looksLikeReporter(v, r) ? 'lookalike_domain' : 'external_domain');
   });
   each(RE.ipv4, f, (m) => {

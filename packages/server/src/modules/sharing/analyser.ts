@@ -35,6 +35,7 @@ const isName = (t: IpadicFeatures) =>
   t.pos === '名詞' && t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '人名';
 const isNameSuffix = (t: IpadicFeatures | undefined) =>
   t?.pos_detail_1 === '接尾' && t.pos_detail_2 === '人名';
+const KATAKANA = /[\u30a1-\u30fa]/;
 const CJK = /^[\u4e00-\u9fff\u3005\u30a0-\u30ff]+$/;
 
 /**
@@ -66,6 +67,8 @@ export function personSpans(tokenizer: Tokenizer<IpadicFeatures>, text: string):
     }
     // Latin words are tagged by IPADIC as 組織/人名 at random; the Latin-name rule in core decides those.
     if (/^[\x20-\x7e]+$/.test(text.slice(start, end))) continue;
+    // Part of a katakana compound (マイ|ナンバー, 出口|ノード): not a name.
+    if (KATAKANA.test(text[end] ?? '') || KATAKANA.test(text[start - 1] ?? '')) continue;
     spans.push({ start, end, category: 'person' });
   }
   return spans;
