@@ -3,6 +3,7 @@ import { cpsf } from './cpsf';
 import { governance } from './governance';
 import { library } from './library';
 import { platform } from './platform';
+import { sharing } from './sharing';
 import { sme } from './sme';
 import { software } from './software';
 import { threats } from './threats';
@@ -18,6 +19,7 @@ export const MODULES: readonly WebModule[] = [
   cpsf,
   software,
   threats,
+  sharing,
 ];
 
 /** The menu entries of all modules, in menu order. */
