@@ -91,6 +91,7 @@ describe('sharing hub: members, reports, publication, leaks', () => {
       `/api/orgs/${m.id}/audit`,
       ...ids.flatMap((id) => [
         `/api/orgs/${m.id}/sharing/feed/${id}`,
+        `/api/orgs/${m.id}/sharing/feed/${id}/stix`,
         `/api/orgs/${m.id}/sharing/reports/${id}`,
       ]),
     ];
@@ -300,11 +301,20 @@ describe('sharing hub: members, reports, publication, leaks', () => {
       expect(text).not.toContain(s);
     expect(text).toContain('203.0.113.45');
     expect(feedB[0]?.mine).toBe(false);
+    const stix = json<{ type: string; objects: { type: string; name?: string; pattern?: string }[] }>(
+      await B.user.get(`/api/orgs/${B.id}/sharing/feed/${reportId}/stix`),
+    );
+    expect(stix.objects.find((o) => o.type === 'identity')?.name).toBe(H.name);
+    expect(stix.objects.filter((o) => o.type === 'indicator').map((o) => o.pattern)).toContain(
+      "[ipv4-addr:value = '203.0.113.45']",
+    );
+    expect(JSON.stringify(stix)).not.toContain('サンプル電機');
     for (const m of [C, D, E]) {
       expect(json<{ items: unknown[] }>(await m.user.get(`/api/orgs/${m.id}/sharing/feed`)).items).toEqual(
         [],
       );
       expect((await m.user.get(`/api/orgs/${m.id}/sharing/feed/${reportId}`)).statusCode).toBe(404);
+      expect((await m.user.get(`/api/orgs/${m.id}/sharing/feed/${reportId}/stix`)).statusCode).toBe(404);
       expect(
         (
           await m.user.post(`/api/orgs/${m.id}/sharing/feed/${reportId}/comments`, {

@@ -4,3 +4,4 @@ export * from './numbers.ts';
 export * from './detect.ts';
 export * from './sanitize.ts';
 export * from './jsonl.ts';
+export * from './stix.ts';

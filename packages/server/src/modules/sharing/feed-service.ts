@@ -1,4 +1,5 @@
-import type { AttackType, Tlp } from '@shinrai/core/sharing';
+import { stixBundle, type AttackType, type IndicatorType, type Tlp } from '@shinrai/core/sharing';
+import { isThreatKey, THREAT_DEFS } from '@shinrai/core/threats';
 import {
   findOrganization,
   findSharingMember,
@@ -99,4 +100,29 @@ export async function addComment(
     });
   });
   return publishedView(ctx, row);
+}
+
+/** The STIX 2.1 bundle of a published report the caller may read (the hub is the author; no reporter). */
+export async function stixExport(ctx: SharingCtx, id: string) {
+  const row = await readable(ctx, id);
+  const hub = await findOrganization(ctx.deps.store.db, row.hub_org_id);
+  const lang = row.lang === 'en' ? 'en' : 'ja';
+  return stixBundle({
+    report: {
+      id: row.id,
+      title: row.published_title ?? '',
+      text: row.approved_text ?? '',
+      lang,
+      attackType: row.attack_type,
+      attackLabel: isThreatKey(row.attack_type) ? THREAT_DEFS[row.attack_type].label[lang] : row.attack_type,
+      occurredOn: row.occurred_on,
+      publishedAt: row.published_at ?? row.updated_at,
+      tlp: row.tlp as Tlp,
+      indicators: (JSON.parse(row.indicators) as { type: IndicatorType; value: string }[]).map((i) => ({
+        type: i.type,
+        value: i.value,
+      })),
+    },
+    hub: { id: row.hub_org_id, name: hub?.name ?? '' },
+  });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
-import { addComment, feed, feedItem } from './feed-service.ts';
+import { addComment, feed, feedItem, stixExport } from './feed-service.ts';
 import type { SharingCtx } from './hub-service.ts';
 import { decide, detail, list, publish, review, submit } from './report-service.ts';
 import {
@@ -155,6 +155,31 @@ export function reportRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => ({ report: await feedItem(ctx(req), req.params.id) }),
+    );
+
+    app.get(
+      '/api/orgs/:orgId/sharing/feed/:id/stix',
+      {
+        config: { permission: 'sharing.read' },
+        schema: {
+          tags,
+          summary:
+            'A published report as a STIX 2.1 bundle (TLP 2.0 marking of the OASIS extension; the hub is the author)',
+          params: ById,
+          response: {
+            200: z.object({
+              type: z.literal('bundle'),
+              id: z.string(),
+              objects: z.array(z.record(z.string(), z.unknown())),
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const bundle = await stixExport(ctx(req), req.params.id);
+        void reply.header('content-disposition', `attachment; filename="${req.params.id}.stix.json"`);
+        return bundle;
+      },
     );
 
     app.post(

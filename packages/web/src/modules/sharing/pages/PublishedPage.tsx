@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -55,9 +56,14 @@ export function PublishedPage() {
           {t('sharing.published.occurred', { date: p.occurredOn })}
         </Text>
       </Group>
-      <Text size="sm" c="dimmed">
-        {t(`sharing.tlp.${p.tlp}` as 'sharing.tlp.clear')}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t(`sharing.tlp.${p.tlp}` as 'sharing.tlp.clear')}
+        </Text>
+        <Anchor size="sm" href={`/api/orgs/${orgId}/sharing/feed/${p.id}/stix`} download>
+          {t('sharing.published.stix')}
+        </Anchor>
+      </Group>
       <Card withBorder>
         <Text style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }}>{p.text}</Text>
       </Card>
