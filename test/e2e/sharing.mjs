@@ -81,7 +81,11 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   begin("the hub's analyst drops the phone redaction and asks for approval");
   await desk.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
   await desk.getByRole('heading', { name: S.report.review }).waitFor();
+  assert(!(await desk.getByTestId('preview').innerText()).includes('03-5555-0142'), 'phone hidden at first');
   await desk.getByRole('checkbox', { name: /03-5555-0142/ }).uncheck();
+  await until('the text to publish follows the unticked box', async () =>
+    (await desk.getByTestId('preview').innerText()).includes('03-5555-0142'),
+  );
   await desk.getByLabel(label(S.report.publishedTitle)).fill('請求書を装ったメールによる標的型攻撃');
   await shot(desk, 'hub-review-1440');
   await desk.getByRole('button', { name: S.report.sendForApproval }).click();

@@ -11,3 +11,4 @@ export * from './catalog/assessment-status.ts';
 export * from './governance/index.ts';
 export * from './sme/security-action.ts';
 export * from './software/package-types.ts';
+export { applyRedactions } from './sharing/sanitize.ts';

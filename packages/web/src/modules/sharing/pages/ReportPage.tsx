@@ -21,6 +21,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { applyRedactions } from '@shinrai/core/browser';
 import { sharingApi, type Group as SectorGroup, type ReportDetail, type Tlp } from '../api';
 import { IndicatorList, MarkedText, StatusBadge } from './parts';
 
@@ -33,16 +34,25 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const [r, setR] = useState<ReportDetail | null>(null);
   const [failed, setFailed] = useState(false);
+  const [keep, setKeep] = useState<boolean[]>([]);
+  const show = useCallback((x: ReportDetail) => {
+    setR(x);
+    setKeep(x.redactions.map(() => true));
+  }, []);
   const load = useCallback(() => {
     sharingApi.report(orgId, id).then(
-      (x) => setR(x.report),
+      (x) => show(x.report),
       () => setFailed(true),
     );
-  }, [orgId, id]);
+  }, [orgId, id, show]);
   useEffect(load, [load]);
   if (failed) return <Alert color="red">{t('sharing.loadFailed')}</Alert>;
   if (!r) return <FullPageLoader />;
   const asHub = r.hubOrgId === orgId;
+  // While the hub's analyst edits, the text to publish follows the boxes ticked (the same rule as the server).
+  const editing = asHub && r.status !== 'published';
+  const kept = r.redactions.filter((_, i) => keep[i] ?? true);
+  const preview = editing ? applyRedactions(r.text, kept, r.lang) : r.preview;
   return (
     <Stack gap="lg">
       <PageHeader title={r.publishedTitle ?? r.title} description={`${r.hubName} · ${r.reporterName}`} />
@@ -58,14 +68,14 @@ export function ReportPage() {
           <Title order={4} mb="xs">
             {t('sharing.report.original')}
           </Title>
-          <MarkedText text={r.text} redactions={r.redactions} />
+          <MarkedText text={r.text} redactions={editing ? kept : r.redactions} />
         </Card>
         <Card withBorder>
           <Title order={4} mb="xs">
             {t('sharing.report.preview')}
           </Title>
           <Text component="div" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }} data-testid="preview">
-            {r.preview}
+            {preview}
           </Text>
         </Card>
       </SimpleGrid>
@@ -75,7 +85,7 @@ export function ReportPage() {
         </Title>
         <IndicatorList indicators={r.indicators} />
       </Card>
-      {asHub && r.status !== 'published' ? <Review r={r} onDone={setR} /> : null}
+      {editing ? <Review r={r} keep={keep} setKeep={setKeep} onDone={show} /> : null}
       {asHub && r.status === 'approved' ? <Publish r={r} onDone={setR} /> : null}
       {r.mine && r.status === 'awaiting_approval' ? <Decide r={r} onDone={setR} /> : null}
       {r.reporterNote ? <Alert color="yellow">{r.reporterNote}</Alert> : null}
@@ -83,10 +93,19 @@ export function ReportPage() {
   );
 }
 
-function Review({ r, onDone }: { r: ReportDetail; onDone: (r: ReportDetail) => void }) {
+function Review({
+  r,
+  keep,
+  setKeep,
+  onDone,
+}: {
+  r: ReportDetail;
+  keep: boolean[];
+  setKeep: (f: (k: boolean[]) => boolean[]) => void;
+  onDone: (r: ReportDetail) => void;
+}) {
   const { t } = useTranslation('sharing');
   const { orgId } = useOrg();
-  const [keep, setKeep] = useState<boolean[]>(r.redactions.map(() => true));
   const [title, setTitle] = useState(r.publishedTitle ?? r.title);
   const send = () =>
     sharingApi
