@@ -322,6 +322,62 @@ describe('authorization walker over GET /api/openapi.json', () => {
       const supplier = json<{ supplier: { id: string } }>(
         must(await c.post(`/api/orgs/${orgId}/suppliers`, { name: '巡回用取引先' }), 201),
       );
+      // An attack-information sharing hub of its own (A's and B's differ) that it is a member of and reported to.
+      const hub = await makeOrg(`歩行共有ハブ ${orgId.slice(0, 4)}`, 'hub');
+      must(await users.owner.req('PUT', `/api/orgs/${hub.id}/sharing/hub`, { ndaVersion: 'v1' }), 200);
+      const hubGroup = json<{ group: { id: string } }>(
+        must(await users.owner.post(`/api/orgs/${hub.id}/sharing/groups`, { name: '歩行' }), 201),
+      ).group.id;
+      const member = json<{ relationship: { id: string } }>(
+        must(
+          await users.owner.post(`/api/orgs/${hub.id}/relationships`, {
+            counterpartSlug: json<{ organization: { slug: string } }>(await c.get(`/api/orgs/${orgId}`))
+              .organization.slug,
+            type: 'hub_member',
+            side: 'from',
+          }),
+          201,
+        ),
+      ).relationship.id;
+      must(await c.post(`/api/orgs/${orgId}/relationships/${member}/accept`), 200);
+      must(await c.post(`/api/orgs/${orgId}/sharing/hubs/${hub.id}/nda`, { version: 'v1' }), 200);
+      const report = json<{ report: { id: string; revision: number } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/sharing/hubs/${hub.id}/reports`, {
+            title: '歩行報告',
+            text: '198.51.100.1 からの不審な通信',
+            lang: 'ja',
+            attackType: 'other',
+            occurredOn: '2026-11-01',
+          }),
+          201,
+        ),
+      ).report;
+      const reviewed = json<{ report: { revision: number } }>(
+        must(
+          await users.owner.req('PUT', `/api/orgs/${hub.id}/sharing/reports/${report.id}/review`, {
+            revision: report.revision,
+            publishedTitle: '不審な通信',
+            redactions: [],
+            indicators: [],
+          }),
+          200,
+        ),
+      ).report;
+      must(
+        await c.post(`/api/orgs/${orgId}/sharing/reports/${report.id}/decision`, {
+          revision: reviewed.revision,
+          approve: true,
+        }),
+        200,
+      );
+      must(
+        await users.owner.post(`/api/orgs/${hub.id}/sharing/reports/${report.id}/publish`, {
+          revision: reviewed.revision,
+          tlp: 'green',
+        }),
+        200,
+      );
       // The advisory database is shared by the instance: one record, visible from every organization.
       await writeAdvisories(t.db.store.db, [
         {
@@ -346,6 +402,9 @@ describe('authorization walker over GET /api/openapi.json', () => {
       return {
         ...campaign,
         advisoryId: 'GHSA-walk-walk-walk',
+        hubId: hub.id,
+        sharingGroupId: hubGroup,
+        sharingReportId: report.id,
         productId: product.product.id,
         supplierId: supplier.supplier.id,
         releaseId: release.release.id,
@@ -548,7 +607,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments)$)/,
       );
   });
 

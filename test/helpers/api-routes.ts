@@ -478,6 +478,49 @@ export const ROUTES: Record<string, RouteRule> = {
       },
     }),
   },
+  // Attack-information sharing: bodies for the walker (read: everyone; write: writers; review/manage: managers).
+  'PUT /api/orgs/{orgId}/sharing/hub': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ ndaVersion: 'walk' }),
+  },
+  'POST /api/orgs/{orgId}/sharing/groups': { access: 'org', roles: MANAGERS, body: () => ({ name: '侵入' }) },
+  'PUT /api/orgs/{orgId}/sharing/groups/{groupId}/members': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ memberOrgIds: [] }),
+  },
+  'POST /api/orgs/{orgId}/sharing/hubs/{hubId}/nda': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ version: 'walk', named: true }),
+  },
+  'PUT /api/orgs/{orgId}/sharing/dictionary': { access: 'org', roles: MANAGERS, body: () => ({ terms: [] }) },
+  'POST /api/orgs/{orgId}/sharing/hubs/{hubId}/reports': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ title: '侵入', text: '侵入', lang: 'ja', attackType: 'other', occurredOn: '2026-01-01' }),
+  },
+  'PUT /api/orgs/{orgId}/sharing/reports/{id}/review': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ revision: 1, publishedTitle: '侵入', redactions: [], indicators: [] }),
+  },
+  'POST /api/orgs/{orgId}/sharing/reports/{id}/decision': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ revision: 1, approve: true }),
+  },
+  'POST /api/orgs/{orgId}/sharing/reports/{id}/publish': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ revision: 1, tlp: 'clear' }),
+  },
+  'POST /api/orgs/{orgId}/sharing/feed/{id}/comments': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ kind: 'comment', text: '侵入' }),
+  },
 };
 
 export interface OpenApiOperation {
@@ -576,6 +619,10 @@ export interface OrgResources {
   campaignId: string;
   requestId: string;
   fileId: string;
+  /** A sharing hub the organization is a member of, one of its sector groups, and a report published there. */
+  hubId: string;
+  sharingGroupId: string;
+  sharingReportId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -602,6 +649,9 @@ export function randomResources(): OrgResources {
     campaignId: randomUUID(),
     requestId: randomUUID(),
     fileId: randomUUID(),
+    hubId: randomUUID(),
+    sharingGroupId: randomUUID(),
+    sharingReportId: randomUUID(),
   };
 }
 
@@ -681,6 +731,10 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return randomUUID();
       case 'elementId':
         return 'SENSOR-1';
+      case 'hubId':
+        return r.hubId;
+      case 'groupId':
+        return r.sharingGroupId;
       case 'requirementRef':
         return 'RQ-01-1';
       case 'shareId':
@@ -695,6 +749,8 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         if (before.endsWith('/relationships/')) return r.relationshipId;
         if (before.endsWith('/assessments/')) return r.assessmentId;
         if (before.endsWith('/shares/')) return r.shareId;
+        if (before.endsWith('/sharing/reports/') || before.endsWith('/sharing/feed/'))
+          return r.sharingReportId;
         throw new Error(`no resource id known for {id} in ${path}`);
       default:
         if (examples[name] !== undefined) return encodeURIComponent(examples[name]);

@@ -93,6 +93,7 @@ describe('store modules', () => {
       'governance',
       'library',
       'platform',
+      'sharing',
       'sme',
       'software',
       'supplychain',

@@ -12,6 +12,7 @@ import { auditCheckpointCommand, auditPublicKeyCommand, auditVerifyCommand } fro
 import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.ts';
 import { advisoriesFeedListCommand, advisoriesFeedRunCommand } from './advisories-feed.ts';
 import { advisoriesImportCommand } from './advisories-import.ts';
+import { sharingSanitizeCommand } from './sharing-cli.ts';
 
 const lang = pickLang(process.argv, process.env);
 const m = (k: MessageKey) => MESSAGES[k][lang];
@@ -105,6 +106,13 @@ feed
   .description(m('advisoriesFeedRun'))
   .option('--source <name>', m('sourceOption'))
   .action((flags: { source?: string }) => exitWith(advisoriesFeedRunCommand(out, flags.source)));
+
+const sharing = program.command('sharing').description(m('sharingCmd'));
+sharing
+  .command('sanitize')
+  .description(m('sharingSanitize'))
+  .requiredOption('--jsonl <file>', m('jsonlOption'))
+  .action((o: { jsonl: string }) => exitWith(sharingSanitizeCommand(out, o.jsonl)));
 
 // sbom and artifact: bin/shinrai.mjs sends these straight to software-cli.ts (lean start-up); they are
 // declared here too so that `shinrai --help` lists them. Reached here only when an option comes first

@@ -221,6 +221,23 @@ export const MESSAGES = {
   feedAgeHours: { ja: '{n} 時間前', en: '{n} h ago' },
   feedDisabled: { ja: '無効', en: 'disabled' },
   feedUnknownSource: { ja: 'その名前の配信元はありません', en: 'no source of that name' },
+  sharingCmd: {
+    ja: '攻撃情報の共有（秘匿化など）',
+    en: 'attack-information sharing (sanitization and more)',
+  },
+  sharingSanitize: {
+    ja: '報告本文の秘匿化候補と攻撃者の指標を JSON Lines で出力する（入力 1 行に出力 1 行、位置は UTF-16 単位）',
+    en: 'propose redactions and attacker indicators as JSON Lines (one output line per input line; offsets in UTF-16 code units)',
+  },
+  jsonlOption: {
+    ja: '入力ファイル（1 行に {"id","lang","dictionary","text"}）',
+    en: 'input file (one {"id","lang","dictionary","text"} per line)',
+  },
+  sharingBadLine: {
+    ja: '入力を読めません（何も出力していません）',
+    en: 'cannot read the input (nothing was written)',
+  },
+  line: { ja: '行', en: 'line' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -13,3 +13,4 @@ export * from './sme/security-action.ts';
 export * from './software/package-types.ts';
 export * from './cpsf/building/defaults.ts';
 export * from './advisories/schedule.ts';
+export { applyRedactions } from './sharing/sanitize.ts';

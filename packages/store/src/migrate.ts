@@ -26,6 +26,7 @@ import { assessmentSettingsMigration } from './assessments/migrations/0025-asses
 import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
 import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
+import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -60,6 +61,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0026-org-discovery': orgDiscoveryMigration(),
     '0027-supplychain': supplychainMigration(),
     '0028-supplychain-campaigns': supplychainCampaignsMigration(),
+    '0029-sharing': sharingMigration(),
   };
 }
 

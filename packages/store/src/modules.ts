@@ -6,6 +6,7 @@ import type { GovernanceTables } from './governance/index.ts';
 import type { LibraryTables } from './library/index.ts';
 import type { PlatformTables } from './platform/index.ts';
 import type { SmeTables } from './sme/index.ts';
+import type { SharingTables } from './sharing/index.ts';
 import type { SoftwareTables } from './software/index.ts';
 import type { SupplychainTables } from './supplychain/index.ts';
 import type { CampaignTables } from './supplychain/campaigns/index.ts';
@@ -26,6 +27,7 @@ export * from './advisories/index.ts';
 export * from './software/index.ts';
 export * from './supplychain/index.ts';
 export * from './supplychain/campaigns/index.ts';
+export * from './sharing/index.ts';
 
 /** Every table of every module. Times are ISO 8601 UTC text; booleans are 0/1. */
 export interface Database
@@ -39,7 +41,8 @@ export interface Database
     AdvisoryTables,
     SoftwareTables,
     SupplychainTables,
-    CampaignTables {}
+    CampaignTables,
+    SharingTables {}
 
 /** Either the database or an open transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -5,6 +5,7 @@ import { cpsfModule } from './cpsf/index.ts';
 import { governanceModule } from './governance/index.ts';
 import { libraryModule } from './library/index.ts';
 import { smeModule } from './sme/index.ts';
+import { sharingModule } from './sharing/index.ts';
 import { softwareModule } from './software/index.ts';
 import { supplychainModule } from './supplychain/index.ts';
 import { threatsModule } from './threats/index.ts';
@@ -24,4 +25,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   advisoriesModule,
   threatsModule,
   supplychainModule,
+  sharingModule,
 ];

@@ -5853,6 +5853,1507 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/dictionary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization’s sanitization dictionary: its other names and customer names */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              terms: {
+                /** @enum {string} */
+                category: 'org' | 'customer';
+                term: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Replace this organization’s sanitization dictionary */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            terms: {
+              /** @enum {string} */
+              category: 'org' | 'customer';
+              term: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              terms: {
+                /** @enum {string} */
+                category: 'org' | 'customer';
+                term: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published reports this organization may read (by TLP and sector group), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                comments: {
+                  author: string | null;
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'sighting' | 'comment';
+                  mine: boolean;
+                  text: string;
+                }[];
+                hubName: string;
+                id: string;
+                indicators: {
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                publishedAt: string;
+                text: string;
+                title: string;
+                /** @enum {string} */
+                tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/feed/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published report with its sightings and comments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                comments: {
+                  author: string | null;
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'sighting' | 'comment';
+                  mine: boolean;
+                  text: string;
+                }[];
+                hubName: string;
+                id: string;
+                indicators: {
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                publishedAt: string;
+                text: string;
+                title: string;
+                /** @enum {string} */
+                tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/feed/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a sighting or a comment to a published report */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'sighting' | 'comment';
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                comments: {
+                  author: string | null;
+                  createdAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'sighting' | 'comment';
+                  mine: boolean;
+                  text: string;
+                }[];
+                hubName: string;
+                id: string;
+                indicators: {
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                publishedAt: string;
+                text: string;
+                title: string;
+                /** @enum {string} */
+                tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/feed/{id}/stix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published report as a STIX 2.1 bundle (TLP 2.0 marking of the OASIS extension; the hub is the author) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              objects: {
+                [key: string]: unknown;
+              }[];
+              /** @enum {string} */
+              type: 'bundle';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub’s sector groups and their members (the hub only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                memberOrgIds: string[];
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a sector group */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              group: {
+                id: string;
+                memberOrgIds: string[];
+                name: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/groups/{groupId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the members of a sector group */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          groupId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memberOrgIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              group: {
+                id: string;
+                memberOrgIds: string[];
+                name: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/hub': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the hub’s current NDA version (members accept it before they report or read) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ndaVersion: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ndaVersion: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/hubs/{hubId}/nda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a hub’s NDA (the version read), and choose whether other members may see this organization’s name */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          hubId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            named?: boolean;
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              acceptedAt: string;
+              hubOrgId: string;
+              named: boolean;
+              version: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/hubs/{hubId}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit an attack report to a hub; the sanitizer proposes redactions at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          hubId: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            attackType:
+              | 'ransomware'
+              | 'supply-chain'
+              | 'targeted-attack'
+              | 'insider'
+              | 'bec'
+              | 'careless-leak'
+              | 'vuln-exploit'
+              | 'zero-day'
+              | 'remote-work'
+              | 'ddos'
+              | 'geopolitical'
+              | 'ai-risk'
+              | 'crime-as-a-service'
+              | 'it-outage'
+              | 'unauthorized-login'
+              | 'personal-data-theft'
+              | 'iot-misuse'
+              | 'other';
+            /** @default [] */
+            indicators?: {
+              /** @enum {string} */
+              type: 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+              value: string;
+            }[];
+            /** @enum {string} */
+            lang: 'ja' | 'en';
+            /** Format: date */
+            occurredOn: string;
+            text: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub’s members with their NDA acceptance and sector groups (the hub only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                groupIds: string[];
+                name: string;
+                named: boolean;
+                ndaAcceptedAt: string | null;
+                ndaCurrent: boolean;
+                ndaVersion: string | null;
+                orgId: string;
+                since: string | null;
+                slug: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization in attack-information sharing: as a hub, and as a member of hubs (its own standing only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hub: {
+                ndaVersion: string | null;
+              } | null;
+              memberships: {
+                acceptedNdaVersion: string | null;
+                active: boolean;
+                currentNdaVersion: string | null;
+                groups: {
+                  id: string;
+                  name: string;
+                }[];
+                hubName: string;
+                hubOrgId: string;
+                named: boolean;
+                ndaAcceptedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports received (as a hub) and submitted (as a member), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              received: {
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                hubName: string;
+                id: string;
+                reporterName: string;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              }[];
+              submitted: {
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                hubName: string;
+                id: string;
+                reporterName: string;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report with its text, redactions (and why), indicators and the text as it would be published */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reporter approves the exact text of a revision, or asks for changes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approve: boolean;
+            note?: string;
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish an approved revision with a TLP 2.0 level to sector groups (none: all members) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            groupIds?: string[];
+            revision: number;
+            /** @enum {string} */
+            tlp: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The hub’s analyst sets the title, redactions and indicators; the reporter is then asked to approve */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            indicators: {
+              /** @enum {string} */
+              type: 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+              value: string;
+            }[];
+            publishedTitle: string;
+            redactions: {
+              /** @enum {string} */
+              category:
+                | 'org'
+                | 'person'
+                | 'email'
+                | 'phone'
+                | 'address'
+                | 'corporate_number'
+                | 'my_number'
+                | 'employee_id'
+                | 'hostname'
+                | 'private_ip'
+                | 'customer';
+              end: number;
+              start: number;
+            }[];
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sme/declarations': {
     parameters: {
       query?: never;

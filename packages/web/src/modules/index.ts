@@ -3,6 +3,7 @@ import { cpsf } from './cpsf';
 import { governance } from './governance';
 import { library } from './library';
 import { platform } from './platform';
+import { sharing } from './sharing';
 import { sme } from './sme';
 import { software } from './software';
 import { supplychain } from './supplychain';
@@ -20,6 +21,7 @@ export const MODULES: readonly WebModule[] = [
   software,
   threats,
   supplychain,
+  sharing,
 ];
 
 /** The menu entries of all modules, in menu order. */

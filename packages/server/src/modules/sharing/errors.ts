@@ -1,0 +1,37 @@
+import { failWith } from '../../platform/http/errors.ts';
+
+/** Error codes of the sharing module. */
+export const SHARING_ERRORS = {
+  sharing_not_hub: {
+    status: 409,
+    ja: 'この組織は情報共有ハブではありません（組織の種別を「ハブ」にしてください）。',
+    en: 'This organization is not a sharing hub (set its kind to hub).',
+  },
+  sharing_nda_required: {
+    status: 409,
+    ja: 'ハブの秘密保持契約（NDA）の現行版に同意してから操作してください。',
+    en: 'Accept the current version of the hub’s NDA first.',
+  },
+  sharing_nda_version: {
+    status: 409,
+    ja: '同意しようとした NDA の版が現行版と異なります。最新の版を確認してください。',
+    en: 'The NDA version you accepted is not the current one; read the current version.',
+  },
+  sharing_state: {
+    status: 409,
+    ja: 'この報告は現在の状態ではこの操作ができません。',
+    en: 'The report is not in a state that allows this.',
+  },
+  sharing_redactions_invalid: {
+    status: 422,
+    ja: '秘匿化の範囲が不正です（本文の範囲外、または重なっています）。',
+    en: 'A redaction is outside the text or overlaps another.',
+  },
+  sharing_not_member: {
+    status: 422,
+    ja: 'このハブの会員ではない組織が指定されています。',
+    en: 'An organization that is not a member of this hub was given.',
+  },
+} as const;
+
+export const fail = failWith(SHARING_ERRORS);

@@ -1,0 +1,24 @@
+import { defineModule } from '../../platform/module.ts';
+import { warmAnalyser } from './analyser.ts';
+import { SHARING_ERRORS } from './errors.ts';
+import { hubRoutes } from './hub-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+
+/**
+ * Attack-information sharing (J-CSIP-style): a hub and its members under NDA, sector groups, reports
+ * sanitized with the reporter's approval, published with TLP 2.0.
+ */
+export const sharingModule = defineModule({
+  name: 'sharing',
+  permissions: {
+    'sharing.read': 'read',
+    'sharing.write': 'write',
+    'sharing.review': 'review',
+    'sharing.manage': 'manage',
+  },
+  errors: SHARING_ERRORS,
+  routes: [hubRoutes, reportRoutes],
+  start: async () => warmAnalyser(),
+});
+
+export { analysePersons, analyser, personSpans } from './analyser.ts';

@@ -1,0 +1,3 @@
+/** The sharing module: hub, members' NDA, sector groups, reports and their publication, comments. */
+export type * from './tables.ts';
+export * from './repo.ts';

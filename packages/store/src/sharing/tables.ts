@@ -1,0 +1,106 @@
+/**
+ * Tables of the sharing module (情報共有ハブ): hub settings, members' NDA acceptance, sector groups, reports
+ * with their redactions and approval, the publication sequence, and members' sightings and comments.
+ */
+export interface SharingHubsTable {
+  org_id: string;
+  nda_version: string;
+  /** The last publication number handed out; the row lock on it orders publications (TAXII paging). */
+  last_seq: number;
+  updated_at: string;
+}
+
+export interface SharingMembersTable {
+  hub_org_id: string;
+  member_org_id: string;
+  nda_version: string;
+  nda_accepted_at: string;
+  nda_accepted_by: string | null;
+  /** 1 when the member chose to be named to other members (on its sightings and comments). */
+  named: number;
+}
+
+export interface SharingGroupsTable {
+  id: string;
+  hub_org_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SharingGroupMembersTable {
+  group_id: string;
+  hub_org_id: string;
+  member_org_id: string;
+}
+
+export interface SharingReportsTable {
+  id: string;
+  hub_org_id: string;
+  reporter_org_id: string;
+  submitted_by: string | null;
+  lang: string;
+  attack_type: string;
+  occurred_on: string;
+  title: string;
+  text: string;
+  /** JSON: what the member declared as indicators ({type, value}). */
+  declared_indicators: string;
+  /** JSON: the proposal as computed at submission (provenance). */
+  proposal: string;
+  /** JSON: the current redactions ({start, end, category, text, reason, source, by, at}). */
+  redactions: string;
+  /** JSON: indicators kept for publication ({type, value, reason, source}). */
+  indicators: string;
+  published_title: string | null;
+  /** submitted → awaiting_approval → approved → published (or changes_requested back to the analyst). */
+  status: string;
+  revision: number;
+  approved_revision: number | null;
+  approved_text: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  reporter_note: string | null;
+  tlp: string | null;
+  published_at: string | null;
+  /** Publication order (1, 2, 3 … per instance); TAXII pages by it. */
+  published_seq: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SharingReportGroupsTable {
+  report_id: string;
+  group_id: string;
+}
+
+export interface SharingCommentsTable {
+  id: string;
+  report_id: string;
+  hub_org_id: string;
+  org_id: string;
+  kind: string;
+  text: string;
+  named: number;
+  created_at: string;
+}
+
+/** A member's own sanitization dictionary: its other names, and customer names never to publish. */
+export interface SharingTermsTable {
+  org_id: string;
+  term: string;
+  /** org or customer */
+  category: string;
+  created_at: string;
+}
+
+/** The sharing module's tables; part of `Database`. */
+export interface SharingTables {
+  sharing_hubs: SharingHubsTable;
+  sharing_members: SharingMembersTable;
+  sharing_groups: SharingGroupsTable;
+  sharing_group_members: SharingGroupMembersTable;
+  sharing_reports: SharingReportsTable;
+  sharing_report_groups: SharingReportGroupsTable;
+  sharing_comments: SharingCommentsTable;
+  sharing_terms: SharingTermsTable;
+}

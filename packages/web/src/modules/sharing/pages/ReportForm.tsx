@@ -1,0 +1,95 @@
+import { Button, Select, Stack, TextInput, Textarea, Group } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useOrg } from '../../../components/OrgContext';
+import { todayInTokyo } from '../../../lib/format';
+import { notifyError } from '../../../lib/notify';
+import { sharingApi, type ReportInput } from '../api';
+
+export const ATTACK_TYPES = [
+  'targeted-attack',
+  'ransomware',
+  'supply-chain',
+  'bec',
+  'vuln-exploit',
+  'zero-day',
+  'unauthorized-login',
+  'ddos',
+  'insider',
+  'careless-leak',
+  'personal-data-theft',
+  'remote-work',
+  'iot-misuse',
+  'it-outage',
+  'geopolitical',
+  'ai-risk',
+  'crime-as-a-service',
+  'other',
+] as const;
+
+/** A member's report to a hub; the sanitizer's proposal is made on submission and shown on the report page. */
+export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted: () => void }) {
+  const { t, i18n } = useTranslation('sharing');
+  const { orgId } = useOrg();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [attackType, setAttackType] = useState<ReportInput['attackType']>('targeted-attack');
+  const [occurredOn, setOccurredOn] = useState(todayInTokyo());
+  const [busy, setBusy] = useState(false);
+  const submit = () => {
+    setBusy(true);
+    sharingApi
+      .submit(orgId, hubId, {
+        title,
+        text,
+        lang: i18n.language === 'en' ? 'en' : 'ja',
+        attackType,
+        occurredOn,
+        indicators: [],
+      })
+      .then((r) => {
+        onSubmitted();
+        void navigate(`reports/${r.report.id}`);
+      }, notifyError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Stack gap="xs">
+      <TextInput
+        label={t('sharing.form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+      />
+      <Group grow align="start">
+        <Select
+          label={t('sharing.form.attackType')}
+          allowDeselect={false}
+          data={ATTACK_TYPES.map((a) => ({ value: a, label: t(`sharing.attack.${a}`) }))}
+          value={attackType}
+          onChange={(v) => v && setAttackType(v)}
+        />
+        <TextInput
+          type="date"
+          label={t('sharing.form.occurredOn')}
+          value={occurredOn}
+          onChange={(e) => setOccurredOn(e.currentTarget.value)}
+        />
+      </Group>
+      <Textarea
+        label={t('sharing.form.text')}
+        description={t('sharing.form.textHint')}
+        autosize
+        minRows={5}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <Group>
+        <Button onClick={submit} loading={busy} disabled={!title.trim() || !text.trim()}>
+          {t('sharing.form.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+export { SharingPage } from './SharingPage';
+export { ReportPage } from './ReportPage';
+export { PublishedPage } from './PublishedPage';
