@@ -2,18 +2,25 @@ import { describe, expect, it } from 'vitest';
 
 type Tree = { [key: string]: string | Tree };
 
-// Every namespace: the shared `common` one and one per module (src/modules/<module>/i18n/).
-const files = import.meta.glob<Tree>(['./common/*.json', '../modules/*/i18n/*.json'], {
-  eager: true,
-  import: 'default',
-});
+// Every namespace: the shared `common` one, one per module (src/modules/<module>/i18n/), and one per
+// part of a module that has its own (src/modules/<module>/<part>/i18n/, named after the part).
+const files = import.meta.glob<Tree>(
+  ['./common/*.json', '../modules/*/i18n/*.json', '../modules/*/*/i18n/*.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 const namespaces = new Map<string, { ja: Tree; en: Tree }>();
+/** The folder (under src/modules) that holds each module namespace. */
+const folders = new Map<string, string>();
 for (const [path, tree] of Object.entries(files)) {
-  const match = /(?:\/modules\/([\w-]+)\/i18n|\/(common))\/(ja|en)\.json$/.exec(path);
+  const match = /(?:\/modules\/((?:[\w-]+\/)?([\w-]+))\/i18n|\/(common))\/(ja|en)\.json$/.exec(path);
   if (!match) throw new Error(`unexpected strings file ${path}`);
-  const ns = match[1] ?? match[2] ?? '';
+  const ns = match[2] ?? match[3] ?? '';
+  if (match[1]) folders.set(ns, match[1]);
   const entry = namespaces.get(ns) ?? ({} as { ja: Tree; en: Tree });
-  entry[match[3] as 'ja' | 'en'] = tree;
+  entry[match[4] as 'ja' | 'en'] = tree;
   namespaces.set(ns, entry);
 }
 
@@ -153,14 +160,15 @@ describe('i18n resources', () => {
     };
     for (const module of namespaces.keys()) {
       if (module === 'common') continue;
-      const routes = read(`../modules/${module}/routes.tsx`) ?? '';
+      const folder = folders.get(module) ?? module;
+      const routes = read(`../modules/${folder}/routes.tsx`) ?? '';
       const loaded = new Set(
         [...(/lazyPages\([^[]*\[([^\]]*)\]/.exec(routes)?.[1] ?? '').matchAll(/(\w+)I18n/g)].map((m) => m[1]),
       );
       loaded.add('common');
       // every file the module's pages import, directly or not, inside src/modules
       const seen = new Set<string>();
-      const queue = [`../modules/${module}/pages/index.ts`];
+      const queue = [`../modules/${folder}/pages/index.ts`];
       while (queue.length) {
         const file = queue.pop() ?? '';
         if (seen.has(file)) continue;
