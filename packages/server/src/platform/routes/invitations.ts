@@ -25,6 +25,7 @@ import { orgAccess, setSessionCookie } from '../http/principal.ts';
 import { Email, Id, Invitation, Locale, page, PageQuery, Role, User } from '../http/schemas.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { audit } from '../services/audit-trail.ts';
+import { usableInvitation } from '../services/invitation-link.ts';
 import { createSession } from '../services/sessions.ts';
 import { invitationView, userView } from '../services/views.ts';
 
@@ -34,10 +35,7 @@ const TokenParams = z.strictObject({ token: z.string().min(10).max(128) });
 export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
   /** An invitation that can still be used, or the reason it cannot. */
   async function openInvitation(token: string): Promise<InvitationRow> {
-    const inv = await findInvitationByTokenHash(deps.store.db, sha256(token));
-    if (!inv || inv.revoked_at !== null) return fail('invalid_token');
-    if (inv.accepted_at !== null || new Date(inv.expires_at) <= deps.now()) return fail('expired');
-    return inv;
+    return usableInvitation(await findInvitationByTokenHash(deps.store.db, sha256(token)), deps.now());
   }
 
   return async (app) => {

@@ -24,6 +24,7 @@ import { Email, Id, Locale, OrgProfileInput, page, PageQuery, User } from '../ht
 import { orgInvitationMail } from '../mail/templates.ts';
 import { audit, lockAuditOf } from '../services/audit-trail.ts';
 import { createOrganization } from '../services/organizations.ts';
+import { usableInvitation } from '../services/invitation-link.ts';
 import { createSession } from '../services/sessions.ts';
 import { userView } from '../services/views.ts';
 import { INVITATION_DAYS } from './invitations.ts';
@@ -70,10 +71,7 @@ function view(i: OrgInvitationRow, now: Date) {
 export function orgInvitationRoutes(deps: Deps): FastifyPluginAsyncZod {
   const db = deps.store.db;
   async function openInvitation(token: string): Promise<OrgInvitationRow> {
-    const inv = await findOrgInvitationByTokenHash(db, sha256(token));
-    if (!inv || inv.revoked_at !== null) return fail('invalid_token');
-    if (inv.accepted_at !== null || new Date(inv.expires_at) <= deps.now()) return fail('expired');
-    return inv;
+    return usableInvitation(await findOrgInvitationByTokenHash(db, sha256(token)), deps.now());
   }
 
   return async (app) => {
