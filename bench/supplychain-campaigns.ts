@@ -22,6 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execSync } from 'node:child_process';
 import { machineLine, writeSection } from './sections.ts';
+import { supplierRow } from '../test/helpers/supplier-row.ts';
 
 const N = Number(process.argv[2] ?? 5_000);
 const SETUP = 'BENC-HSUP-PLYC';
@@ -87,26 +88,7 @@ for (let i = 0; i < N; i += 500) {
   for (let j = i; j < Math.min(N, i + 500); j++) {
     const id = randomUUID();
     ids.push(id);
-    suppliers.push({
-      id,
-      org_id: orgId,
-      corporate_number: null,
-      name: `取引先${j}株式会社`,
-      name_kana: null,
-      supplies: '[]',
-      criticality: 'medium',
-      contract_start: null,
-      contract_end: null,
-      star_required: null,
-      star_held: null,
-      linked_org_id: null,
-      tier: 1,
-      parent_supplier_id: null,
-      notes: '',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    });
+    suppliers.push(supplierRow(orgId, at, { id, name: `取引先${j}株式会社` }));
     contacts.push({
       id: randomUUID(),
       supplier_id: id,

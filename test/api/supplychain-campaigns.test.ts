@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import { supplierRow } from '../helpers/supplier-row.ts';
 
 /*
  * Questionnaire campaigns end to end through the API, on the dialect of the API suites (SQLite, or
@@ -144,26 +145,7 @@ describe('questionnaire campaigns answered without an account', () => {
   async function addSupplier(name: string, contacts: { name: string; email: string }[]): Promise<string> {
     const id = randomUUID();
     const at = now.toISOString();
-    const row: SupplierRow = {
-      id,
-      org_id: orgId,
-      corporate_number: null,
-      name,
-      name_kana: null,
-      supplies: '[]',
-      criticality: 'high',
-      contract_start: null,
-      contract_end: null,
-      star_required: null,
-      star_held: null,
-      linked_org_id: null,
-      tier: 1,
-      parent_supplier_id: null,
-      notes: '',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    };
+    const row: SupplierRow = supplierRow(orgId, at, { id, name, criticality: 'high' });
     await insertSupplier(t.deps.store.db, row);
     for (const [i, c] of contacts.entries())
       await t.deps.store.db

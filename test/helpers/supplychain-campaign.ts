@@ -6,6 +6,7 @@ import {
 } from '@shinrai/store';
 import { createHash, randomUUID } from 'node:crypto';
 import type { TestApp } from './app.ts';
+import { supplierRow } from './supplier-row.ts';
 
 /**
  * A sent campaign with one request and one evidence file in `orgId`, written through the store (the
@@ -19,26 +20,7 @@ export async function seedCampaign(
   const db = t.deps.store.db;
   const at = new Date().toISOString();
   const supplierId = randomUUID();
-  await insertSupplier(db, {
-    id: supplierId,
-    org_id: orgId,
-    corporate_number: null,
-    name: '巡回部品株式会社',
-    name_kana: null,
-    supplies: '[]',
-    criticality: 'medium',
-    contract_start: null,
-    contract_end: null,
-    star_required: null,
-    star_held: null,
-    linked_org_id: null,
-    tier: 1,
-    parent_supplier_id: null,
-    notes: '',
-    created_by: null,
-    created_at: at,
-    updated_at: at,
-  });
+  await insertSupplier(db, supplierRow(orgId, at, { id: supplierId, name: '巡回部品株式会社' }));
   const campaignId = randomUUID();
   await insertCampaign(db, {
     id: campaignId,

@@ -9,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore, testDialects, type TestStore } from '../helpers/stores.ts';
+import { supplierRow } from '../helpers/supplier-row.ts';
 
 const NOW = '2030-01-01T00:00:00.000Z';
 
@@ -18,27 +19,8 @@ describe.each(testDialects())('supply-chain repositories on %s', (dialect) => {
   const buyer = randomUUID();
   const other = randomUUID();
 
-  const supplier = (over: Partial<SupplierRow> = {}): SupplierRow => ({
-    id: randomUUID(),
-    org_id: buyer,
-    corporate_number: null,
-    name: 'サプライヤー',
-    name_kana: null,
-    supplies: '[]',
-    criticality: 'medium',
-    contract_start: null,
-    contract_end: null,
-    star_required: null,
-    star_held: null,
-    linked_org_id: null,
-    tier: 1,
-    parent_supplier_id: null,
-    notes: '',
-    created_by: null,
-    created_at: NOW,
-    updated_at: NOW,
-    ...over,
-  });
+  const supplier = (over: Partial<SupplierRow> = {}): SupplierRow =>
+    supplierRow(buyer, NOW, { name: 'サプライヤー', ...over });
 
   beforeAll(async () => {
     t = await makeStore(dialect);
