@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, DataList, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, DataList, PasswordInput, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useSession } from '../../../session/SessionContext';
+import { NewAccountFields } from '../components/NewAccountFields';
 
 export function InvitePage() {
   const { t } = useTranslation('platform');
@@ -140,29 +141,14 @@ export function InvitePage() {
         <form onSubmit={(event) => void accept(event)} noValidate>
           <Stack>
             <Text size="sm">{t('invite.newAccount')}</Text>
-            <TextInput
-              label={t('invite.email')}
-              value={invitation.email}
-              readOnly
-              variant="filled"
-              autoComplete="username"
-            />
-            <TextInput
-              label={t('setup.displayName')}
-              required
-              value={displayName}
-              error={errors.displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
-              autoComplete="name"
-            />
-            <PasswordInput
-              label={t('setup.password')}
-              description={t('setup.passwordHint')}
-              required
-              value={password}
-              error={errors.password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              autoComplete="new-password"
+            <NewAccountFields
+              email={invitation.email}
+              emailLabel={t('invite.email')}
+              displayName={displayName}
+              onDisplayName={setDisplayName}
+              password={password}
+              onPassword={setPassword}
+              errors={errors}
             />
             <PasswordInput
               label={t('setup.passwordConfirm')}

@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -20,6 +20,7 @@ import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { useSession } from '../../../session/SessionContext';
+import { NewAccountFields } from '../components/NewAccountFields';
 
 type Preview = Awaited<ReturnType<typeof api.orgInvitation>>;
 
@@ -146,29 +147,14 @@ export function OrgInvitePage() {
               <Title order={2} size="h4">
                 {t('orgInvite.account')}
               </Title>
-              <TextInput
-                label={t('orgInvite.email')}
-                value={invitation.email}
-                readOnly
-                variant="filled"
-                autoComplete="username"
-              />
-              <TextInput
-                label={t('setup.displayName')}
-                required
-                value={displayName}
-                error={errors.displayName}
-                onChange={(event) => setDisplayName(event.currentTarget.value)}
-                autoComplete="name"
-              />
-              <PasswordInput
-                label={t('setup.password')}
-                description={t('setup.passwordHint')}
-                required
-                value={password}
-                error={errors.password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                autoComplete="new-password"
+              <NewAccountFields
+                email={invitation.email}
+                emailLabel={t('orgInvite.email')}
+                displayName={displayName}
+                onDisplayName={setDisplayName}
+                password={password}
+                onPassword={setPassword}
+                errors={errors}
               />
             </>
           ) : null}
