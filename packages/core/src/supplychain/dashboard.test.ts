@@ -5,6 +5,7 @@ import {
   overdueRequests,
   reevaluationDue,
   scoreDistribution,
+  starSummary,
   weakestSuppliers,
   type DashboardCampaign,
   type DashboardRequest,
@@ -107,5 +108,22 @@ describe('coverage dashboard', () => {
     expect(
       reevaluationDue(suppliers, known, new Date('2026-11-01T00:00:00Z')).map((d) => d.supplierId),
     ).toEqual(['c']);
+  });
+});
+
+describe('★ required against held', () => {
+  it('counts per required level how many hold it (★4 meets ★3; ★1/★2 meet neither)', () => {
+    expect(
+      starSummary([
+        { starRequired: 3, starHeld: 4 },
+        { starRequired: 3, starHeld: 2 },
+        { starRequired: 4, starHeld: 3 },
+        { starRequired: 4, starHeld: null },
+        { starRequired: null, starHeld: 4 },
+      ]),
+    ).toEqual([
+      { level: 3, required: 2, met: 1 },
+      { level: 4, required: 2, met: 0 },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { starMet } from './star.ts';
 import type { Criticality } from './supplier.ts';
 
 /**
@@ -236,4 +237,28 @@ export function reevaluationDue(
         CRIT_ORDER[a.criticality] - CRIT_ORDER[b.criticality] ||
         a.supplierName.localeCompare(b.supplierName),
     );
+}
+
+export interface StarLevelSummary {
+  /** The ★ level required (3 or 4). */
+  level: number;
+  /** Suppliers required to hold it. */
+  required: number;
+  /** Of those, how many hold it (starMet). */
+  met: number;
+}
+
+/** ★ levels required of suppliers against what they hold, per required level (ascending). */
+export function starSummary(
+  suppliers: readonly { starRequired: number | null; starHeld: number | null }[],
+): StarLevelSummary[] {
+  const per = new Map<number, StarLevelSummary>();
+  for (const s of suppliers) {
+    if (s.starRequired === null) continue;
+    const p = per.get(s.starRequired) ?? { level: s.starRequired, required: 0, met: 0 };
+    p.required += 1;
+    if (starMet(s.starRequired, s.starHeld)) p.met += 1;
+    per.set(s.starRequired, p);
+  }
+  return [...per.values()].sort((a, b) => a.level - b.level);
 }
