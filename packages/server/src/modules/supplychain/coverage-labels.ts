@@ -6,7 +6,7 @@ export const COVERAGE_LABELS = {
     title: 'サプライチェーン 状況把握レポート',
     section: 'サプライチェーン',
     organization: '組織',
-    asOf: '基準日時',
+    asOf: '基準日',
     coverage: '状況把握率',
     coverageNote: '過去12か月以内に受理した回答・申告のある取引先の割合',
     overall: '全体',
