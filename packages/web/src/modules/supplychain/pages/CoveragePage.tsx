@@ -80,81 +80,81 @@ export function CoveragePage() {
       ) : (
         <>
           <CoverageCard coverage={d} />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Section title={k('overdue')} testId="overdue">
-              {d.overdue.count === 0 ? (
-                <Text size="sm">{k('noOverdue')}</Text>
-              ) : (
-                <>
-                  <Text size="sm" c="red.8" fw={500}>
-                    {k('overdueCount', { count: d.overdue.count })}
-                  </Text>
-                  <DataTable
-                    label={k('overdue')}
-                    rows={d.overdue.items}
-                    rowKey={(o) => o.requestId}
-                    columns={[
-                      {
-                        key: 'supplier',
-                        header: k('supplier'),
-                        primary: true,
-                        render: (o) => o.supplierName,
-                      },
-                      {
-                        key: 'campaign',
-                        header: k('campaign'),
-                        render: (o) => (
-                          <Anchor component={Link} to={`/orgs/${orgId}/campaigns/${o.campaignId}`} size="sm">
-                            {o.campaignTitle}
-                          </Anchor>
-                        ),
-                      },
-                      { key: 'deadline', header: k('deadline'), nowrap: true, render: (o) => o.deadline },
-                      {
-                        key: 'days',
-                        header: k('daysOverdue'),
-                        nowrap: true,
-                        render: (o) => k('days', { count: o.daysOverdue }),
-                      },
-                    ]}
-                  />
-                  {more(d.overdue.items.length, d.overdue.count)}
-                </>
-              )}
-            </Section>
-            <Section title={k('weakest')} testId="weakest">
-              <Text size="xs" c="dimmed">
-                {k('scoreDefinition')}
-              </Text>
-              {d.weakest.length === 0 ? (
-                <Text size="sm">{k('noScores')}</Text>
-              ) : (
+          <Section title={k('overdue')} testId="overdue">
+            {d.overdue.count === 0 ? (
+              <Text size="sm">{k('noOverdue')}</Text>
+            ) : (
+              <>
+                <Text size="sm" c="red.8" fw={500}>
+                  {k('overdueCount', { count: d.overdue.count })}
+                </Text>
                 <DataTable
-                  label={k('weakest')}
-                  rows={d.weakest}
-                  rowKey={(w) => w.supplierId}
+                  label={k('overdue')}
+                  rows={d.overdue.items}
+                  rowKey={(o) => o.requestId}
                   columns={[
                     {
                       key: 'supplier',
                       header: k('supplier'),
                       primary: true,
-                      render: (w) => (
-                        <Anchor component={Link} to={`/orgs/${orgId}/suppliers/${w.supplierId}`} size="sm">
-                          {w.supplierName}
+                      render: (o) => o.supplierName,
+                    },
+                    {
+                      key: 'campaign',
+                      header: k('campaign'),
+                      render: (o) => (
+                        <Anchor component={Link} to={`/orgs/${orgId}/campaigns/${o.campaignId}`} size="sm">
+                          {o.campaignTitle}
                         </Anchor>
                       ),
                     },
+                    { key: 'deadline', header: k('deadline'), nowrap: true, render: (o) => o.deadline },
                     {
-                      key: 'crit',
-                      header: k('criticality'),
-                      render: (w) => <CriticalityBadge value={w.criticality} />,
+                      key: 'days',
+                      header: k('daysOverdue'),
+                      nowrap: true,
+                      render: (o) => k('days', { count: o.daysOverdue }),
                     },
-                    { key: 'score', header: k('score'), nowrap: true, render: (w) => `${w.percent}%` },
-                    { key: 'at', header: k('acceptedAt'), nowrap: true, render: (w) => jstDay(w.acceptedAt) },
                   ]}
                 />
-              )}
-            </Section>
+                {more(d.overdue.items.length, d.overdue.count)}
+              </>
+            )}
+          </Section>
+          <Section title={k('weakest')} testId="weakest">
+            <Text size="xs" c="dimmed">
+              {k('scoreDefinition')}
+            </Text>
+            {d.weakest.length === 0 ? (
+              <Text size="sm">{k('noScores')}</Text>
+            ) : (
+              <DataTable
+                label={k('weakest')}
+                rows={d.weakest}
+                rowKey={(w) => w.supplierId}
+                columns={[
+                  {
+                    key: 'supplier',
+                    header: k('supplier'),
+                    primary: true,
+                    render: (w) => (
+                      <Anchor component={Link} to={`/orgs/${orgId}/suppliers/${w.supplierId}`} size="sm">
+                        {w.supplierName}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    key: 'crit',
+                    header: k('criticality'),
+                    render: (w) => <CriticalityBadge value={w.criticality} />,
+                  },
+                  { key: 'score', header: k('score'), nowrap: true, render: (w) => `${w.percent}%` },
+                  { key: 'at', header: k('acceptedAt'), nowrap: true, render: (w) => jstDay(w.acceptedAt) },
+                ]}
+              />
+            )}
+          </Section>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <Section title={k('distribution')} testId="distribution">
               {[
                 ...d.distribution.bands.map((b) => ({
