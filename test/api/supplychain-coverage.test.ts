@@ -263,6 +263,11 @@ describe('supply-chain coverage dashboard, exports and board section', () => {
       '★4 を要求：1社、うち取得済み 0社（未達 1社）',
     ])
       expect(text, s).toContain(s);
+    const xlsx = await admin.get(`/api/orgs/${orgId}/governance/report.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('サプライチェーン')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, '全体', 3, 1, 33.3]);
     const empty = await pdfText(
       (await admin.get(`/api/orgs/${emptyOrgId}/governance/report.pdf`)).rawPayload,
     );

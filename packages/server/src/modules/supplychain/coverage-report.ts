@@ -261,3 +261,31 @@ export async function coverageToXlsx(d: CoverageDashboard, locale: Locale): Prom
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The board report's supply-chain sheet: coverage, overdue, weakest and ★ in one sheet (brief, like the PDF). */
+export function coverageBoardSheet(wb: ExcelJS.Workbook, d: CoverageDashboard, locale: Locale): void {
+  const t = coverageLabels(locale);
+  const ws = wb.addWorksheet(t.section);
+  ws.getColumn(1).width = 36;
+  for (const c of [2, 3, 4]) ws.getColumn(c).width = 16;
+  if (d.suppliers === 0) {
+    ws.addRow([t.noSuppliers]);
+    return;
+  }
+  const title = (s: string) => (ws.addRow([s]).font = { bold: true });
+  title(t.coverage);
+  ws.addRow(['', t.total, t.known, `${t.rate} (%)`]);
+  for (const [label, c] of coverageCells(d, locale))
+    ws.addRow([label, c.total, c.known, c.rate === null ? null : Math.round(c.rate * 1000) / 10]);
+  ws.addRow([]);
+  title(t.overdue);
+  ws.addRow([t.overdueCount(d.overdue.count)]);
+  ws.addRow([]);
+  title(t.weakest);
+  ws.addRow([t.scoreDefinition]);
+  for (const w of d.weakest) ws.addRow([w.supplierName, t.crit[w.criticality] ?? '', w.percent]);
+  ws.addRow([]);
+  title(t.star);
+  for (const s of d.star) ws.addRow([`★${s.level}`, s.required, s.met]);
+  ws.addRow([t.reevaluationNote(d.reevaluation.count)]);
+}

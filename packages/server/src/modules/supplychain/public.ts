@@ -1,9 +1,12 @@
 // The supply-chain module as other modules use it: the board report's supply-chain section
-// (coverage, overdue requests, weakest suppliers, ★ required vs held), as data and as PDF pages.
+// (coverage, overdue requests, weakest suppliers, ★ required vs held), as data, PDF pages and a sheet.
 import type { Deps } from '../../platform/deps.ts';
 import { coverageDashboard, type CoverageDashboard } from './coverage-service.ts';
 
-export { coveragePdfSections as supplyChainPdfSection } from './coverage-report.ts';
+export {
+  coverageBoardSheet as supplyChainXlsxSheet,
+  coveragePdfSections as supplyChainPdfSection,
+} from './coverage-report.ts';
 export { coverageLabels as supplyChainLabels } from './coverage-labels.ts';
 export type SupplyChainSummary = CoverageDashboard;
 
