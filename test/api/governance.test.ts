@@ -697,6 +697,9 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
         '全社リスク一覧にサイバーリスクを追加',
         '2030年度',
         '2029年度',
+        // 指示9: the supply-chain section; this organization has no supplier, which it says briefly.
+        'サプライチェーン（指示9）',
+        'サプライヤー台帳に取引先が登録されていません。',
       ])
         expect(text, s).toContain(s);
     });
@@ -798,6 +801,7 @@ describe('governance (サイバーセキュリティ経営): targets, radar, pee
         '優先課題',
         'アクションプラン',
         '推移',
+        'サプライチェーン',
       ]);
       const rows = (name: string) => {
         const out: unknown[][] = [];

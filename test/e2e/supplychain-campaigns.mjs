@@ -20,6 +20,9 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
 const C = JSON.parse(
   await readFile(path.join(ROOT, 'packages/web/src/modules/supplychain/campaigns/i18n/ja.json'), 'utf8'),
 );
+const S = JSON.parse(
+  await readFile(path.join(ROOT, 'packages/web/src/modules/supplychain/i18n/ja.json'), 'utf8'),
+).supplychain;
 const LINK = /(http:\/\/[^\s]+\/respond\/#r1_[A-Za-z0-9_-]+)/;
 const day = (offset) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
 
@@ -236,6 +239,30 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await desk.goto(`${base}/orgs/${orgId}/suppliers`);
   await shot(desk, 'suppliers-coverage-1440');
 
+  begin('the coverage dashboard shows the accepted answer and exports for the board');
+  await desk.getByRole('link', { name: S.dashboard.open }).click();
+  await desk.waitForURL(`${base}/orgs/${orgId}/suppliers/coverage`);
+  await desk.getByRole('heading', { name: S.dashboard.title }).waitFor();
+  const weakest = desk.getByTestId('weakest');
+  await weakest.getByText(S.dashboard.scoreDefinition).waitFor();
+  await weakest.getByRole('link', { name: '株式会社あおば部品' }).waitFor();
+  await desk.getByTestId('overdue').getByText(S.dashboard.noOverdue).waitFor();
+  await desk.getByTestId('trend').getByText('1 / 3').waitFor();
+  await desk
+    .getByTestId('reevaluation')
+    .getByText(S.dashboard.reevaluationCount.replace('{{count}}', '2'))
+    .waitFor();
+  for (const ext of ['pdf', 'xlsx']) {
+    const res = await desk.request.get(`${suppliersUrl}/coverage/export.${ext}`);
+    assert(res.ok(), `coverage export.${ext} → ${res.status()}`);
+    const body = await res.body();
+    assert(
+      ext === 'pdf' ? body.subarray(0, 5).toString() === '%PDF-' : body.subarray(0, 2).toString() === 'PK',
+      `coverage export.${ext} is a ${ext}`,
+    );
+  }
+  await shot(desk, 'coverage-dashboard-1440');
+
   begin('outbox and buyer pages at 390 px');
   const buyerPhone = await newPage('buyer-phone', PHONE);
   await buyerPhone.goto(`${base}/login`);
@@ -249,6 +276,9 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await buyerPhone.goto(reviewUrl);
   await buyerPhone.getByText('来期に EDR を導入する予定', { exact: false }).waitFor();
   await viewport(buyerPhone, 'review-390');
+  await buyerPhone.goto(`${base}/orgs/${orgId}/suppliers/coverage`);
+  await buyerPhone.getByTestId('weakest').getByRole('link', { name: '株式会社あおば部品' }).waitFor();
+  await shot(buyerPhone, 'coverage-dashboard-390');
   await desk.goto(`${base}/orgs/${orgId}/campaigns/outbox`);
   await desk.getByText('jiro@aoba.example.jp').first().waitFor();
   await shot(desk, 'outbox-1440');

@@ -2,5 +2,6 @@
 export * from './supplier.ts';
 export * from './star.ts';
 export * from './coverage.ts';
+export * from './dashboard.ts';
 export * from './tiers.ts';
 export * from './campaigns/index.ts';

@@ -311,3 +311,23 @@ export async function lastAssessmentOfCatalog(
   const versions = await catalogVersionsByUrn(ex, urn);
   return latestAssessmentOfCatalogIds(ex, orgId, [...versions.keys()]);
 }
+
+/** The stored score percent of these assessments of an organization (absent: no such assessment). */
+export async function assessmentScorePercents(
+  ex: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, number | null>> {
+  const out = new Map<string, number | null>();
+  // Below SQLite's bound-parameter limit per query.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ex
+      .selectFrom('assessments')
+      .select(['id', 'score_percent'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.score_percent === null ? null : Number(r.score_percent));
+  }
+  return out;
+}

@@ -11049,6 +11049,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/suppliers/coverage/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Coverage dashboard: 状況把握率 by criticality and tier, overdue campaign requests, the weakest campaign scores (score: the latest accepted answer’s percent), score bands, the trend over campaigns, suppliers due for the annual re-evaluation (status older than 11 months or none), ★ required vs held. Lists are cut at 50 lines; their counts are whole. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string;
+              byCriticality: {
+                high: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                low: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                medium: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+              };
+              byTier: {
+                cell: {
+                  known: number;
+                  rate: number | null;
+                  total: number;
+                };
+                tier: number;
+              }[];
+              distribution: {
+                bands: {
+                  count: number;
+                  from: number;
+                  to: number;
+                }[];
+                unscored: number;
+              };
+              overall: {
+                known: number;
+                rate: number | null;
+                total: number;
+              };
+              overdue: {
+                count: number;
+                items: {
+                  campaignId: string;
+                  campaignTitle: string;
+                  daysOverdue: number;
+                  deadline: string;
+                  requestId: string;
+                  supplierId: string;
+                  supplierName: string;
+                }[];
+              };
+              reevaluation: {
+                count: number;
+                items: {
+                  /** @enum {string} */
+                  criticality: 'high' | 'medium' | 'low';
+                  knownSince: string | null;
+                  supplierId: string;
+                  supplierName: string;
+                }[];
+              };
+              star: {
+                level: number;
+                met: number;
+                required: number;
+              }[];
+              suppliers: number;
+              trend: {
+                accepted: number;
+                campaignId: string;
+                meanScore: number | null;
+                rate: number | null;
+                requests: number;
+                sentAt: string;
+                title: string;
+              }[];
+              weakest: {
+                acceptedAt: string;
+                campaignId: string;
+                /** @enum {string} */
+                criticality: 'high' | 'medium' | 'low';
+                percent: number;
+                supplierId: string;
+                supplierName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/coverage/export.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coverage dashboard as PDF (A4, Japanese fonts embedded) for the board report */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/suppliers/coverage/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coverage dashboard as .xlsx (one sheet per figure) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/suppliers/export.csv': {
     parameters: {
       query?: never;

@@ -3,7 +3,7 @@
 // creating an assessment of a scope type inside the caller's transaction, and the scope-type registry
 // (how each scope's answer refs name catalog items).
 export { writeAnswer, type AnswerChange } from './answers.ts';
-export { answerValues, refreshScore } from './scores.ts';
+export { answerValues, refreshScore, scorePercents } from './scores.ts';
 export { fail as failAssessment } from './errors.ts';
 export { createAssessment, type CreatedAssessment, type NewAssessment } from './engine.ts';
 export {

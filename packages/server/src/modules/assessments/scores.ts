@@ -1,5 +1,6 @@
 import { scoreAssessment, type AnswerValue, type ScoreReport } from '@shinrai/core';
 import {
+  assessmentScorePercents,
   findAssessment,
   listAnswers,
   setAssessmentScore,
@@ -46,4 +47,13 @@ export async function refreshScore(
     now.toISOString(),
   );
   return { report, catalog };
+}
+
+/** The stored score (0–100 %) of these assessments of an organization, for other modules' summaries. */
+export async function scorePercents(
+  ex: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, number | null>> {
+  return assessmentScorePercents(ex, orgId, ids);
 }

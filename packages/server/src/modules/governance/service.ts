@@ -40,6 +40,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { fail } from './errors.ts';
 import { loadCatalog, type LoadedCatalog } from '../library/public.ts';
 import { answerValues } from '../assessments/public.ts';
+import { supplyChainBoardSummary, type SupplyChainSummary } from '../supplychain/public.ts';
 
 /** An assessment as the governance views show it (its own catalog version, overall percent). */
 export interface GovernanceAssessmentRef {
@@ -310,6 +311,8 @@ export interface BoardReport {
   gaps: DirectiveGap[];
   actions: ActionView[];
   trend: GovernanceAssessmentRef[];
+  /** 指示9 (supply chain): the supply-chain module's summary. */
+  supplyChain: SupplyChainSummary;
 }
 
 /** Everything the board and investor report shows, for the PDF and the .xlsx alike. */
@@ -341,5 +344,6 @@ export async function boardReport(
     gaps,
     actions: await actionViews(ex, orgId, actionRows, deps.now()),
     trend,
+    supplyChain: await supplyChainBoardSummary(deps, orgId),
   };
 }

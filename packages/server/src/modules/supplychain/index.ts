@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { revokeRegistrySharesOnEnd } from './chain-service.ts';
 import { supplierChainRoutes } from './chain-routes.ts';
+import { supplierCoverageRoutes } from './coverage-routes.ts';
 import { SUPPLYCHAIN_ERRORS } from './errors.ts';
 import { supplierFileRoutes } from './file-routes.ts';
 import { supplierRoutes } from './routes.ts';
@@ -28,7 +29,13 @@ export const supplychainModule = defineModule({
   },
   errors: { ...SUPPLYCHAIN_ERRORS, ...CAMPAIGN_ERRORS },
   // Static paths (chain, coverage, import, export) before `/suppliers/:supplierId`.
-  routes: [supplierChainRoutes, supplierFileRoutes, supplierRoutes, ...CAMPAIGN_ROUTES],
+  routes: [
+    supplierChainRoutes,
+    supplierCoverageRoutes,
+    supplierFileRoutes,
+    supplierRoutes,
+    ...CAMPAIGN_ROUTES,
+  ],
   relationshipEnded: revokeRegistrySharesOnEnd,
   // Questionnaire campaigns (campaigns/, respond/, outbox/): the respondent's routes need no account.
   publicRoutes: RESPOND_PUBLIC_ROUTES,

@@ -366,3 +366,20 @@ export async function acceptedRequestsSince(
   }
   return out;
 }
+
+/** Every request of an organization's campaigns (the coverage dashboard), with the columns it needs. */
+export async function listOrgCampaignRequests(
+  ex: Executor,
+  orgId: string,
+): Promise<
+  Pick<
+    CampaignRequestRow,
+    'id' | 'campaign_id' | 'supplier_id' | 'supplier_name' | 'status' | 'accepted_at' | 'assessment_id'
+  >[]
+> {
+  return ex
+    .selectFrom('campaign_requests')
+    .select(['id', 'campaign_id', 'supplier_id', 'supplier_name', 'status', 'accepted_at', 'assessment_id'])
+    .where('org_id', '=', orgId)
+    .execute();
+}

@@ -8,6 +8,7 @@ export type StarDecision = Item<SupplierDetail['decisions']>;
 export type Chain = ResponseOf<'/api/orgs/{orgId}/suppliers/chain', 'get'>;
 export type ChainNode = Item<Chain['nodes']>;
 export type Coverage = ResponseOf<'/api/orgs/{orgId}/suppliers/coverage', 'get'>;
+export type CoverageDashboard = ResponseOf<'/api/orgs/{orgId}/suppliers/coverage/dashboard', 'get'>;
 export type RegistryShare = Item<ResponseOf<'/api/orgs/{orgId}/suppliers/registry-shares', 'get'>['items']>;
 export type SupplyKind = Supplier['supplies'][number];
 export type Criticality = Supplier['criticality'];
@@ -71,6 +72,8 @@ export const supplychainApi = {
   ) => send(http.POST('/api/orgs/{orgId}/suppliers/{supplierId}/star', { ...one(orgId, supplierId), body })),
   chain: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/chain', path(orgId))),
   coverage: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/coverage', path(orgId))),
+  coverageDashboard: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/suppliers/coverage/dashboard', path(orgId))),
   linkableOrgs: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/linkable-orgs', path(orgId))),
   registryShares: (orgId: string) =>
     send(http.GET('/api/orgs/{orgId}/suppliers/registry-shares', path(orgId))),

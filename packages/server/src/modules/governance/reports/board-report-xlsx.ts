@@ -1,10 +1,11 @@
 import { directiveGap } from '@shinrai/core/governance';
 import type { Locale } from '@shinrai/core';
 import ExcelJS from 'exceljs';
+import { supplyChainXlsxSheet } from '../../supplychain/public.ts';
 import type { BoardReport } from '../service.ts';
 import { assessmentLine, jstDate, jstDateTime, L } from './board-labels.ts';
 
-/** The same report as .xlsx: summary, directives (the radar's data), top gaps, action plan, trend. */
+/** The same report as .xlsx: summary, directives (the radar's data), top gaps, action plan, trend, supply chain. */
 export async function boardReportToXlsx(r: BoardReport, locale: Locale): Promise<Buffer> {
   const t = L[locale];
   const wb = new ExcelJS.Workbook();
@@ -101,6 +102,9 @@ export async function boardReportToXlsx(r: BoardReport, locale: Locale): Promise
     ]);
   trend.getColumn(2).width = 40;
   header(trend, 1);
+
+  // 指示9: the supply chain, from the supply-chain module.
+  supplyChainXlsxSheet(wb, r.supplyChain, locale);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

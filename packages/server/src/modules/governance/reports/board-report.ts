@@ -1,10 +1,11 @@
 import { directiveGap, formatLevel, formatPoints, type Locale } from '@shinrai/core';
 import { japanesePdf } from '../../../platform/documents/fonts.ts';
+import { supplyChainLabels, supplyChainPdfSection } from '../../supplychain/public.ts';
 import type { ReportNotesView } from '../report-notes.ts';
 import type { BoardReport } from '../service.ts';
 import { radarChart, trendChart } from './board-charts.ts';
 import { assessmentLine, directiveNo, jstDate, jstDateTime, kpiText, L, pct } from './board-labels.ts';
-import { heading, table } from './pdf-table.ts';
+import { heading, table } from '../../../platform/documents/pdf-table.ts';
 
 type Doc = PDFKit.PDFDocument;
 const FINAL = new Set(['approved', 'locked']);
@@ -234,6 +235,16 @@ export function boardReportToPdf(r: BoardReport, locale: Locale, notes?: ReportN
       ]),
     );
   }
+
+  // 指示9: the supply chain, from the supply-chain module (coverage, overdue, weakest, ★ required vs held).
+  doc.addPage();
+  doc
+    .font('jp-bold')
+    .fontSize(14)
+    .fillColor('#000000')
+    .text(t.supplyChain(supplyChainLabels(locale).section));
+  doc.moveDown(0.4);
+  supplyChainPdfSection(doc, r.supplyChain, locale, { brief: true });
 
   stampPages(doc, r, locale);
   doc.end();

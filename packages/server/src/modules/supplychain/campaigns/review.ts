@@ -17,6 +17,7 @@ import {
 } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
 import { write, type Ctx, type TxCtx } from '../../../platform/context.ts';
+import { refreshScore } from '../../assessments/public.ts';
 import { loadCatalog } from '../../library/public.ts';
 import { fail } from './errors.ts';
 import { campaignItems } from './preflight.ts';
@@ -234,6 +235,8 @@ export async function acceptRequest(ctx: Ctx, requestId: string): Promise<void> 
       accepted_by: tx.actor.userId,
       updated_at: now,
     });
+    // The accepted answer's score (the coverage dashboard's campaign score) is kept on its assessment.
+    if (r.assessment_id) await refreshScore(tx.trx, tx.orgId, r.assessment_id, tx.now);
     await tx.audit('campaign.accept', { type: 'campaign_request', id: r.id }, { supplier: r.supplier_id });
   });
 }

@@ -139,6 +139,9 @@ export function SuppliersPage() {
         <Button variant="default" component={Link} to={`/orgs/${orgId}/suppliers/chain`}>
           {t('supplychain.chain')}
         </Button>
+        <Button variant="default" component={Link} to={`/orgs/${orgId}/suppliers/coverage`}>
+          {t('supplychain.dashboard.open')}
+        </Button>
         <Button
           variant="subtle"
           component="a"
