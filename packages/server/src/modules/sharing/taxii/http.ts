@@ -25,7 +25,7 @@ export function sendTaxii(reply: FastifyReply, body: unknown, status = 200): Fas
     .status(status)
     .header('content-type', TAXII_MEDIA)
     .header('cache-control', 'no-store')
-    .send(JSON.stringify(body));
+    .send(Buffer.from(JSON.stringify(body)));
 }
 
 export function sendTaxiiError(reply: FastifyReply, err: TaxiiError): FastifyReply {
