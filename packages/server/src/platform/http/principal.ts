@@ -100,7 +100,9 @@ export async function tokenPrincipal(
   if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) return undefined;
   // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
   const creator =
-    token.created_by === null ? undefined : await authReads(deps.store).membership(token.org_id, token.created_by);
+    token.created_by === null
+      ? undefined
+      : await authReads(deps.store).membership(token.org_id, token.created_by);
   if (!creator || !roleWithin(creator.role as Role, token.role as Role)) return undefined;
   if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
     await touchApiToken(deps.store.db, token.id, now.toISOString());

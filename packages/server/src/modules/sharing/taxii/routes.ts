@@ -124,7 +124,7 @@ export function taxiiRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           more: p.more,
           ...(p.next ? { next: p.next } : {}),
-          objects: p.rows.map((r) => JSON.parse(r.object)),
+          objects: p.rows.map((r) => JSON.parse(r.object) as unknown),
         };
       }),
     );
@@ -146,7 +146,7 @@ export function taxiiRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           more: p.more,
           ...(p.next ? { next: p.next } : {}),
-          objects: p.rows.map((r) => JSON.parse(r.object)),
+          objects: p.rows.map((r) => JSON.parse(r.object) as unknown),
         };
       }),
     );
