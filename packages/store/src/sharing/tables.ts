@@ -110,6 +110,8 @@ export interface SharingTaxiiObjectsTable {
   /** `modified`, else `created` (marking definitions). */
   version: string;
   date_added: string;
+  /** 1 for the newest version of the object in its collection (kept up to date on insert). */
+  is_last: number;
   object: string;
 }
 

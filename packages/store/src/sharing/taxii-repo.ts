@@ -29,7 +29,7 @@ export interface TaxiiQuery {
 export async function insertTaxiiObjects(
   ex: Executor,
   hubOrgId: string,
-  rows: Omit<SharingTaxiiObjectRow, 'seq' | 'hub_org_id'>[],
+  rows: Omit<SharingTaxiiObjectRow, 'seq' | 'hub_org_id' | 'is_last'>[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const top = await ex
@@ -42,8 +42,34 @@ export async function insertTaxiiObjects(
   for (let i = 0; i < rows.length; i += 200) {
     await ex
       .insertInto('sharing_taxii_objects')
-      .values(rows.slice(i, i + 200).map((r, j) => ({ ...r, hub_org_id: hubOrgId, seq: first + i + j })))
+      .values(
+        rows
+          .slice(i, i + 200)
+          .map((r, j) => ({ ...r, hub_org_id: hubOrgId, seq: first + i + j, is_last: 1 })),
+      )
       .onConflict((oc) => oc.columns(['hub_org_id', 'collection', 'stix_id', 'version']).doNothing())
+      .execute();
+  }
+  // Versions that a newer one (just written, or already there) supersedes are no longer the last.
+  const ids = [...new Set(rows.map((r) => r.stix_id))];
+  for (let i = 0; i < ids.length; i += 500) {
+    await ex
+      .updateTable('sharing_taxii_objects')
+      .set({ is_last: 0 })
+      .where('hub_org_id', '=', hubOrgId)
+      .where('stix_id', 'in', ids.slice(i, i + 500))
+      .where('is_last', '=', 1)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('sharing_taxii_objects as n')
+            .select('n.seq')
+            .whereRef('n.hub_org_id', '=', 'sharing_taxii_objects.hub_org_id')
+            .whereRef('n.collection', '=', 'sharing_taxii_objects.collection')
+            .whereRef('n.stix_id', '=', 'sharing_taxii_objects.stix_id')
+            .whereRef('n.version', '>', 'sharing_taxii_objects.version'),
+        ),
+      )
       .execute();
   }
 }
@@ -73,7 +99,7 @@ export async function listTaxiiObjects(ex: Executor, q: TaxiiQuery): Promise<Sha
     return eb.or(
       q.versions.map((v) => {
         if (v.kind === 'all') return eb.lit(true);
-        if (v.kind === 'last') return eb.not(other('>'));
+        if (v.kind === 'last') return eb('o.is_last', '=', 1);
         if (v.kind === 'first') return eb.not(other('<'));
         return eb('o.version', 'in', v.at);
       }),

@@ -25,6 +25,7 @@ export function sharingTaxiiMigration(): Migration {
         .addColumn('stix_type', 'text', (c) => c.notNull())
         .addColumn('version', 'text', (c) => c.notNull())
         .addColumn('date_added', 'text', (c) => c.notNull())
+        .addColumn('is_last', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('object', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('sharing_taxii_objects_pk', ['hub_org_id', 'seq'])
         .execute();
@@ -32,6 +33,12 @@ export function sharingTaxiiMigration(): Migration {
         .createIndex('sharing_taxii_objects_page')
         .on('sharing_taxii_objects')
         .columns(['hub_org_id', 'collection', 'seq'])
+        .execute();
+      // The default view (match[version]=last) reads the newest versions only, by an index, with no subquery.
+      await db.schema
+        .createIndex('sharing_taxii_objects_last')
+        .on('sharing_taxii_objects')
+        .columns(['hub_org_id', 'collection', 'is_last', 'seq'])
         .execute();
       await db.schema
         .createIndex('sharing_taxii_objects_version')
