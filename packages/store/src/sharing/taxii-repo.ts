@@ -52,13 +52,14 @@ export async function insertTaxiiObjects(
   }
   // Versions that a newer one (just written, or already there) supersedes are no longer the last.
   const ids = [...new Set(rows.map((r) => r.stix_id))];
+  const collections = [...new Set(rows.map((r) => r.collection))];
   for (let i = 0; i < ids.length; i += 500) {
     await ex
       .updateTable('sharing_taxii_objects')
       .set({ is_last: 0 })
       .where('hub_org_id', '=', hubOrgId)
+      .where('collection', 'in', collections)
       .where('stix_id', 'in', ids.slice(i, i + 500))
-      .where('is_last', '=', 1)
       .where((eb) =>
         eb.exists(
           eb
