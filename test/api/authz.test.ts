@@ -39,6 +39,16 @@ const PUBLIC_ALLOWLIST = [
   'POST /api/respond/forward',
   'POST /api/respond/evidence',
   'POST /api/respond/submit',
+  // The TAXII 2.1 server: its own auth (an API token of a member organization), TAXII error format.
+  'GET /taxii2/',
+  'GET /taxii2/{apiRoot}/',
+  'GET /taxii2/{apiRoot}/collections/',
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/',
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/',
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/',
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/versions/',
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/manifest/',
+  'GET /taxii2/{apiRoot}/status/{statusId}/',
 ];
 
 /** What an anonymous caller gets from each public route on a set-up instance without SSO. */
@@ -63,6 +73,15 @@ const ANONYMOUS_PUBLIC: Record<string, { status: number; code?: string }> = {
   'POST /api/respond/forward': { status: 401, code: 'respond_session_missing' },
   'POST /api/respond/evidence': { status: 401, code: 'respond_session_missing' },
   'POST /api/respond/submit': { status: 401, code: 'respond_session_missing' },
+  'GET /taxii2/': { status: 401 },
+  'GET /taxii2/{apiRoot}/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/versions/': { status: 401 },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/manifest/': { status: 401 },
+  'GET /taxii2/{apiRoot}/status/{statusId}/': { status: 401 },
 };
 
 type Org = OrgResources & { slug: string; name: string };

@@ -93,6 +93,17 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'POST /api/respond/evidence': { access: 'public' },
   'POST /api/respond/submit': { access: 'public' },
+  // The TAXII 2.1 server (sharing): public at the HTTP level; an API token of a member organization, as Bearer or
+  // HTTP Basic password, is its credential (test/api/taxii.test.ts covers members, groups and TLP).
+  'GET /taxii2/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/objects/{objectId}/versions/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/collections/{collectionId}/manifest/': { access: 'public' },
+  'GET /taxii2/{apiRoot}/status/{statusId}/': { access: 'public' },
 
   'POST /api/orgs/{orgId}/supplychain/campaigns/check': {
     access: 'org',
@@ -731,6 +742,13 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return randomUUID();
       case 'elementId':
         return 'SENSOR-1';
+      case 'apiRoot':
+      case 'collectionId':
+      case 'statusId':
+        // TAXII: a hub, a collection, a status; the walker uses unknown ones (authentication comes first).
+        return randomUUID();
+      case 'objectId':
+        return `indicator--${randomUUID()}`;
       case 'hubId':
         return r.hubId;
       case 'groupId':

@@ -27,6 +27,7 @@ import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.
 import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
+import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -62,6 +63,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0027-supplychain': supplychainMigration(),
     '0028-supplychain-campaigns': supplychainCampaignsMigration(),
     '0029-sharing': sharingMigration(),
+    '0030-sharing-taxii': sharingTaxiiMigration(),
   };
 }
 

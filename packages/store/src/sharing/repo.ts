@@ -22,7 +22,7 @@ export async function findSharingHub(ex: Executor, orgId: string) {
 export async function saveSharingHub(ex: Executor, orgId: string, ndaVersion: string, now: string) {
   await ex
     .insertInto('sharing_hubs')
-    .values({ org_id: orgId, nda_version: ndaVersion, last_seq: 0, updated_at: now })
+    .values({ org_id: orgId, nda_version: ndaVersion, last_seq: 0, last_object_seq: 0, updated_at: now })
     .onConflict((oc) => oc.column('org_id').doUpdateSet({ nda_version: ndaVersion, updated_at: now }))
     .execute();
 }

@@ -7,6 +7,8 @@ export interface SharingHubsTable {
   nda_version: string;
   /** The last publication number handed out; the row lock on it orders publications (TAXII paging). */
   last_seq: number;
+  /** The last TAXII object number handed out (sharing_taxii_objects.seq). */
+  last_object_seq: number;
   updated_at: string;
 }
 
@@ -93,6 +95,26 @@ export interface SharingTermsTable {
   created_at: string;
 }
 
+/**
+ * One STIX object version in one TAXII collection (`all/<tlp>` or `<groupId>/<tlp>`), written when a report is
+ * published. `seq` is per hub and handed out under the hub row's lock, so it grows in commit order: TAXII pages
+ * by it, never by time.
+ */
+export interface SharingTaxiiObjectsTable {
+  hub_org_id: string;
+  seq: number;
+  collection: string;
+  report_id: string;
+  stix_id: string;
+  stix_type: string;
+  /** `modified`, else `created` (marking definitions). */
+  version: string;
+  date_added: string;
+  /** 1 for the newest version of the object in its collection (kept up to date on insert). */
+  is_last: number;
+  object: string;
+}
+
 /** The sharing module's tables; part of `Database`. */
 export interface SharingTables {
   sharing_hubs: SharingHubsTable;
@@ -103,4 +125,5 @@ export interface SharingTables {
   sharing_report_groups: SharingReportGroupsTable;
   sharing_comments: SharingCommentsTable;
   sharing_terms: SharingTermsTable;
+  sharing_taxii_objects: SharingTaxiiObjectsTable;
 }

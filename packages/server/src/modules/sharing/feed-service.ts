@@ -8,6 +8,7 @@ import {
   insertSharingComment,
   listSharingComments,
   listVisibleSharingReports,
+  type Executor,
   type SharingReportRow,
 } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
@@ -104,8 +105,12 @@ export async function addComment(
 
 /** The STIX 2.1 bundle of a published report the caller may read (the hub is the author; no reporter). */
 export async function stixExport(ctx: SharingCtx, id: string) {
-  const row = await readable(ctx, id);
-  const hub = await findOrganization(ctx.deps.store.db, row.hub_org_id);
+  return stixOfReport(ctx.deps.store.db, await readable(ctx, id));
+}
+
+/** The STIX 2.1 bundle of a published report (also what the TAXII server serves, written at publication). */
+export async function stixOfReport(ex: Executor, row: SharingReportRow) {
+  const hub = await findOrganization(ex, row.hub_org_id);
   const lang = row.lang === 'en' ? 'en' : 'ja';
   return stixBundle({
     report: {

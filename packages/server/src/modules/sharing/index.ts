@@ -3,6 +3,7 @@ import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { TAXII_PUBLIC_ROUTES, taxiiRoutes } from './taxii/routes.ts';
 
 /**
  * Attack-information sharing (J-CSIP-style): a hub and its members under NDA, sector groups, reports
@@ -17,7 +18,9 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes],
+  routes: [hubRoutes, reportRoutes, taxiiRoutes],
+  // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
+  publicRoutes: TAXII_PUBLIC_ROUTES,
   start: async () => warmAnalyser(),
 });
 

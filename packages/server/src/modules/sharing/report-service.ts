@@ -27,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { actorOf } from '../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 import { analysePersons } from './analyser.ts';
+import { recordTaxiiObjects } from './taxii/publish.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
 import { reporterTerms } from './terms.ts';
@@ -339,6 +340,7 @@ export async function publish(
     patch = { status: 'published', tlp: input.tlp, published_at: now, published_seq: seq, updated_at: now };
     if (!(await updateSharingReport(trx, row.id, row.revision, patch))) fail('revision_conflict');
     await setSharingReportGroups(trx, row.id, [...new Set(input.groupIds)]);
+    await recordTaxiiObjects(trx, { ...row, ...patch }, [...new Set(input.groupIds)]);
     await audit(
       deps,
       trx,

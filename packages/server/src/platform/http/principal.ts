@@ -87,32 +87,42 @@ function isPublic(req: FastifyRequest): boolean {
 }
 const TOUCH_EVERY_MS = 5 * 60_000;
 
+/**
+ * The principal of an API token secret, or undefined when it is unknown, revoked, expired, or its creator no longer
+ * holds the role it carries. Also used by the TAXII server (its own auth: Bearer or HTTP Basic).
+ */
+export async function tokenPrincipal(
+  deps: Deps,
+  secret: string,
+): Promise<Extract<Principal, { kind: 'token' }> | undefined> {
+  const now = deps.now();
+  const token = await findApiTokenByHash(deps.store.db, sha256(secret));
+  if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) return undefined;
+  // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
+  const creator =
+    token.created_by === null
+      ? undefined
+      : await authReads(deps.store).membership(token.org_id, token.created_by);
+  if (!creator || !roleWithin(creator.role as Role, token.role as Role)) return undefined;
+  if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
+    await touchApiToken(deps.store.db, token.id, now.toISOString());
+  }
+  return {
+    kind: 'token',
+    tokenId: token.id,
+    orgId: token.org_id,
+    role: token.role as Role,
+    createdBy: token.created_by,
+  };
+}
+
 /** Resolves the caller from the session cookie or a bearer API token, and enforces CSRF for cookie sessions. */
 export async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise<void> {
   req.principal = null;
   const now = deps.now();
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
-    const token = await findApiTokenByHash(deps.store.db, sha256(auth.slice(7).trim()));
-    if (!token || token.revoked_at !== null || new Date(token.expires_at) <= now) fail('unauthenticated');
-    else {
-      // A token acts for its creator: it dies when they leave the organization or lose the role it carries.
-      const creator =
-        token.created_by === null
-          ? undefined
-          : await authReads(deps.store).membership(token.org_id, token.created_by);
-      if (!creator || !roleWithin(creator.role as Role, token.role as Role)) fail('unauthenticated');
-      req.principal = {
-        kind: 'token',
-        tokenId: token.id,
-        orgId: token.org_id,
-        role: token.role as Role,
-        createdBy: token.created_by,
-      };
-      if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
-        await touchApiToken(deps.store.db, token.id, now.toISOString());
-      }
-    }
+    req.principal = (await tokenPrincipal(deps, auth.slice(7).trim())) ?? fail('unauthenticated');
     return;
   }
   const raw = req.cookies[SESSION_COOKIE];
