@@ -27,6 +27,7 @@ import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.
 import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
+import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -62,6 +63,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0027-supplychain': supplychainMigration(),
     '0028-supplychain-campaigns': supplychainCampaignsMigration(),
     '0029-sharing': sharingMigration(),
+    '0031-sharing-notify': sharingNotifyMigration(),
   };
 }
 

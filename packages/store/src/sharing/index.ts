@@ -1,3 +1,4 @@
 /** The sharing module: hub, members' NDA, sector groups, reports and their publication, comments. */
 export type * from './tables.ts';
 export * from './repo.ts';
+export * from './notify.ts';

@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/module.ts';
 import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
+import { sharingNotifyJobs } from './notify/deliver.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
 
 /**
@@ -17,7 +19,8 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes],
+  routes: [hubRoutes, reportRoutes, notifyRoutes],
+  jobs: (deps) => sharingNotifyJobs(deps),
   start: async () => warmAnalyser(),
 });
 

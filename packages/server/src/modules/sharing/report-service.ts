@@ -9,6 +9,7 @@ import {
   type Tlp,
 } from '@shinrai/core/sharing';
 import {
+  enqueueJob,
   findOrganization,
   findSharingHub,
   findSharingReport,
@@ -29,6 +30,7 @@ import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 import { analysePersons } from './analyser.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
+import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
 import { reporterTerms } from './terms.ts';
 
 // Report → sanitize → approve → publish. The sanitizer (core) proposes; the hub's analyst edits; the
@@ -339,6 +341,15 @@ export async function publish(
     patch = { status: 'published', tlp: input.tlp, published_at: now, published_seq: seq, updated_at: now };
     if (!(await updateSharingReport(trx, row.id, row.revision, patch))) fail('revision_conflict');
     await setSharingReportGroups(trx, row.id, [...new Set(input.groupIds)]);
+    // The audience hears of it once this commits (the worker polls; e-mail and webhooks in notify/).
+    await enqueueJob(trx, {
+      id: randomUUID(),
+      orgId: null,
+      kind: SHARING_NOTIFY_JOB,
+      payload: { event: 'published', reportId: row.id },
+      maxAttempts: 3,
+      now,
+    });
     await audit(
       deps,
       trx,
