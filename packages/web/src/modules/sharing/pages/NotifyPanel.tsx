@@ -1,6 +1,6 @@
 // A member's notifications (通知): e-mail to owners and admins, a signed webhook, and the last deliveries
 // with their state (a failing webhook shows its retries and the answer it got).
-import { Alert, Badge, Button, Code, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -122,34 +122,38 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
             {t('sharing.notify.noDeliveries')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped aria-label={t('sharing.notify.deliveries')} data-testid="sharing-deliveries">
-              <Table.Tbody>
-                {settings.deliveries.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {d.reportTitle}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`sharing.notify.event.${d.event}`)} · {formatDate(d.createdAt, lang)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`sharing.notify.channel.${d.channel}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[d.status]} variant="light">
-                        {t(`sharing.notify.status.${d.status}`)}
-                      </Badge>
-                      <Text size="xs" c="dimmed">
-                        {t('sharing.notify.attempts', { count: d.attempts })}
-                        {d.lastError ? ` · ${d.httpStatus ?? ''} ${d.lastError}` : ''}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap={0} role="list" aria-label={t('sharing.notify.deliveries')} data-testid="sharing-deliveries">
+            {settings.deliveries.map((d) => (
+              <Group
+                key={d.id}
+                role="listitem"
+                justify="space-between"
+                align="start"
+                gap="xs"
+                py={6}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+                  <Text size="sm" fw={600}>
+                    {d.reportTitle}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`sharing.notify.event.${d.event}`)} · {t(`sharing.notify.channel.${d.channel}`)} ·{' '}
+                    {formatDate(d.createdAt, lang)}
+                  </Text>
+                </div>
+                <div>
+                  <Badge color={STATUS_COLOR[d.status]} variant="light">
+                    {t(`sharing.notify.status.${d.status}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {t('sharing.notify.attempts', { count: d.attempts })}
+                    {d.lastError ? ` · ${d.httpStatus ?? ''} ${d.lastError}` : ''}
+                  </Text>
+                </div>
+              </Group>
+            ))}
+          </Stack>
         )}
       </Stack>
     </Paper>
