@@ -85,7 +85,10 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
       }),
     ).relationship.id;
     expect((await m.user.post(`/api/orgs/${m.id}/relationships/${rel}/accept`)).statusCode).toBe(200);
-    const nda = await m.user.post(`/api/orgs/${m.id}/sharing/hubs/${H.id}/nda`, { version: '2026-04', named });
+    const nda = await m.user.post(`/api/orgs/${m.id}/sharing/hubs/${H.id}/nda`, {
+      version: '2026-04',
+      named,
+    });
     expect(nda.statusCode).toBe(200);
   }
   async function setHook(m: Org, path: string) {
@@ -111,7 +114,11 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
     });
     expect(submitted.statusCode).toBe(201);
     const r = json<{
-      report: { id: string; revision: number; redactions: { start: number; end: number; category: string }[] };
+      report: {
+        id: string;
+        revision: number;
+        redactions: { start: number; end: number; category: string }[];
+      };
     }>(submitted).report;
     const reviewed = json<{ report: { revision: number } }>(
       await H.user.req('PUT', `/api/orgs/${H.id}/sharing/reports/${r.id}/review`, {
@@ -175,16 +182,18 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
     let orgId: string;
     ({ admin, orgId } = await setupInstance(t, 'サンプル電機株式会社'));
     A = { id: orgId, slug: '', name: 'サンプル電機株式会社', email: ADMIN.email, user: admin };
-    A.slug = json<{ organization: { slug: string } }>(await admin.get(`/api/orgs/${orgId}`)).organization.slug;
+    A.slug = json<{ organization: { slug: string } }>(
+      await admin.get(`/api/orgs/${orgId}`),
+    ).organization.slug;
     await addMember(t, admin, A.id, 'yamada@sample-denki.example.jp', 'member');
     H = await orgOf('hub@example.jp', '製造業情報共有ハブ', 'hub');
     B = await orgOf('b@example.jp', 'ベータ精機');
     F = await orgOf('f@example.jp', 'ファイ工業');
     C = await orgOf('c@example.jp', 'ガンマ化学');
     D = await orgOf('d@example.jp', 'デルタ物流');
-    expect((await H.user.req('PUT', `/api/orgs/${H.id}/sharing/hub`, { ndaVersion: '2026-04' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await H.user.req('PUT', `/api/orgs/${H.id}/sharing/hub`, { ndaVersion: '2026-04' })).statusCode,
+    ).toBe(200);
     await join(A);
     await join(B);
     await join(F, true);
@@ -344,9 +353,13 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
     const anon = mailsTo(A.email);
     expect(anon.length).toBe(1);
     expect(anon[0]?.text).toContain('会員組織');
-    for (const s of [B.name, B.slug, B.id, 'ベータ']) expect(`${anon[0]?.subject}${anon[0]?.text}`).not.toContain(s);
+    for (const s of [B.name, B.slug, B.id, 'ベータ'])
+      expect(`${anon[0]?.subject}${anon[0]?.text}`).not.toContain(s);
     inbox.length = 0;
-    await F.user.post(`/api/orgs/${F.id}/sharing/feed/${reportId}/comments`, { kind: 'comment', text: '注意喚起済み' });
+    await F.user.post(`/api/orgs/${F.id}/sharing/feed/${reportId}/comments`, {
+      kind: 'comment',
+      text: '注意喚起済み',
+    });
     await drain();
     const named = mailsTo(A.email);
     expect(named.length).toBe(1);
@@ -362,7 +375,9 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
       emailEnabled: true,
     });
     expect(res.statusCode).toBe(400);
-    expect(json<{ error: { details: { pointer: string; code: string }[] } }>(res).error.details[0]).toMatchObject({
+    expect(
+      json<{ error: { details: { pointer: string; code: string }[] } }>(res).error.details[0],
+    ).toMatchObject({
       pointer: '/webhookUrl',
       code: 'private_address',
     });

@@ -16,7 +16,9 @@ export function sharingNotifyMigration(): Migration {
         .createTable('sharing_deliveries')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
-        .addColumn('report_id', 'text', (c) => c.notNull().references('sharing_reports.id').onDelete('cascade'))
+        .addColumn('report_id', 'text', (c) =>
+          c.notNull().references('sharing_reports.id').onDelete('cascade'),
+        )
         .addColumn('source_id', 'text', (c) => c.notNull())
         .addColumn('event', 'text', (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())

@@ -10,7 +10,6 @@ export async function publishedAudience(deps: Deps, hubOrgId: string, reportId: 
   const db = deps.store.db;
   const candidates = await listSharingMembers(db, hubOrgId);
   const out: string[] = [];
-  for (const m of candidates)
-    if (await findVisibleSharingReport(db, m.id, reportId)) out.push(m.id);
+  for (const m of candidates) if (await findVisibleSharingReport(db, m.id, reportId)) out.push(m.id);
   return out;
 }

@@ -31,8 +31,7 @@ const PARALLEL = 16;
 export type NotifyNet = Pick<WebhookSendOptions, 'resolve' | 'allow'>;
 
 export type NotifyJobPayload =
-  | { event: 'published'; reportId: string }
-  | { event: 'comment'; reportId: string; commentId: string };
+  { event: 'published'; reportId: string } | { event: 'comment'; reportId: string; commentId: string };
 
 /** The notice of a delivery's source, or null when the source is gone or no longer published. */
 async function noticeOf(deps: Deps, p: NotifyJobPayload): Promise<Notice | null> {
@@ -75,7 +74,8 @@ async function mailRecipients(deps: Deps, orgId: string) {
     .execute();
 }
 
-type Outcome = { ok: true; httpStatus: number | null } | { ok: false; httpStatus: number | null; error: string };
+type Outcome =
+  { ok: true; httpStatus: number | null } | { ok: false; httpStatus: number | null; error: string };
 
 async function attempt(deps: Deps, net: NotifyNet, d: SharingDeliveryRow, n: Notice): Promise<Outcome> {
   const link = noticeLink(deps.config.publicUrl, d.org_id, n.reportId);
@@ -97,7 +97,8 @@ async function attempt(deps: Deps, net: NotifyNet, d: SharingDeliveryRow, n: Not
     'x-shinrai-event': n.event === 'published' ? 'sharing.report_published' : 'sharing.comment',
     'x-shinrai-delivery': d.id,
   };
-  if (settings.webhook_secret) headers['x-shinrai-signature'] = webhookSignature(settings.webhook_secret, body);
+  if (settings.webhook_secret)
+    headers['x-shinrai-signature'] = webhookSignature(settings.webhook_secret, body);
   const sent = await sendWebhook(d.target, body, headers, { timeoutMs: WEBHOOK_TIMEOUT_MS, ...net });
   if (!sent.ok) return { ok: false, httpStatus: null, error: sent.reason };
   if (sent.status < 200 || sent.status >= 300)
@@ -137,12 +138,21 @@ async function notify(deps: Deps, net: NotifyNet, ctx: JobContext): Promise<unkn
   for (const orgId of await recipients(deps, p)) {
     const s = await getSharingNotifySettings(db, orgId);
     const base = { org_id: orgId, report_id: p.reportId, source_id: sourceId, event: p.event };
-    const rest = { status: 'pending', attempts: 0, http_status: null, last_error: null, created_at: now, updated_at: now };
+    const rest = {
+      status: 'pending',
+      attempts: 0,
+      http_status: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    };
     if (s?.email_enabled !== 0) {
       const count = (await mailRecipients(deps, orgId)).length;
-      if (count > 0) rows.push({ id: randomUUID(), ...base, channel: 'email', target: String(count), ...rest });
+      if (count > 0)
+        rows.push({ id: randomUUID(), ...base, channel: 'email', target: String(count), ...rest });
     }
-    if (s?.webhook_url) rows.push({ id: randomUUID(), ...base, channel: 'webhook', target: s.webhook_url, ...rest });
+    if (s?.webhook_url)
+      rows.push({ id: randomUUID(), ...base, channel: 'webhook', target: s.webhook_url, ...rest });
   }
   await insertSharingDeliveries(db, rows);
   // A rerun of this job (a crash halfway) sends only what is still pending.

@@ -78,7 +78,8 @@ export function notifyRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: 'sharing.read' },
         schema: {
           tags,
-          summary: "This organization's notification settings for shared attack information, and its last deliveries",
+          summary:
+            "This organization's notification settings for shared attack information, and its last deliveries",
           params: Params,
           response: { 200: Settings },
         },

@@ -1,6 +1,18 @@
 // A member's notifications (通知): e-mail to owners and admins, a signed webhook, and the last deliveries
 // with their state (a failing webhook shows its retries and the answer it got).
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -122,7 +134,12 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
             {t('sharing.notify.noDeliveries')}
           </Text>
         ) : (
-          <Stack gap={0} role="list" aria-label={t('sharing.notify.deliveries')} data-testid="sharing-deliveries">
+          <Stack
+            gap={0}
+            role="list"
+            aria-label={t('sharing.notify.deliveries')}
+            data-testid="sharing-deliveries"
+          >
             {settings.deliveries.map((d) => (
               <Group
                 key={d.id}

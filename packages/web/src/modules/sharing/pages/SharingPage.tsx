@@ -36,7 +36,9 @@ export function SharingPage() {
       <PageHeader title={t('sharing.title')} description={t('sharing.description')} />
       {overview.hub ? <HubPanel hub={overview.hub} received={reports.received} onChange={load} /> : null}
       <MemberPanel memberships={overview.memberships} submitted={reports.submitted} onChange={load} />
-      {overview.memberships.length > 0 ? <NotifyPanel orgId={orgId} manager={can(role, 'org.update')} /> : null}
+      {overview.memberships.length > 0 ? (
+        <NotifyPanel orgId={orgId} manager={can(role, 'org.update')} />
+      ) : null}
     </Stack>
   );
 }
