@@ -369,6 +369,31 @@ describe('sharing notifications: e-mail and webhook to the audience only', () =>
     expect(inbox.flatMap((r) => r.envelope.rcptTo.map((x) => x.address))).toEqual([A.email]);
   });
 
+  it('sends to the member’s notification address instead of its owners when one is set', async () => {
+    const set = await B.user.req('PUT', `/api/orgs/${B.id}/sharing/notifications`, {
+      webhookUrl: null,
+      emailEnabled: true,
+      emailTo: 'soc@beta.example.jp',
+    });
+    expect(json<{ emailTo: string }>(set).emailTo).toBe('soc@beta.example.jp');
+    inbox.length = 0;
+    await publish('clear', [groupId]);
+    await drain();
+    expect(inbox.flatMap((r) => r.envelope.rcptTo.map((x) => x.address)).sort()).toEqual([
+      F.email,
+      'soc@beta.example.jp',
+    ]);
+    const bad = await B.user.req('PUT', `/api/orgs/${B.id}/sharing/notifications`, {
+      webhookUrl: null,
+      emailEnabled: true,
+      emailTo: 'not an address',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ error: { details: { pointer: string }[] } }>(bad).error.details[0]?.pointer).toBe(
+      '/emailTo',
+    );
+  });
+
   it('refuses a webhook URL that reaches an internal address', async () => {
     const res = await B.user.req('PUT', `/api/orgs/${B.id}/sharing/notifications`, {
       webhookUrl: 'http://127.0.0.1:9/x',

@@ -9,6 +9,8 @@ export interface SharingNotifySettingsTable {
   webhook_secret: string | null;
   /** 1: owners and admins get e-mail. */
   email_enabled: number;
+  /** A notification address (e.g. the SOC's list) used instead of the owners and admins; null: them. */
+  email_to: string | null;
   updated_at: string;
 }
 
@@ -56,6 +58,7 @@ export async function putSharingNotifySettings(ex: Executor, row: SharingNotifyS
         webhook_url: row.webhook_url,
         webhook_secret: row.webhook_secret,
         email_enabled: row.email_enabled,
+        email_to: row.email_to,
         updated_at: row.updated_at,
       }),
     )

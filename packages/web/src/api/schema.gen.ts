@@ -6726,6 +6726,7 @@ export interface paths {
                 updatedAt: string;
               }[];
               emailEnabled: boolean;
+              emailTo: string | null;
               hasWebhookSecret: boolean;
               webhookUrl: string | null;
             };
@@ -6733,7 +6734,7 @@ export interface paths {
         };
       };
     };
-    /** Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC; public http(s) addresses only) and whether owners and admins get e-mail */
+    /** Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC; public http(s) addresses only), whether e-mail is sent, and an optional notification address used instead of the owners and admins */
     put: {
       parameters: {
         query?: never;
@@ -6747,6 +6748,7 @@ export interface paths {
         content: {
           'application/json': {
             emailEnabled: boolean;
+            emailTo?: string | null;
             webhookUrl: string | null;
           };
         };
@@ -6776,6 +6778,7 @@ export interface paths {
                 updatedAt: string;
               }[];
               emailEnabled: boolean;
+              emailTo: string | null;
               hasWebhookSecret: boolean;
               webhookSecret: string | null;
               webhookUrl: string | null;

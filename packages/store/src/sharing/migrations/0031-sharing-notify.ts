@@ -10,6 +10,7 @@ export function sharingNotifyMigration(): Migration {
         .addColumn('webhook_url', 'text')
         .addColumn('webhook_secret', 'text')
         .addColumn('email_enabled', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('email_to', 'text')
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema

@@ -63,7 +63,10 @@ async function recipients(deps: Deps, p: NotifyJobPayload): Promise<string[]> {
   return c?.report_id === row.id && c.org_id !== row.reporter_org_id ? [row.reporter_org_id] : [];
 }
 
-async function mailRecipients(deps: Deps, orgId: string) {
+/** The member's notification address if it set one, else its owners and admins. */
+async function mailRecipients(deps: Deps, orgId: string): Promise<{ email: string; locale: string }[]> {
+  const s = await getSharingNotifySettings(deps.store.db, orgId);
+  if (s?.email_to) return [{ email: s.email_to, locale: 'ja' }];
   return deps.store.db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')

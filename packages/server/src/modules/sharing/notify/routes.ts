@@ -11,7 +11,7 @@ import { ctxOf, write } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { fail, requestLocale } from '../../../platform/http/errors.ts';
 import { orgAccess } from '../../../platform/http/principal.ts';
-import { ErrorBody, Id } from '../../../platform/http/schemas.ts';
+import { Email, ErrorBody, Id } from '../../../platform/http/schemas.ts';
 import { checkWebhookUrl, WEBHOOK_URL_MESSAGES } from '../../software/public.ts';
 
 const P = '/api/orgs/:orgId/sharing/notifications';
@@ -34,6 +34,7 @@ const Delivery = z.object({
 const Settings = z.object({
   webhookUrl: z.string().nullable(),
   emailEnabled: z.boolean(),
+  emailTo: z.string().nullable(),
   hasWebhookSecret: z.boolean(),
   deliveries: z.array(Delivery),
 });
@@ -55,6 +56,7 @@ export function notifyRoutes(deps: Deps): FastifyPluginAsyncZod {
     return {
       webhookUrl: s?.webhook_url ?? null,
       emailEnabled: s ? s.email_enabled === 1 : true,
+      emailTo: s?.email_to ?? null,
       hasWebhookSecret: Boolean(s?.webhook_secret),
       deliveries: rows.map((r) => ({
         id: r.id,
@@ -94,11 +96,12 @@ export function notifyRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            'Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC; public http(s) addresses only) and whether owners and admins get e-mail',
+            'Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC; public http(s) addresses only), whether e-mail is sent, and an optional notification address used instead of the owners and admins',
           params: Params,
           body: z.strictObject({
             webhookUrl: z.string().trim().min(1).max(2000).nullable(),
             emailEnabled: z.boolean(),
+            emailTo: Email.nullable().optional(),
           }),
           response: { 200: Settings.extend({ webhookSecret: z.string().nullable() }), 400: ErrorBody },
         },
@@ -133,11 +136,13 @@ export function notifyRoutes(deps: Deps): FastifyPluginAsyncZod {
             webhook_url: url,
             webhook_secret: secret,
             email_enabled: req.body.emailEnabled ? 1 : 0,
+            email_to: req.body.emailTo ?? null,
             updated_at: deps.now().toISOString(),
           });
           await tx.audit('sharing.notifications_set', null, {
             webhook: url !== null,
             emailEnabled: req.body.emailEnabled,
+            emailTo: req.body.emailTo ? true : false,
           });
         });
         return { ...(await view(access.orgId)), webhookSecret: fresh ? secret : null };

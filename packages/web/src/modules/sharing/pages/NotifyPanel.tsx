@@ -41,6 +41,7 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
   const [settings, setSettings] = useState<NotifySettings | null>(null);
   const [url, setUrl] = useState('');
   const [email, setEmail] = useState(true);
+  const [emailTo, setEmailTo] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,6 +51,7 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
       setSettings(s);
       setUrl(s.webhookUrl ?? '');
       setEmail(s.emailEnabled);
+      setEmailTo(s.emailTo ?? '');
     }, notifyError);
   }, [orgId]);
 
@@ -61,6 +63,7 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
       const next = await sharingApi.setNotifications(orgId, {
         webhookUrl: url.trim() === '' ? null : url.trim(),
         emailEnabled: email,
+        emailTo: emailTo.trim() === '' ? null : emailTo.trim(),
       });
       setSettings(next);
       setSecret(next.webhookSecret);
@@ -87,6 +90,17 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
           checked={email}
           onChange={(e) => setEmail(e.currentTarget.checked)}
           disabled={!manager}
+        />
+        <TextInput
+          maw={640}
+          type="email"
+          label={t('sharing.notify.emailTo')}
+          description={t('sharing.notify.emailToHint')}
+          placeholder="soc@example.co.jp"
+          value={emailTo}
+          onChange={(e) => setEmailTo(e.currentTarget.value)}
+          readOnly={!manager}
+          disabled={!email}
         />
         <TextInput
           maw={640}
