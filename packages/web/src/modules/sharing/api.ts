@@ -74,6 +74,8 @@ export const sharingApi = {
       http.POST('/api/orgs/{orgId}/sharing/feed/{id}/comments', { ...byId(orgId, id), body: { kind, text } }),
     ),
   notifications: (orgId: string) => send(http.GET('/api/orgs/{orgId}/sharing/notifications', org(orgId))),
-  setNotifications: (orgId: string, body: { webhookUrl: string | null; emailEnabled: boolean; emailTo: string | null }) =>
-    send(http.PUT('/api/orgs/{orgId}/sharing/notifications', { ...org(orgId), body })),
+  setNotifications: (
+    orgId: string,
+    body: { webhookUrl: string | null; emailEnabled: boolean; emailTo: string | null },
+  ) => send(http.PUT('/api/orgs/{orgId}/sharing/notifications', { ...org(orgId), body })),
 };
