@@ -1,6 +1,7 @@
 // Attack-information sharing in Chromium: a member accepts the hub's NDA, reports an attack, sees the proposed
 // redactions and why; the hub's analyst drops one and asks for approval; the reporter approves the text it
-// sees; the hub publishes it with TLP:AMBER; the published page shows no reporter name. 1440 px and 390 px.
+// sees; the hub publishes it with TLP:AMBER; the published page shows no reporter name; the member sees the
+// notice delivered and sets a signed webhook. 1440 px and 390 px.
 // One person runs both organizations here (hub and member), switching by URL; the API tests cover the tenants.
 import path from 'node:path';
 import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
@@ -134,4 +135,25 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await phone.getByText('TLP:AMBER').waitFor();
   assert(await fits(phone), 'published page fits 390 px');
   await shot(phone, 'published-390');
+
+  begin('the member sees the publication notice delivered, and sets a signed webhook');
+  const N = S.notify;
+  await desk.goto(`${base}/orgs/${memberId}/sharing`);
+  await desk.getByRole('heading', { name: N.title, exact: true }).waitFor();
+  await until('the e-mail delivery is listed as delivered', async () => {
+    await desk.reload();
+    await desk.getByRole('heading', { name: N.title, exact: true }).waitFor();
+    return (await desk.getByTestId('sharing-deliveries').getByText(N.status.delivered).count()) > 0;
+  });
+  const deliveries = await desk.getByTestId('sharing-deliveries').innerText();
+  assert(deliveries.includes(N.channel.email), 'the delivery names its channel');
+  await desk.getByTestId('sharing-webhook-url').fill('https://hooks.example.com/shinrai');
+  await desk.getByRole('button', { name: N.save, exact: true }).click();
+  await desk.getByTestId('sharing-webhook-secret').waitFor();
+  await desk.getByTestId('sharing-webhook-url').scrollIntoViewIfNeeded();
+  await shot(desk, 'notifications-1440');
+  await phone.goto(`${base}/orgs/${memberId}/sharing`);
+  await phone.getByTestId('sharing-deliveries').scrollIntoViewIfNeeded();
+  assert(await fits(phone), 'notifications fit 390 px');
+  await shot(phone, 'notifications-390');
 });

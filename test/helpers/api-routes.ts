@@ -532,6 +532,12 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ kind: 'comment', text: '侵入' }),
   },
+  'GET /api/orgs/{orgId}/sharing/notifications': { access: 'org', roles: ALL },
+  'PUT /api/orgs/{orgId}/sharing/notifications': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ webhookUrl: null, emailEnabled: false }),
+  },
 };
 
 export interface OpenApiOperation {

@@ -28,6 +28,12 @@ export { parsePackYaml, checkPack, packChecksum } from './modules/library/pack-l
 export { prepareImport, applyImport, type ImportOptions } from './modules/library/import-service.ts';
 export { describeProblems } from '@shinrai/formats/sheets';
 export { smeRemindersJob, SME_REMINDERS } from './modules/sme/reminders-job.ts';
+export {
+  DELIVERY_ATTEMPTS,
+  sharingNotifyJobs,
+  SHARING_DELIVERY_JOB,
+  SHARING_NOTIFY_JOB,
+} from './modules/sharing/notify/deliver.ts';
 export { scheduleDaily } from './platform/jobs/schedule.ts';
 export * from './modules/advisories/feed/index.ts';
 export { SERVER_MODULES } from './modules/index.ts';

@@ -28,6 +28,7 @@ import { supplychainMigration } from './supplychain/migrations/0027-supplychain.
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.ts';
+import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -64,6 +65,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0028-supplychain-campaigns': supplychainCampaignsMigration(),
     '0029-sharing': sharingMigration(),
     '0030-sharing-taxii': sharingTaxiiMigration(),
+    '0031-sharing-notify': sharingNotifyMigration(),
   };
 }
 

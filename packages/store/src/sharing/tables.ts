@@ -115,6 +115,42 @@ export interface SharingTaxiiObjectsTable {
   object: string;
 }
 
+/** A member organization's notification settings for publications of its hubs (and replies to its reports). */
+export interface SharingNotifySettingsTable {
+  org_id: string;
+  webhook_url: string | null;
+  /** HMAC-SHA256 key of the webhook signature; shown once when the URL is set. */
+  webhook_secret: string | null;
+  /** 1: owners and admins get e-mail. */
+  email_enabled: number;
+  /** A notification address (e.g. the SOC's list) used instead of the owners and admins; null: them. */
+  email_to: string | null;
+  updated_at: string;
+}
+
+/** One notification to one organization over one channel; what its recipient sees of it. */
+export interface SharingDeliveriesTable {
+  id: string;
+  /** The recipient organization. */
+  org_id: string;
+  report_id: string;
+  /** What caused it: the report (published) or the comment (sighting/comment on the recipient's report). */
+  source_id: string;
+  /** published | comment */
+  event: string;
+  /** email | webhook */
+  channel: string;
+  /** The webhook URL, or the number of mail recipients. */
+  target: string;
+  /** pending | delivered | retrying | failed */
+  status: string;
+  attempts: number;
+  http_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The sharing module's tables; part of `Database`. */
 export interface SharingTables {
   sharing_hubs: SharingHubsTable;
@@ -126,4 +162,6 @@ export interface SharingTables {
   sharing_comments: SharingCommentsTable;
   sharing_terms: SharingTermsTable;
   sharing_taxii_objects: SharingTaxiiObjectsTable;
+  sharing_notify_settings: SharingNotifySettingsTable;
+  sharing_deliveries: SharingDeliveriesTable;
 }

@@ -6683,6 +6683,132 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's notification settings for shared attack information, and its last deliveries */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveries: {
+                attempts: number;
+                /** @enum {string} */
+                channel: 'email' | 'webhook';
+                createdAt: string;
+                /** @enum {string} */
+                event: 'published' | 'comment';
+                httpStatus: number | null;
+                id: string;
+                lastError: string | null;
+                reportId: string;
+                reportTitle: string;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'retrying' | 'failed';
+                updatedAt: string;
+              }[];
+              emailEnabled: boolean;
+              emailTo: string | null;
+              hasWebhookSecret: boolean;
+              webhookUrl: string | null;
+            };
+          };
+        };
+      };
+    };
+    /** Set the webhook URL (POSTed JSON signed with x-shinrai-signature: sha256=HMAC; public http(s) addresses only), whether e-mail is sent, and an optional notification address used instead of the owners and admins */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            emailEnabled: boolean;
+            emailTo?: string | null;
+            webhookUrl: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deliveries: {
+                attempts: number;
+                /** @enum {string} */
+                channel: 'email' | 'webhook';
+                createdAt: string;
+                /** @enum {string} */
+                event: 'published' | 'comment';
+                httpStatus: number | null;
+                id: string;
+                lastError: string | null;
+                reportId: string;
+                reportTitle: string;
+                /** @enum {string} */
+                status: 'pending' | 'delivered' | 'retrying' | 'failed';
+                updatedAt: string;
+              }[];
+              emailEnabled: boolean;
+              emailTo: string | null;
+              hasWebhookSecret: boolean;
+              webhookSecret: string | null;
+              webhookUrl: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sharing/overview': {
     parameters: {
       query?: never;

@@ -1,6 +1,7 @@
 import { stixBundle, type AttackType, type IndicatorType, type Tlp } from '@shinrai/core/sharing';
 import { isThreatKey, THREAT_DEFS } from '@shinrai/core/threats';
 import {
+  enqueueJob,
   findOrganization,
   findSharingMember,
   findSharingReport,
@@ -16,6 +17,7 @@ import { actorOf } from '../../platform/http/access.ts';
 import { audit } from '../../platform/services/audit-trail.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
+import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
 import type { StoredIndicator } from './report-service.ts';
 
 // Published reports as members read them. The hub is the author; the reporter is never named, and a
@@ -95,6 +97,16 @@ export async function addComment(
   };
   await deps.store.db.transaction().execute(async (trx) => {
     await insertSharingComment(trx, c);
+    // The reporter hears of it, without the name unless the member chose to be named.
+    if (row.reporter_org_id !== access.orgId)
+      await enqueueJob(trx, {
+        id: randomUUID(),
+        orgId: null,
+        kind: SHARING_NOTIFY_JOB,
+        payload: { event: 'comment', reportId: row.id, commentId: c.id },
+        maxAttempts: 3,
+        now: c.created_at,
+      });
     await audit(deps, trx, actorOf(access, requestId), access.orgId, `sharing.${input.kind}_add`, {
       type: 'sharing_report',
       id: row.id,

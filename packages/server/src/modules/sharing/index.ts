@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/module.ts';
 import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
+import { sharingNotifyJobs } from './notify/deliver.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { TAXII_PUBLIC_ROUTES, taxiiRoutes } from './taxii/routes.ts';
 
@@ -18,7 +20,8 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes, taxiiRoutes],
+  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes],
+  jobs: (deps) => sharingNotifyJobs(deps),
   // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
   publicRoutes: TAXII_PUBLIC_ROUTES,
   start: async () => warmAnalyser(),

@@ -9,6 +9,7 @@ import {
   type Tlp,
 } from '@shinrai/core/sharing';
 import {
+  enqueueJob,
   findOrganization,
   findSharingHub,
   findSharingReport,
@@ -30,6 +31,7 @@ import { analysePersons } from './analyser.ts';
 import { recordTaxiiObjects } from './taxii/publish.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
+import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
 import { reporterTerms } from './terms.ts';
 
 // Report → sanitize → approve → publish. The sanitizer (core) proposes; the hub's analyst edits; the
@@ -341,6 +343,15 @@ export async function publish(
     if (!(await updateSharingReport(trx, row.id, row.revision, patch))) fail('revision_conflict');
     await setSharingReportGroups(trx, row.id, [...new Set(input.groupIds)]);
     await recordTaxiiObjects(trx, { ...row, ...patch }, [...new Set(input.groupIds)]);
+    // The audience hears of it once this commits (the worker polls; e-mail and webhooks in notify/).
+    await enqueueJob(trx, {
+      id: randomUUID(),
+      orgId: null,
+      kind: SHARING_NOTIFY_JOB,
+      payload: { event: 'published', reportId: row.id },
+      maxAttempts: 3,
+      now,
+    });
     await audit(
       deps,
       trx,

@@ -11,6 +11,8 @@ export type Group = Item<ResponseOf<'/api/orgs/{orgId}/sharing/groups', 'get'>['
 export type ReportInput = BodyOf<'/api/orgs/{orgId}/sharing/hubs/{hubId}/reports', 'post'>;
 export type ReviewInput = BodyOf<'/api/orgs/{orgId}/sharing/reports/{id}/review', 'put'>;
 export type Tlp = NonNullable<ReportDetail['tlp']>;
+export type NotifySettings = ResponseOf<'/api/orgs/{orgId}/sharing/notifications', 'get'>;
+export type Delivery = Item<NotifySettings['deliveries']>;
 
 const org = (orgId: string) => ({ params: { path: { orgId } } });
 const byId = (orgId: string, id: string) => ({ params: { path: { orgId, id } } });
@@ -71,4 +73,9 @@ export const sharingApi = {
     send(
       http.POST('/api/orgs/{orgId}/sharing/feed/{id}/comments', { ...byId(orgId, id), body: { kind, text } }),
     ),
+  notifications: (orgId: string) => send(http.GET('/api/orgs/{orgId}/sharing/notifications', org(orgId))),
+  setNotifications: (
+    orgId: string,
+    body: { webhookUrl: string | null; emailEnabled: boolean; emailTo: string | null },
+  ) => send(http.PUT('/api/orgs/{orgId}/sharing/notifications', { ...org(orgId), body })),
 };

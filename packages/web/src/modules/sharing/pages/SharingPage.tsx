@@ -1,4 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
+import { can } from '@shinrai/core/browser';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FullPageLoader } from '../../../components/FullPageLoader';
@@ -7,11 +8,12 @@ import { PageHeader } from '../../../components/PageHeader';
 import { sharingApi, type Overview, type ReportLists } from '../api';
 import { HubPanel } from './HubPanel';
 import { MemberPanel } from './MemberPanel';
+import { NotifyPanel } from './NotifyPanel';
 
 /** The organization in sharing: as a hub (members, groups, received reports), as a member (hubs, reports, feed). */
 export function SharingPage() {
   const { t } = useTranslation('sharing');
-  const { orgId } = useOrg();
+  const { orgId, role } = useOrg();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [reports, setReports] = useState<ReportLists | null>(null);
   const [failed, setFailed] = useState(false);
@@ -34,6 +36,9 @@ export function SharingPage() {
       <PageHeader title={t('sharing.title')} description={t('sharing.description')} />
       {overview.hub ? <HubPanel hub={overview.hub} received={reports.received} onChange={load} /> : null}
       <MemberPanel memberships={overview.memberships} submitted={reports.submitted} onChange={load} />
+      {overview.memberships.length > 0 ? (
+        <NotifyPanel orgId={orgId} manager={can(role, 'org.update')} />
+      ) : null}
     </Stack>
   );
 }
