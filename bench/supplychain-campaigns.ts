@@ -5,79 +5,20 @@
  * Run: node --import tsx bench/supplychain-campaigns.ts [suppliers]. Writes docs/benchmarks.md
  * (section `supplychain-campaigns`).
  */
-import {
-  buildApp,
-  installBuiltinPacks,
-  loadConfig,
-  openFileStore,
-  prepareSetupCode,
-  SERVER_MODULES,
-  type Deps,
-} from '@shinrai/server';
-import { migrate, openStore } from '@shinrai/store';
+import { SERVER_MODULES } from '@shinrai/server';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { execSync } from 'node:child_process';
 import { machineLine, writeSection } from './sections.ts';
 import { supplierRow } from '../test/helpers/supplier-row.ts';
+import { supplychainBenchApp } from './supplychain-app.ts';
 
 const N = Number(process.argv[2] ?? 5_000);
-const SETUP = 'BENC-HSUP-PLYC';
-const dir = mkdtempSync(path.join(os.tmpdir(), 'shinrai-bench-campaigns-'));
-const store = openStore({ databaseUrl: undefined, dataDir: dir });
-await migrate(store);
-const config = {
-  ...loadConfig({ SHINRAI_DATA_DIR: dir, SHINRAI_SETUP_CODE: SETUP, SHINRAI_WEB_DIST: '/nonexistent' }),
-};
-let sent = 0;
-const deps: Deps = {
-  store,
-  files: openFileStore(store, dir),
-  config,
-  mailer: { configured: true, send: async () => void sent++ },
-  now: () => new Date(),
-  log: undefined as never,
-};
-const app = await buildApp(deps);
-deps.log = app.log;
-await prepareSetupCode(deps);
-await installBuiltinPacks(deps);
-
-const setup = await app.inject({
-  method: 'POST',
-  url: '/api/setup',
-  payload: {
-    setupCode: SETUP,
-    email: 'bench@example.jp',
-    displayName: 'ベンチ',
-    password: 'correct horse battery staple',
-    locale: 'ja',
-    organization: {
-      name: 'ベンチ精機',
-      kind: 'enterprise',
-      prefecture: '13',
-      size: 'large',
-      industry: '製造業',
-    },
-  },
-});
-if (setup.statusCode !== 201) throw new Error(`setup: ${setup.statusCode} ${setup.body}`);
-const setCookie = setup.headers['set-cookie'];
-const cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)])
-  .find((c) => c.startsWith('shinrai_session='))!
-  .split(';')[0]!;
-const csrf = (JSON.parse(setup.body) as { csrfToken: string }).csrfToken;
-const me = JSON.parse((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).body) as {
-  memberships: { organization: { id: string } }[];
-};
-const orgId = me.memberships[0]!.organization.id;
-const catalogs = JSON.parse(
-  (await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/catalogs`, headers: { cookie } })).body,
-) as { items: { id: string; urn: string }[] };
-const catalogId = catalogs.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+const { dir, store, deps, app, cookie, csrf, orgId, catalogId, sentCount } = await supplychainBenchApp(
+  'campaigns',
+  'BENC-HSUP-PLYC',
+);
 
 // Seed the registry directly (the registry's own import is benchmarked by its module).
 const at = new Date().toISOString();
@@ -133,7 +74,7 @@ ${machineLine()}; ${new Date().toISOString().slice(0, 10)}; load: \`${load}\`.
 | step | time | target | ratio to target |
 |---|---|---|---|
 | POST campaigns: ${N.toLocaleString('en')} requests created, ${mails.toLocaleString('en')} mails queued (pre-send check included) | ${(createMs / 1000).toFixed(2)} s | < 10 s | ${(createMs / 10_000).toFixed(2)} |
-| outbox delivered: ${sent.toLocaleString('en')} links minted (hash stored) and handed to a no-op mailer | ${(deliverMs / 1000).toFixed(2)} s | — | — |
+| outbox delivered: ${sentCount().toLocaleString('en')} links minted (hash stored) and handed to a no-op mailer | ${(deliverMs / 1000).toFixed(2)} s | — | — |
 
 Assessments are created when a respondent first opens the link, not at send time, so sending to thousands stays cheap.
 `;

@@ -5,77 +5,16 @@
  * server time; median of 20 after 3 warm-up calls). Run: node --import tsx bench/supplychain-coverage.ts
  * [suppliers]. Writes docs/benchmarks.md (section `supplychain-coverage`).
  */
-import {
-  buildApp,
-  installBuiltinPacks,
-  loadConfig,
-  openFileStore,
-  prepareSetupCode,
-  type Deps,
-} from '@shinrai/server';
-import { insertCampaign, migrate, openStore } from '@shinrai/store';
+import { insertCampaign } from '@shinrai/store';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { execSync } from 'node:child_process';
 import { machineLine, writeSection } from './sections.ts';
+import { supplychainBenchApp } from './supplychain-app.ts';
 
 const N = Number(process.argv[2] ?? 5_000);
-const SETUP = 'BENC-HCOV-ERAG';
-const dir = mkdtempSync(path.join(os.tmpdir(), 'shinrai-bench-coverage-'));
-const store = openStore({ databaseUrl: undefined, dataDir: dir });
-await migrate(store);
-const config = {
-  ...loadConfig({ SHINRAI_DATA_DIR: dir, SHINRAI_SETUP_CODE: SETUP, SHINRAI_WEB_DIST: '/nonexistent' }),
-};
-let sent = 0;
-const deps: Deps = {
-  store,
-  files: openFileStore(store, dir),
-  config,
-  mailer: { configured: true, send: async () => void sent++ },
-  now: () => new Date(),
-  log: undefined as never,
-};
-const app = await buildApp(deps);
-deps.log = app.log;
-await prepareSetupCode(deps);
-await installBuiltinPacks(deps);
-
-const setup = await app.inject({
-  method: 'POST',
-  url: '/api/setup',
-  payload: {
-    setupCode: SETUP,
-    email: 'bench@example.jp',
-    displayName: 'ベンチ',
-    password: 'correct horse battery staple',
-    locale: 'ja',
-    organization: {
-      name: 'ベンチ精機',
-      kind: 'enterprise',
-      prefecture: '13',
-      size: 'large',
-      industry: '製造業',
-    },
-  },
-});
-if (setup.statusCode !== 201) throw new Error(`setup: ${setup.statusCode} ${setup.body}`);
-const setCookie = setup.headers['set-cookie'];
-const cookie = (Array.isArray(setCookie) ? setCookie : [String(setCookie)])
-  .find((c) => c.startsWith('shinrai_session='))!
-  .split(';')[0]!;
-
-const me = JSON.parse((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).body) as {
-  memberships: { organization: { id: string } }[];
-};
-const orgId = me.memberships[0]!.organization.id;
-const catalogs = JSON.parse(
-  (await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/catalogs`, headers: { cookie } })).body,
-) as { items: { id: string; urn: string }[] };
-const catalogId = catalogs.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+const { dir, store, app, cookie, orgId, catalogId } = await supplychainBenchApp('coverage', 'BENC-HCOV-ERAG');
 
 // Seed the registry, two campaigns, their requests and the accepted answers' assessments directly.
 const at = new Date().toISOString();
