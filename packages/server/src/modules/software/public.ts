@@ -8,3 +8,4 @@ export {
   type Resolve,
   type WebhookSendOptions,
 } from './inventory/webhook.ts';
+export { webhookSettingsChange } from './inventory/webhook-settings.ts';

@@ -5,14 +5,12 @@ import {
   putSharingNotifySettings,
 } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ctxOf, write } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { fail, requestLocale } from '../../../platform/http/errors.ts';
 import { orgAccess } from '../../../platform/http/principal.ts';
 import { Email, ErrorBody, Id } from '../../../platform/http/schemas.ts';
-import { checkWebhookUrl, WEBHOOK_URL_MESSAGES } from '../../software/public.ts';
+import { webhookSettingsChange } from '../../software/public.ts';
 
 const P = '/api/orgs/:orgId/sharing/notifications';
 const Params = z.strictObject({ orgId: Id });
@@ -109,27 +107,9 @@ export function notifyRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const access = orgAccess(req);
         const url = req.body.webhookUrl;
-        if (url !== null) {
-          const problem = await checkWebhookUrl(url);
-          if (problem !== null)
-            return fail('validation_failed', [
-              {
-                in: 'body',
-                pointer: '/webhookUrl',
-                code: problem,
-                message: WEBHOOK_URL_MESSAGES[problem][requestLocale(req)],
-              },
-            ]);
-        }
         const before = await getSharingNotifySettings(db, access.orgId);
         // A new secret whenever the URL changes; it is shown once, in this answer.
-        const secret =
-          url === null
-            ? null
-            : before?.webhook_url === url && before.webhook_secret
-              ? before.webhook_secret
-              : randomBytes(24).toString('base64url');
-        const fresh = secret !== null && secret !== before?.webhook_secret;
+        const { secret, fresh } = await webhookSettingsChange(req, url, before);
         await write(ctxOf(deps, req), async (tx) => {
           await putSharingNotifySettings(tx.trx, {
             org_id: access.orgId,
