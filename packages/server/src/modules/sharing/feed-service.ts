@@ -18,7 +18,7 @@ import { audit } from '../../platform/services/audit-trail.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
 import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
-import type { StoredIndicator } from './report-service.ts';
+import type { StoredIndicator } from './stored.ts';
 
 // Published reports as members read them. The hub is the author; the reporter is never named, and a
 // sighting or comment names its organization only when that organization chose to be named.

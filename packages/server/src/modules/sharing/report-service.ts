@@ -32,27 +32,11 @@ import { recordTaxiiObjects } from './taxii/publish.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
 import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
+import type { StoredIndicator, StoredRedaction } from './stored.ts';
 import { reporterTerms } from './terms.ts';
 
 // Report → sanitize → approve → publish. The sanitizer (core) proposes; the hub's analyst edits; the
 // reporter approves the exact text of a revision; only an approved revision can be published.
-
-export interface StoredRedaction {
-  start: number;
-  end: number;
-  category: RedactionCategory;
-  text: string;
-  reason: string;
-  source: 'proposed' | 'analyst';
-  by: string | null;
-  at: string;
-}
-export interface StoredIndicator {
-  type: IndicatorType;
-  value: string;
-  reason: string;
-  source: 'text' | 'reporter' | 'analyst';
-}
 
 const parse = <T>(s: string) => JSON.parse(s) as T;
 

@@ -1,10 +1,12 @@
 import type { TaxiiVersionMatch } from '@shinrai/store';
-import type { Endpoint } from './service.ts';
 import { taxiiFail } from './http.ts';
 
 /** Page size when none is asked for, and the most a page holds (larger requests get this many). */
 export const TAXII_DEFAULT_LIMIT = 100;
 export const TAXII_MAX_LIMIT = 1000;
+
+/** The TAXII endpoints that page objects. */
+export type Endpoint = 'objects' | 'manifest' | 'versions';
 
 export interface Filters {
   addedAfter?: string;

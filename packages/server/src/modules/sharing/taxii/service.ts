@@ -15,7 +15,7 @@ import { tokenPrincipal } from '../../../platform/http/principal.ts';
 import { collectionId, collectionKey, TAXII_TLPS, type Audience, type TaxiiTlp } from './collections.ts';
 import { credentialOf, STIX_MEDIA, TAXII_MEDIA, taxiiFail } from './http.ts';
 import { cursorSecret, queryDigest, readCursor, signCursor } from './cursor.ts';
-import { parseFilters, type Filters } from './query.ts';
+import { parseFilters, type Endpoint, type Filters } from './query.ts';
 
 // What a member reads through TAXII: the API roots of the hubs it is a member of (with the current NDA), one
 // collection per audience it belongs to (all members, or one of its sector groups) and TLP level (never RED).
@@ -100,8 +100,6 @@ export function apiRootView(hub: Hub) {
     max_content_length: 0,
   };
 }
-
-export type Endpoint = 'objects' | 'manifest' | 'versions';
 
 export interface Page {
   rows: SharingTaxiiObjectRow[];
