@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedIndicators } from '@shinrai/server';
 import type { Client } from '../helpers/app.ts';
 import { addMember, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 
@@ -324,6 +325,24 @@ describe('sharing hub: members, reports, publication, leaks', () => {
         ).statusCode,
       ).toBe(404);
     }
+  });
+
+  it('hands the SME service desk the indicators a member may pass on, with context, by TLP and audience', async () => {
+    // The report went out as TLP:AMBER to B's sector group: B may pass it to its clients, not beyond.
+    const forClients = await publishedIndicators(t.deps, B.id, { audience: 'clients' });
+    expect(forClients.map((i) => i.value)).toContain('203.0.113.45');
+    expect(forClients[0]).toMatchObject({
+      reportId,
+      tlp: 'amber',
+      hubName: H.name,
+    });
+    expect(forClients[0]?.attackType).toBeTruthy();
+    expect(JSON.stringify(forClients)).not.toContain('サンプル電機');
+    expect(await publishedIndicators(t.deps, B.id, { audience: 'community' })).toEqual([]);
+    expect(await publishedIndicators(t.deps, B.id, { audience: 'clients', since: '2999-01-01' })).toEqual([]);
+    // Outside the group, not a member, or without the NDA: nothing, whatever the audience.
+    for (const m of [C, D, E])
+      expect(await publishedIndicators(t.deps, m.id, { audience: 'organization' })).toEqual([]);
   });
 
   it('keeps sightings anonymous unless the member chose to be named; the hub sees who', async () => {

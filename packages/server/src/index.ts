@@ -34,6 +34,7 @@ export {
   SHARING_DELIVERY_JOB,
   SHARING_NOTIFY_JOB,
 } from './modules/sharing/notify/deliver.ts';
+export { publishedIndicators, type PublishedIndicator } from './modules/sharing/public.ts';
 export { scheduleDaily } from './platform/jobs/schedule.ts';
 export * from './modules/advisories/feed/index.ts';
 export { SERVER_MODULES } from './modules/index.ts';

@@ -5,3 +5,4 @@ export * from './detect.ts';
 export * from './sanitize.ts';
 export * from './jsonl.ts';
 export * from './stix.ts';
+export * from './tlp.ts';
