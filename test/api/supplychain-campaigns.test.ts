@@ -277,6 +277,40 @@ describe('questionnaire campaigns answered without an account', () => {
     expect(again).toMatchObject({ state: 'failed', attempts: 2 });
   });
 
+  it('sends again a mail a stopped worker left taken for delivery once it is stale, not while it is fresh', async () => {
+    const db = t.deps.store.db;
+    const all = json<{ items: { id: string; to: string; state: string }[] }>(
+      await buyer.get(`/api/orgs/${orgId}/supplychain/outbox?campaignId=${campaignId}`),
+    ).items;
+    const sentTo = (to: string) => all.find((m) => m.to === to && m.state === 'sent')!;
+    const stale = sentTo('hanako@hokuto.example.jp');
+    const fresh = sentTo('ichiro@aoba.example.jp');
+    const taken = (id: string, at: Date) =>
+      db
+        .updateTable('outbox_mails')
+        .set({ state: 'sending', updated_at: at.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    await taken(stale.id, new Date(now.getTime() - 60 * 60_000));
+    await taken(fresh.id, now);
+    const mailsTo = (to: string) => inbox.filter((r) => r.to.includes(to)).length;
+    const before = { hanako: mailsTo('hanako@hokuto.example.jp'), ichiro: mailsTo('ichiro@aoba.example.jp') };
+    // Any run of the outbox job picks it up: here the one a resend starts.
+    const bounced = all.find((m) => m.to === 'bounce@hokuto.example.jp')!;
+    expect((await buyer.post(`/api/orgs/${orgId}/supplychain/outbox/${bounced.id}/resend`)).statusCode).toBe(
+      202,
+    );
+    await deliver();
+    expect(mailsTo('hanako@hokuto.example.jp')).toBe(before.hanako + 1);
+    expect(mailsTo('ichiro@aoba.example.jp')).toBe(before.ichiro);
+    const state = async (id: string) =>
+      (await db.selectFrom('outbox_mails').select('state').where('id', '=', id).executeTakeFirstOrThrow())
+        .state;
+    expect(await state(stale.id)).toBe('sent');
+    expect(await state(fresh.id)).toBe('sending');
+    await db.updateTable('outbox_mails').set({ state: 'sent' }).where('id', '=', fresh.id).execute();
+  });
+
   it('refuses malformed, tampered, guessed, reused and expired links with distinct messages in ja and en', async () => {
     const r = new Respondent(t.app);
     const flipped = tokenA.slice(0, 12) + (tokenA[12] === 'x' ? 'y' : 'x') + tokenA.slice(13);

@@ -327,6 +327,21 @@ export async function claimOutboxMail(ex: Executor, id: string, now: string): Pr
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Puts back in the queue the mails a worker took for delivery before `before` and never finished (it
+ * stopped between taking and recording the send); returns how many. At-least-once: a worker that died
+ * after the SMTP server accepted the mail makes the recipient get it twice.
+ */
+export async function requeueStaleOutboxMails(ex: Executor, before: string): Promise<number> {
+  const r = await ex
+    .updateTable('outbox_mails')
+    .set({ state: 'queued' })
+    .where('state', '=', 'sending')
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function updateOutboxMail(
   ex: Executor,
   id: string,

@@ -1,6 +1,7 @@
 import { linkTokenHash, newLinkToken } from '@shinrai/core/supplychain';
 import {
   claimOutboxMail,
+  requeueStaleOutboxMails,
   findCampaign,
   findOrganization,
   findRespondLink,
@@ -119,6 +120,9 @@ async function deliverOne(
   return true;
 }
 
+/** How long a mail may stay taken for delivery before another run sends it again. */
+export const STALE_SENDING_MS = 10 * 60_000;
+
 /** Delivers queued mails (oldest first) until none is left; returns how many were sent and failed. */
 export async function deliverQueued(
   deps: Deps,
@@ -127,6 +131,12 @@ export async function deliverQueued(
   const campaigns = new Map<string, { campaign: CampaignRow; buyer: string } | null>();
   let sent = 0;
   let failed = 0;
+  // A mail taken by a worker that stopped before recording the send goes out again (an SMTP send
+  // finishes or times out well within this).
+  await requeueStaleOutboxMails(
+    deps.store.db,
+    new Date(deps.now().getTime() - STALE_SENDING_MS).toISOString(),
+  );
   for (;;) {
     const batch = await queuedOutboxMails(deps.store.db, 100);
     if (batch.length === 0) break;
