@@ -49,16 +49,19 @@ export function PrefillModal({
 
   const set = sets.find((s) => s.id === setId) ?? sets[0];
 
+  // Starts afresh each time the dialog opens. Keyed by the first set's id, not the array: the page passes
+  // a new array on every render (e.g. when its members or evidence load), which must not wipe a choice.
+  const firstSetId = sets[0]?.id ?? null;
   useEffect(() => {
     if (!opened) return;
-    setSetId(sets[0]?.id ?? null);
+    setSetId(firstSetId);
     setSourceId(null);
     setProposals(null);
     api.assessments(orgId, null, 200).then(
       (page) => setCandidates(page.items),
       (error: unknown) => notifyError(error),
     );
-  }, [opened, orgId, sets]);
+  }, [opened, orgId, firstSetId]);
 
   const sources = useMemo(
     () =>
