@@ -25,7 +25,7 @@ import { orgAccess, setSessionCookie } from '../http/principal.ts';
 import { Email, Id, Invitation, Locale, page, PageQuery, Role, User } from '../http/schemas.ts';
 import { invitationMail } from '../mail/templates.ts';
 import { audit } from '../services/audit-trail.ts';
-import { usableInvitation } from '../services/invitation-link.ts';
+import { sendLinkMail, usableInvitation } from '../services/invitation-link.ts';
 import { createSession } from '../services/sessions.ts';
 import { invitationView, userView } from '../services/views.ts';
 
@@ -118,24 +118,20 @@ export function invitationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const org = await findOrganization(deps.store.db, access.orgId);
         const inviter = access.actorUserId ? await findUser(deps.store.db, access.actorUserId) : undefined;
         const link = `${deps.config.publicUrl}/invite/${token}`;
-        let mail: 'sent' | 'failed' | 'not_configured' =
-          deps.mailer.configured === false ? 'not_configured' : 'sent';
-        try {
-          // Without SMTP the mailer writes to the server log, as before; the link also goes back to the inviter.
-          await deps.mailer.send(
-            invitationMail({
-              to: row.email,
-              orgName: org?.name ?? '',
-              inviterName: inviter?.display_name ?? 'Shinrai',
-              role: row.role,
-              link,
-              expiresAt: new Date(row.expires_at),
-            }),
-          );
-        } catch (err) {
-          mail = 'failed';
-          req.log.error({ err }, 'invitation mail could not be sent');
-        }
+        // Without SMTP the mailer writes to the server log, as before; the link also goes back to the inviter.
+        const mail = await sendLinkMail(
+          deps.mailer,
+          req.log,
+          invitationMail({
+            to: row.email,
+            orgName: org?.name ?? '',
+            inviterName: inviter?.display_name ?? 'Shinrai',
+            role: row.role,
+            link,
+            expiresAt: new Date(row.expires_at),
+          }),
+          'invitation',
+        );
         // The token exists only now (the database keeps its hash): the inviter, who may invite anyway,
         // gets the link when no mail carried it.
         return reply.status(201).send({

@@ -24,7 +24,7 @@ import { Email, Id, Locale, OrgProfileInput, page, PageQuery, User } from '../ht
 import { orgInvitationMail } from '../mail/templates.ts';
 import { audit, lockAuditOf } from '../services/audit-trail.ts';
 import { createOrganization } from '../services/organizations.ts';
-import { usableInvitation } from '../services/invitation-link.ts';
+import { sendLinkMail, usableInvitation } from '../services/invitation-link.ts';
 import { createSession } from '../services/sessions.ts';
 import { userView } from '../services/views.ts';
 import { INVITATION_DAYS } from './invitations.ts';
@@ -155,24 +155,20 @@ export function orgInvitationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const org = await findOrganization(db, access.orgId);
         const inviter = access.actorUserId ? await findUser(db, access.actorUserId) : undefined;
         const link = `${deps.config.publicUrl}/org-invite/${token}`;
-        let mail: 'sent' | 'failed' | 'not_configured' =
-          deps.mailer.configured === false ? 'not_configured' : 'sent';
-        try {
-          await deps.mailer.send(
-            orgInvitationMail({
-              to: row.email,
-              companyName: row.company_name,
-              fromOrgName: org?.name ?? '',
-              inviterName: inviter?.display_name ?? 'Shinrai',
-              type: row.type,
-              link,
-              expiresAt: new Date(row.expires_at),
-            }),
-          );
-        } catch (err) {
-          mail = 'failed';
-          req.log.error({ err }, 'organization invitation mail could not be sent');
-        }
+        const mail = await sendLinkMail(
+          deps.mailer,
+          req.log,
+          orgInvitationMail({
+            to: row.email,
+            companyName: row.company_name,
+            fromOrgName: org?.name ?? '',
+            inviterName: inviter?.display_name ?? 'Shinrai',
+            type: row.type,
+            link,
+            expiresAt: new Date(row.expires_at),
+          }),
+          'organization invitation',
+        );
         return reply
           .status(201)
           .send({ invitation: view(row, now), mail, ...(mail === 'sent' ? {} : { link }) });
