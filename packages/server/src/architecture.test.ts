@@ -48,6 +48,25 @@ describe('server module layout', () => {
     expect(reaches).toEqual([]);
   });
 
+  it('has no cycle between modules (a module built on another extends it through a registry)', () => {
+    const uses = new Map<string, Set<string>>();
+    for (const file of files) {
+      const own = moduleOf(file);
+      if (own === undefined || /\.test\.tsx?$/.test(file)) continue;
+      for (const target of relativeImports(file)) {
+        const other = moduleOf(target);
+        if (other !== undefined && other !== own) uses.set(own, (uses.get(own) ?? new Set()).add(other));
+      }
+    }
+    const cycles: string[] = [];
+    const walk = (m: string, trail: string[]) => {
+      if (trail.includes(m)) return void cycles.push([...trail.slice(trail.indexOf(m)), m].join(' → '));
+      for (const next of uses.get(m) ?? []) walk(next, [...trail, m]);
+    };
+    for (const m of uses.keys()) walk(m, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('keeps the platform free of module imports', () => {
     const wrong = files
       .filter((f) => rel(f).startsWith('platform/'))

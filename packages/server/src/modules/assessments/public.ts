@@ -13,3 +13,4 @@ export {
   type ScopeType,
   type ScopeTypeId,
 } from './scope-types.ts';
+export { registerSharedResultFacet, type FacetAssessment, type SharedResultFacet } from './shared-facets.ts';

@@ -17,8 +17,8 @@ import { fail } from '../../platform/http/errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
-import { SmeSharedSummary, smeSharedSummary } from '../sme/public.ts';
 import { answerValues } from './scores.ts';
+import { facetFields, facetValues } from './shared-facets.ts';
 import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 
 const Share = z.object({
@@ -153,8 +153,8 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
       from: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
       assessment: z.object({ id: z.string(), title: z.string(), status: z.string(), createdAt: z.string() }),
       sharedAt: z.string(),
-      /** An SME assessment's real state, declaration and policy page (SME assessments stay drafts). */
-      sme: SmeSharedSummary.nullable(),
+      /** What modules built on assessments add (the SME journey: `sme`). */
+      ...facetFields(),
     });
 
     app.get(
@@ -185,7 +185,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
               createdAt: a.created_at,
             },
             sharedAt: s.created_at,
-            sme: await smeSharedSummary(deps, s.org_id, a),
+            ...(await facetValues(deps, s.org_id, a)),
           });
         }
         return { items };
@@ -218,7 +218,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
                 items: z.number(),
                 band: z.unknown(),
               }),
-              sme: SmeSharedSummary.nullable(),
+              ...facetFields(),
             }),
           },
         },
@@ -237,7 +237,7 @@ export function shareRoutes(deps: Deps): FastifyPluginAsyncZod {
           assessment: { id: a.id, title: a.title, status: a.status, catalogTitle: c.pack.title },
           answers: [...values.entries()].map(([ref, value]) => ({ ref, value })),
           score,
-          sme: await smeSharedSummary(deps, s.org_id, a),
+          ...(await facetValues(deps, s.org_id, a)),
         };
       },
     );

@@ -1,6 +1,11 @@
 import { defineModule } from '../../platform/module.ts';
+import { registerSharedResultFacet } from '../assessments/public.ts';
+import { SmeSharedSummary, smeSharedSummary } from './public.ts';
 import { SME_REMINDERS, smeRemindersJob } from './reminders-job.ts';
 import { smeRoutes } from './routes.ts';
+
+// A buyer reading a shared self-check sees its real state, declaration and policy page (`sme`).
+registerSharedResultFacet({ key: 'sme', schema: SmeSharedSummary, summarize: smeSharedSummary });
 
 /** The SME journey: five rules, self-check, basic policy, SECURITY ACTION, yearly reminder. */
 export const smeModule = defineModule({
