@@ -1,21 +1,9 @@
 // A member's notifications (通知): e-mail to owners and admins, a signed webhook, and the last deliveries
 // with their state (a failing webhook shows its retries and the answer it got).
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
+import { WebhookFields, webhookFieldError } from '../../../components/WebhookFields';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { sharingApi, type Delivery, type NotifySettings } from '../api';
@@ -26,14 +14,6 @@ const STATUS_COLOR: Record<Delivery['status'], string> = {
   retrying: 'yellow',
   failed: 'red',
 };
-
-function fieldMessage(error: unknown): string | null {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return null;
-  const detail = (error.details as { pointer?: string; message?: string }[]).find(
-    (d) => d.pointer === '/webhookUrl',
-  );
-  return detail ? (detail.message ?? error.message) : null;
-}
 
 export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolean }) {
   const { t, i18n } = useTranslation('sharing');
@@ -69,7 +49,7 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
       setSecret(next.webhookSecret);
       notifySuccess(t('sharing.notify.saved'));
     } catch (error) {
-      const message = fieldMessage(error);
+      const message = webhookFieldError(error);
       if (message) setUrlError(message);
       else notifyError(error);
     } finally {
@@ -102,35 +82,25 @@ export function NotifyPanel({ orgId, manager }: { orgId: string; manager: boolea
           readOnly={!manager}
           disabled={!email}
         />
-        <TextInput
-          maw={640}
-          label={t('sharing.notify.webhookUrl')}
-          description={t('sharing.notify.webhookHint')}
-          placeholder="https://hooks.example.com/shinrai"
-          value={url}
-          onChange={(e) => {
-            setUrl(e.currentTarget.value);
+        <WebhookFields
+          labels={{
+            webhookUrl: t('sharing.notify.webhookUrl'),
+            webhookHint: t('sharing.notify.webhookHint'),
+            hasSecret: t('sharing.notify.hasSecret'),
+            secretTitle: t('sharing.notify.secretTitle'),
+            secretOnce: t('sharing.notify.secretOnce'),
+          }}
+          url={url}
+          onUrl={(next) => {
+            setUrl(next);
             setUrlError(null);
           }}
           error={urlError}
           readOnly={!manager}
-          data-testid="sharing-webhook-url"
+          hasSecret={settings.hasWebhookSecret}
+          secret={secret}
+          testIdPrefix="sharing-"
         />
-        {settings.hasWebhookSecret && !secret ? (
-          <Text size="xs" c="dimmed">
-            {t('sharing.notify.hasSecret')}
-          </Text>
-        ) : null}
-        {secret ? (
-          <Alert color="yellow" title={t('sharing.notify.secretTitle')} maw={640}>
-            <Stack gap={4}>
-              <Text size="sm">{t('sharing.notify.secretOnce')}</Text>
-              <Code block data-testid="sharing-webhook-secret">
-                {secret}
-              </Code>
-            </Stack>
-          </Alert>
-        ) : null}
         {manager ? (
           <Button type="submit" loading={busy} w="fit-content">
             {t('sharing.notify.save')}

@@ -1,20 +1,11 @@
 // Notification settings (通知設定) for malicious packages and new findings: e-mail to owners and admins,
 // and a signed webhook. The server refuses internal addresses; its located reason is shown under the field.
-import { Alert, Button, Code, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
+import { WebhookFields, webhookFieldError } from '../../../components/WebhookFields';
 import { softwareApi, type NotificationSettings } from '../../../api/software';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-
-/** The message the server gave for the webhook URL field, if the error is about it. */
-function fieldMessage(error: unknown): string | null {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return null;
-  const detail = (error.details as { pointer?: string; message?: string }[]).find(
-    (d) => d.pointer === '/webhookUrl',
-  );
-  return detail ? (detail.message ?? error.message) : null;
-}
 
 export function NotificationsPanel({ orgId, manager }: { orgId: string; manager: boolean }) {
   const { t } = useTranslation('software');
@@ -46,7 +37,7 @@ export function NotificationsPanel({ orgId, manager }: { orgId: string; manager:
       setSecret(next.webhookSecret);
       notifySuccess(t('software.notifications.saved'));
     } catch (error) {
-      const message = fieldMessage(error);
+      const message = webhookFieldError(error);
       if (message) setUrlError(message);
       else notifyError(error);
     } finally {
@@ -70,34 +61,24 @@ export function NotificationsPanel({ orgId, manager }: { orgId: string; manager:
           onChange={(e) => setEmail(e.currentTarget.checked)}
           disabled={!manager}
         />
-        <TextInput
-          label={t('software.notifications.webhookUrl')}
-          description={t('software.notifications.webhookHint')}
-          placeholder="https://hooks.example.com/shinrai"
-          value={url}
-          onChange={(e) => {
-            setUrl(e.currentTarget.value);
+        <WebhookFields
+          labels={{
+            webhookUrl: t('software.notifications.webhookUrl'),
+            webhookHint: t('software.notifications.webhookHint'),
+            hasSecret: t('software.notifications.hasSecret'),
+            secretTitle: t('software.notifications.secretTitle'),
+            secretOnce: t('software.notifications.secretOnce'),
+          }}
+          url={url}
+          onUrl={(next) => {
+            setUrl(next);
             setUrlError(null);
           }}
           error={urlError}
           readOnly={!manager}
-          data-testid="webhook-url"
+          hasSecret={settings.hasWebhookSecret}
+          secret={secret}
         />
-        {settings.hasWebhookSecret && !secret ? (
-          <Text size="xs" c="dimmed">
-            {t('software.notifications.hasSecret')}
-          </Text>
-        ) : null}
-        {secret ? (
-          <Alert color="yellow" title={t('software.notifications.secretTitle')}>
-            <Stack gap={4}>
-              <Text size="sm">{t('software.notifications.secretOnce')}</Text>
-              <Code block data-testid="webhook-secret">
-                {secret}
-              </Code>
-            </Stack>
-          </Alert>
-        ) : null}
         {manager ? (
           <Button type="submit" loading={busy} w="fit-content">
             {t('software.notifications.save')}
