@@ -43,6 +43,9 @@ describe('person names through the linear lattice', () => {
     await same('😀北斗電機の山田太郎さん、𠮷野家の𠮷田さん。ｔａｎａｋａ＠ｅｘａｍｐｌｅ．ｃｏｍ');
     await same('ア'.repeat(300) + '鈴木一郎氏' + 'x'.repeat(300) + '\n\n田中さん\tTanaka-san, 03-1234-5678');
     await same('Mr. Tanaka met Sato. 1-2-3, Chiyoda-ku\nsecond line、高橋');
+    await same(
+      '佐藤さんのログ ' + 'QUJD'.repeat(400) + '0123456789'.repeat(100) + 'ｱｲｳ'.repeat(100) + ' 田中様',
+    );
     await same('');
   });
 

@@ -81,8 +81,16 @@ function build(k: Internals, sentence: string): Lattice {
   const { bc } = k.viterbi_builder.trie;
   const known = k.token_info_dictionary;
   const unknown = k.unknown_dictionary;
-  const classes = new Array<CharClass | undefined>(sentence.length);
-  const classAt = (i: number) => (classes[i] ??= unknown.lookup(sentence[i] as string));
+  const classes = new Array<CharClass>(sentence.length);
+  for (let i = 0; i < sentence.length; i++) classes[i] = unknown.lookup(sentence[i] as string);
+  // runEnd[i]: where the run of characters of i's class ends (kuromoji groups unknown words over it; it scans the
+  // run again from every position, n² on a long run of letters or digits).
+  const runEnd = new Int32Array(sentence.length);
+  for (let i = sentence.length - 1; i >= 0; i--)
+    runEnd[i] =
+      i + 1 < sentence.length && classes[i + 1]!.class_name === classes[i]!.class_name
+        ? runEnd[i + 1]!
+        : i + 1;
 
   for (let pos = 0; pos < sentence.length; pos++) {
     let found = 0;
@@ -119,12 +127,9 @@ function build(k: Internals, sentence: string): Lattice {
       }
     }
     // Unknown words (kuromoji's rule, same comparisons).
-    const head = classAt(pos);
+    const head = classes[pos]!;
     if (found === 0 || head.is_always_invoke === 1) {
-      let end = pos + 1;
-      if (head.is_grouping === 1)
-        while (end < sentence.length && classAt(end).class_name === head.class_name) end++;
-      const key = sentence.slice(pos, end);
+      const key = sentence.slice(pos, head.is_grouping === 1 ? runEnd[pos] : pos + 1);
       const ids = unknown.target_map[head.class_id] ?? [];
       for (let j = 0; j < ids.length; j++) {
         const id = Number(ids[j]);
