@@ -282,6 +282,9 @@ describe.each(testDialects())('TAXII 2.1 server against medallion’s reference 
           media_type: STIX21,
         })),
       );
+      const expected = reference(q);
+      expect(pages[0]!.first).toBe(expected[0] ? ms(expected[0].dateAdded) : undefined);
+      expect(pages[0]!.last).toBe(expected.at(-1) ? ms(expected.at(-1)!.dateAdded) : undefined);
     }
     // The reference manifest's own entries for what we serve.
     const everything = (await walk<ManifestEnvelope>('manifest/', { 'match[version]': 'all' }))[0]!.body
