@@ -131,10 +131,10 @@ const wordAt = (f: string, start: number, end: number) =>
  * Every place a term occurs (case-insensitive). Short ASCII terms (under 4 letters) count only as whole words;
  * longer ones anywhere, so `Sample DenkiSAMPLE DENKI` cannot hide a name (found by the property test).
  */
-export function findTerm(folded: string, term: string): [number, number][] {
+export function findTerm(folded: string, term: string, lowered = lower(folded)): [number, number][] {
   const t = lower(foldWidth(term.trim()));
   if (t.length < 2) return [];
-  const hay = lower(folded);
+  const hay = lowered;
   const out: [number, number][] = [];
   for (let i = hay.indexOf(t); i >= 0; i = hay.indexOf(t, i + 1)) {
     if (!isAscii(t) || t.length >= 4 || wordAt(folded, i, i + t.length)) out.push([i, i + t.length]);
@@ -302,9 +302,12 @@ export function detect(f: string, r: ReporterTerms): Candidate[] {
     if (JA_NOT_NAMES.has(m[0]) || !JA_NAME_SUFFIX.test(f.slice(m.index + m[0].length))) return;
     red(m.index, m.index + m[0].length, 'person', 'honorific');
   });
-  for (const name of r.names) for (const [s, e] of findTerm(f, name)) red(s, e, 'org', 'dictionary', true);
-  for (const d of r.domains) for (const [s, e] of findTerm(f, d)) red(s, e, 'org', 'org_domain', true);
+  // The text lower-cased once for every term (not once per term).
+  const hay = lower(f);
+  for (const name of r.names)
+    for (const [s, e] of findTerm(f, name, hay)) red(s, e, 'org', 'dictionary', true);
+  for (const d of r.domains) for (const [s, e] of findTerm(f, d, hay)) red(s, e, 'org', 'org_domain', true);
   for (const name of r.customers)
-    for (const [s, e] of findTerm(f, name)) red(s, e, 'customer', 'dictionary_customer', true);
+    for (const [s, e] of findTerm(f, name, hay)) red(s, e, 'customer', 'dictionary_customer', true);
   return c;
 }

@@ -38,11 +38,32 @@ export interface Proposal {
   indicators: FoundIndicator[];
 }
 
-const len = (c: { start: number; end: number }) => c.end - c.start;
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
-const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start >= b.start && a.end <= b.end;
+type Span = { start: number; end: number };
+const len = (c: Span) => c.end - c.start;
+
+/** In spans sorted by start and disjoint (so also sorted by end): the index of the first ending after `at`. */
+function firstEndingAfter(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** In sorted numbers: how many are below `bound`. */
+function countBelow(sorted: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Proposes redactions and indicators for a report text. Pure: the analyser's person spans come in as input.
@@ -73,11 +94,26 @@ export function proposeRedactions(input: SanitizeInput): Proposal {
     (c): c is Extract<Candidate, { kind: 'redaction' }> => c.kind === 'redaction',
   );
 
-  let kept: Extract<Candidate, { kind: 'indicator' }>[] = [];
-  for (const i of indicatorCands) if (!kept.some((k) => overlaps(k, i))) kept.push(i);
-  // A strong redaction overlapping an indicator in part wins over it.
-  kept = kept.filter((k) => !redactionCands.some((r) => r.strong && overlaps(r, k) && !inside(r, k)));
-  const reds = redactionCands.filter((r) => !kept.some((k) => overlaps(r, k)));
+  // Kept indicators are disjoint; held sorted by start, each question is a binary search (a 1 MB text has
+  // thousands of each: comparing every pair took most of this function's time).
+  const kept: Extract<Candidate, { kind: 'indicator' }>[] = [];
+  for (const i of indicatorCands) {
+    const at = firstEndingAfter(kept, i.start);
+    if (at < kept.length && (kept[at] as Span).start < i.end) continue;
+    kept.splice(at, 0, i);
+  }
+  // A strong redaction overlapping an indicator in part wins over it: one that starts before the indicator
+  // and reaches into it, or one that starts before its end and reaches past it.
+  const strong = redactionCands.filter((r) => r.strong).sort((a, b) => a.start - b.start);
+  const starts = strong.map((r) => r.start);
+  const maxEnd: number[] = [];
+  for (const r of strong) maxEnd.push(Math.max(r.end, maxEnd[maxEnd.length - 1] ?? -1));
+  const reachBefore = (bound: number) => maxEnd[countBelow(starts, bound) - 1] ?? -1;
+  const survivors = kept.filter((k) => !(reachBefore(k.start) > k.start || reachBefore(k.end) > k.end));
+  const reds = redactionCands.filter((r) => {
+    const at = firstEndingAfter(survivors, r.start);
+    return !(at < survivors.length && (survivors[at] as Span).start < r.end);
+  });
 
   reds.sort((a, b) => a.start - b.start || len(b) - len(a) || Number(b.strong) - Number(a.strong));
   const merged: (typeof reds)[number][] = [];
@@ -97,7 +133,7 @@ export function proposeRedactions(input: SanitizeInput): Proposal {
       text: input.text.slice(r.start, r.end),
       reason: r.reason,
     })),
-    indicators: kept
+    indicators: survivors
       .sort((a, b) => a.start - b.start)
       .map((i) => ({ type: i.type, value: i.value, start: i.start, end: i.end, reason: i.reason })),
   };

@@ -15,6 +15,8 @@ export interface Filters {
   versions: TaxiiVersionMatch[];
   limit: number;
   next?: string;
+  /** match[spec_version] names no version served (only 2.1 is): the answer is empty, not an error. */
+  nothing?: boolean;
 }
 
 const STIX_ID = /^[a-z0-9-]{1,250}--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -71,7 +73,8 @@ export function parseFilters(raw: Record<string, unknown>, endpoint: Endpoint, o
   const types = values(raw, 'match[type]');
   if (types?.some((t) => !STIX_TYPE.test(t))) bad('match[type]', 'a STIX type is expected');
   const specs = values(raw, 'match[spec_version]');
-  if (specs?.some((s) => s !== '2.1')) bad('match[spec_version]', 'only 2.1 is served');
+  if (specs?.some((s) => !/^\d{1,3}\.\d{1,3}$/.test(s)))
+    bad('match[spec_version]', 'a STIX version (2.1) is expected');
   const versionText = values(raw, 'match[version]') ?? [endpoint === 'versions' ? 'all' : 'last'];
   const at = versionText
     .filter((v) => !['last', 'first', 'all'].includes(v))
@@ -87,5 +90,6 @@ export function parseFilters(raw: Record<string, unknown>, endpoint: Endpoint, o
     versions,
     limit,
     ...(one('next') === undefined ? {} : { next: one('next') }),
+    ...(specs && !specs.includes('2.1') ? { nothing: true } : {}),
   };
 }

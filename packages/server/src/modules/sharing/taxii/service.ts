@@ -131,6 +131,7 @@ export async function page(
       return taxiiFail(400, 'Bad Request', 'The next cursor is not valid for this request.');
     afterSeq = cursor.seq;
   }
+  if (f.nothing) return { rows: [], more: false };
   const rows = await listTaxiiObjects(ex, {
     hubOrgId: hub.id,
     collection: c.key,
