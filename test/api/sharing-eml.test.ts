@@ -206,6 +206,17 @@ describe('sharing report attachments (.eml)', () => {
     expect(res3.statusCode, res3.body).toBe(201);
     detail = json<{ report: Detail }>(res3).report;
     expect(detail.attachments[2]?.eml?.received[1]?.ips).toEqual(['2001:db8:85a3::8a2e:370:7334']);
+    // A sender spoofed as the recipient ("sent from your own account"): hidden, never an indicator.
+    const self = await upload(A, 'sextortion.eml', fixture('sextortion-spoofed-self.eml'));
+    expect(self.statusCode, self.body).toBe(201);
+    detail = json<{ report: Detail }>(self).report;
+    const spoofed = detail.attachments[3]?.eml;
+    expect(spoofed?.from).toEqual({ address: '［受信者］', name: '［受信者］' });
+    expect(spoofed?.subject).toBe('あなたのアカウント ［受信者］ はハッキングされました');
+    expect(detail.indicators.map((i) => i.value)).toEqual(
+      expect.arrayContaining(['203.0.113.66', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']),
+    );
+    expect(JSON.stringify(detail)).not.toContain('t.sato');
     // The addressee's name in the body (the mail's To has no display name) is found by the analyser.
     expect(detail.redactions.filter((x) => x.category === 'person').map((x) => x.text)).toEqual(
       expect.arrayContaining(['山本', '花子']),

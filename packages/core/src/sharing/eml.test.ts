@@ -58,6 +58,14 @@ describe('.eml rules', () => {
     expect(out).toBe(`${RECIPIENT_PLACEHOLDER} 様 (${RECIPIENT_PLACEHOLDER}) へ`);
   });
 
+  it('redacts a recipient’s account name alone, as a whole token, but not generic ones', () => {
+    const out = redactRecipients('account t.sato hacked; at.satou stays; info stays', [
+      { address: 't.sato@victim.example' },
+      { address: 'info@victim.example' },
+    ]);
+    expect(out).toBe(`account ${RECIPIENT_PLACEHOLDER} hacked; at.satou stays; info stays`);
+  });
+
   it('tells public IPs from private, loopback, link-local and CGNAT ones', () => {
     expect(
       [
@@ -114,6 +122,11 @@ describe('.eml rules', () => {
     ],
     recipientsRedacted: 1,
   };
+
+  it('proposes no indicator for a value that is the recipient', () => {
+    const hidden = { ...summary, from: { address: RECIPIENT_PLACEHOLDER, name: '' }, replyTo: null };
+    expect(emlIndicators(hidden).some((i) => i.value.includes(RECIPIENT_PLACEHOLDER))).toBe(false);
+  });
 
   it('proposes the attacker side as indicators: sender, reply-to, public hops, URLs, attachment hashes', () => {
     expect(emlIndicators(summary)).toEqual([

@@ -154,6 +154,9 @@ function redactAddresses(s: string): string {
   return s.replace(EMAIL_RE, RECIPIENT_PLACEHOLDER);
 }
 
+const GENERIC_LOCAL =
+  /^(info|admin|support|contact|sales|office|mail|user|webmaster|postmaster|noreply|no-reply)$/i;
+
 /**
  * Replaces every recipient address (and its local part followed by `@`, and the display names given) in a
  * text by the placeholder; case-insensitive.
@@ -166,10 +169,17 @@ export function redactRecipients(
   const terms = new Set<string>();
   for (const r of recipients) {
     if (r.address) terms.add(r.address);
+    // The local part alone (an account name such as t.sato) when it is specific enough to name someone.
+    const local = r.address.split('@')[0] ?? '';
+    if (local.length >= 4 && !GENERIC_LOCAL.test(local)) terms.add(local);
     if (r.name && r.name.trim().length >= 2) terms.add(r.name.trim());
   }
-  for (const t of [...terms].sort((a, b) => b.length - a.length))
-    out = out.replace(new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), RECIPIENT_PLACEHOLDER);
+  for (const t of [...terms].sort((a, b) => b.length - a.length)) {
+    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // ASCII terms as whole tokens (t.sato, not the middle of another word); others anywhere.
+    const re = /^[\x20-\x7e]+$/.test(t) ? `(?<![A-Za-z0-9._%+-])${escaped}(?![A-Za-z0-9_%+-])` : escaped;
+    out = out.replace(new RegExp(re, 'gi'), RECIPIENT_PLACEHOLDER);
+  }
   return out;
 }
 
@@ -221,7 +231,11 @@ export function emlIndicators(s: EmlSummary): EmlIndicator[] {
   const out: EmlIndicator[] = [];
   const add = (type: IndicatorType, value: string | null | undefined, reason: EmlIndicator['reason']) => {
     const v = value?.trim();
-    if (v && !out.some((o) => o.type === type && o.value.toLowerCase() === v.toLowerCase()))
+    if (
+      v &&
+      !v.includes(RECIPIENT_PLACEHOLDER) &&
+      !out.some((o) => o.type === type && o.value.toLowerCase() === v.toLowerCase())
+    )
       out.push({ type, value: v, reason });
   };
   add('email', s.from?.address, 'eml_sender');

@@ -2,6 +2,7 @@ import {
   extractUrls,
   parseAuthResults,
   parseReceived,
+  RECIPIENT_PLACEHOLDER,
   redactRecipients,
   type EmlSummary,
 } from '@shinrai/core/sharing';
@@ -52,12 +53,21 @@ export async function parseEml(data: Buffer): Promise<EmlSummary> {
       r.address && recipients.findIndex((o) => o.address.toLowerCase() === r.address.toLowerCase()) === i,
   );
   const scrub = (s: string) => redactRecipients(s, recipients);
+  // A sender spoofed as the recipient (the "your account sent this" scams) is the recipient: hidden, no indicator.
+  const own = (a: string | null | undefined) =>
+    a
+      ? recipients.some((r) => r.address.toLowerCase() === a.toLowerCase())
+        ? RECIPIENT_PLACEHOLDER
+        : a
+      : null;
   const from = addrs(m.from)[0];
+  // Its display name is then the recipient's name too.
+  if (from && own(from.address) === RECIPIENT_PLACEHOLDER) recipients.push(from);
   const body = scrub(m.text ?? '');
   return {
-    from: from ? { address: from.address, name: scrub(from.name) } : null,
-    replyTo: addrs(m.replyTo)[0]?.address ?? null,
-    returnPath: bare(headerValues(lines, 'return-path')[0]),
+    from: from ? { address: own(from.address) ?? '', name: scrub(from.name) } : null,
+    replyTo: own(addrs(m.replyTo)[0]?.address),
+    returnPath: own(bare(headerValues(lines, 'return-path')[0])),
     subject: m.subject ? scrub(m.subject) : null,
     date: m.date ? m.date.toISOString() : null,
     messageId: m.messageId ?? null,
@@ -69,7 +79,7 @@ export async function parseEml(data: Buffer): Promise<EmlSummary> {
       scrub,
     ),
     attachments: m.attachments.map((a) => ({
-      name: a.filename ?? '',
+      name: scrub(a.filename ?? ''),
       contentType: a.contentType,
       size: a.content.length,
       sha256: hash('sha256', a.content),
