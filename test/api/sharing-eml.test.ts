@@ -174,6 +174,7 @@ describe('sharing report attachments (.eml)', () => {
       ]),
     );
     expect(detail.indicators.some((i) => i.value === '10.20.0.5')).toBe(false);
+    expect(detail.indicators.some((i) => i.value.includes('20261201001230.8841'))).toBe(false);
     // The mail's text joined the report defanged; recipients never appear, even for the hub.
     expect(detail.text).toContain('hxxps://sample-bank-login[.]example-verify[.]com');
     for (const s of ['t.sato', '佐藤']) expect(JSON.stringify(await read(H))).not.toContain(s);

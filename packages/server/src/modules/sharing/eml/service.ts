@@ -136,7 +136,11 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
         at: now,
       });
     for (const i of emlIndicators(summary)) addIndicator(i);
-    for (const i of proposal.indicators) addIndicator({ type: i.type, value: i.value, reason: i.reason });
+    // A Message-ID looks like an address but names no mailbox: not proposed.
+    const messageId = summary.messageId?.toLowerCase() ?? '';
+    for (const i of proposal.indicators)
+      if (!(i.type === 'email' && messageId.includes(i.value.toLowerCase())))
+        addIndicator({ type: i.type, value: i.value, reason: i.reason });
   } else {
     // A log excerpt is not published; values that describe the attacker are proposed as indicators.
     const proposal = proposeRedactions({
