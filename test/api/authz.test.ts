@@ -372,6 +372,19 @@ describe('authorization walker over GET /api/openapi.json', () => {
           201,
         ),
       ).report;
+      const mail = multipart({ name: 'walk.log', data: Buffer.from('198.51.100.1 CONNECT\n') }, {});
+      const attached = json<{ report: { revision: number; attachments: { id: string }[] } }>(
+        must(
+          await c.app.inject({
+            method: 'POST',
+            url: `/api/orgs/${orgId}/sharing/reports/${report.id}/attachments`,
+            payload: mail.payload,
+            headers: { ...mail.headers, cookie: c.cookie ?? '', 'x-csrf-token': c.csrf ?? '' },
+          }),
+          201,
+        ),
+      ).report;
+      report.revision = attached.revision;
       const reviewed = json<{ report: { revision: number } }>(
         must(
           await users.owner.req('PUT', `/api/orgs/${hub.id}/sharing/reports/${report.id}/review`, {
@@ -424,6 +437,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
         hubId: hub.id,
         sharingGroupId: hubGroup,
         sharingReportId: report.id,
+        sharingAttachmentId: attached.attachments[0]?.id ?? '',
         productId: product.product.id,
         supplierId: supplier.supplier.id,
         releaseId: release.release.id,
@@ -626,7 +640,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments)$)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments|reports\/\{id\}\/attachments)$)/,
       );
   });
 

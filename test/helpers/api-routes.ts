@@ -527,6 +527,9 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ revision: 1, tlp: 'clear' }),
   },
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/sharing/reports/{id}/attachments': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/sharing/reports/{id}/attachments/{attachmentId}': { access: 'org', roles: ALL },
   'POST /api/orgs/{orgId}/sharing/feed/{id}/comments': {
     access: 'org',
     roles: WRITERS,
@@ -640,6 +643,8 @@ export interface OrgResources {
   hubId: string;
   sharingGroupId: string;
   sharingReportId: string;
+  /** An attachment of that report (the organization is its reporter). */
+  sharingAttachmentId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -669,6 +674,7 @@ export function randomResources(): OrgResources {
     hubId: randomUUID(),
     sharingGroupId: randomUUID(),
     sharingReportId: randomUUID(),
+    sharingAttachmentId: randomUUID(),
   };
 }
 
@@ -715,6 +721,8 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return r.catalogId;
       case 'evidenceId':
         return r.evidenceId;
+      case 'attachmentId':
+        return r.sharingAttachmentId;
       case 'actionId':
         // A governance action item: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();

@@ -3,3 +3,4 @@ export type * from './tables.ts';
 export * from './repo.ts';
 export * from './taxii-repo.ts';
 export * from './notify.ts';
+export * from './attachments.ts';

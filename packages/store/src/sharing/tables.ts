@@ -151,6 +151,23 @@ export interface SharingDeliveriesTable {
   updated_at: string;
 }
 
+/** A file attached to a report (an .eml or a log excerpt); the bytes are in the file store. */
+export interface SharingReportAttachmentsTable {
+  id: string;
+  report_id: string;
+  /** `eml` (parsed) or `text` (a log excerpt or a list of hashes). */
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  file_key: string;
+  /** JSON: what was read from an .eml (recipients already removed); null for text. */
+  summary: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 /** The sharing module's tables; part of `Database`. */
 export interface SharingTables {
   sharing_hubs: SharingHubsTable;
@@ -164,4 +181,5 @@ export interface SharingTables {
   sharing_taxii_objects: SharingTaxiiObjectsTable;
   sharing_notify_settings: SharingNotifySettingsTable;
   sharing_deliveries: SharingDeliveriesTable;
+  sharing_report_attachments: SharingReportAttachmentsTable;
 }

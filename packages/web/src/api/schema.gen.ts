@@ -6548,6 +6548,85 @@ export interface paths {
               report: {
                 approvedAt: string | null;
                 approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
                 /** @enum {string} */
                 attackType:
                   | 'ransomware'
@@ -6576,7 +6655,7 @@ export interface paths {
                 indicators: {
                   reason: string;
                   /** @enum {string} */
-                  source: 'text' | 'reporter' | 'analyst';
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
                   /** @enum {string} */
                   type:
                     'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
@@ -6995,6 +7074,85 @@ export interface paths {
               report: {
                 approvedAt: string | null;
                 approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
                 /** @enum {string} */
                 attackType:
                   | 'ransomware'
@@ -7023,7 +7181,7 @@ export interface paths {
                 indicators: {
                   reason: string;
                   /** @enum {string} */
-                  source: 'text' | 'reporter' | 'analyst';
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
                   /** @enum {string} */
                   type:
                     'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
@@ -7082,6 +7240,240 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/reports/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a file to one’s own report (multipart `file`; at most 10 MB and 20 files; a mail .eml or text .txt/.log/.csv judged by content; no executables or archives). An .eml is parsed: recipients removed, its text added to the report for sanitization, its attacker-side values proposed as indicators. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              report: {
+                approvedAt: string | null;
+                approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
+                /** @enum {string} */
+                attackType:
+                  | 'ransomware'
+                  | 'supply-chain'
+                  | 'targeted-attack'
+                  | 'insider'
+                  | 'bec'
+                  | 'careless-leak'
+                  | 'vuln-exploit'
+                  | 'zero-day'
+                  | 'remote-work'
+                  | 'ddos'
+                  | 'geopolitical'
+                  | 'ai-risk'
+                  | 'crime-as-a-service'
+                  | 'it-outage'
+                  | 'unauthorized-login'
+                  | 'personal-data-theft'
+                  | 'iot-misuse'
+                  | 'other';
+                createdAt: string;
+                groupIds: string[];
+                hubName: string;
+                hubOrgId: string;
+                id: string;
+                indicators: {
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
+                  /** @enum {string} */
+                  type:
+                    'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
+                  value: string;
+                }[];
+                /** @enum {string} */
+                lang: 'ja' | 'en';
+                mine: boolean;
+                occurredOn: string;
+                preview: string;
+                publishedAt: string | null;
+                publishedTitle: string | null;
+                redactions: {
+                  at: string;
+                  by: string | null;
+                  /** @enum {string} */
+                  category:
+                    | 'org'
+                    | 'person'
+                    | 'email'
+                    | 'phone'
+                    | 'address'
+                    | 'corporate_number'
+                    | 'my_number'
+                    | 'employee_id'
+                    | 'hostname'
+                    | 'private_ip'
+                    | 'customer';
+                  end: number;
+                  reason: string;
+                  /** @enum {string} */
+                  source: 'proposed' | 'analyst';
+                  start: number;
+                  text: string;
+                }[];
+                reporterName: string;
+                reporterNote: string | null;
+                revision: number;
+                /** @enum {string} */
+                status:
+                  'awaiting_review' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'published';
+                text: string;
+                title: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/reports/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an attachment as it was uploaded (the hub’s analysts and the reporter only; always as a download, never rendered) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          id: string;
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sharing/reports/{id}/decision': {
     parameters: {
       query?: never;
@@ -7122,6 +7514,85 @@ export interface paths {
               report: {
                 approvedAt: string | null;
                 approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
                 /** @enum {string} */
                 attackType:
                   | 'ransomware'
@@ -7150,7 +7621,7 @@ export interface paths {
                 indicators: {
                   reason: string;
                   /** @enum {string} */
-                  source: 'text' | 'reporter' | 'analyst';
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
                   /** @enum {string} */
                   type:
                     'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
@@ -7249,6 +7720,85 @@ export interface paths {
               report: {
                 approvedAt: string | null;
                 approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
                 /** @enum {string} */
                 attackType:
                   | 'ransomware'
@@ -7277,7 +7827,7 @@ export interface paths {
                 indicators: {
                   reason: string;
                   /** @enum {string} */
-                  source: 'text' | 'reporter' | 'analyst';
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
                   /** @enum {string} */
                   type:
                     'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';
@@ -7394,6 +7944,85 @@ export interface paths {
               report: {
                 approvedAt: string | null;
                 approvedRevision: number | null;
+                attachments: {
+                  contentType: string;
+                  createdAt: string;
+                  eml: {
+                    attachments: {
+                      contentType: string;
+                      md5: string;
+                      name: string;
+                      sha1: string;
+                      sha256: string;
+                      size: number;
+                    }[];
+                    auth: {
+                      dkim:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      dmarc:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                      spf:
+                        | (
+                            | 'pass'
+                            | 'fail'
+                            | 'softfail'
+                            | 'neutral'
+                            | 'none'
+                            | 'temperror'
+                            | 'permerror'
+                            | 'policy'
+                          )
+                        | null;
+                    };
+                    body: string;
+                    date: string | null;
+                    defangedUrls: string[];
+                    from: {
+                      address: string;
+                      name: string;
+                    } | null;
+                    messageId: string | null;
+                    received: {
+                      by: string | null;
+                      from: string | null;
+                      ips: string[];
+                      time: string | null;
+                      with: string | null;
+                    }[];
+                    recipientsRedacted: number;
+                    replyTo: string | null;
+                    returnPath: string | null;
+                    subject: string | null;
+                    urls: string[];
+                    xMailer: string | null;
+                  } | null;
+                  filename: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'eml' | 'text';
+                  sha256: string;
+                  size: number;
+                }[];
                 /** @enum {string} */
                 attackType:
                   | 'ransomware'
@@ -7422,7 +8051,7 @@ export interface paths {
                 indicators: {
                   reason: string;
                   /** @enum {string} */
-                  source: 'text' | 'reporter' | 'analyst';
+                  source: 'text' | 'reporter' | 'analyst' | 'attachment';
                   /** @enum {string} */
                   type:
                     'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'btc';

@@ -32,6 +32,21 @@ export const SHARING_ERRORS = {
     ja: 'このハブの会員ではない組織が指定されています。',
     en: 'An organization that is not a member of this hub was given.',
   },
+  sharing_attachment_type: {
+    status: 415,
+    ja: '添付できるのはメール（.eml）とテキスト（.txt・.log・.csv）だけです。実行ファイルや圧縮ファイルなどは受け付けません（検体はハッシュ値で報告してください）。',
+    en: 'Only mail (.eml) and text (.txt, .log, .csv) can be attached; executables, archives and other binaries are refused (report samples by their hashes).',
+  },
+  sharing_attachment_count: {
+    status: 422,
+    ja: '1 件の報告に添付できるファイルの上限に達しています。',
+    en: 'The report already has the largest number of attachments allowed.',
+  },
+  sharing_eml_invalid: {
+    status: 422,
+    ja: 'メールファイルを読めません（ヘッダーの形式、ヘッダー数・MIME パート数・入れ子の深さの上限）。示された行を確認してください。',
+    en: 'The mail file cannot be read (header format, or the limit on headers, MIME parts or nesting); see the line given.',
+  },
 } as const;
 
 export const fail = failWith(SHARING_ERRORS);

@@ -5,6 +5,7 @@ import { hubRoutes } from './hub-routes.ts';
 import { sharingNotifyJobs } from './notify/deliver.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { attachmentRoutes } from './eml/routes.ts';
 import { TAXII_PUBLIC_ROUTES, taxiiRoutes } from './taxii/routes.ts';
 
 /**
@@ -20,7 +21,7 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes],
+  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes, attachmentRoutes],
   jobs: (deps) => sharingNotifyJobs(deps),
   // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
   publicRoutes: TAXII_PUBLIC_ROUTES,

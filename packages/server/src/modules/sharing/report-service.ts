@@ -28,6 +28,7 @@ import { randomUUID } from 'node:crypto';
 import { actorOf } from '../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
 import { analysePersons } from './analyser.ts';
+import { attachmentViews } from './eml/service.ts';
 import { recordTaxiiObjects } from './taxii/publish.ts';
 import { fail } from './errors.ts';
 import type { SharingCtx } from './hub-service.ts';
@@ -41,7 +42,10 @@ import { reporterTerms } from './terms.ts';
 const parse = <T>(s: string) => JSON.parse(s) as T;
 
 /** A report seen by its hub or its reporter; anyone else gets 404. */
-async function reportFor(ctx: SharingCtx, id: string): Promise<{ row: SharingReportRow; asHub: boolean }> {
+export async function reportFor(
+  ctx: SharingCtx,
+  id: string,
+): Promise<{ row: SharingReportRow; asHub: boolean }> {
   const row = await findSharingReport(ctx.deps.store.db, id);
   if (!row) return fail('not_found');
   if (row.hub_org_id === ctx.access.orgId) return { row, asHub: true };
@@ -54,7 +58,7 @@ export async function detail(ctx: SharingCtx, id: string) {
   return detailView(ctx, row);
 }
 
-async function detailView(ctx: SharingCtx, row: SharingReportRow) {
+export async function detailView(ctx: SharingCtx, row: SharingReportRow) {
   const db = ctx.deps.store.db;
   const [hub, reporter] = await Promise.all([
     findOrganization(db, row.hub_org_id),
@@ -77,6 +81,7 @@ async function detailView(ctx: SharingCtx, row: SharingReportRow) {
     occurredOn: row.occurred_on,
     redactions,
     indicators: parse<StoredIndicator[]>(row.indicators),
+    attachments: await attachmentViews(db, row.id),
     preview: applyRedactions(row.text, redactions, row.lang as 'ja'),
     approvedRevision: row.approved_revision,
     approvedAt: row.approved_at,

@@ -1,5 +1,6 @@
 import { ATTACK_TYPES, INDICATOR_TYPES, REDACTION_CATEGORIES, TLP_LEVELS } from '@shinrai/core/sharing';
 import { z } from 'zod';
+import { Attachment } from './eml/schemas.ts';
 
 /** The largest report text (characters); sanitization of it stays well under a second. */
 export const MAX_REPORT_TEXT = 100_000;
@@ -11,7 +12,8 @@ export const Indicator = z.object({
   type: z.enum(INDICATOR_TYPES),
   value: z.string(),
   reason: z.string(),
-  source: z.enum(['text', 'reporter', 'analyst']),
+  /** attachment: proposed from an attached file (an .eml's sender, hops, URLs, hashes; a log's values). */
+  source: z.enum(['text', 'reporter', 'analyst', 'attachment']),
 });
 export const RedactionInput = z.strictObject({
   start: z.number().int().min(0),
@@ -63,6 +65,8 @@ export const ReportDetail = z.object({
   occurredOn: z.string(),
   redactions: z.array(Redaction),
   indicators: z.array(Indicator),
+  /** Files attached by the reporter (an .eml parsed, recipients removed). */
+  attachments: z.array(Attachment),
   /** The text as it would be published with the current redactions. */
   preview: z.string(),
   approvedRevision: z.number().nullable(),

@@ -15,5 +15,5 @@ export interface StoredIndicator {
   type: IndicatorType;
   value: string;
   reason: string;
-  source: 'text' | 'reporter' | 'analyst';
+  source: 'text' | 'reporter' | 'analyst' | 'attachment';
 }

@@ -1,4 +1,4 @@
-import { http, send } from '../../api/client';
+import { href, http, multipart, send } from '../../api/client';
 import type { BodyOf, Item, ResponseOf } from '../../api/schema';
 
 export type Overview = ResponseOf<'/api/orgs/{orgId}/sharing/overview', 'get'>;
@@ -11,6 +11,10 @@ export type Group = Item<ResponseOf<'/api/orgs/{orgId}/sharing/groups', 'get'>['
 export type ReportInput = BodyOf<'/api/orgs/{orgId}/sharing/hubs/{hubId}/reports', 'post'>;
 export type ReviewInput = BodyOf<'/api/orgs/{orgId}/sharing/reports/{id}/review', 'put'>;
 export type Tlp = NonNullable<ReportDetail['tlp']>;
+export type Attachment = ReportDetail['attachments'][number];
+
+/** The largest attachment the server takes (10 MB), checked here too so a big file is not sent. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export type NotifySettings = ResponseOf<'/api/orgs/{orgId}/sharing/notifications', 'get'>;
 export type Delivery = Item<NotifySettings['deliveries']>;
 
@@ -47,6 +51,18 @@ export const sharingApi = {
         body,
       }),
     ),
+  attach: (orgId: string, id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send(
+      http.POST('/api/orgs/{orgId}/sharing/reports/{id}/attachments', {
+        ...byId(orgId, id),
+        body: multipart(form),
+      }),
+    );
+  },
+  attachmentUrl: (orgId: string, id: string, attachmentId: string) =>
+    href('/api/orgs/{orgId}/sharing/reports/{id}/attachments/{attachmentId}', { orgId, id, attachmentId }),
   reports: (orgId: string) => send(http.GET('/api/orgs/{orgId}/sharing/reports', org(orgId))),
   report: (orgId: string, id: string) =>
     send(http.GET('/api/orgs/{orgId}/sharing/reports/{id}', byId(orgId, id))),

@@ -65,7 +65,7 @@ export function PublishedPage() {
         </Anchor>
       </Group>
       <Card withBorder>
-        <Text style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }}>{p.text}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.9 }}>{p.text}</Text>
       </Card>
       <Card withBorder>
         <Title order={4} mb="xs">

@@ -1,11 +1,11 @@
-import { Button, Select, Stack, TextInput, Textarea, Group } from '@mantine/core';
+import { Button, FileInput, Select, Stack, TextInput, Textarea, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOrg } from '../../../components/OrgContext';
 import { todayInTokyo } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
-import { sharingApi, type ReportInput } from '../api';
+import { MAX_ATTACHMENT_BYTES, sharingApi, type ReportInput } from '../api';
 
 export const ATTACK_TYPES = [
   'targeted-attack',
@@ -38,6 +38,8 @@ export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted:
   const [attackType, setAttackType] = useState<ReportInput['attackType']>('targeted-attack');
   const [occurredOn, setOccurredOn] = useState(todayInTokyo());
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const tooLarge = files.some((f) => f.size > MAX_ATTACHMENT_BYTES);
   const submit = () => {
     setBusy(true);
     sharingApi
@@ -49,7 +51,9 @@ export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted:
         occurredOn,
         indicators: [],
       })
-      .then((r) => {
+      .then(async (r) => {
+        // Attached one after another once the report exists; a refused file is reported and the rest go on.
+        for (const f of files) await sharingApi.attach(orgId, r.report.id, f).catch(notifyError);
         onSubmitted();
         void navigate(`reports/${r.report.id}`);
       }, notifyError)
@@ -85,8 +89,19 @@ export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted:
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />
+      <FileInput
+        multiple
+        clearable
+        label={t('sharing.form.attachments')}
+        description={t('sharing.form.attachmentsHint')}
+        accept=".eml,.txt,.log,.csv,message/rfc822,text/plain,text/csv"
+        value={files}
+        onChange={(v) => setFiles(v.slice(0, 20))}
+        error={tooLarge ? t('sharing.attach.tooLarge') : undefined}
+        data-testid="report-files"
+      />
       <Group>
-        <Button onClick={submit} loading={busy} disabled={!title.trim() || !text.trim()}>
+        <Button onClick={submit} loading={busy} disabled={!title.trim() || !text.trim() || tooLarge}>
           {t('sharing.form.submit')}
         </Button>
       </Group>

@@ -23,6 +23,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { applyRedactions } from '@shinrai/core/browser';
 import { sharingApi, type Group as SectorGroup, type ReportDetail, type Tlp } from '../api';
+import { Attachments } from './Attachments';
 import { IndicatorList, MarkedText, StatusBadge } from './parts';
 
 const TLPS: Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
@@ -74,7 +75,11 @@ export function ReportPage() {
           <Title order={4} mb="xs">
             {t('sharing.report.preview')}
           </Title>
-          <Text component="div" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }} data-testid="preview">
+          <Text
+            component="div"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.9 }}
+            data-testid="preview"
+          >
             {preview}
           </Text>
         </Card>
@@ -85,6 +90,7 @@ export function ReportPage() {
         </Title>
         <IndicatorList indicators={r.indicators} />
       </Card>
+      <Attachments r={r} onDone={show} />
       {editing ? <Review r={r} keep={keep} setKeep={setKeep} onDone={show} /> : null}
       {asHub && r.status === 'approved' ? <Publish r={r} onDone={setR} /> : null}
       {r.mine && r.status === 'awaiting_approval' ? <Decide r={r} onDone={setR} /> : null}

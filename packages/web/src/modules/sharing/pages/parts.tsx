@@ -69,7 +69,7 @@ export function MarkedText({ text, redactions }: { text: string; redactions: Rep
   }
   parts.push(text.slice(at));
   return (
-    <Text component="div" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }}>
+    <Text component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.9 }}>
       {parts}
     </Text>
   );
@@ -79,7 +79,7 @@ export function MarkedText({ text, redactions }: { text: string; redactions: Rep
 export function IndicatorList({
   indicators,
 }: {
-  indicators: { type: string; value: string; reason?: string }[];
+  indicators: { type: string; value: string; reason?: string; source?: string }[];
 }) {
   const { t } = useTranslation('sharing');
   if (indicators.length === 0) return <Text c="dimmed">{t('sharing.none')}</Text>;
@@ -92,6 +92,11 @@ export function IndicatorList({
           </Badge>
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Code style={{ wordBreak: 'break-all' }}>{defang(i.value)}</Code>
+            {i.source === 'attachment' ? (
+              <Badge size="xs" variant="light" color="grape" data-testid="from-attachment">
+                {t('sharing.fromAttachment')}
+              </Badge>
+            ) : null}
             {i.reason ? (
               <Text size="xs" c="dimmed">
                 {t(`sharing.reason.${i.reason}` as 'sharing.reason.analyst', { defaultValue: i.reason })}
