@@ -622,11 +622,12 @@ describe('authorization walker over GET /api/openapi.json', () => {
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
     expect(writers('member').length).toBeGreaterThan(0);
     // Members fill in assessments (CPSF models are risk assessments), draft the basic policy and keep
-    // governance action items up to date, and keep the supplier registry;
+    // governance action items up to date, and keep the supplier registry; they import outside intelligence
+    // (STIX bundles, pulling a configured TAXII source now);
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments)$)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments|intake\/imports|intake\/sources\/\{sourceId\}\/pull)$)/,
       );
   });
 

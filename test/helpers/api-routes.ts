@@ -538,6 +538,11 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ webhookUrl: null, emailEnabled: false }),
   },
+  // Outside intelligence (STIX 2.1 import, TAXII 2.1 client): the organization's own intake.
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sharing/intake/objects': { access: 'org', roles: ALL },
 };
 
 export interface OpenApiOperation {

@@ -6,3 +6,4 @@ export * from './sanitize.ts';
 export * from './jsonl.ts';
 export * from './stix.ts';
 export * from './tlp.ts';
+export * from './stix-read.ts';

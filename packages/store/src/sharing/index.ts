@@ -3,3 +3,5 @@ export type * from './tables.ts';
 export * from './repo.ts';
 export * from './taxii-repo.ts';
 export * from './notify.ts';
+export type * from './intake-tables.ts';
+export * from './intake.ts';

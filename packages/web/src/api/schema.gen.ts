@@ -6633,6 +6633,207 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/intake/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's last 20 imports (uploads and TAXII pulls) with their counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imports: {
+                added: number;
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'upload' | 'taxii';
+                label: string;
+                /** @enum {string} */
+                producer: 'misp' | 'opencti' | 'stix';
+                skipped: number;
+                unchanged: number;
+                updated: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import a STIX 2.1 bundle (multipart `file`; MISP misp-stix and OpenCTI exports, or any STIX 2.1 bundle) into this organization: size (16 MiB), depth (32) and object count (50,000) checked before reading; any malformed object refuses the bundle with problems located by JSON pointer and nothing written. Objects are written in dependency order, idempotent by id + modified (a newer version becomes current, older versions are kept; an older one is skipped); TLP 2.0 and TLP 1.0 markings and MISP `tlp:` labels are recognised. */
+    post: {
+      parameters: {
+        query?: {
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              added: number;
+              importId: string;
+              /** @enum {string} */
+              producer: 'misp' | 'opencti' | 'stix';
+              skipped: {
+                /** @enum {string} */
+                code: 'older_version' | 'missing_ref' | 'duplicate';
+                id: string;
+                message: string;
+                pointer: string;
+              }[];
+              unchanged: number;
+              updated: number;
+              warnings: {
+                /** @enum {string} */
+                code: 'older_version' | 'missing_ref' | 'duplicate';
+                id: string;
+                message: string;
+                pointer: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's imported intelligence (current versions): reports, indicators or all, filtered by TLP (`none`: unmarked), source (file or TAXII source name) and producer */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          producer?: 'misp' | 'opencti' | 'stix';
+          source?: string;
+          tlp?: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red' | 'none';
+          view?: 'reports' | 'indicators' | 'all';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              objects: {
+                firstSeen: string | null;
+                id: string;
+                lastSeen: string | null;
+                modified: string;
+                name: string | null;
+                /** @enum {string} */
+                producer: 'misp' | 'opencti' | 'stix';
+                source: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+                type: string;
+                value: string | null;
+              }[];
+              sources: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sharing/members': {
     parameters: {
       query?: never;

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
 import { sharingNotifyJobs } from './notify/deliver.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
@@ -20,7 +21,7 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes],
+  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes, intakeRoutes],
   jobs: (deps) => sharingNotifyJobs(deps),
   // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
   publicRoutes: TAXII_PUBLIC_ROUTES,
