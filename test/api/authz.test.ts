@@ -418,7 +418,21 @@ describe('authorization walker over GET /api/openapi.json', () => {
         },
       ]);
       const campaign = await seedCampaign(t, orgId, catalog.id);
+      // A TAXII source the organization pulls from (no worker runs here, so it is never pulled).
+      const intake = json<{ source: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/sharing/intake/sources`, {
+            name: 'walk',
+            apiRootUrl: 'https://taxii.example.org/api1/',
+            collectionId: 'c1',
+            authKind: 'none',
+            intervalMinutes: 60,
+          }),
+          201,
+        ),
+      ).source;
       return {
+        intakeSourceId: intake.id,
         ...campaign,
         advisoryId: 'GHSA-walk-walk-walk',
         hubId: hub.id,

@@ -543,6 +543,31 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: WRITERS },
   'GET /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: ALL },
   'GET /api/orgs/{orgId}/sharing/intake/objects': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sharing/intake/sources': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/sharing/intake/sources': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({
+      name: 'walk',
+      apiRootUrl: 'https://taxii.example.org/api1/',
+      collectionId: 'c1',
+      authKind: 'none',
+      intervalMinutes: 60,
+    }),
+  },
+  'PUT /api/orgs/{orgId}/sharing/intake/sources/{sourceId}': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({
+      name: 'walk',
+      apiRootUrl: 'https://taxii.example.org/api1/',
+      collectionId: 'c1',
+      authKind: 'none',
+      intervalMinutes: 60,
+    }),
+  },
+  'DELETE /api/orgs/{orgId}/sharing/intake/sources/{sourceId}': { access: 'org', roles: MANAGERS },
+  'POST /api/orgs/{orgId}/sharing/intake/sources/{sourceId}/pull': { access: 'org', roles: WRITERS },
 };
 
 export interface OpenApiOperation {
@@ -645,6 +670,8 @@ export interface OrgResources {
   hubId: string;
   sharingGroupId: string;
   sharingReportId: string;
+  /** A TAXII source the organization pulls from (sharing intake). */
+  intakeSourceId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -674,6 +701,7 @@ export function randomResources(): OrgResources {
     hubId: randomUUID(),
     sharingGroupId: randomUUID(),
     sharingReportId: randomUUID(),
+    intakeSourceId: randomUUID(),
   };
 }
 
@@ -764,6 +792,8 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return r.hubId;
       case 'groupId':
         return r.sharingGroupId;
+      case 'sourceId':
+        return r.intakeSourceId;
       case 'requirementRef':
         return 'RQ-01-1';
       case 'shareId':

@@ -6834,6 +6834,346 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/intake/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's TAXII 2.1 sources: where, how often, checkpoint, last error and failures in a row (secrets never shown) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sources: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a TAXII 2.1 source (API root URL, https only, public addresses only; collection id; Bearer token or Basic user/password; interval in minutes). Its first pull is queued at once. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            apiRootUrl: string;
+            /** @enum {string} */
+            authKind: 'none' | 'bearer' | 'basic';
+            collectionId: string;
+            /** @default true */
+            enabled?: boolean;
+            intervalMinutes: number;
+            name: string;
+            secret?: string | null;
+            username?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/sources/{sourceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a TAXII source (`secret` omitted: kept). A new URL or collection starts again from no checkpoint. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            apiRootUrl: string;
+            /** @enum {string} */
+            authKind: 'none' | 'bearer' | 'basic';
+            collectionId: string;
+            /** @default true */
+            enabled?: boolean;
+            intervalMinutes: number;
+            name: string;
+            secret?: string | null;
+            username?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a TAXII source (what it imported stays) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/sources/{sourceId}/pull': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pull a TAXII source now (queued for the job worker; the source shows the outcome) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sharing/members': {
     parameters: {
       query?: never;
