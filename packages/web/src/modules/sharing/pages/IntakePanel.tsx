@@ -16,7 +16,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../../lib/format';
@@ -126,6 +126,8 @@ export function IntakePanel({
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [refused, setRefused] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Cleared after each upload, so choosing the same file again uploads it again.
+  const resetFile = useRef<() => void>(null);
 
   const load = useCallback(() => {
     intakeApi.objects(orgId, filter).then(setData, notifyError);
@@ -146,6 +148,7 @@ export function IntakePanel({
       else notifyError(error);
     } finally {
       setBusy(false);
+      resetFile.current?.();
     }
   };
 
@@ -158,7 +161,7 @@ export function IntakePanel({
             {t('sharing.intake.uploadIntro')}
           </Text>
           {writer ? (
-            <FileButton onChange={(f) => void upload(f)} accept="application/json,.json">
+            <FileButton resetRef={resetFile} onChange={(f) => void upload(f)} accept="application/json,.json">
               {(props) => (
                 <Button {...props} loading={busy} w="fit-content" data-testid="intake-upload">
                   {t('sharing.intake.upload')}
