@@ -431,7 +431,21 @@ describe('authorization walker over GET /api/openapi.json', () => {
         },
       ]);
       const campaign = await seedCampaign(t, orgId, catalog.id);
+      // A TAXII source the organization pulls from (no worker runs here, so it is never pulled).
+      const intake = json<{ source: { id: string } }>(
+        must(
+          await c.post(`/api/orgs/${orgId}/sharing/intake/sources`, {
+            name: 'walk',
+            apiRootUrl: 'https://taxii.example.org/api1/',
+            collectionId: 'c1',
+            authKind: 'none',
+            intervalMinutes: 60,
+          }),
+          201,
+        ),
+      ).source;
       return {
+        intakeSourceId: intake.id,
         ...campaign,
         advisoryId: 'GHSA-walk-walk-walk',
         hubId: hub.id,
@@ -636,11 +650,12 @@ describe('authorization walker over GET /api/openapi.json', () => {
     expect(writers('auditor').map((r) => r.key)).toEqual(['POST /api/orgs/{orgId}/audit/verify']);
     expect(writers('member').length).toBeGreaterThan(0);
     // Members fill in assessments (CPSF models are risk assessments), draft the basic policy and keep
-    // governance action items up to date, and keep the supplier registry;
+    // governance action items up to date, and keep the supplier registry; they import outside intelligence
+    // (STIX bundles, pulling a configured TAXII source now);
     // publishing, targets and everything else is for managers.
     for (const r of writers('member'))
       expect(r.path).toMatch(
-        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments|reports\/\{id\}\/attachments)$)/,
+        /^\/api\/orgs\/\{orgId\}\/(assessments|sme\/policy$|governance\/actions|cpsf\/models|software\/(products|releases|findings|artifacts)|suppliers(?!\/registry-shares)|supplychain|sharing\/(hubs\/\{hubId\}\/reports|feed\/\{id\}\/comments|reports\/\{id\}\/attachments|intake\/imports|intake\/sources\/\{sourceId\}\/pull)$)/,
       );
   });
 

@@ -541,6 +541,36 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ webhookUrl: null, emailEnabled: false }),
   },
+  // Outside intelligence (STIX 2.1 import, TAXII 2.1 client): the organization's own intake.
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: WRITERS },
+  'GET /api/orgs/{orgId}/sharing/intake/imports': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sharing/intake/objects': { access: 'org', roles: ALL },
+  'GET /api/orgs/{orgId}/sharing/intake/sources': { access: 'org', roles: ALL },
+  'POST /api/orgs/{orgId}/sharing/intake/sources': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({
+      name: 'walk',
+      apiRootUrl: 'https://taxii.example.org/api1/',
+      collectionId: 'c1',
+      authKind: 'none',
+      intervalMinutes: 60,
+    }),
+  },
+  'PUT /api/orgs/{orgId}/sharing/intake/sources/{sourceId}': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({
+      name: 'walk',
+      apiRootUrl: 'https://taxii.example.org/api1/',
+      collectionId: 'c1',
+      authKind: 'none',
+      intervalMinutes: 60,
+    }),
+  },
+  'DELETE /api/orgs/{orgId}/sharing/intake/sources/{sourceId}': { access: 'org', roles: MANAGERS },
+  'POST /api/orgs/{orgId}/sharing/intake/sources/{sourceId}/pull': { access: 'org', roles: WRITERS },
 };
 
 export interface OpenApiOperation {
@@ -645,6 +675,8 @@ export interface OrgResources {
   sharingReportId: string;
   /** An attachment of that report (the organization is its reporter). */
   sharingAttachmentId: string;
+  /** A TAXII source the organization pulls from (sharing intake). */
+  intakeSourceId: string;
 }
 
 export const randomInvitationToken = () => randomBytes(32).toString('base64url');
@@ -675,6 +707,7 @@ export function randomResources(): OrgResources {
     sharingGroupId: randomUUID(),
     sharingReportId: randomUUID(),
     sharingAttachmentId: randomUUID(),
+    intakeSourceId: randomUUID(),
   };
 }
 
@@ -767,6 +800,8 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return r.hubId;
       case 'groupId':
         return r.sharingGroupId;
+      case 'sourceId':
+        return r.intakeSourceId;
       case 'requirementRef':
         return 'RQ-01-1';
       case 'shareId':

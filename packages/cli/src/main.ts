@@ -13,6 +13,7 @@ import { catalogImportCommand, type CatalogImportFlags } from './catalog-import.
 import { advisoriesFeedListCommand, advisoriesFeedRunCommand } from './advisories-feed.ts';
 import { advisoriesImportCommand } from './advisories-import.ts';
 import { sharingSanitizeCommand } from './sharing-cli.ts';
+import { sharingImportStixCommand } from './sharing-import.ts';
 
 const lang = pickLang(process.argv, process.env);
 const m = (k: MessageKey) => MESSAGES[k][lang];
@@ -113,6 +114,12 @@ sharing
   .description(m('sharingSanitize'))
   .requiredOption('--jsonl <file>', m('jsonlOption'))
   .action((o: { jsonl: string }) => exitWith(sharingSanitizeCommand(out, o.jsonl)));
+sharing
+  .command('import-stix')
+  .description(m('sharingImportStix'))
+  .argument('<file>', m('fileArg'))
+  .requiredOption('--org <slug>', m('orgOption'))
+  .action((file: string, o: { org: string }) => exitWith(sharingImportStixCommand(out, file, o.org)));
 
 // sbom and artifact: bin/shinrai.mjs sends these straight to software-cli.ts (lean start-up); they are
 // declared here too so that `shinrai --help` lists them. Reached here only when an option comes first

@@ -238,6 +238,18 @@ export const MESSAGES = {
     en: 'cannot read the input (nothing was written)',
   },
   line: { ja: '行', en: 'line' },
+  sharingImportStix: {
+    ja: 'STIX 2.1 バンドル（MISP・OpenCTI の出力など）を組織の外部インテリジェンスに取り込む',
+    en: "import a STIX 2.1 bundle (MISP or OpenCTI export) into an organization's outside intelligence",
+  },
+  stixRefused: {
+    ja: 'バンドルを取り込めません（何も保存していません）',
+    en: 'cannot import the bundle (nothing was saved)',
+  },
+  stixCounts: {
+    ja: '追加 {added} · 更新 {updated} · 変更なし {unchanged} · 見送り {skipped}',
+    en: '{added} added · {updated} updated · {unchanged} unchanged · {skipped} skipped',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -35,6 +35,11 @@ export {
   SHARING_NOTIFY_JOB,
 } from './modules/sharing/notify/deliver.ts';
 export { publishedIndicators, type PublishedIndicator } from './modules/sharing/public.ts';
+export { setTaxiiNet } from './modules/sharing/intake/net.ts';
+export { sharingIntakeJobs } from './modules/sharing/intake/job.ts';
+export { importStixFile } from './modules/sharing/intake/import-file.ts';
+export { describeStixProblems, noteMessage } from './modules/sharing/intake/messages.ts';
+export { backoffMs, pullSource, SHARING_INTAKE_PULL_JOB } from './modules/sharing/intake/pull.ts';
 export { scheduleDaily } from './platform/jobs/schedule.ts';
 export * from './modules/advisories/feed/index.ts';
 export { SERVER_MODULES } from './modules/index.ts';

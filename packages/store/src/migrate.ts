@@ -29,6 +29,7 @@ import { supplychainCampaignsMigration } from './supplychain/migrations/0028-sup
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.ts';
 import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
+import { sharingIntakeMigration } from './sharing/migrations/0032-sharing-intake.ts';
 import { sharingAttachmentsMigration } from './sharing/migrations/0033-sharing-attachments.ts';
 import type { Database } from './modules.ts';
 
@@ -67,6 +68,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0029-sharing': sharingMigration(),
     '0030-sharing-taxii': sharingTaxiiMigration(),
     '0031-sharing-notify': sharingNotifyMigration(),
+    '0032-sharing-intake': sharingIntakeMigration(),
     '0033-sharing-attachments': sharingAttachmentsMigration(),
   };
 }

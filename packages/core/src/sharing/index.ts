@@ -7,3 +7,4 @@ export * from './jsonl.ts';
 export * from './stix.ts';
 export * from './tlp.ts';
 export * from './eml.ts';
+export * from './stix-read.ts';

@@ -4,3 +4,5 @@ export * from './repo.ts';
 export * from './taxii-repo.ts';
 export * from './notify.ts';
 export * from './attachments.ts';
+export type * from './intake-tables.ts';
+export * from './intake.ts';

@@ -1,3 +1,5 @@
+import type { SharingIntakeTables } from './intake-tables.ts';
+
 /**
  * Tables of the sharing module (情報共有ハブ): hub settings, members' NDA acceptance, sector groups, reports
  * with their redactions and approval, the publication sequence, and members' sightings and comments.
@@ -169,7 +171,7 @@ export interface SharingReportAttachmentsTable {
 }
 
 /** The sharing module's tables; part of `Database`. */
-export interface SharingTables {
+export interface SharingTables extends SharingIntakeTables {
   sharing_hubs: SharingHubsTable;
   sharing_members: SharingMembersTable;
   sharing_groups: SharingGroupsTable;

@@ -6712,6 +6712,547 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/sharing/intake/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's last 20 imports (uploads and TAXII pulls) with their counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imports: {
+                added: number;
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'upload' | 'taxii';
+                label: string;
+                /** @enum {string} */
+                producer: 'misp' | 'opencti' | 'stix';
+                skipped: number;
+                unchanged: number;
+                updated: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Import a STIX 2.1 bundle (multipart `file`; MISP misp-stix and OpenCTI exports, or any STIX 2.1 bundle) into this organization: size (16 MiB), depth (32) and object count (50,000) checked before reading; any malformed object refuses the bundle with problems located by JSON pointer and nothing written. Objects are written in dependency order, idempotent by id + modified (a newer version becomes current, older versions are kept; an older one is skipped); TLP 2.0 and TLP 1.0 markings and MISP `tlp:` labels are recognised. */
+    post: {
+      parameters: {
+        query?: {
+          lang?: 'ja' | 'en';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              added: number;
+              importId: string;
+              /** @enum {string} */
+              producer: 'misp' | 'opencti' | 'stix';
+              skipped: {
+                /** @enum {string} */
+                code: 'older_version' | 'missing_ref' | 'duplicate';
+                id: string;
+                message: string;
+                pointer: string;
+              }[];
+              unchanged: number;
+              updated: number;
+              warnings: {
+                /** @enum {string} */
+                code: 'older_version' | 'missing_ref' | 'duplicate';
+                id: string;
+                message: string;
+                pointer: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/objects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's imported intelligence (current versions): reports, indicators or all, filtered by TLP (`none`: unmarked), source (file or TAXII source name) and producer */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          producer?: 'misp' | 'opencti' | 'stix';
+          source?: string;
+          tlp?: 'clear' | 'green' | 'amber' | 'amber+strict' | 'red' | 'none';
+          view?: 'reports' | 'indicators' | 'all';
+        };
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              objects: {
+                firstSeen: string | null;
+                id: string;
+                lastSeen: string | null;
+                modified: string;
+                name: string | null;
+                /** @enum {string} */
+                producer: 'misp' | 'opencti' | 'stix';
+                source: string;
+                tlp: ('clear' | 'green' | 'amber' | 'amber+strict' | 'red') | null;
+                type: string;
+                value: string | null;
+              }[];
+              sources: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This organization's TAXII 2.1 sources: where, how often, checkpoint, last error and failures in a row (secrets never shown) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sources: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a TAXII 2.1 source (API root URL, https only, public addresses only; collection id; Bearer token or Basic user/password; interval in minutes). Its first pull is queued at once. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            apiRootUrl: string;
+            /** @enum {string} */
+            authKind: 'none' | 'bearer' | 'basic';
+            collectionId: string;
+            /** @default true */
+            enabled?: boolean;
+            intervalMinutes: number;
+            name: string;
+            secret?: string | null;
+            username?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/sources/{sourceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a TAXII source (`secret` omitted: kept). A new URL or collection starts again from no checkpoint. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            apiRootUrl: string;
+            /** @enum {string} */
+            authKind: 'none' | 'bearer' | 'basic';
+            collectionId: string;
+            /** @default true */
+            enabled?: boolean;
+            intervalMinutes: number;
+            name: string;
+            secret?: string | null;
+            username?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a TAXII source (what it imported stays) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/sharing/intake/sources/{sourceId}/pull': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pull a TAXII source now (queued for the job worker; the source shows the outcome) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          sourceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source: {
+                apiRootUrl: string;
+                /** @enum {string} */
+                authKind: 'none' | 'bearer' | 'basic';
+                checkpoint: string | null;
+                collectionId: string;
+                enabled: boolean;
+                failures: number;
+                hasSecret: boolean;
+                id: string;
+                intervalMinutes: number;
+                lastAttemptAt: string | null;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                nextRunAt: string | null;
+                username: string | null;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/sharing/members': {
     parameters: {
       query?: never;

@@ -2,6 +2,9 @@ import { defineModule } from '../../platform/module.ts';
 import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
+import { ensureIntakeScheduled, sharingIntakeJobs } from './intake/job.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { intakeSourceRoutes } from './intake/source-routes.ts';
 import { sharingNotifyJobs } from './notify/deliver.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
@@ -21,11 +24,14 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes, attachmentRoutes],
-  jobs: (deps) => sharingNotifyJobs(deps),
+  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes, attachmentRoutes, intakeRoutes, intakeSourceRoutes],
+  jobs: (deps) => ({ ...sharingNotifyJobs(deps), ...sharingIntakeJobs(deps) }),
   // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
   publicRoutes: TAXII_PUBLIC_ROUTES,
-  start: async () => warmAnalyser(),
+  start: async (deps) => {
+    await ensureIntakeScheduled(deps);
+    await warmAnalyser();
+  },
 });
 
 export { analysePersons, analyser, personSpans } from './analyser.ts';

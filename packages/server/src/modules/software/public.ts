@@ -9,3 +9,5 @@ export {
   type WebhookSendOptions,
 } from './inventory/webhook.ts';
 export { webhookSettingsChange } from './inventory/webhook-settings.ts';
+// The address guard itself, for other modules' outgoing requests (the sharing module's TAXII client).
+export { isPublicAddress, webhookUrlProblem } from './inventory/webhook.ts';

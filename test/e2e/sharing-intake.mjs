@@ -1,0 +1,91 @@
+// Outside intelligence in Chromium: an organization opens 外部インテリジェンス on the sharing page, uploads a MISP
+// export (the result shows added counts and the located warnings), uploads it again (nothing added), uploads an
+// OpenCTI export, filters indicators by TLP and source, and adds a TAXII source. 1440 px and 390 px.
+import path from 'node:path';
+import { assert, completeSetup, ja, label, ROOT, runScenario } from './lib.mjs';
+
+const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-intake');
+const SETUP_CODE = 'intake-setup-1357';
+const ADMIN = { email: 'soc@hokuto-denki.example.jp', name: '北斗 太郎', password: 'Hokuto-Taro-Passw0rd!' };
+const DESKTOP = { viewport: { width: 1440, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const S = ja.sharing;
+const FIX = path.join(ROOT, 'test/fixtures/sharing/stix-intake');
+const fits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const count = (template, n) => template.replace('{{count}}', String(n));
+
+await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, launchBrowser, newPage }) => {
+  const base = await startServer({ setupCode: SETUP_CODE });
+  await launchBrowser();
+  const desk = await newPage('desk', DESKTOP);
+  begin('setup');
+  const orgId = await completeSetup(desk, base, {
+    setupCode: SETUP_CODE,
+    admin: ADMIN,
+    org: { name: '北斗電機株式会社', kind: 'enterprise', size: 'large' },
+  });
+
+  begin('the external intelligence tab');
+  await desk.goto(`${base}/orgs/${orgId}/sharing`);
+  await desk.getByRole('tab', { name: S.tabs.intake }).click();
+  await desk.waitForURL(/view=intake/);
+  await desk.getByText(S.intake.empty).waitFor();
+
+  begin('upload a MISP export: added, with located warnings');
+  await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'misp-event-1842.json'));
+  const result = desk.getByTestId('intake-result');
+  await result.waitFor();
+  const text = await result.innerText();
+  assert(text.includes(count(S.intake.added, 11)), `11 added: ${text}`);
+  assert(text.includes('/objects/2/target_ref'), 'the missing relationship end is located');
+  await desk.getByTestId('intake-objects').getByText('203.0.113.45').waitFor();
+  await shot(desk, 'misp-imported-1440');
+
+  begin('the same bundle again adds nothing');
+  await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'misp-event-1842.json'));
+  await desk.getByTestId('intake-result').getByText(count(S.intake.unchanged, 11)).waitFor();
+  assert((await desk.getByTestId('intake-result').innerText()).includes(count(S.intake.added, 0)), '0 added');
+
+  begin('an OpenCTI export; filter by TLP');
+  await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'opencti-report.json'));
+  await desk.getByTestId('intake-result').getByText('OpenCTI').waitFor();
+  await desk.getByRole('combobox', { name: 'TLP', exact: true }).click();
+  await desk.getByRole('option', { name: 'TLP:AMBER+STRICT', exact: true }).click();
+  await desk.getByTestId('intake-objects').getByText('9f86d081', { exact: false }).waitFor();
+  assert(
+    (await desk.getByTestId('intake-objects').locator('tbody tr').count()) === 1,
+    'one AMBER+STRICT indicator',
+  );
+
+  begin('a broken bundle is refused with a located problem');
+  await desk.locator('input[type=file]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [{ type: 'indicator' }] }),
+    ),
+  });
+  await desk.getByTestId('intake-refused').getByText('/objects/0/id').waitFor();
+
+  begin('add a TAXII source');
+  await desk.getByLabel(label(S.sources.name)).fill('製造業 ISAC');
+  await desk.getByLabel(label(S.sources.apiRoot)).fill('https://taxii.isac.example.jp/taxii2/root/');
+  await desk.getByLabel(label(S.sources.collection)).fill('91a7b528-80eb-42ed-a74d-c6fbd5a26116');
+  await desk.getByLabel(label(S.sources.token)).fill('secret-token-value');
+  await desk.getByRole('button', { name: S.sources.save }).click();
+  await desk.getByTestId('intake-sources').getByText('製造業 ISAC').waitFor();
+  await shot(desk, 'intake-1440');
+
+  begin('on a phone');
+  const phone = await newPage('phone', PHONE);
+  await phone.goto(`${base}/login`);
+  await phone.getByLabel(label(ja.login.email)).fill(ADMIN.email);
+  await phone.getByLabel(label(ja.login.password)).fill(ADMIN.password);
+  await phone.getByRole('button', { name: ja.login.submit }).click();
+  await phone.waitForURL(/\/overview$/);
+  await phone.goto(`${base}/orgs/${orgId}/sharing?view=intake`);
+  await phone.getByTestId('intake-objects').waitFor();
+  await phone.getByTestId('intake-sources').waitFor();
+  assert(await fits(phone), 'no sideways scrolling at 390 px');
+  await shot(phone, 'intake-390');
+});
