@@ -11,6 +11,8 @@ export interface AdvisoryRef {
   /** SHA-256 of the record (null for records written before hashes were kept). */
   content_hash: string | null;
   malicious: number;
+  /** The record itself, when asked for (`withRecords`). */
+  record?: string;
 }
 
 function baseOf(ecosystem: string): string {
@@ -22,11 +24,13 @@ function baseOf(ecosystem: string): string {
  * `advisoriesFor` without the records: the (id, modified, content hash, malicious) of the advisories
  * naming each of `keys`, keyed by `advisoryPackageKey`; withdrawn advisories are left out. The caller
  * fetches only the records it has not parsed already (`advisoryRecords`), which an ingest against a
- * warm process mostly has.
+ * warm process mostly has; a caller that has few of them asks for the records in the same query
+ * (`withRecords`) rather than reading each advisory row twice.
  */
 export async function advisoryRefsFor(
   ex: Executor,
   keys: readonly { ecosystem: string; name: string }[],
+  opts: { withRecords?: boolean } = {},
 ): Promise<Map<string, AdvisoryRef[]>> {
   const byEcosystem = new Map<string, Set<string>>();
   for (const k of keys) {
@@ -40,14 +44,16 @@ export async function advisoryRefsFor(
   for (const [base, set] of byEcosystem) {
     const names = [...set];
     for (let i = 0; i < names.length; i += CHUNK) {
-      const rows = await ex
+      const q = ex
         .selectFrom('advisory_packages as p')
         .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
         .select(['a.id', 'a.modified', 'a.content_hash', 'a.malicious', 'p.name as package_name'])
         .where('p.base_ecosystem', '=', base)
         .where('p.name', 'in', names.slice(i, i + CHUNK))
-        .where('a.withdrawn', 'is', null)
-        .execute();
+        .where('a.withdrawn', 'is', null);
+      const rows: (AdvisoryRef & { package_name: string })[] = opts.withRecords
+        ? await q.select('a.record').execute()
+        : await q.execute();
       for (const { package_name, ...row } of rows) {
         const key = advisoryPackageKey(base, package_name);
         let shared = byId.get(row.id);

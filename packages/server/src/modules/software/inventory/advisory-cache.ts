@@ -58,6 +58,7 @@ export function advisoryIndex(ex: Executor): Promise<Map<string, { ecosystem: st
 export async function candidateAdvisories(
   ex: Executor,
   packages: Iterable<OsvPackageRef>,
+  opts: { withRecords?: boolean } = {},
 ): Promise<Map<string, AdvisoryRef[]>> {
   // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
@@ -83,7 +84,7 @@ export async function candidateAdvisories(
   const rows = new Map<string, AdvisoryRef[]>();
   for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
     if (i > 0) await nextTurn();
-    for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH))) rows.set(k, v);
+    for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) rows.set(k, v);
   }
   for (const [key, stored] of wanted) {
     const seen = new Set<string>();
@@ -105,9 +106,9 @@ export async function candidateAdvisories(
 /**
  * Parsed OSV records (and, once a matcher compiled them, their compiled ranges) by the exact version of
  * the advisory — id, `modified`, content hash and the malicious mark — so a changed record is never
- * served from here: its key differs (a record stored without a content hash is never kept). Bounded, least recently used first out; kept per process, so an
- * ingest after the first reads and parses only the records it has not seen (the candidate lookup itself
- * always goes to the database).
+ * served from here: its key differs (a record stored without a content hash is never kept). Bounded,
+ * least recently used first out; kept per process, so an ingest after the first reads and parses only
+ * the records it has not seen (the candidate lookup itself always goes to the database).
  */
 const RECORDS_KEPT = 20_000;
 const kept = new Map<string, { record: OsvRecord; compiled?: CompiledRecord }>();
@@ -116,6 +117,21 @@ const kept = new Map<string, { record: OsvRecord; compiled?: CompiledRecord }>()
 function keyOf(ref: AdvisoryRef): string | undefined {
   if (ref.content_hash === null) return undefined; // written before hashes were kept: always read
   return `${ref.id}\u0000${ref.modified}\u0000${ref.content_hash}\u0000${ref.malicious}`;
+}
+
+/**
+ * Of the records the last lookup without records needed, the share that was not kept. A lookup that
+ * brought its records along leaves them kept, so it counts as none missing.
+ */
+let lastMissRatio = 0;
+
+/**
+ * Whether the next candidate lookup should bring the records along: when most of them would have to
+ * be read anyway (nothing kept yet, as in a fresh process, or the last lookup found few kept), one
+ * joined query costs less than the references first and the records by id after.
+ */
+export function lookupWithRecords(): boolean {
+  return kept.size === 0 || lastMissRatio > 0.5;
 }
 
 /** The compiled half of the kept records, for `new AdvisoryMatcher(now, compiledRecords)`. */
@@ -130,6 +146,7 @@ export const compiledRecords: CompiledRecordCache = {
 /** Empties the kept records (tests; a process that wants its memory back). */
 export function dropKeptRecords(): void {
   kept.clear();
+  lastMissRatio = 0;
 }
 
 /** The matcher inputs of `refs` by advisory id: kept records where there are, the others read and parsed. */
@@ -139,6 +156,7 @@ export async function advisoryInputs(
 ): Promise<Map<string, AdvisoryInput>> {
   const out = new Map<string, AdvisoryInput>();
   const missing = new Map<string, AdvisoryRef>();
+  let served = 0;
   for (const ref of refs) {
     if (out.has(ref.id) || missing.has(ref.id)) continue;
     const key = keyOf(ref);
@@ -150,11 +168,14 @@ export async function advisoryInputs(
     kept.delete(key); // most recently used last
     kept.set(key, entry);
     out.set(ref.id, { record: entry.record, malicious: ref.malicious === 1, cacheKey: key });
+    served++;
   }
+  const unread = [...missing.values()].filter((r) => r.record === undefined).map((r) => r.id);
+  if (served + missing.size > 0) lastMissRatio = unread.length / (served + missing.size);
   if (missing.size === 0) return out;
-  const texts = await advisoryRecords(ex, [...missing.keys()]);
+  const texts = unread.length === 0 ? new Map<string, string>() : await advisoryRecords(ex, unread);
   for (const [id, ref] of missing) {
-    const text = texts.get(id);
+    const text = ref.record ?? texts.get(id);
     if (text === undefined) continue; // deleted since the lookup: no longer a candidate
     const record = JSON.parse(text) as OsvRecord;
     const key = keyOf(ref);

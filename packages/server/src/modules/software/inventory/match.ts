@@ -10,7 +10,7 @@ import {
   type SoftwareFindingRow,
 } from '@shinrai/store';
 import { orderedId } from './ids.ts';
-import { advisoryInputs, candidateAdvisories, compiledRecords } from './advisory-cache.ts';
+import { advisoryInputs, candidateAdvisories, compiledRecords, lookupWithRecords } from './advisory-cache.ts';
 
 export type MatchableComponent = Pick<
   SoftwareComponentRow,
@@ -88,6 +88,7 @@ export async function matchComponentsWithNotes(
   const candidates = await candidateAdvisories(
     ex,
     matchable.map((c) => ({ ecosystem: c.ecosystem, name: c.osv_name })),
+    { withRecords: lookupWithRecords() },
   );
   if (candidates.size === 0) return { findings: [], notes };
   const records = await advisoryInputs(ex, [...candidates.values()].flat());
