@@ -3,3 +3,4 @@ export type * from './tables.ts';
 export * from './repo.ts';
 export * from './runs.ts';
 export * from './feed.ts';
+export * from './candidates.ts';

@@ -41,9 +41,10 @@ interface CompiledEntry {
   compiled: CompiledAffected;
 }
 
-interface CompiledRecord {
+/** A record compiled for matching; `withdrawn` is kept as written and applied with each matcher's clock. */
+export interface CompiledRecord {
   modified: string;
-  withdrawn: boolean;
+  withdrawnAt: string | undefined;
   malicious: boolean;
   severity: AdvisorySeverity;
   aliases: string[];
@@ -55,6 +56,17 @@ interface CompiledRecord {
 export interface AdvisoryInput {
   record: OsvRecord;
   malicious?: boolean;
+  /**
+   * Names this exact version of the advisory (e.g. id, modified, content hash and the malicious mark) in
+   * a `CompiledRecordCache` shared by matchers: a record compiled once serves later ingests too.
+   */
+  cacheKey?: string;
+}
+
+/** Compiled records kept across matchers (e.g. a bounded LRU per process), keyed by `AdvisoryInput.cacheKey`. */
+export interface CompiledRecordCache {
+  get(key: string): CompiledRecord | undefined;
+  set(key: string, value: CompiledRecord): void;
 }
 
 function sameName(ecosystem: string, a: string, b: string): boolean {
@@ -75,12 +87,21 @@ export class AdvisoryMatcher {
   private readonly records = new Map<string, CompiledRecord>();
   private readonly versions = new Map<string, PreparedVersion>();
 
-  constructor(private readonly now: Date = new Date()) {}
+  constructor(
+    private readonly now: Date = new Date(),
+    private readonly shared?: CompiledRecordCache,
+  ) {}
 
   private compile(input: AdvisoryInput): CompiledRecord {
     const r = input.record;
     const cached = this.records.get(r.id);
     if (cached !== undefined && cached.modified === r.modified) return cached;
+    const key = this.shared === undefined ? undefined : input.cacheKey;
+    const kept = key === undefined ? undefined : this.shared?.get(key);
+    if (kept !== undefined) {
+      this.records.set(r.id, kept);
+      return kept;
+    }
     const entries: CompiledEntry[] = [];
     for (const a of r.affected ?? []) {
       if (!a.package) continue;
@@ -94,7 +115,7 @@ export class AdvisoryMatcher {
     const malicious = input.malicious === true || isMalicious(r);
     const compiled: CompiledRecord = {
       modified: r.modified,
-      withdrawn: isWithdrawn(r, this.now),
+      withdrawnAt: r.withdrawn,
       malicious,
       severity: advisorySeverity(r, malicious),
       aliases: [...(r.aliases ?? [])],
@@ -102,6 +123,7 @@ export class AdvisoryMatcher {
       entries,
     };
     this.records.set(r.id, compiled);
+    if (key !== undefined) this.shared?.set(key, compiled);
     return compiled;
   }
 
@@ -134,7 +156,7 @@ export class AdvisoryMatcher {
     const v = this.prepared(version);
     for (const input of candidates) {
       const c = this.compile(input);
-      if (c.withdrawn) continue;
+      if (c.withdrawnAt !== undefined && isWithdrawn({ withdrawn: c.withdrawnAt }, this.now)) continue;
       let hit: CompiledEntry | undefined;
       let problem: { reason: OsvProblemCode; detail: string } | undefined;
       for (const e of c.entries) {

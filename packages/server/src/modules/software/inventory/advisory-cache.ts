@@ -1,8 +1,15 @@
 // Deep imports, not the package barrels: `sbom scan` loads this file (start-up time).
-import type { AdvisoryRow, Executor } from '@shinrai/store';
-import { advisoryKey, type OsvPackageRef } from '@shinrai/core/software/match';
+import type { AdvisoryRef, Executor } from '@shinrai/store';
+import {
+  advisoryKey,
+  type AdvisoryInput,
+  type CompiledRecord,
+  type CompiledRecordCache,
+  type OsvPackageRef,
+} from '@shinrai/core/software/match';
+import type { OsvRecord } from '@shinrai/core/software/osv';
 import { baseEcosystem } from '@shinrai/core/software/versions';
-import { advisoriesFor, advisoryKeySet } from '@shinrai/store';
+import { advisoryKeySet, advisoryRecords, advisoryRefsFor } from '@shinrai/store';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
@@ -45,13 +52,14 @@ export function advisoryIndex(ex: Executor): Promise<Map<string, { ecosystem: st
 }
 
 /**
- * The advisory rows that name each of `packages`, keyed by `advisoryKey`; a package no advisory names
- * has no entry. Withdrawn advisories are left out.
+ * The advisories (id, modified, content hash, malicious; no record) that name each of `packages`, keyed
+ * by `advisoryKey`; a package no advisory names has no entry. Withdrawn advisories are left out.
  */
 export async function candidateAdvisories(
   ex: Executor,
   packages: Iterable<OsvPackageRef>,
-): Promise<Map<string, AdvisoryRow[]>> {
+  opts: { withRecords?: boolean } = {},
+): Promise<Map<string, AdvisoryRef[]>> {
   // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
   let index: Map<string, { ecosystem: string; name: string }[]> | undefined;
@@ -68,19 +76,19 @@ export async function candidateAdvisories(
     const stored = index.get(key);
     if (stored !== undefined) wanted.set(key, stored);
   }
-  const out = new Map<string, AdvisoryRow[]>();
+  const out = new Map<string, AdvisoryRef[]>();
   if (wanted.size === 0) return out;
   // Looked up a batch at a time with a turn of the event loop between: on SQLite every query runs
   // synchronously, and a 300,000-component BOM would otherwise hold the loop for all of them.
   const keys = [...wanted.values()].flat();
-  const rows = new Map<string, AdvisoryRow[]>();
+  const rows = new Map<string, AdvisoryRef[]>();
   for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
     if (i > 0) await nextTurn();
-    for (const [k, v] of await advisoriesFor(ex, keys.slice(i, i + LOOKUP_BATCH))) rows.set(k, v);
+    for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) rows.set(k, v);
   }
   for (const [key, stored] of wanted) {
     const seen = new Set<string>();
-    const list: AdvisoryRow[] = [];
+    const list: AdvisoryRef[] = [];
     for (const s of stored) {
       for (const row of rows.get(`${baseEcosystem(s.ecosystem)}\u0000${s.name}`) ?? []) {
         if (seen.has(row.id)) continue;
@@ -89,6 +97,94 @@ export async function candidateAdvisories(
       }
     }
     if (list.length > 0) out.set(key, list);
+  }
+  return out;
+}
+
+// ---- parsed and compiled records, kept across ingests ------------------------------------------
+
+/**
+ * Parsed OSV records (and, once a matcher compiled them, their compiled ranges) by the exact version of
+ * the advisory — id, `modified`, content hash and the malicious mark — so a changed record is never
+ * served from here: its key differs (a record stored without a content hash is never kept). Bounded,
+ * least recently used first out; kept per process, so an ingest after the first reads and parses only
+ * the records it has not seen (the candidate lookup itself always goes to the database).
+ */
+const RECORDS_KEPT = 20_000;
+const kept = new Map<string, { record: OsvRecord; compiled?: CompiledRecord }>();
+
+/** The key of one exact version of an advisory; none for a record stored without a content hash. */
+function keyOf(ref: AdvisoryRef): string | undefined {
+  if (ref.content_hash === null) return undefined; // written before hashes were kept: always read
+  return `${ref.id}\u0000${ref.modified}\u0000${ref.content_hash}\u0000${ref.malicious}`;
+}
+
+/**
+ * Of the records the last lookup without records needed, the share that was not kept. A lookup that
+ * brought its records along leaves them kept, so it counts as none missing.
+ */
+let lastMissRatio = 0;
+
+/**
+ * Whether the next candidate lookup should bring the records along: when most of them would have to
+ * be read anyway (nothing kept yet, as in a fresh process, or the last lookup found few kept), one
+ * joined query costs less than the references first and the records by id after.
+ */
+export function lookupWithRecords(): boolean {
+  return kept.size === 0 || lastMissRatio > 0.5;
+}
+
+/** The compiled half of the kept records, for `new AdvisoryMatcher(now, compiledRecords)`. */
+export const compiledRecords: CompiledRecordCache = {
+  get: (key) => kept.get(key)?.compiled,
+  set: (key, value) => {
+    const entry = kept.get(key);
+    if (entry !== undefined) entry.compiled = value;
+  },
+};
+
+/** Empties the kept records (tests; a process that wants its memory back). */
+export function dropKeptRecords(): void {
+  kept.clear();
+  lastMissRatio = 0;
+}
+
+/** The matcher inputs of `refs` by advisory id: kept records where there are, the others read and parsed. */
+export async function advisoryInputs(
+  ex: Executor,
+  refs: Iterable<AdvisoryRef>,
+): Promise<Map<string, AdvisoryInput>> {
+  const out = new Map<string, AdvisoryInput>();
+  const missing = new Map<string, AdvisoryRef>();
+  let served = 0;
+  for (const ref of refs) {
+    if (out.has(ref.id) || missing.has(ref.id)) continue;
+    const key = keyOf(ref);
+    const entry = key === undefined ? undefined : kept.get(key);
+    if (key === undefined || entry === undefined) {
+      missing.set(ref.id, ref);
+      continue;
+    }
+    kept.delete(key); // most recently used last
+    kept.set(key, entry);
+    out.set(ref.id, { record: entry.record, malicious: ref.malicious === 1, cacheKey: key });
+    served++;
+  }
+  const unread = [...missing.values()].filter((r) => r.record === undefined).map((r) => r.id);
+  if (served + missing.size > 0) lastMissRatio = unread.length / (served + missing.size);
+  if (missing.size === 0) return out;
+  const texts = unread.length === 0 ? new Map<string, string>() : await advisoryRecords(ex, unread);
+  for (const [id, ref] of missing) {
+    const text = ref.record ?? texts.get(id);
+    if (text === undefined) continue; // deleted since the lookup: no longer a candidate
+    const record = JSON.parse(text) as OsvRecord;
+    const key = keyOf(ref);
+    if (key !== undefined) kept.set(key, { record });
+    out.set(id, { record, malicious: ref.malicious === 1, ...(key === undefined ? {} : { cacheKey: key }) });
+  }
+  for (const key of kept.keys()) {
+    if (kept.size <= RECORDS_KEPT) break;
+    kept.delete(key);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import {
 } from '@shinrai/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore, testDialects, type TestStore } from '../../../../../../test/helpers/stores.ts';
-import { candidateAdvisories, dropAdvisoryCache } from './advisory-cache.ts';
+import { candidateAdvisories, dropAdvisoryCache, dropKeptRecords } from './advisory-cache.ts';
 import { matchComponents } from './match.ts';
 
 const NOW = '2025-06-01T00:00:00.000Z';
@@ -159,6 +159,44 @@ describe.each(testDialects())('matching lookups and bulk SBOM writes on %s', (di
     expect(bySeverity['GHSA-alias-hi']).toEqual(['high', 7.5]);
     // No alias with a severity in the database: stays unknown.
     expect(bySeverity['GO-2099-0002']).toEqual(['unknown', null]);
+  });
+
+  it('serves a kept record only while it is the stored version: its content (hash) and malicious mark count', async () => {
+    dropKeptRecords();
+    const component = {
+      id: 'c-kept',
+      org_id: 'org-x',
+      release_id: 'rel-x',
+      bom_ref: 'c-kept',
+      name: 'kept-lib',
+      version: '1.5.0',
+      purl: 'pkg:npm/kept-lib@1.5.0',
+      ecosystem: 'npm',
+      osv_name: 'kept-lib',
+    };
+    const match = async () =>
+      (await matchComponents(t.store.db, [component], () => [], new Date(NOW))).map((f) => [
+        f.advisory_id,
+        f.malicious,
+      ]);
+    const version = (fixed: string, hash: string | null, malicious = 0): AdvisoryWrite => {
+      const a = advisory('GHSA-kept', 'npm', 'kept-lib', { fixed });
+      return { ...a, advisory: { ...a.advisory, content_hash: hash, malicious } };
+    };
+    await writeAdvisories(t.store.db, [version('2.0.0', 'h1')]);
+    expect(await match()).toEqual([['GHSA-kept', 0]]);
+    expect(await match()).toEqual([['GHSA-kept', 0]]); // from the kept record
+    // rewritten under the same id and modified (as golang/vulndb does): fixed before 1.5.0 now
+    await writeAdvisories(t.store.db, [version('1.0.0', 'h2')]);
+    expect(await match()).toEqual([]);
+    // the first content again, now marked malicious: the record kept unmarked is not served
+    await writeAdvisories(t.store.db, [version('2.0.0', 'h1', 1)]);
+    expect(await match()).toEqual([['GHSA-kept', 1]]);
+    // a record without a content hash is read every time, never kept
+    await writeAdvisories(t.store.db, [version('2.0.0', null)]);
+    expect(await match()).toEqual([['GHSA-kept', 0]]);
+    await writeAdvisories(t.store.db, [version('1.0.0', null)]);
+    expect(await match()).toEqual([]);
   });
 
   it('writes 1,234 components and their findings in chunks, every column as given', async () => {

@@ -1,7 +1,7 @@
 // Deep imports, not the @shinrai/core barrel: `sbom scan` loads this file (start-up time).
 import { AdvisoryMatcher, severityRank } from '@shinrai/core/software/match';
 import { advisoryKey } from '@shinrai/core/software/match';
-import type { OsvProblemCode, OsvRecord } from '@shinrai/core/software/osv';
+import type { OsvProblemCode } from '@shinrai/core/software/osv';
 import type { SbomProblem, SbomProblemCode } from '@shinrai/formats/sbom';
 import {
   knownSeverities,
@@ -10,7 +10,7 @@ import {
   type SoftwareFindingRow,
 } from '@shinrai/store';
 import { orderedId } from './ids.ts';
-import { candidateAdvisories } from './advisory-cache.ts';
+import { advisoryInputs, candidateAdvisories, compiledRecords, lookupWithRecords } from './advisory-cache.ts';
 
 export type MatchableComponent = Pick<
   SoftwareComponentRow,
@@ -88,23 +88,21 @@ export async function matchComponentsWithNotes(
   const candidates = await candidateAdvisories(
     ex,
     matchable.map((c) => ({ ecosystem: c.ecosystem, name: c.osv_name })),
+    { withRecords: lookupWithRecords() },
   );
   if (candidates.size === 0) return { findings: [], notes };
-  const matcher = new AdvisoryMatcher(now);
-  const records = new Map<string, { record: OsvRecord; malicious: boolean }>();
+  const records = await advisoryInputs(ex, [...candidates.values()].flat());
+  const matcher = new AdvisoryMatcher(now, compiledRecords);
   const createdAt = now.toISOString();
   const out: SoftwareFindingRow[] = [];
   for (const c of matchable) {
     const rows = candidates.get(advisoryKey(c.ecosystem, c.osv_name));
     if (rows === undefined || rows.length === 0) continue;
-    const inputs = rows.map((row) => {
-      let r = records.get(row.id);
-      if (r === undefined) {
-        r = { record: JSON.parse(row.record) as OsvRecord, malicious: row.malicious === 1 };
-        records.set(row.id, r);
-      }
-      return r;
-    });
+    const inputs = [];
+    for (const row of rows) {
+      const input = records.get(row.id);
+      if (input !== undefined) inputs.push(input);
+    }
     const { matches, notEvaluated } = matcher.evaluate(
       { ecosystem: c.ecosystem, name: c.osv_name },
       c.version,

@@ -1,0 +1,83 @@
+import type { Executor } from '../modules.ts';
+import { advisoryPackageKey } from './repo.ts';
+
+/** Names per `IN (…)` list (under both dialects' bound-parameter limits). */
+const CHUNK = 500;
+
+/** What identifies one version of a stored advisory without its record: enough to find it in a cache. */
+export interface AdvisoryRef {
+  id: string;
+  modified: string;
+  /** SHA-256 of the record (null for records written before hashes were kept). */
+  content_hash: string | null;
+  malicious: number;
+  /** The record itself, when asked for (`withRecords`). */
+  record?: string;
+}
+
+function baseOf(ecosystem: string): string {
+  const i = ecosystem.indexOf(':');
+  return i < 0 ? ecosystem : ecosystem.slice(0, i);
+}
+
+/**
+ * `advisoriesFor` without the records: the (id, modified, content hash, malicious) of the advisories
+ * naming each of `keys`, keyed by `advisoryPackageKey`; withdrawn advisories are left out. The caller
+ * fetches only the records it has not parsed already (`advisoryRecords`), which an ingest against a
+ * warm process mostly has; a caller that has few of them asks for the records in the same query
+ * (`withRecords`) rather than reading each advisory row twice.
+ */
+export async function advisoryRefsFor(
+  ex: Executor,
+  keys: readonly { ecosystem: string; name: string }[],
+  opts: { withRecords?: boolean } = {},
+): Promise<Map<string, AdvisoryRef[]>> {
+  const byEcosystem = new Map<string, Set<string>>();
+  for (const k of keys) {
+    const base = baseOf(k.ecosystem);
+    let names = byEcosystem.get(base);
+    if (!names) byEcosystem.set(base, (names = new Set()));
+    names.add(k.name);
+  }
+  const out = new Map<string, AdvisoryRef[]>();
+  const byId = new Map<string, AdvisoryRef>();
+  for (const [base, set] of byEcosystem) {
+    const names = [...set];
+    for (let i = 0; i < names.length; i += CHUNK) {
+      const q = ex
+        .selectFrom('advisory_packages as p')
+        .innerJoin('advisories as a', 'a.id', 'p.advisory_id')
+        .select(['a.id', 'a.modified', 'a.content_hash', 'a.malicious', 'p.name as package_name'])
+        .where('p.base_ecosystem', '=', base)
+        .where('p.name', 'in', names.slice(i, i + CHUNK))
+        .where('a.withdrawn', 'is', null);
+      const rows: (AdvisoryRef & { package_name: string })[] = opts.withRecords
+        ? await q.select('a.record').execute()
+        : await q.execute();
+      for (const { package_name, ...row } of rows) {
+        const key = advisoryPackageKey(base, package_name);
+        let shared = byId.get(row.id);
+        if (!shared) byId.set(row.id, (shared = row));
+        const list = out.get(key);
+        if (list === undefined) out.set(key, [shared]);
+        // an advisory naming the package twice (two releases) is kept once
+        else if (!list.includes(shared)) list.push(shared);
+      }
+    }
+  }
+  return out;
+}
+
+/** The stored records (OSV JSON text) of `ids`, by id. */
+export async function advisoryRecords(ex: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await ex
+      .selectFrom('advisories')
+      .select(['id', 'record'])
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, r.record);
+  }
+  return out;
+}
