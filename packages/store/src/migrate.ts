@@ -29,6 +29,7 @@ import { supplychainCampaignsMigration } from './supplychain/migrations/0028-sup
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.ts';
 import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
+import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
 import type { Database } from './modules.ts';
 
 /**
@@ -66,6 +67,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0029-sharing': sharingMigration(),
     '0030-sharing-taxii': sharingTaxiiMigration(),
     '0031-sharing-notify': sharingNotifyMigration(),
+    '0035-supplychain-onward': supplychainOnwardMigration(),
   };
 }
 
