@@ -1,0 +1,185 @@
+/**
+ * Respondent benchmark (issue 14): 200 respondents answering at once. A campaign of ≥ 200 suppliers is sent
+ * and delivered in-process (the mailer keeps each link), every link is opened (one respondent session each,
+ * from its own address), then the Shinrai server runs in its own process on that SQLite file (WAL) and
+ * autocannon (bench/load-respond.mjs, another process) holds 200 connections, each a respondent with its own
+ * session, saving an answer (`PUT /api/respond/answers/:ref`) as fast as the server takes them.
+ * Target: p99 < 100 ms. Reports p50/p97.5/p99, requests/s, the server's CPU per request, and where the CPU
+ * time goes (profile of a second load window).
+ * Run: node --import tsx bench/supplychain-answers.ts [suppliers=200]   (BENCH_SECONDS=10)
+ * Writes docs/benchmarks.md (section `supplychain-answers`).
+ */
+import { SERVER_MODULES } from '@shinrai/server';
+import { execSync, fork, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { supplierRow } from '../test/helpers/supplier-row.ts';
+import { summarizeProfile } from './profile.ts';
+import { machineLine, writeSection } from './sections.ts';
+import { supplychainBenchApp } from './supplychain-app.ts';
+
+const N = Number(process.argv[2] ?? 200);
+const RESPONDENTS = 200;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+// 1. Seed: registry, campaign, delivery (tokens kept from the mails), every link opened.
+const tokens: string[] = [];
+const { dir, store, deps, app, cookie, csrf, orgId, catalogId } = await supplychainBenchApp(
+  'answers',
+  'BENC-HANS-WERS',
+  {
+    configured: true,
+    send: async (m) => {
+      const t = /\/respond\/#(\S+)/.exec(m.text)?.[1];
+      if (t) tokens.push(t);
+    },
+  },
+);
+const at = new Date().toISOString();
+const suppliers = [];
+const contacts = [];
+for (let j = 0; j < N; j++) {
+  const id = randomUUID();
+  suppliers.push(supplierRow(orgId, at, { id, name: `取引先${j}株式会社` }));
+  contacts.push({
+    id: randomUUID(),
+    supplier_id: id,
+    org_id: orgId,
+    name: `担当${j}`,
+    email: `c${j}@s${j}.example.jp`,
+    role: '',
+    is_primary: 1,
+    created_at: at,
+  });
+}
+await store.db.insertInto('suppliers').values(suppliers).execute();
+await store.db.insertInto('supplier_contacts').values(contacts).execute();
+const deadline = new Date(Date.now() + 30 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+const created = await app.inject({
+  method: 'POST',
+  url: `/api/orgs/${orgId}/supplychain/campaigns`,
+  headers: { cookie, 'x-csrf-token': csrf },
+  payload: { title: 'ベンチ回答', catalogId, deadline, supplierIds: suppliers.map((s) => s.id) },
+});
+if (created.statusCode !== 201) throw new Error(`campaign: ${created.statusCode} ${created.body}`);
+const jobs = SERVER_MODULES.find((m) => m.name === 'supplychain')!.jobs!(deps);
+await jobs['supplychain.outbox']!({ progress: async () => undefined } as never);
+if (tokens.length < RESPONDENTS) throw new Error(`only ${tokens.length} links delivered`);
+
+let q: { items: { ref: string; kind: string; options: { value: string }[] }[] } = { items: [] };
+const respondents: { cookie: string; ip: string; csrf: string }[] = [];
+for (const [i, token] of tokens.slice(0, RESPONDENTS).entries()) {
+  const ip = `10.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+  const opened = await app.inject({
+    method: 'POST',
+    url: '/api/respond/open',
+    payload: { token },
+    remoteAddress: ip,
+  });
+  if (opened.statusCode !== 200) throw new Error(`open: ${opened.statusCode} ${opened.body}`);
+  const sc = opened.headers['set-cookie'];
+  const c = (Array.isArray(sc) ? sc : [String(sc)]).find((x) => x.startsWith('shinrai_respond='))!;
+  const rc = c.split(';')[0]!;
+  // the page loads the questionnaire first; it carries the session's CSRF token
+  const got = await app.inject({
+    method: 'GET',
+    url: '/api/respond/questionnaire',
+    headers: { cookie: rc },
+    remoteAddress: ip,
+  });
+  if (got.statusCode !== 200) throw new Error(`questionnaire: ${got.statusCode} ${got.body}`);
+  respondents.push({ cookie: rc, ip, csrf: (JSON.parse(got.body) as { csrfToken: string }).csrfToken });
+  if (i === 0) q = JSON.parse(got.body) as typeof q;
+}
+const item = q.items.find((i) => i.kind === 'single' && i.options.length > 0)!;
+const answerPath = `/api/respond/answers/${encodeURIComponent(item.ref)}`;
+const answerBody = JSON.stringify({
+  value: { kind: 'choice', value: item.options[0]!.value },
+  followUp: { reason: null, plannedDate: null },
+});
+const check = await app.inject({
+  method: 'PUT',
+  url: answerPath,
+  headers: {
+    cookie: respondents[1]!.cookie,
+    'x-csrf-token': respondents[1]!.csrf,
+    'content-type': 'application/json',
+  },
+  payload: answerBody,
+  remoteAddress: respondents[1]!.ip,
+});
+if (check.statusCode !== 204) throw new Error(`answer: ${check.statusCode} ${check.body}`);
+await app.close();
+await store.close();
+
+// 2. The server in its own process, autocannon in another.
+interface Load {
+  rps: number;
+  total: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+const child = fork(path.resolve('bench/supplychain-answers-server.ts'), [dir], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const waiting: ((m: unknown) => void)[] = [];
+child.on('message', (m) => waiting.shift()?.(m));
+const ask = <T>(m?: object): Promise<T> => {
+  const p = new Promise<T>((resolve) => waiting.push(resolve as (m: unknown) => void));
+  if (m) child.send(m);
+  return p;
+};
+const { url } = await ask<{ url: string }>();
+async function load(duration: number): Promise<Load> {
+  const opts = { url, duration, respondents, path: answerPath, body: answerBody };
+  const c = spawn(process.execPath, [path.resolve('bench/load-respond.mjs'), JSON.stringify(opts)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((resolve) => c.on('exit', resolve));
+  return JSON.parse(out) as Load;
+}
+await load(2); // warm-up
+await ask({ cmd: 'start', profile: false });
+const r = await load(SECONDS);
+const { cpuMicros } = await ask<{ cpuMicros: number }>({ cmd: 'stop' });
+const profileFile = path.join(dir, 'answers.cpuprofile');
+await ask({ cmd: 'start', profile: true });
+await load(Math.max(3, Math.round(SECONDS / 2)));
+await ask({ cmd: 'stop', profileFile });
+const profile = summarizeProfile(profileFile, 10);
+const exited = new Promise((resolve) => child.on('exit', resolve));
+child.send({ cmd: 'exit' });
+await exited;
+rmSync(dir, { recursive: true, force: true });
+
+const uptime = execSync('uptime').toString().trim();
+const body = `## 200 respondents answering at once (SQLite, WAL)
+
+${machineLine()}; ${new Date().toISOString().slice(0, 10)}; load before the run: \`${uptime}\`; ${os.cpus().length} cores shared with other work.
+
+A campaign to ${N} suppliers; ${RESPONDENTS} respondent links opened (one session each, each from its own
+address); the server in its own process; autocannon in another with ${RESPONDENTS} connections, each a
+respondent saving an answer (\`PUT /api/respond/answers/:ref\`: session lookup by hash, item check, one write
+transaction with the answer, the item state and the audit record) for ${SECONDS} s.
+
+| requests | req/s | p50 | p97.5 | p99 | max | errors / non-2xx | server CPU per request | target p99 | ratio to target |
+|---|---|---|---|---|---|---|---|---|---|
+| ${r.total.toLocaleString('en')} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p975} ms | ${r.p99} ms | ${r.max} ms | ${r.errors} / ${r.non2xx} | ${(cpuMicros / 1000 / Math.max(1, r.total)).toFixed(2)} ms | < 100 ms | ${(r.p99 / 100).toFixed(2)} |
+
+Where the server's CPU time goes (profile of a second load window, self time):
+
+| where | share |
+|---|---|
+${profile.map((p) => `| ${p.name} | ${p.percent.toFixed(1)} % |`).join('\n')}
+`;
+console.log(body);
+writeSection('supplychain-answers', body);
