@@ -12,7 +12,7 @@
 import { SERVER_MODULES } from '@shinrai/server';
 import { execSync, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { supplierRow } from '../test/helpers/supplier-row.ts';
@@ -23,6 +23,11 @@ import { supplychainBenchApp } from './supplychain-app.ts';
 const N = Number(process.argv[2] ?? 200);
 const RESPONDENTS = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Answers per second per respondent in the paced run. */
+const PACED_RATE = 1;
+/** A/B in one run: a checkout of an earlier commit with its node_modules (as in bench/members.ts). */
+const BASELINE = process.env.BENCH_BASELINE;
+const uptimeBefore = execSync('uptime').toString().trim();
 
 // 1. Seed: registry, campaign, delivery (tokens kept from the mails), every link opened.
 const tokens: string[] = [];
@@ -125,61 +130,96 @@ interface Load {
   errors: number;
   non2xx: number;
 }
-const child = fork(path.resolve('bench/supplychain-answers-server.ts'), [dir], {
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const waiting: ((m: unknown) => void)[] = [];
-child.on('message', (m) => waiting.shift()?.(m));
-const ask = <T>(m?: object): Promise<T> => {
-  const p = new Promise<T>((resolve) => waiting.push(resolve as (m: unknown) => void));
-  if (m) child.send(m);
-  return p;
-};
-const { url } = await ask<{ url: string }>();
-async function load(duration: number): Promise<Load> {
-  const opts = { url, duration, respondents, path: answerPath, body: answerBody };
-  const c = spawn(process.execPath, [path.resolve('bench/load-respond.mjs'), JSON.stringify(opts)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise((resolve) => c.on('exit', resolve));
-  return JSON.parse(out) as Load;
+interface Measured {
+  saturated: Load;
+  paced: Load;
+  cpuMsPerAnswer: number;
+  profile: { name: string; percent: number }[] | null;
 }
-await load(2); // warm-up
-await ask({ cmd: 'start', profile: false });
-const r = await load(SECONDS);
-const { cpuMicros } = await ask<{ cpuMicros: number }>({ cmd: 'stop' });
-const profileFile = path.join(dir, 'answers.cpuprofile');
-await ask({ cmd: 'start', profile: true });
-await load(Math.max(3, Math.round(SECONDS / 2)));
-await ask({ cmd: 'stop', profileFile });
-const profile = summarizeProfile(profileFile, 10);
-const exited = new Promise((resolve) => child.on('exit', resolve));
-child.send({ cmd: 'exit' });
-await exited;
+
+/** One checkout's server on the seeded data: warm-up, the all-at-once run, the paced run, then (optionally) a profiled run. */
+async function measure(root: string, profiled: boolean): Promise<Measured> {
+  // The server script runs from the checkout it measures (so it imports that checkout's packages).
+  const script = path.resolve(root, 'bench/supplychain-answers-server.ts');
+  if (root !== '.') copyFileSync(path.resolve('bench/supplychain-answers-server.ts'), script);
+  const child = fork(script, [dir], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting: ((m: unknown) => void)[] = [];
+  child.on('message', (m) => waiting.shift()?.(m));
+  const ask = <T>(m?: object): Promise<T> => {
+    const p = new Promise<T>((resolve) => waiting.push(resolve as (m: unknown) => void));
+    if (m) child.send(m);
+    return p;
+  };
+  const { url } = await ask<{ url: string }>();
+  const load = async (duration: number, connectionRate?: number): Promise<Load> => {
+    const opts = { url, duration, respondents, path: answerPath, body: answerBody, connectionRate };
+    const c = spawn(process.execPath, [path.resolve('bench/load-respond.mjs'), JSON.stringify(opts)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => c.on('exit', resolve));
+    return JSON.parse(out) as Load;
+  };
+  await load(2); // warm-up
+  await ask({ cmd: 'start', profile: false });
+  const saturated = await load(SECONDS);
+  const { cpuMicros } = await ask<{ cpuMicros: number }>({ cmd: 'stop' });
+  // Paced: each respondent saves one answer a second (200 answers/s offered; a person takes far longer).
+  const paced = await load(SECONDS, PACED_RATE);
+  let profile: Measured['profile'] = null;
+  if (profiled) {
+    const profileFile = path.join(dir, 'answers.cpuprofile');
+    await ask({ cmd: 'start', profile: true });
+    await load(Math.max(3, Math.round(SECONDS / 2)));
+    await ask({ cmd: 'stop', profileFile });
+    profile = summarizeProfile(profileFile, 10);
+  }
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.send({ cmd: 'exit' });
+  await exited;
+  return { saturated, paced, cpuMsPerAnswer: cpuMicros / 1000 / Math.max(1, saturated.total), profile };
+}
+
+const current = await measure('.', true);
+const baseline = BASELINE ? await measure(BASELINE, false) : null;
 rmSync(dir, { recursive: true, force: true });
 
-const uptime = execSync('uptime').toString().trim();
+const row = (server: string, name: string, x: Load, cpu: string) =>
+  `| ${server} | ${name} | ${x.total.toLocaleString('en')} | ${x.rps.toFixed(0)} | ${x.p50} ms | ${x.p975} ms | ${x.p99} ms | ${x.max} ms | ${x.errors} / ${x.non2xx} | ${cpu} | < 100 ms | ${(x.p99 / 100).toFixed(2)} |`;
+const rows = (server: string, m: Measured) =>
+  [
+    row(server, 'all at once', m.saturated, `${m.cpuMsPerAnswer.toFixed(2)} ms`),
+    row(server, 'paced', m.paced, '—'),
+  ].join('\n');
+const uptimeAfter = execSync('uptime').toString().trim();
 const body = `## 200 respondents answering at once (SQLite, WAL)
 
-${machineLine()}; ${new Date().toISOString().slice(0, 10)}; load before the run: \`${uptime}\`; ${os.cpus().length} cores shared with other work.
+${machineLine()}; ${new Date().toISOString().slice(0, 10)}; load before: \`${uptimeBefore}\`, after: \`${uptimeAfter}\`; ${os.cpus().length} cores shared with other work.
 
 A campaign to ${N} suppliers; ${RESPONDENTS} respondent links opened (one session each, each from its own
 address); the server in its own process; autocannon in another with ${RESPONDENTS} connections, each a
 respondent saving an answer (\`PUT /api/respond/answers/:ref\`: session lookup by hash, item check, one write
 transaction with the answer, the item state and the audit record) for ${SECONDS} s.
 
-| requests | req/s | p50 | p97.5 | p99 | max | errors / non-2xx | server CPU per request | target p99 | ratio to target |
-|---|---|---|---|---|---|---|---|---|---|
-| ${r.total.toLocaleString('en')} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p975} ms | ${r.p99} ms | ${r.max} ms | ${r.errors} / ${r.non2xx} | ${(cpuMicros / 1000 / Math.max(1, r.total)).toFixed(2)} ms | < 100 ms | ${(r.p99 / 100).toFixed(2)} |
+Two runs: **all at once** — every connection sends its next answer as soon as the last one is answered
+(a closed loop: it measures capacity, and its latency is mostly queueing, ≈ 200 / req/s by Little's law);
+**paced** — each respondent saves ${PACED_RATE} answer a second (${RESPONDENTS * PACED_RATE} answers/s offered).
+
+| server | run | requests | req/s | p50 | p97.5 | p99 | max | errors / non-2xx | server CPU per answer | target p99 | ratio to target |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+${rows('this commit', current)}
+${baseline ? rows('baseline (before the hot-path change)', baseline) : ''}
 
 Where the server's CPU time goes (profile of a second load window, self time):
 
 | where | share |
 |---|---|
-${profile.map((p) => `| ${p.name} | ${p.percent.toFixed(1)} % |`).join('\n')}
+${(current.profile ?? []).map((p) => `| ${p.name} | ${p.percent.toFixed(1)} % |`).join('\n')}
 `;
 console.log(body);
 writeSection('supplychain-answers', body);
