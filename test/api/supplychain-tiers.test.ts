@@ -135,7 +135,16 @@ describe('supply chain: tier 3+ through onward shares', () => {
     expect(tier3).toMatchObject({ sharedBy: org.b, sharedByName: 'ビー部品' });
     expect(c.nodes.find((n) => n.tier === 4)!.parentId).toBe(tier3.id);
 
-    // C withdraws its onward consent: D goes, C stays
+    // a loop (C also buys from A, and A shares onward with C) shows A once more under C, and stops there
+    await relate(org.c, org.a);
+    await record(users.c!, org.c, 'エー電子', org.a);
+    await share(users.a!, org.a, org.c, true, true);
+    c = await chain(buyerMember, buyer);
+    expect(names(c)).toEqual(['1:エー電子', '2:ビー部品', '3:シー精密', '4:エー電子', '4:ディー素材']);
+    expect(c.limits.truncated).toBe(false);
+    await share(users.a!, org.a, org.c, false);
+
+    // C withdraws its onward consent: its registry (D, and its record of A) goes, C stays
     await share(users.c!, org.c, org.b, true, false);
     expect(names(await chain(buyerMember, buyer))).toEqual(['1:エー電子', '2:ビー部品', '3:シー精密']);
     // A stops sharing with the buyer: everything behind A goes
