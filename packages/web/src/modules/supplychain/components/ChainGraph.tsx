@@ -201,7 +201,7 @@ function Graph({ buyerName, nodes, shown, concentrated, selectedId, onSelect }: 
 
   return (
     <div
-      style={{ height: 520, width: '100%' }}
+      style={{ height: 'min(520px, 70vh, 100vw)', minHeight: 320, width: '100%' }}
       data-testid="chain-graph"
       role="group"
       aria-label={t('supplychain.chainPage.graphLabel')}
