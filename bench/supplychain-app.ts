@@ -10,13 +10,14 @@ import {
   openFileStore,
   prepareSetupCode,
   type Deps,
+  type Mailer,
 } from '@shinrai/server';
 import { migrate, openStore } from '@shinrai/store';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export async function supplychainBenchApp(name: string, setupCode: string) {
+export async function supplychainBenchApp(name: string, setupCode: string, mailer?: Mailer) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `shinrai-bench-${name}-`));
   const store = openStore({ databaseUrl: undefined, dataDir: dir });
   await migrate(store);
@@ -28,7 +29,7 @@ export async function supplychainBenchApp(name: string, setupCode: string) {
     store,
     files: openFileStore(store, dir),
     config,
-    mailer: { configured: true, send: async () => void sent++ },
+    mailer: mailer ?? { configured: true, send: async () => void sent++ },
     now: () => new Date(),
     log: undefined as never,
   };

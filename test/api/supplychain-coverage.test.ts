@@ -207,6 +207,15 @@ describe('supply-chain coverage dashboard, exports and board section', () => {
     expect(d.trend[0]).toMatchObject({ accepted: 1, meanScore: 50 });
     expect(d.reevaluation.count).toBe(2);
     expect(d.reevaluation.items.map((r) => r.supplierName)).not.toContain('株式会社あおば部品');
+    // the chain carries the same latest accepted score on each node (for its score filter)
+    const chain = json<{ nodes: { name: string; score: number | null; statusKnown: boolean }[] }>(
+      await admin.get(`/api/orgs/${orgId}/suppliers/chain`),
+    );
+    expect(chain.nodes.map((n) => [n.name, n.score, n.statusKnown]).sort()).toEqual([
+      ['北斗システム株式会社', null, false],
+      ['南風商事', null, false],
+      ['株式会社あおば部品', 50, true],
+    ]);
   });
 
   it('exports the dashboard as .xlsx and as a PDF with Japanese text', async () => {

@@ -111,10 +111,48 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
     await desk.getByRole('link', { name: /共通基板工業/ }).waitFor();
   }
 
-  begin('the tier view highlights the concentration');
+  begin('the chain graph: nodes drawn, a concentration marked, filters change the visible nodes');
   await desk.goto(`${base}/orgs/${orgId}/suppliers/chain`);
   await desk.getByRole('heading', { name: T.chainPage.title }).waitFor();
-  await desk.getByText('ガンマ物流').waitFor();
+  const graph = desk.getByTestId('chain-graph');
+  const nodes = graph.getByTestId('chain-node');
+  await graph.getByText('ガンマ物流').waitFor();
+  assert((await nodes.count()) === 6, 'the buyer, three tier-1 suppliers and the company behind two of them');
+  assert(
+    (await graph.locator('[data-testid="chain-node"][data-concentration="true"]').count()) === 2,
+    'both nodes of the concentration marked',
+  );
+  await graph.locator('[data-concentration="true"]').first().getByText('×2').waitFor();
+  await shot(desk, 'suppliers-chain-graph-1440');
+  await desk.getByLabel(T.filterCriticality).selectOption('high');
+  await graph.getByText('ガンマ物流').waitFor({ state: 'detached' });
+  const highCount = await nodes.count();
+  assert(
+    highCount > 1 && highCount < 6,
+    `the high-criticality filter narrows the graph (${highCount} nodes)`,
+  );
+  await desk.getByLabel(T.filterCriticality).selectOption('');
+  await desk.getByLabel(T.chainPage.scoreFilter).selectOption('high');
+  await graph.getByText('アルファ部品').waitFor({ state: 'detached' });
+  assert((await nodes.count()) === 1, 'no supplier scored 80 or more yet: only the buyer');
+  await desk.getByLabel(T.chainPage.scoreFilter).selectOption('none');
+  await graph.getByText('ガンマ物流').waitFor();
+  assert((await nodes.count()) === 6, 'every supplier is unscored');
+  await desk.getByLabel(T.chainPage.scoreFilter).selectOption('');
+
+  begin('a node selected by keyboard shows its details');
+  const alpha = graph.locator('.react-flow__node', { hasText: 'アルファ部品' });
+  await alpha.focus();
+  await desk.keyboard.press('Enter');
+  const details = desk.getByTestId('chain-details');
+  await details.getByText('アルファ部品').waitFor();
+  await details.getByText(T.chainPage.scoreDetail, { exact: false }).waitFor();
+  await details.getByRole('link', { name: T.chainPage.openSupplier }).waitFor();
+  await shot(desk, 'suppliers-chain-graph-detail-1440');
+
+  begin('the list view keeps the tree and highlights the concentration');
+  await desk.getByText(T.chainPage.viewList, { exact: true }).click();
+  await desk.getByRole('list', { name: T.chainPage.title }).getByText('ガンマ物流').waitFor();
   assert(
     (await desk.locator('[data-concentration="true"]').count()) === 2,
     'both records of the company highlighted',
@@ -136,4 +174,11 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await phone.getByRole('link', { name: 'ベータ情報サービス' }).click();
   await phone.getByTestId('star-panel').getByText(T.star.overridden).waitFor();
   await shot(phone, 'supplier-390');
+  await phone.goto(`${base}/orgs/${orgId}/suppliers/chain`);
+  // on a phone the chain opens as the list; the graph is one tap away
+  await phone.getByRole('list', { name: T.chainPage.title }).getByText('ガンマ物流').waitFor();
+  await shot(phone, 'suppliers-chain-390');
+  await phone.getByText(T.chainPage.viewGraph, { exact: true }).click();
+  await phone.getByTestId('chain-graph').getByText('ガンマ物流').waitFor();
+  await shot(phone, 'suppliers-chain-graph-390');
 });

@@ -96,3 +96,48 @@ export async function listSharedRegistries(
     .orderBy('s.name')
     .execute();
 }
+
+/** Allows (or stops allowing) the organization a registry is shared with to pass it on to its own buyers. */
+export async function setRegistryShareOnward(ex: Executor, id: string, onward: boolean): Promise<void> {
+  await ex
+    .updateTable('supplier_registry_shares')
+    .set({ onward: onward ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** One hop of the chain: `sharer`'s registry as seen by `viewer` (the organization one tier up). */
+export interface ShareHop {
+  sharer: string;
+  viewer: string;
+}
+
+/**
+ * The direct suppliers of each `sharer` that actively shares its registry with its `viewer` — with
+ * `onwardOnly`, only where that share also allows the viewer to pass it on (tier 3 and beyond). Rows carry
+ * the sharer in `org_id`; a sharer appearing under several viewers is answered once per pair.
+ */
+export async function listRegistriesSharedAlong(
+  ex: Executor,
+  hops: readonly ShareHop[],
+  onwardOnly: boolean,
+): Promise<(Selectable<SuppliersTable> & { viewer: string })[]> {
+  const out: (Selectable<SuppliersTable> & { viewer: string })[] = [];
+  for (let i = 0; i < hops.length; i += 100) {
+    const chunk = hops.slice(i, i + 100);
+    let q = ex
+      .selectFrom('suppliers as s')
+      .innerJoin('supplier_registry_shares as sh', (j) =>
+        j.onRef('sh.org_id', '=', 's.org_id').on('sh.revoked_at', 'is', null),
+      )
+      .selectAll('s')
+      .select('sh.with_org_id as viewer')
+      .where('s.parent_supplier_id', 'is', null)
+      .where((eb) =>
+        eb.or(chunk.map((h) => eb.and([eb('s.org_id', '=', h.sharer), eb('sh.with_org_id', '=', h.viewer)]))),
+      );
+    if (onwardOnly) q = q.where('sh.onward', '=', 1);
+    out.push(...(await q.orderBy('s.org_id').orderBy('s.name').orderBy('s.id').execute()));
+  }
+  return out;
+}

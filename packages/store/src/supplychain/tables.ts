@@ -72,6 +72,8 @@ export interface SupplierRegistrySharesTable {
   org_id: string;
   /** The buyer who may see it. */
   with_org_id: string;
+  /** 1 when the buyer may pass this registry on to its own buyers (their tier 3 and beyond). */
+  onward: number;
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;

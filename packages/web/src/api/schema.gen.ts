@@ -12217,7 +12217,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The chain: tier-1 suppliers, the tier-2+ records kept, and the direct suppliers of tier-1 suppliers on Shinrai that share their registry; companies behind several tier-1s (concentrations) */
+    /** The chain: tier-1 suppliers, the tier-2+ records kept, and tier by tier the suppliers shown through shared registries (tier 3+ only where each supplier allowed onward sharing; cut at a depth and node cap); each own record with its latest accepted score; companies behind several tier-1s (concentrations) */
     get: {
       parameters: {
         query?: never;
@@ -12243,6 +12243,11 @@ export interface paths {
                 name: string;
                 nodes: string[];
               }[];
+              limits: {
+                maxNodes: number;
+                maxTier: number;
+                truncated: boolean;
+              };
               nodes: {
                 corporateNumber: string | null;
                 /** @enum {string} */
@@ -12251,10 +12256,16 @@ export interface paths {
                 linkedOrgId: string | null;
                 name: string;
                 parentId: string | null;
+                score: number | null;
+                scoredAt: string | null;
                 sharedBy: string | null;
+                sharedByName: string | null;
                 /** @enum {string} */
                 source: 'record' | 'shared';
+                starHeld: number | null;
+                starRequired: number | null;
                 statusKnown: boolean;
+                supplies: ('services' | 'components' | 'software' | 'data_handling')[];
                 tier: number;
               }[];
               notShared: {
@@ -12765,6 +12776,7 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                onward: boolean;
                 orgId: string;
                 orgName: string;
                 shared: boolean;
@@ -12775,7 +12787,7 @@ export interface paths {
         };
       };
     };
-    /** Share (or stop sharing) your own supplier registry with one of your buyers */
+    /** Share (or stop sharing) your own supplier registry with one of your buyers; onward: that buyer may pass it on to its own buyers */
     put: {
       parameters: {
         query?: never;
@@ -12788,6 +12800,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            onward?: boolean;
             shared: boolean;
             withOrgId: string;
           };
@@ -12802,6 +12815,7 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                onward: boolean;
                 orgId: string;
                 orgName: string;
                 shared: boolean;

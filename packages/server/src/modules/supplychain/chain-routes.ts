@@ -1,23 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CRITICALITIES } from '@shinrai/core/supplychain';
+import { CRITICALITIES, SUPPLY_KINDS } from '@shinrai/core/supplychain';
 import { ctxOf } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ErrorBody, Id } from '../../platform/http/schemas.ts';
 import { OrgParams, P } from './schemas.ts';
-import {
-  linkableOrgs,
-  registryShares,
-  setRegistryShare,
-  supplierCoverage,
-  supplyChain,
-} from './chain-service.ts';
+import { linkableOrgs, registryShares, setRegistryShare, supplierCoverage } from './chain-service.ts';
+import { supplyChain } from './chain-view.ts';
 
 const Cell = z.object({ total: z.number(), known: z.number(), rate: z.number().nullable() });
 const Share = z.object({
   orgId: z.string(),
   orgName: z.string(),
   shared: z.boolean(),
+  onward: z.boolean(),
   sharedAt: z.string().nullable(),
 });
 
@@ -31,7 +27,7 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags: ['supplychain'],
           summary:
-            'The chain: tier-1 suppliers, the tier-2+ records kept, and the direct suppliers of tier-1 suppliers on Shinrai that share their registry; companies behind several tier-1s (concentrations)',
+            'The chain: tier-1 suppliers, the tier-2+ records kept, and tier by tier the suppliers shown through shared registries (tier 3+ only where each supplier allowed onward sharing; cut at a depth and node cap); each own record with its latest accepted score; companies behind several tier-1s (concentrations)',
           params: OrgParams,
           response: {
             200: z.object({
@@ -47,6 +43,12 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
                   source: z.enum(['record', 'shared']),
                   statusKnown: z.boolean(),
                   sharedBy: z.string().nullable(),
+                  sharedByName: z.string().nullable(),
+                  supplies: z.array(z.enum(SUPPLY_KINDS)),
+                  starRequired: z.number().nullable(),
+                  starHeld: z.number().nullable(),
+                  score: z.number().nullable(),
+                  scoredAt: z.string().nullable(),
                 }),
               ),
               concentrations: z.array(
@@ -61,6 +63,7 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
               notShared: z.array(
                 z.object({ supplierId: z.string(), orgId: z.string(), orgName: z.string() }),
               ),
+              limits: z.object({ maxTier: z.number(), maxNodes: z.number(), truncated: z.boolean() }),
             }),
           },
         },
@@ -126,9 +129,10 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { permission: 'supplychain.manage' },
         schema: {
           tags: ['supplychain'],
-          summary: 'Share (or stop sharing) your own supplier registry with one of your buyers',
+          summary:
+            'Share (or stop sharing) your own supplier registry with one of your buyers; onward: that buyer may pass it on to its own buyers',
           params: OrgParams,
-          body: z.strictObject({ withOrgId: Id, shared: z.boolean() }),
+          body: z.strictObject({ withOrgId: Id, shared: z.boolean(), onward: z.boolean().optional() }),
           response: { 200: z.object({ items: z.array(Share) }), 409: ErrorBody },
         },
       },

@@ -77,11 +77,11 @@ export const supplychainApi = {
   linkableOrgs: (orgId: string) => send(http.GET('/api/orgs/{orgId}/suppliers/linkable-orgs', path(orgId))),
   registryShares: (orgId: string) =>
     send(http.GET('/api/orgs/{orgId}/suppliers/registry-shares', path(orgId))),
-  setRegistryShare: (orgId: string, withOrgId: string, shared: boolean) =>
+  setRegistryShare: (orgId: string, withOrgId: string, shared: boolean, onward = false) =>
     send(
       http.PUT('/api/orgs/{orgId}/suppliers/registry-shares', {
         ...path(orgId),
-        body: { withOrgId, shared },
+        body: { withOrgId, shared, onward },
       }),
     ),
   importFile: (orgId: string, file: File, mode: 'preview' | 'apply') => {

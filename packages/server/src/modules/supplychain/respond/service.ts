@@ -12,6 +12,7 @@ import {
   type RequestStatus,
 } from '@shinrai/core/supplychain';
 import {
+  findAnswer,
   findOrganization,
   insertCampaignEvidence,
   insertOutboxMails,
@@ -59,9 +60,34 @@ function options(model: AnswerModel): { value: string; label: Text }[] {
   return [];
 }
 
+type Questions = { catalog: Awaited<ReturnType<typeof loadCatalog>>; all: ReturnType<typeof campaignItems> };
+const QUESTIONS_KEPT = 64;
+const questionsByStore = new WeakMap<object, Map<string, Promise<Questions>>>();
+
+/**
+ * The campaign's catalog, parsed, and its items. A stored catalog never changes (a new version is a new
+ * row, and none is deleted), so both are kept per store, organization, catalog and tier (at most
+ * QUESTIONS_KEPT): a respondent saving answer after answer does not read and parse the whole pack each time.
+ */
+function questions(deps: Deps, r: Respondent): Promise<Questions> {
+  let kept = questionsByStore.get(deps.store);
+  if (!kept) questionsByStore.set(deps.store, (kept = new Map<string, Promise<Questions>>()));
+  const key = `${r.link.org_id} ${r.campaign.catalog_id} ${r.campaign.tier ?? ''}`;
+  let q = kept.get(key);
+  if (!q) {
+    q = loadCatalog(deps.store.db, r.link.org_id, r.campaign.catalog_id).then((catalog) => ({
+      catalog,
+      all: campaignItems(catalog, r.campaign.tier),
+    }));
+    q.catch(() => kept.delete(key));
+    if (kept.size >= QUESTIONS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, q);
+  }
+  return q;
+}
+
 async function load(deps: Deps, r: Respondent) {
-  const catalog = await loadCatalog(deps.store.db, r.link.org_id, r.campaign.catalog_id);
-  const all = campaignItems(catalog, r.campaign.tier);
+  const { catalog, all } = await questions(deps, r);
   const items = r.link.item_ref === null ? all : all.filter((n) => n.ref === r.link.item_ref);
   const answers =
     r.request.assessment_id === null
@@ -150,9 +176,11 @@ function itemRow(
 
 async function editableItem(deps: Deps, r: Respondent, ref: string) {
   if (r.link.item_ref !== null && r.link.item_ref !== ref) fail('respond_item_not_yours');
-  const { catalog, items, states } = await load(deps, r);
-  const n = items.find((i) => i.ref === ref) ?? fail('not_found', { pointer: '/ref' });
-  const prev = states.get(ref);
+  const { catalog, all } = await questions(deps, r);
+  const n = all.find((i) => i.ref === ref) ?? fail('not_found', { pointer: '/ref' });
+  const prev = (await listCampaignItems(deps.store.db, r.link.org_id, r.request.id)).find(
+    (s) => s.ref === ref,
+  );
   if (!respondentMayEdit(r.request.status as RequestStatus, (prev?.state ?? 'open') as ItemState))
     fail('respond_item_locked');
   return { model: catalog.pack.answerModels[n.node.answerModel ?? '']!, prev, node: n };
@@ -176,7 +204,7 @@ export async function saveRespondAnswer(
   const assessmentId = r.request.assessment_id ?? fail('respond_session_missing');
   await write(respondentCtx(deps, r.link.org_id, requestId), async (tx) => {
     const now = tx.now.toISOString();
-    const current = (await listAnswers(tx.trx, tx.orgId, assessmentId)).find((a) => a.ref === ref);
+    const current = await findAnswer(tx.trx, tx.orgId, assessmentId, ref);
     await writeAnswer(tx.trx, {
       orgId: tx.orgId,
       assessmentId,

@@ -1,6 +1,21 @@
-import { Alert, Anchor, Badge, Box, Group, NativeSelect, Paper, Stack, Switch, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { can } from '@shinrai/core/browser';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FullPageLoader } from '../../../components/FullPageLoader';
@@ -8,11 +23,25 @@ import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { CRITICALITIES, supplychainApi, type Chain, type ChainNode, type RegistryShare } from '../api';
+import { ChainDetails } from '../components/ChainDetails';
+import { matches, SCORE_BANDS, shownNodes } from '../components/chainFilter';
 import { CriticalityBadge } from '../components/meta';
 
+const BAND_LABEL = {
+  none: 'supplychain.chainPage.scoreNone',
+  low: 'supplychain.chainPage.scoreLow',
+  mid: 'supplychain.chainPage.scoreMid',
+  high: 'supplychain.chainPage.scoreHigh',
+} as const;
+
+/** The drawn graph (React Flow + ELK) is its own chunk, loaded when the graph view is shown. */
+const ChainGraph = lazy(() => import('../components/ChainGraph'));
+
 /**
- * The chain as a tree: the buyer → tier 1 → tier 2 (+), filterable by criticality and status; a company
- * behind several tier-1 suppliers is highlighted. Below: sharing one's own supplier list with one's buyers.
+ * The chain: the buyer → tier 1 → tier 2 → tier 3+, as a drawn graph or as a list (a tree, for screen
+ * readers and phones — the default on narrow screens), filterable by criticality, status and score band; a
+ * company behind several tier-1 suppliers is highlighted; a selected node's details beside the graph.
+ * Below: sharing one's own supplier list with one's buyers, and whether they may pass it on.
  */
 export function ChainPage() {
   const { t } = useTranslation('supplychain');
@@ -22,6 +51,11 @@ export function ChainPage() {
   const [shares, setShares] = useState<RegistryShare[]>([]);
   const [criticality, setCriticality] = useState('');
   const [status, setStatus] = useState('');
+  const [score, setScore] = useState('');
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [view, setView] = useState<'graph' | 'list' | null>(null);
+  const shownView = view ?? (narrow ? 'list' : 'graph');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
 
   useEffect(() => {
     supplychainApi.chain(orgId).then(setChain, notifyError);
@@ -34,10 +68,12 @@ export function ChainPage() {
     return m;
   }, [chain]);
 
+  const filter = useMemo(() => ({ criticality, status, score }), [criticality, status, score]);
+  const shown = useMemo(() => shownNodes(chain?.nodes ?? [], filter), [chain, filter]);
+
   if (!chain) return <FullPageLoader />;
-  const visible = (n: ChainNode) =>
-    (criticality === '' || n.criticality === criticality) &&
-    (status === '' || (status === 'known') === n.statusKnown);
+  const visible = (n: ChainNode) => matches(n, filter);
+  const selected = chain.nodes.find((n) => n.id === selectedId) ?? null;
   const childrenOf = (id: string | null) => chain.nodes.filter((n) => n.parentId === id);
 
   const renderNode = (n: ChainNode, depth: number): React.ReactNode => {
@@ -72,6 +108,11 @@ export function ChainPage() {
             <Badge size="sm" variant="light" color={n.source === 'shared' ? 'teal' : 'gray'}>
               {n.source === 'shared' ? t('supplychain.chainPage.shared') : t('supplychain.chainPage.record')}
             </Badge>
+            {n.score !== null ? (
+              <Badge size="sm" variant="light" color="blue">
+                {t('supplychain.chainPage.score', { score: n.score })}
+              </Badge>
+            ) : null}
             <Badge
               size="sm"
               variant={n.statusKnown ? 'light' : 'outline'}
@@ -100,9 +141,9 @@ export function ChainPage() {
     .map((n) => renderNode(n, 1))
     .filter(Boolean);
 
-  const toggle = async (s: RegistryShare, shared: boolean) => {
+  const toggle = async (s: RegistryShare, shared: boolean, onward: boolean) => {
     try {
-      setShares((await supplychainApi.setRegistryShare(orgId, s.orgId, shared)).items);
+      setShares((await supplychainApi.setRegistryShare(orgId, s.orgId, shared, onward)).items);
       notifySuccess(t('supplychain.shares.saved'));
     } catch (e) {
       notifyError(e);
@@ -135,21 +176,82 @@ export function ChainPage() {
             { value: 'unknown', label: t('supplychain.chainPage.statusUnknown') },
           ]}
         />
-      </Group>
-      <Paper withBorder p="md">
-        <Text fw={600} mb="xs">
-          {membership.organization.name} ({t('supplychain.chainPage.buyer')})
-        </Text>
-        {roots.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('supplychain.chainPage.empty')}
+        <NativeSelect
+          label={t('supplychain.chainPage.scoreFilter')}
+          value={score}
+          onChange={(e) => setScore(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('supplychain.all') },
+            ...SCORE_BANDS.map((b) => ({ value: b, label: t(BAND_LABEL[b]) })),
+          ]}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="chain-view-label">
+            {t('supplychain.chainPage.view')}
           </Text>
-        ) : (
-          <Box component="ul" p={0} m={0} aria-label={t('supplychain.chainPage.title')}>
-            {roots}
-          </Box>
-        )}
-      </Paper>
+          <SegmentedControl
+            aria-labelledby="chain-view-label"
+            value={shownView}
+            onChange={(v) => setView(v)}
+            data={[
+              { value: 'graph', label: t('supplychain.chainPage.viewGraph') },
+              { value: 'list', label: t('supplychain.chainPage.viewList') },
+            ]}
+          />
+        </Stack>
+      </Group>
+      {chain.limits.truncated ? (
+        <Alert color="yellow">{t('supplychain.chainPage.truncated', chain.limits)}</Alert>
+      ) : null}
+      {shownView === 'graph' ? (
+        <Stack gap="xs">
+          <Text size="xs" c="dimmed">
+            {t('supplychain.chainPage.legend')}{' '}
+            {t('supplychain.chainPage.visibleCount', {
+              count: [...shown.values()].filter((v) => v === 'match').length,
+            })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+            <Paper withBorder style={{ gridColumn: narrow ? undefined : 'span 2', overflow: 'hidden' }}>
+              <Suspense fallback={<Loader m="md" />}>
+                <ChainGraph
+                  buyerName={membership.organization.name}
+                  nodes={chain.nodes}
+                  shown={shown}
+                  concentrated={concentrated}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                />
+              </Suspense>
+            </Paper>
+            <ChainDetails
+              node={selected}
+              orgId={orgId}
+              concentration={selected ? (concentrated.get(selected.id) ?? null) : null}
+            />
+          </SimpleGrid>
+        </Stack>
+      ) : (
+        <Paper withBorder p="md">
+          {narrow ? (
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('supplychain.chainPage.graphPhone')}
+            </Text>
+          ) : null}
+          <Text fw={600} mb="xs">
+            {membership.organization.name} ({t('supplychain.chainPage.buyer')})
+          </Text>
+          {roots.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('supplychain.chainPage.empty')}
+            </Text>
+          ) : (
+            <Box component="ul" p={0} m={0} aria-label={t('supplychain.chainPage.title')}>
+              {roots}
+            </Box>
+          )}
+        </Paper>
+      )}
       <Paper withBorder p="md">
         <Text fw={600} mb="xs">
           {t('supplychain.chainPage.concentrationsTitle')}
@@ -182,13 +284,22 @@ export function ChainPage() {
             <Text size="sm">{t('supplychain.shares.none')}</Text>
           ) : (
             shares.map((s) => (
-              <Switch
-                key={s.orgId}
-                label={t('supplychain.shares.toggle', { name: s.orgName })}
-                checked={s.shared}
-                disabled={!manager}
-                onChange={(e) => void toggle(s, e.currentTarget.checked)}
-              />
+              <Stack key={s.orgId} gap={4}>
+                <Switch
+                  label={t('supplychain.shares.toggle', { name: s.orgName })}
+                  checked={s.shared}
+                  disabled={!manager}
+                  onChange={(e) => void toggle(s, e.currentTarget.checked, s.onward)}
+                />
+                <Switch
+                  ml="xl"
+                  size="xs"
+                  label={t('supplychain.shares.onward', { name: s.orgName })}
+                  checked={s.onward}
+                  disabled={!manager || !s.shared}
+                  onChange={(e) => void toggle(s, true, e.currentTarget.checked)}
+                />
+              </Stack>
             ))
           )}
         </Stack>
