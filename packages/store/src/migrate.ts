@@ -26,6 +26,7 @@ import { assessmentSettingsMigration } from './assessments/migrations/0025-asses
 import { orgDiscoveryMigration } from './platform/migrations/0026-org-discovery.ts';
 import { supplychainMigration } from './supplychain/migrations/0027-supplychain.ts';
 import { supplychainCampaignsMigration } from './supplychain/migrations/0028-supplychain-campaigns.ts';
+import { supplychainInboxMigration } from './supplychain/migrations/0034-supplychain-inbox.ts';
 import { sharingMigration } from './sharing/migrations/0029-sharing.ts';
 import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.ts';
 import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
@@ -66,6 +67,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0029-sharing': sharingMigration(),
     '0030-sharing-taxii': sharingTaxiiMigration(),
     '0031-sharing-notify': sharingNotifyMigration(),
+    '0034-supplychain-inbox': supplychainInboxMigration(),
   };
 }
 

@@ -13,3 +13,4 @@ export {
   type ScopeType,
   type ScopeTypeId,
 } from './scope-types.ts';
+export { ownCatalogAnswers, type OwnCatalogAnswers } from './own-answers.ts';

@@ -58,6 +58,8 @@ export interface CampaignItemsTable {
   /** The link whose holder last answered it (who answered, for the buyer). */
   answered_by_link: string | null;
   updated_at: string;
+  /** Where a reused answer came from (JSON {type, id, label, date}); null when typed here (0034). */
+  reused_from: string | null;
 }
 
 export interface RespondLinksTable {

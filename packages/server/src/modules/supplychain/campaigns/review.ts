@@ -37,6 +37,13 @@ function answerLabel(model: AnswerModel | undefined, v: AnswerValue | null): Tex
   return null;
 }
 
+/** What the buyer sees of a reused answer's source: its kind, label and date (not the source's id). */
+function reusedForBuyer(s: string | null) {
+  if (!s) return null;
+  const f = JSON.parse(s) as { type: 'request' | 'assessment'; label: string; date: string };
+  return { type: f.type, label: f.label, date: f.date };
+}
+
 export async function campaignList(ctx: Ctx) {
   const db = ctx.deps.store.db;
   const counts = await campaignStatusCounts(db, ctx.orgId);
@@ -113,6 +120,7 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
         state: s?.state ?? 'open',
         returnNote: s?.return_note ?? null,
         returnedAt: s?.returned_at ?? null,
+        reusedFrom: reusedForBuyer(s?.reused_from ?? null),
         evidence: evidence
           .filter((e) => e.ref === n.ref)
           .map((e) => ({
@@ -146,6 +154,7 @@ async function itemOf(tx: TxCtx, requestId: string, ref: string) {
     accepted_at: null,
     answered_by_link: null,
     updated_at: now,
+    reused_from: null,
   };
   return { r, c, row, now };
 }
@@ -224,6 +233,7 @@ export async function acceptRequest(ctx: Ctx, requestId: string): Promise<void> 
         return_note: prev?.return_note ?? null,
         returned_at: prev?.returned_at ?? null,
         answered_by_link: prev?.answered_by_link ?? null,
+        reused_from: prev?.reused_from ?? null,
         state: 'accepted',
         accepted_at: now,
         updated_at: now,

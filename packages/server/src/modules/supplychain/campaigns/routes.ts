@@ -214,6 +214,9 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                   state: z.string(),
                   returnNote: z.string().nullable(),
                   returnedAt: z.string().nullable(),
+                  reusedFrom: z
+                    .object({ type: z.enum(['request', 'assessment']), label: z.string(), date: z.string() })
+                    .nullable(),
                   evidence: z.array(
                     z.object({
                       id: z.string(),
