@@ -79,6 +79,16 @@ export function RequestReviewPage() {
                 {i.followUp.plannedDate && `(${i.followUp.plannedDate})`}
               </Text>
             )}
+            {i.reusedFrom && (
+              <Badge variant="light" color="indigo" style={{ alignSelf: 'flex-start' }}>
+                {i.reusedFrom.type === 'assessment'
+                  ? t('campaigns.review.reusedAssessment', {
+                      label: i.reusedFrom.label,
+                      date: i.reusedFrom.date,
+                    })
+                  : t('campaigns.review.reusedRequest', { date: i.reusedFrom.date })}
+              </Badge>
+            )}
             {i.returnNote && <Alert color="orange">{i.returnNote}</Alert>}
             {i.evidence.map((e) => (
               <Anchor
