@@ -372,6 +372,68 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect(after.items.find((i) => i.ref === '6')?.reusedFrom).not.toBeNull();
   });
 
+  it("offers the supplier's own assessment of the same catalog; the buyer sees it marked with its title", async () => {
+    must(
+      await buyerB.post(`/api/orgs/${org.b}/supplychain/requests/${request.b}/items/7/return`, {
+        note: '現状を教えてください',
+      }),
+      204,
+    );
+    const catalogs = json<{ items: { id: string; urn: string }[] }>(
+      await supplier.get(`/api/orgs/${org.s}/catalogs`),
+    );
+    const sme = catalogs.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!;
+    const own = json<{ assessment: { id: string } }>(
+      must(
+        await supplier.post(`/api/orgs/${org.s}/assessments`, {
+          catalogId: sme.id,
+          title: '2027年度 自社診断',
+        }),
+        201,
+      ),
+    ).assessment.id;
+    must(
+      await supplier.req('PUT', `/api/orgs/${org.s}/assessments/${own}/answers/7`, {
+        value: { kind: 'choice', value: 'partial' },
+        revision: 0,
+      }),
+      200,
+    );
+    const offers = json<Offers>(must(await supplier.get(`${base(request.b)}/reuse`), 200)).items;
+    // Only the item sent back can be filled; A's answers and the own assessment both offer it.
+    expect(offers.map((o) => [o.type, o.items.map((i) => i.ref)])).toEqual([
+      ['request', ['7']],
+      ['assessment', ['7']],
+    ]);
+    const fromOwn = offers.find((o) => o.type === 'assessment')!;
+    expect(fromOwn).toMatchObject({ id: own, label: '2027年度 自社診断' });
+    // Items not offered by the source are refused, located.
+    const wrong = await supplier.post(`${base(request.b)}/reuse`, {
+      type: 'assessment',
+      id: own,
+      refs: ['7', '8'],
+      confirm: true,
+    });
+    expect([wrong.statusCode, code(wrong)]).toEqual([422, 'reuse_item_unavailable']);
+    expect(json<{ error: { details: { pointer: string }[] } }>(wrong).error.details[0]?.pointer).toBe(
+      '/refs/1',
+    );
+    must(
+      await supplier.post(`${base(request.b)}/reuse`, {
+        type: 'assessment',
+        id: own,
+        refs: ['7'],
+        confirm: true,
+      }),
+      200,
+    );
+    const after = json<Review>(await buyerB.get(`/api/orgs/${org.b}/supplychain/requests/${request.b}`));
+    const seven = after.items.find((i) => i.ref === '7')!;
+    expect(seven.value).toEqual({ kind: 'choice', value: 'partial' });
+    expect(seven.reusedFrom).toMatchObject({ type: 'assessment', label: '2027年度 自社診断' });
+    must(await supplier.post(`${base(request.b)}/submit`), 204);
+  });
+
   it("ending the relationship takes the buyer's requests out of the inbox", async () => {
     const rels = json<{ items: { id: string; from: { id: string } }[] }>(
       await supplier.get(`/api/orgs/${org.s}/relationships`),
@@ -380,5 +442,65 @@ describe('supplier inbox on Shinrai and answer once', () => {
     must(await supplier.post(`/api/orgs/${org.s}/relationships/${withB.id}/end`), 200);
     expect((await inboxOf(supplier, org.s)).items.map((i) => i.id)).toEqual([request.a]);
     expect((await supplier.get(base(request.b))).statusCode).toBe(404);
+  });
+
+  it("a link respondent's re-evaluation starts from the same address's earlier answers to the same buyer", async () => {
+    const again = await (async () => {
+      const catalogs = json<{ items: { id: string; urn: string }[] }>(
+        await admin.get(`/api/orgs/${org.a}/catalogs`),
+      );
+      const catalogId = catalogs.items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+      const suppliers = json<{ items: { id: string }[] }>(
+        await admin.get(`/api/orgs/${org.a}/suppliers`),
+      ).items;
+      const sent = json<{ id: string }>(
+        must(
+          await admin.post(`/api/orgs/${org.a}/supplychain/campaigns`, {
+            title: '2028年度 エー機械 再評価',
+            catalogId,
+            deadline: '2027-06-30',
+            supplierIds: suppliers.map((x) => x.id),
+          }),
+          201,
+        ),
+      );
+      return json<{ requests: { id: string }[] }>(
+        await admin.get(`/api/orgs/${org.a}/supplychain/campaigns/${sent.id}`),
+      ).requests[0]!.id;
+    })();
+    await deliver();
+    const m = [...mails]
+      .reverse()
+      .find(
+        (r) =>
+          r.envelope.rcptTo.some((x) => x.address === 'ichiro@s-parts.example.jp') &&
+          (r.mail.text ?? '').includes('2028年度 エー機械 再評価'),
+      );
+    const token = LINK.exec(m?.mail.text ?? '')![1]!;
+    const opened = await t.app.inject({ method: 'POST', url: '/api/respond/open', payload: { token } });
+    const cookie = String(opened.headers['set-cookie']).split(';')[0]!;
+    const csrf = String(opened.headers['x-respond-csrf']);
+    const offers = json<Offers>(
+      await t.app.inject({ method: 'GET', url: '/api/respond/reuse', headers: { cookie } }),
+    ).items;
+    expect(offers.map((o) => [o.type, o.id, o.items.length])).toEqual([['request', request.a, 25]]);
+    const refs = offers[0]!.items.map((i) => i.ref);
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/respond/reuse',
+      headers: { cookie },
+      payload: { type: 'request', id: request.a, refs, confirm: true },
+    });
+    expect(code(noCsrf)).toBe('csrf_failed');
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/respond/reuse',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { type: 'request', id: request.a, refs, confirm: true },
+    });
+    expect(json<{ filled: number }>(done).filled).toBe(25);
+    const review = json<Review>(await admin.get(`/api/orgs/${org.a}/supplychain/requests/${again}`));
+    expect(review.items.find((i) => i.ref === '3')?.value).toEqual({ kind: 'choice', value: 'no' });
+    expect(review.items.every((i) => i.reusedFrom?.type === 'request')).toBe(true);
   });
 });

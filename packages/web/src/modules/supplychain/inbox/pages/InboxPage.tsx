@@ -39,7 +39,7 @@ export function InboxPage() {
                   <Table.Tr>
                     <Table.Th>{t('list.campaign')}</Table.Th>
                     <Table.Th visibleFrom="sm">{t('list.catalog')}</Table.Th>
-                    <Table.Th>{t('list.deadline')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('list.deadline')}</Table.Th>
                     <Table.Th>{t('list.state')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -52,13 +52,22 @@ export function InboxPage() {
                           <Text size="xs" c="dimmed">
                             {t('list.buyer')}: {r.buyer}
                           </Text>
+                          <Text size="xs" c="dimmed" hiddenFrom="sm">
+                            {t('list.deadline')}: {r.deadline}
+                          </Text>
                         </Stack>
                       </Table.Td>
                       <Table.Td visibleFrom="sm">{r.catalog[lang]}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.deadline}</Table.Td>
+                      <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {r.deadline}
+                      </Table.Td>
                       <Table.Td>
-                        <Group gap={4}>
-                          <Badge variant="light" color={STATUS_COLOR[r.status] ?? 'gray'}>
+                        <Group gap={4} style={{ flexWrap: 'wrap' }}>
+                          <Badge
+                            variant="light"
+                            style={{ overflow: 'visible', flexShrink: 0 }}
+                            color={STATUS_COLOR[r.status] ?? 'gray'}
+                          >
                             {r.campaignClosed
                               ? t('status.campaignClosed')
                               : t(`status.${r.status}` as 'status.sent')}
