@@ -372,6 +372,53 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect(after.items.find((i) => i.ref === '6')?.reusedFrom).not.toBeNull();
   });
 
+  it('attaches its SECURITY ACTION declaration to a request once it confirms; the buyer sees it', async () => {
+    const none = json<{ declaration: unknown }>(await supplier.get(`${base(request.b)}/reuse`));
+    expect(none.declaration).toBeNull();
+    expect(code(await supplier.post(`${base(request.b)}/declaration`, { confirm: true }))).toBe(
+      'reuse_source_unknown',
+    );
+    must(
+      await supplier.post(`/api/orgs/${org.s}/sme/declarations`, {
+        level: 'star2',
+        declarationId: '12345678901',
+        declaredOn: '2027-03-31',
+      }),
+      201,
+    );
+    const offer = json<{ declaration: unknown }>(await supplier.get(`${base(request.b)}/reuse`));
+    expect(offer.declaration).toEqual({
+      level: 'star2',
+      declarationId: '12345678901',
+      declaredOn: '2027-03-31',
+      attached: false,
+    });
+    const review = async () =>
+      json<{ declaration: unknown }>(
+        await buyerB.get(`/api/orgs/${org.b}/supplychain/requests/${request.b}`),
+      );
+    expect((await review()).declaration).toBeNull();
+    expect((await supplier.post(`${base(request.b)}/declaration`, {})).statusCode).toBe(400);
+    expect((await supplierViewer.post(`${base(request.b)}/declaration`, { confirm: true })).statusCode).toBe(
+      403,
+    );
+    must(await supplier.post(`${base(request.b)}/declaration`, { confirm: true }), 200);
+    expect((await review()).declaration).toEqual({
+      level: 'star2',
+      declarationId: '12345678901',
+      declaredOn: '2027-03-31',
+    });
+    // Only B's request carries it; A's does not.
+    const a = json<{ declaration: unknown }>(
+      await admin.get(`/api/orgs/${org.a}/supplychain/requests/${request.a}`),
+    );
+    expect(a.declaration).toBeNull();
+    const logged = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
+      await buyerB.get(`/api/orgs/${org.b}/audit?limit=50`),
+    ).items.find((e) => e.action === 'respond.declaration');
+    expect(logged?.details).toMatchObject({ consent: true, sourceType: 'declaration', name: '江洲 花子' });
+  });
+
   it("offers the supplier's own assessment of the same catalog; the buyer sees it marked with its title", async () => {
     must(
       await buyerB.post(`/api/orgs/${org.b}/supplychain/requests/${request.b}/items/7/return`, {

@@ -131,6 +131,11 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ type: 'request', id: 'guess', refs: ['1'], confirm: true }),
   },
+  'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ confirm: true }),
+  },
   'POST /api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
     access: 'org',
     roles: MANAGERS,

@@ -12259,6 +12259,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach the organization's latest SECURITY ACTION declaration to the request after confirming (audited; shown to the buyer) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            confirm: true;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              attached: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/supplychain/inbox/{requestId}/evidence': {
     parameters: {
       query?: never;
@@ -12323,6 +12372,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              declaration?: {
+                attached: boolean;
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
               items: {
                 date: string;
                 id: string;
@@ -12610,6 +12666,12 @@ export interface paths {
                 id: string;
                 title: string;
               };
+              declaration: {
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
               items: {
                 answerLabel: {
                   en: string;
@@ -13563,6 +13625,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              declaration?: {
+                attached: boolean;
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
               items: {
                 date: string;
                 id: string;

@@ -1,5 +1,7 @@
 import type { Executor } from '../../modules.ts';
+import type { Selectable } from 'kysely';
 import type { CampaignRequestRow } from '../campaigns/repo.ts';
+import type { CampaignRequestDeclarationsTable } from '../campaigns/tables.ts';
 
 /**
  * A request as its supplier sees it in its own inbox: addressed to a registry entry of the buyer that
@@ -106,4 +108,29 @@ export async function earlierRequestsOfRespondent(
     )
     .orderBy('r.submitted_at', 'desc')
     .execute();
+}
+
+export type RequestDeclarationRow = Selectable<CampaignRequestDeclarationsTable>;
+
+/** Attaches (or replaces) the supplier's SECURITY ACTION declaration on a request of the buyer `org_id`. */
+export async function saveRequestDeclaration(ex: Executor, row: RequestDeclarationRow): Promise<void> {
+  const { request_id: _r, ...rest } = row;
+  await ex
+    .insertInto('campaign_request_declarations')
+    .values(row)
+    .onConflict((oc) => oc.column('request_id').doUpdateSet(rest))
+    .execute();
+}
+
+export async function findRequestDeclaration(
+  ex: Executor,
+  orgId: string,
+  requestId: string,
+): Promise<RequestDeclarationRow | undefined> {
+  return ex
+    .selectFrom('campaign_request_declarations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
 }

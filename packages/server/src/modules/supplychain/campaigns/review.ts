@@ -5,6 +5,7 @@ import {
   findCampaignRequest,
   insertOutboxMails,
   listAnswers,
+  findRequestDeclaration,
   listCampaignEvidence,
   listCampaignItems,
   listCampaignRequests,
@@ -103,8 +104,12 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
   );
   const states = new Map((await listCampaignItems(db, ctx.orgId, r.id)).map((s) => [s.ref, s]));
   const evidence = await listCampaignEvidence(db, ctx.orgId, r.id);
+  const d = await findRequestDeclaration(db, ctx.orgId, r.id);
   return {
     request: requestView(r),
+    declaration: d
+      ? { level: d.level as 'star1' | 'star2', declarationId: d.declaration_id, declaredOn: d.declared_on }
+      : null,
     campaign: { id: c.id, title: c.title, deadline: c.deadline },
     assessmentId: r.assessment_id,
     items: campaignItems(catalog, c.tier).map((n) => {

@@ -8,8 +8,15 @@ import { AnswerValue, FollowUp, Questionnaire } from '../respond/routes.ts';
 import { addEvidence, questionnaire, saveRespondAnswer, submit } from '../respond/service.ts';
 import { readEvidenceUpload } from '../respond/upload.ts';
 import { applyReuse, offers } from './reuse.ts';
-import { InboxList, ReuseBody, ReuseOffers, ReuseResult } from './schemas.ts';
-import { inboxList, inboxRespondent, inboxSources, startedRespondent } from './service.ts';
+import { Confirm, InboxList, ReuseBody, ReuseOffers, ReuseResult } from './schemas.ts';
+import {
+  attachDeclaration,
+  declarationOffer,
+  inboxList,
+  inboxRespondent,
+  inboxSources,
+  startedRespondent,
+} from './service.ts';
 
 const OrgParams = z.strictObject({ orgId: Id });
 const RequestParams = z.strictObject({ orgId: Id, requestId: Id });
@@ -124,7 +131,10 @@ export function inboxRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const ctx = ctxOf(deps, req);
         const r = await inboxRespondent(ctx, req.params.requestId);
-        return { items: await offers(deps, r, await inboxSources(ctx, r)) };
+        return {
+          items: await offers(deps, r, await inboxSources(ctx, r)),
+          declaration: await declarationOffer(ctx, r),
+        };
       },
     );
 
@@ -148,6 +158,25 @@ export function inboxRoutes(deps: Deps): FastifyPluginAsyncZod {
           (await inboxSources(ctx, r)).find((s) => s.type === req.body.type && s.id === req.body.id) ??
           fail('reuse_source_unknown');
         return applyReuse(deps, r, source, req.body.refs, req.id);
+      },
+    );
+
+    app.post(
+      `${INBOX}/:requestId/declaration`,
+      {
+        config: { permission: 'supplychain.write' },
+        schema: {
+          tags: ['supplychain'],
+          summary:
+            "Attach the organization's latest SECURITY ACTION declaration to the request after confirming (audited; shown to the buyer)",
+          params: RequestParams,
+          body: Confirm,
+          response: { 200: z.object({ attached: z.literal(true) }) },
+        },
+      },
+      async (req) => {
+        await attachDeclaration(ctxOf(deps, req), req.params.requestId);
+        return { attached: true as const };
       },
     );
   };

@@ -13,7 +13,19 @@ export const ReuseOffers = z.object({
       items: z.array(z.object({ ref: z.string(), title: TextPair })),
     }),
   ),
+  /** In-app only: the supplier's SECURITY ACTION declaration it may attach to the request. */
+  declaration: z
+    .object({
+      level: z.enum(['star1', 'star2']),
+      declarationId: z.string(),
+      declaredOn: z.string(),
+      attached: z.boolean(),
+    })
+    .nullable()
+    .optional(),
 });
+
+export const Confirm = z.strictObject({ confirm: z.literal(true) });
 
 /** The respondent's confirmed choice: the source and the items to fill from it. */
 export const ReuseBody = z.strictObject({

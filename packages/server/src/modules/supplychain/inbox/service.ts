@@ -1,5 +1,7 @@
 import {
   earlierRequestsOfRespondent,
+  findRequestDeclaration,
+  saveRequestDeclaration,
   findCampaign,
   findInboxRequest,
   findUser,
@@ -10,6 +12,8 @@ import {
 import { write, type Ctx } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { ownCatalogAnswers } from '../../assessments/public.ts';
+import { latestSecurityAction } from '../../sme/public.ts';
+import { audit, lockAuditOf } from '../../../platform/services/audit-trail.ts';
 import { loadCatalog } from '../../library/public.ts';
 import { fail } from '../campaigns/errors.ts';
 import { ctxOfRespondent, startRequest, whoAnswered, type Respondent } from '../respond/session.ts';
@@ -162,4 +166,41 @@ export async function linkSources(deps: Deps, r: Respondent): Promise<ReuseSourc
     });
   }
   return out;
+}
+
+/** The supplier's latest SECURITY ACTION declaration and whether it is attached to this request already. */
+export async function declarationOffer(ctx: Ctx, r: Respondent) {
+  const d = await latestSecurityAction(ctx.deps, ctx.orgId);
+  if (!d) return null;
+  const attached = await findRequestDeclaration(ctx.deps.store.db, r.link.org_id, r.request.id);
+  return {
+    level: d.level,
+    declarationId: d.declarationId,
+    declaredOn: d.declaredOn,
+    attached: attached?.declaration_id === d.declarationId,
+  };
+}
+
+/**
+ * Attaches the supplier's latest SECURITY ACTION declaration to a request after it confirmed: the buyer
+ * sees level, declaration id and date with the answers; audited in both organizations' logs.
+ */
+export async function attachDeclaration(ctx: Ctx, requestId: string): Promise<void> {
+  const r = await startedRespondent(ctx, requestId);
+  const d = (await latestSecurityAction(ctx.deps, ctx.orgId)) ?? fail('reuse_source_unknown');
+  await write(ctxOfRespondent(ctx.deps, r, ctx.actor.requestId), async (tx) => {
+    await lockAuditOf(tx.trx, [tx.orgId, ctx.orgId]);
+    await saveRequestDeclaration(tx.trx, {
+      request_id: r.request.id,
+      org_id: tx.orgId,
+      level: d.level,
+      declaration_id: d.declarationId,
+      declared_on: d.declaredOn,
+      attached_at: tx.now.toISOString(),
+    });
+    const details = { ...whoAnswered(r), consent: true, sourceType: 'declaration', sourceId: d.id };
+    const target = { type: 'campaign_request', id: r.request.id };
+    await tx.audit('respond.declaration', target, details);
+    await audit(ctx.deps, tx.trx, tx.actor, ctx.orgId, 'supplychain.inbox.declaration', target, details);
+  });
 }
