@@ -161,6 +161,20 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   begin("B's request offers A's answers; the supplier reuses them with one confirmation");
   await phone.goto(`${base}/orgs/${orgS.id}/inbox/${requests[orgB.id]}`);
   await phone.getByRole('heading', { name: 'ビー工業 2027 調査' }).waitFor();
+
+  begin('the supplier attaches its SECURITY ACTION declaration after agreeing');
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgS.id}/sme/declarations`, {
+    level: 'star2',
+    declarationId: '12345678901',
+    declaredOn: day(-30),
+  });
+  await phone.reload();
+  const attach = phone.getByRole('button', { name: I.declaration.attach });
+  await attach.waitFor();
+  assert(await attach.isDisabled(), 'nothing is attached before agreeing');
+  await phone.getByLabel(I.declaration.confirm).check();
+  await attach.click();
+  await phone.getByText(/の宣言を添付済み/).waitFor();
   await phone.getByRole('button', { name: I.reuse.open }).click();
   const dialog = phone.getByRole('dialog', { name: I.reuse.title });
   await dialog.getByText(/エー機械株式会社/).waitFor();

@@ -4,6 +4,8 @@ import type { FollowUp, RespondValue } from '../campaigns/api';
 
 export type InboxList = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox', 'get'>;
 export type InboxEntry = Item<InboxList['items']>;
+export type ReuseOffers = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', 'get'>;
+export type Declaration = NonNullable<ReuseOffers['declaration']>;
 export type ReuseOffer = Item<
   ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', 'get'>['items']
 >;
@@ -38,6 +40,13 @@ export const inboxApi = {
     sendVoid(http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/submit', path(orgId, requestId))),
   offers: (orgId: string, requestId: string) =>
     send(http.GET('/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', path(orgId, requestId))),
+  attachDeclaration: (orgId: string, requestId: string) =>
+    send(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration', {
+        ...path(orgId, requestId),
+        body: { confirm: true },
+      }),
+    ),
   reuse: (orgId: string, requestId: string, offer: ReuseOffer, refs: string[]) =>
     send(
       http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', {

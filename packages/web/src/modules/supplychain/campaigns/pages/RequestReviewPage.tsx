@@ -56,6 +56,18 @@ export function RequestReviewPage() {
           </Button>
         )}
       </Group>
+      {d.declaration && (
+        <Alert color="teal">
+          {t('campaigns.review.declaration', {
+            level:
+              d.declaration.level === 'star1'
+                ? t('campaigns.review.declaration_star1')
+                : t('campaigns.review.declaration_star2'),
+            id: d.declaration.declarationId,
+            date: d.declaration.declaredOn,
+          })}
+        </Alert>
+      )}
       {d.items.map((i, n) => (
         <Card key={i.ref} withBorder p="sm">
           <Stack gap={6}>

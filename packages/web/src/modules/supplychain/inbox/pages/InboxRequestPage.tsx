@@ -9,7 +9,8 @@ import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { can } from '@shinrai/core/browser';
 import type { FollowUp, Questionnaire, RespondItem, RespondValue } from '../../campaigns/api';
 import { QuestionCard } from '../../campaigns/components/QuestionCard';
-import { inboxApi, type ReuseOffer } from '../api';
+import { inboxApi, type Declaration, type ReuseOffer } from '../api';
+import { DeclarationCard } from '../components/DeclarationCard';
 import { ReuseModal } from '../components/ReuseModal';
 
 /**
@@ -23,6 +24,7 @@ export function InboxRequestPage() {
   const { requestId = '' } = useParams();
   const [q, setQ] = useState<Questionnaire | null>(null);
   const [offers, setOffers] = useState<ReuseOffer[]>([]);
+  const [declaration, setDeclaration] = useState<Declaration | null>(null);
   const [reuseOpen, setReuseOpen] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
@@ -31,7 +33,9 @@ export function InboxRequestPage() {
   const load = useCallback(async () => {
     try {
       setQ(await inboxApi.questionnaire(orgId, requestId));
-      setOffers((await inboxApi.offers(orgId, requestId)).items);
+      const reusable = await inboxApi.offers(orgId, requestId);
+      setOffers(reusable.items);
+      setDeclaration(reusable.declaration ?? null);
     } catch (e) {
       notifyError(e);
     }
@@ -79,6 +83,10 @@ export function InboxRequestPage() {
     }
   };
   const editable = writer && q.items.some((i) => i.editable);
+  // Offered while some item it would fill does not carry that source's answer yet.
+  const fresh = offers.filter((o) =>
+    o.items.some((it) => q.items.find((x) => x.ref === it.ref)?.reusedFrom?.id !== o.id),
+  );
 
   return (
     <Stack gap="md">
@@ -109,15 +117,30 @@ export function InboxRequestPage() {
             <Alert color="teal">{tc('respond.submittedState')}</Alert>
           )}
           {q.status === 'accepted' && <Alert color="teal">{tc('respond.acceptedState')}</Alert>}
-          {editable && offers.length > 0 && (
+          {editable && fresh.length > 0 && (
             <Alert color="indigo" title={t('reuse.open')}>
               <Stack gap="xs">
-                <Text size="sm">{t('reuse.available', { count: offers.length })}</Text>
+                <Text size="sm">{t('reuse.available', { count: fresh.length })}</Text>
                 <Button size="sm" style={{ alignSelf: 'flex-start' }} onClick={() => setReuseOpen(true)}>
                   {t('reuse.open')}
                 </Button>
               </Stack>
             </Alert>
+          )}
+          {declaration && (
+            <DeclarationCard
+              declaration={declaration}
+              canAttach={writer && q.status !== 'accepted'}
+              onAttach={async () => {
+                try {
+                  await inboxApi.attachDeclaration(orgId, requestId);
+                  notifySuccess(t('declaration.done'));
+                  await load();
+                } catch (e) {
+                  notifyError(e);
+                }
+              }}
+            />
           )}
         </Stack>
       </Paper>
