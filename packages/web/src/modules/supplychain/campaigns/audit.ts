@@ -19,6 +19,14 @@ export const campaignAuditLabels: AuditLabels = {
       ja: '前回の回答の再利用（取引先の同意）',
       en: 'Earlier answers reused (supplier consent)',
     },
+    'respond.declaration': {
+      ja: 'SECURITY ACTION 宣言の添付（取引先の同意）',
+      en: 'SECURITY ACTION declaration attached (supplier consent)',
+    },
+    'supplychain.inbox.declaration': {
+      ja: 'SECURITY ACTION 宣言を取引先の依頼に添付',
+      en: "SECURITY ACTION declaration attached to a buyer's request",
+    },
     'supplychain.inbox.reuse': {
       ja: '前回の回答を取引先の依頼に再利用',
       en: "Earlier answers reused for a buyer's request",
