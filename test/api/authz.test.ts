@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { writeAdvisories } from '@shinrai/store';
 import { multipart } from '../helpers/multipart.ts';
-import { seedCampaign } from '../helpers/supplychain-campaign.ts';
+import { seedCampaign, seedInboxRequest } from '../helpers/supplychain-campaign.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   documentedRoutes,
@@ -39,6 +39,8 @@ const PUBLIC_ALLOWLIST = [
   'POST /api/respond/forward',
   'POST /api/respond/evidence',
   'POST /api/respond/submit',
+  'GET /api/respond/reuse',
+  'POST /api/respond/reuse',
   // The TAXII 2.1 server: its own auth (an API token of a member organization), TAXII error format.
   'GET /taxii2/',
   'GET /taxii2/{apiRoot}/',
@@ -73,6 +75,8 @@ const ANONYMOUS_PUBLIC: Record<string, { status: number; code?: string }> = {
   'POST /api/respond/forward': { status: 401, code: 'respond_session_missing' },
   'POST /api/respond/evidence': { status: 401, code: 'respond_session_missing' },
   'POST /api/respond/submit': { status: 401, code: 'respond_session_missing' },
+  'GET /api/respond/reuse': { status: 401, code: 'respond_session_missing' },
+  'POST /api/respond/reuse': { status: 401, code: 'respond_session_missing' },
   'GET /taxii2/': { status: 401 },
   'GET /taxii2/{apiRoot}/': { status: 401 },
   'GET /taxii2/{apiRoot}/collections/': { status: 401 },
@@ -447,6 +451,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
       return {
         intakeSourceId: intake.id,
         ...campaign,
+        ...(await seedInboxRequest(t, orgId, catalog.id)),
         advisoryId: 'GHSA-walk-walk-walk',
         hubId: hub.id,
         sharingGroupId: hubGroup,

@@ -93,6 +93,11 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'POST /api/respond/evidence': { access: 'public' },
   'POST /api/respond/submit': { access: 'public' },
+  'GET /api/respond/reuse': { access: 'public' },
+  'POST /api/respond/reuse': {
+    access: 'public',
+    body: () => ({ type: 'request', id: 'guess', refs: ['1'], confirm: true }),
+  },
   // The TAXII 2.1 server (sharing): public at the HTTP level; an API token of a member organization, as Bearer or
   // HTTP Basic password, is its credential (test/api/taxii.test.ts covers members, groups and TLP).
   'GET /taxii2/': { access: 'public' },
@@ -114,6 +119,22 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'org',
     roles: WRITERS,
     body: (c) => ({ title: '巡回', catalogId: c.catalogId, deadline: '2099-12-31', supplierIds: [] }),
+  },
+  // The supplier's inbox (requests addressed to it by its buyers, answered in-app; "answer once").
+  'PUT /api/orgs/{orgId}/supplychain/inbox/{requestId}/answers/{ref}': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ value: null, followUp: { reason: null, plannedDate: null } }),
+  },
+  'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ type: 'request', id: 'guess', refs: ['1'], confirm: true }),
+  },
+  'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ confirm: true }),
   },
   'POST /api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
     access: 'org',
@@ -669,6 +690,8 @@ export interface OrgResources {
   campaignId: string;
   requestId: string;
   fileId: string;
+  /** A request another organization's campaign addressed to this one (its supplier inbox). */
+  inboxRequestId: string;
   /** A sharing hub the organization is a member of, one of its sector groups, and a report published there. */
   hubId: string;
   sharingGroupId: string;
@@ -703,6 +726,7 @@ export function randomResources(): OrgResources {
     campaignId: randomUUID(),
     requestId: randomUUID(),
     fileId: randomUUID(),
+    inboxRequestId: randomUUID(),
     hubId: randomUUID(),
     sharingGroupId: randomUUID(),
     sharingReportId: randomUUID(),
@@ -773,7 +797,7 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
       case 'campaignId':
         return r.campaignId;
       case 'requestId':
-        return r.requestId;
+        return before.endsWith('/supplychain/inbox/') ? r.inboxRequestId : r.requestId;
       case 'fileId':
         return r.fileId;
       case 'mailId':

@@ -2,6 +2,8 @@ import {
   insertCampaign,
   insertCampaignEvidence,
   insertCampaignRequests,
+  insertOrganization,
+  insertRelationship,
   insertSupplier,
 } from '@shinrai/store';
 import { createHash, randomUUID } from 'node:crypto';
@@ -73,4 +75,47 @@ export async function seedCampaign(
     created_at: at,
   });
   return { campaignId, requestId, fileId };
+}
+
+/**
+ * A request addressed to `supplierOrgId` on Shinrai (its inbox): a buyer organization with an active
+ * buyer → supplier relationship to it, whose registry entry is linked to it, and a sent campaign.
+ */
+export async function seedInboxRequest(
+  t: TestApp,
+  supplierOrgId: string,
+  catalogId: string,
+): Promise<{ inboxRequestId: string }> {
+  const db = t.deps.store.db;
+  const at = new Date().toISOString();
+  const buyerId = randomUUID();
+  await insertOrganization(db, {
+    id: buyerId,
+    slug: `walk-buyer-${buyerId.slice(0, 8)}`,
+    name: '巡回発注者株式会社',
+    kind: 'enterprise',
+    corporateNumber: null,
+    industry: null,
+    size: null,
+    prefecture: null,
+    now: at,
+  });
+  await insertRelationship(db, {
+    id: randomUUID(),
+    type: 'buyer_supplier',
+    from_org_id: buyerId,
+    to_org_id: supplierOrgId,
+    status: 'active',
+    requested_by_org_id: buyerId,
+    created_at: at,
+    accepted_at: at,
+    ended_at: null,
+  });
+  const { requestId } = await seedCampaign(t, buyerId, catalogId);
+  await db
+    .updateTable('suppliers')
+    .set({ linked_org_id: supplierOrgId })
+    .where('org_id', '=', buyerId)
+    .execute();
+  return { inboxRequestId: requestId };
 }

@@ -31,6 +31,7 @@ import { sharingTaxiiMigration } from './sharing/migrations/0030-sharing-taxii.t
 import { sharingNotifyMigration } from './sharing/migrations/0031-sharing-notify.ts';
 import { sharingIntakeMigration } from './sharing/migrations/0032-sharing-intake.ts';
 import { sharingAttachmentsMigration } from './sharing/migrations/0033-sharing-attachments.ts';
+import { supplychainInboxMigration } from './supplychain/migrations/0034-supplychain-inbox.ts';
 import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
 import type { Database } from './modules.ts';
 
@@ -71,6 +72,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0031-sharing-notify': sharingNotifyMigration(),
     '0032-sharing-intake': sharingIntakeMigration(),
     '0033-sharing-attachments': sharingAttachmentsMigration(),
+    '0034-supplychain-inbox': supplychainInboxMigration(),
     '0035-supplychain-onward': supplychainOnwardMigration(),
   };
 }

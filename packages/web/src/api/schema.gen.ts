@@ -13177,6 +13177,492 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/supplychain/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every buyer's questionnaire request addressed to this organization (its inbox) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                buyer: string;
+                campaignClosed: boolean;
+                catalog: {
+                  en: string;
+                  ja: string;
+                };
+                clarify: number;
+                deadline: string;
+                id: string;
+                open: boolean;
+                status: string;
+                title: string;
+              }[];
+              open: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request of the inbox as its questionnaire (only requests addressed to this organization) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              buyer: string;
+              canSubmit: boolean;
+              csrfToken: string;
+              deadline: string;
+              items: {
+                description: {
+                  en: string;
+                  ja: string;
+                } | null;
+                editable: boolean;
+                evidence: {
+                  id: string;
+                  name: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                followUp: {
+                  plannedDate: string | null;
+                  reason: string | null;
+                };
+                followUpNeeded: boolean;
+                group: {
+                  en: string;
+                  ja: string;
+                } | null;
+                /** @enum {string} */
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                max: number | null;
+                min: number | null;
+                options: {
+                  label: {
+                    en: string;
+                    ja: string;
+                  };
+                  value: string;
+                }[];
+                ref: string;
+                returnNote: string | null;
+                reusedFrom: {
+                  date: string;
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'request' | 'assessment';
+                } | null;
+                /** @enum {string} */
+                state: 'open' | 'returned' | 'accepted';
+                title: {
+                  en: string;
+                  ja: string;
+                };
+                unit: {
+                  en: string;
+                  ja: string;
+                } | null;
+                value:
+                  | (
+                      | {
+                          /** @enum {string} */
+                          kind: 'choice';
+                          value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'multiple';
+                          values: string[];
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'maturity';
+                          level: number;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'number';
+                          value: number;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'text';
+                          value: string;
+                        }
+                    )
+                  | null;
+              }[];
+              message: string | null;
+              /** @enum {string} */
+              scope: 'questionnaire' | 'item';
+              /** @enum {string} */
+              status: 'queued' | 'sent' | 'opened' | 'submitted' | 'accepted' | 'closed';
+              supplier: string;
+              title: string;
+              you: {
+                email: string;
+                name: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/answers/{ref}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save one answer and its follow-up in a request of the inbox (a draft until submitted) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          ref: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            followUp: {
+              plannedDate: string | null;
+              reason: string | null;
+            };
+            value:
+              | (
+                  | {
+                      /** @enum {string} */
+                      kind: 'choice';
+                      value: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'multiple';
+                      values: string[];
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'maturity';
+                      level: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'number';
+                      value: number;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'text';
+                      value: string;
+                    }
+                )
+              | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach the organization's latest SECURITY ACTION declaration to the request after confirming (audited; shown to the buyer) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            confirm: true;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              attached: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach evidence to an item of a request of the inbox (multipart: `ref`, then `file`) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Earlier answers this organization may reuse for the request: its answers to the same catalog for other buyers, its own assessment */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              declaration?: {
+                attached: boolean;
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
+              items: {
+                date: string;
+                id: string;
+                items: {
+                  ref: string;
+                  title: {
+                    en: string;
+                    ja: string;
+                  };
+                }[];
+                label: string;
+                /** @enum {string} */
+                type: 'request' | 'assessment';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Reuse earlier answers for the chosen items after confirming (consent audited with the source ids; marked for the buyer) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            confirm: true;
+            id: string;
+            refs: string[];
+            /** @enum {string} */
+            type: 'request' | 'assessment';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              filled: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit a request of the inbox (refused with the located items still unanswered) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/supplychain/outbox': {
     parameters: {
       query?: never;
@@ -13364,6 +13850,12 @@ export interface paths {
                 id: string;
                 title: string;
               };
+              declaration: {
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
               items: {
                 answerLabel: {
                   en: string;
@@ -13383,6 +13875,12 @@ export interface paths {
                 ref: string;
                 returnedAt: string | null;
                 returnNote: string | null;
+                reusedFrom: {
+                  date: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'request' | 'assessment';
+                } | null;
                 state: string;
                 title: {
                   en: string;
@@ -14171,6 +14669,13 @@ export interface paths {
                 }[];
                 ref: string;
                 returnNote: string | null;
+                reusedFrom: {
+                  date: string;
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  type: 'request' | 'assessment';
+                } | null;
                 /** @enum {string} */
                 state: 'open' | 'returned' | 'accepted';
                 title: {
@@ -14269,6 +14774,97 @@ export interface paths {
             'application/json': {
               /** @enum {boolean} */
               queued: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/respond/reuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Earlier answers to start from: the same address's submitted answers to the same catalog for the same buyer (re-evaluation) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              declaration?: {
+                attached: boolean;
+                declarationId: string;
+                declaredOn: string;
+                /** @enum {string} */
+                level: 'star1' | 'star2';
+              } | null;
+              items: {
+                date: string;
+                id: string;
+                items: {
+                  ref: string;
+                  title: {
+                    en: string;
+                    ja: string;
+                  };
+                }[];
+                label: string;
+                /** @enum {string} */
+                type: 'request' | 'assessment';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Fill the chosen items from earlier answers after confirming (consent audited with the source) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            confirm: true;
+            id: string;
+            refs: string[];
+            /** @enum {string} */
+            type: 'request' | 'assessment';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              filled: number;
             };
           };
         };

@@ -14,3 +14,4 @@ export {
   type ScopeTypeId,
 } from './scope-types.ts';
 export { registerSharedResultFacet, type FacetAssessment, type SharedResultFacet } from './shared-facets.ts';
+export { ownCatalogAnswers, type OwnCatalogAnswers } from './own-answers.ts';

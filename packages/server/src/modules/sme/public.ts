@@ -71,3 +71,14 @@ export async function smeSharedSummary(
     policyUrl: org ? `${deps.config.publicUrl}/p/${org.slug}/policy` : null,
   };
 }
+
+/** An organization's latest SECURITY ACTION declaration (★1/★2), or null when it recorded none. */
+export async function latestSecurityAction(
+  deps: Deps,
+  orgId: string,
+): Promise<{ id: string; level: 'star1' | 'star2'; declarationId: string; declaredOn: string } | null> {
+  const [d] = await listDeclarations(deps.store.db, orgId);
+  return d
+    ? { id: d.id, level: d.level as 'star1', declarationId: d.declaration_id, declaredOn: d.declared_on }
+    : null;
+}

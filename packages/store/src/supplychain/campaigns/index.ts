@@ -2,3 +2,4 @@
 export type * from './tables.ts';
 export * from './repo.ts';
 export * from './recipients.ts';
+export * from '../inbox/repo.ts';

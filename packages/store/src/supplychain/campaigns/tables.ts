@@ -58,6 +58,8 @@ export interface CampaignItemsTable {
   /** The link whose holder last answered it (who answered, for the buyer). */
   answered_by_link: string | null;
   updated_at: string;
+  /** Where a reused answer came from (JSON {type, id, label, date}); null when typed here (0034). */
+  reused_from: string | null;
 }
 
 export interface RespondLinksTable {
@@ -124,6 +126,17 @@ export interface OutboxMailsTable {
   sent_at: string | null;
 }
 
+/** A supplier's SECURITY ACTION declaration attached to a request with its consent (0034; `org_id`: the buyer). */
+export interface CampaignRequestDeclarationsTable {
+  request_id: string;
+  org_id: string;
+  /** 'star1' | 'star2' */
+  level: string;
+  declaration_id: string;
+  declared_on: string;
+  attached_at: string;
+}
+
 export interface CampaignTables {
   campaigns: CampaignsTable;
   campaign_requests: CampaignRequestsTable;
@@ -132,4 +145,5 @@ export interface CampaignTables {
   respond_sessions: RespondSessionsTable;
   campaign_evidence: CampaignEvidenceTable;
   outbox_mails: OutboxMailsTable;
+  campaign_request_declarations: CampaignRequestDeclarationsTable;
 }

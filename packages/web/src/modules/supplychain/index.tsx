@@ -4,6 +4,8 @@ import { campaignAuditLabels } from './campaigns/audit';
 import { campaignNav } from './campaigns/nav';
 import { campaignOrgRoutes, campaignPublicRoutes } from './campaigns/routes';
 import { supplychainI18n } from './i18n';
+import { inboxNav } from './inbox/nav';
+import { inboxOrgRoutes } from './inbox/routes';
 import { nav } from './nav';
 import { orgRoutes } from './routes';
 
@@ -15,10 +17,11 @@ export const supplychain: WebModule = {
     <>
       {orgRoutes}
       {campaignOrgRoutes}
+      {inboxOrgRoutes}
     </>
   ),
   publicRoutes: campaignPublicRoutes,
-  nav: [...nav, ...campaignNav],
+  nav: [...nav, ...campaignNav, ...inboxNav],
   auditLabels: {
     actions: { ...auditLabels.actions, ...campaignAuditLabels.actions },
     targets: { ...auditLabels.targets, ...campaignAuditLabels.targets },

@@ -75,6 +75,16 @@ export const CAMPAIGN_ERRORS = {
     ja: 'この回答依頼の状態では、その操作はできません。',
     en: 'That cannot be done in the current state of this request.',
   },
+  reuse_source_unknown: {
+    status: 404,
+    ja: '選んだ前回の回答は見つからないか、この依頼には使えません。一覧を開き直して選び直してください。',
+    en: 'The earlier answers you chose are not found or cannot be used for this request. Reopen the list and choose again.',
+  },
+  reuse_item_unavailable: {
+    status: 422,
+    ja: 'この設問には前回の回答を使えません（提出済み・受理済み、または回答の形式が合いません）。',
+    en: 'Earlier answers cannot be used for this item (it is submitted or accepted, or the answer does not fit).',
+  },
 } as const;
 
 export const fail = failWith(CAMPAIGN_ERRORS);

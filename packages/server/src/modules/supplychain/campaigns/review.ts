@@ -5,6 +5,7 @@ import {
   findCampaignRequest,
   insertOutboxMails,
   listAnswers,
+  findRequestDeclaration,
   listCampaignEvidence,
   listCampaignItems,
   listCampaignRequests,
@@ -35,6 +36,13 @@ function answerLabel(model: AnswerModel | undefined, v: AnswerValue | null): Tex
     return { ja: labels.map((l) => l.ja).join('、'), en: labels.map((l) => l.en).join(', ') };
   }
   return null;
+}
+
+/** What the buyer sees of a reused answer's source: its kind, label and date (not the source's id). */
+function reusedForBuyer(s: string | null) {
+  if (!s) return null;
+  const f = JSON.parse(s) as { type: 'request' | 'assessment'; label: string; date: string };
+  return { type: f.type, label: f.label, date: f.date };
 }
 
 export async function campaignList(ctx: Ctx) {
@@ -96,8 +104,12 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
   );
   const states = new Map((await listCampaignItems(db, ctx.orgId, r.id)).map((s) => [s.ref, s]));
   const evidence = await listCampaignEvidence(db, ctx.orgId, r.id);
+  const d = await findRequestDeclaration(db, ctx.orgId, r.id);
   return {
     request: requestView(r),
+    declaration: d
+      ? { level: d.level as 'star1' | 'star2', declarationId: d.declaration_id, declaredOn: d.declared_on }
+      : null,
     campaign: { id: c.id, title: c.title, deadline: c.deadline },
     assessmentId: r.assessment_id,
     items: campaignItems(catalog, c.tier).map((n) => {
@@ -113,6 +125,7 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
         state: s?.state ?? 'open',
         returnNote: s?.return_note ?? null,
         returnedAt: s?.returned_at ?? null,
+        reusedFrom: reusedForBuyer(s?.reused_from ?? null),
         evidence: evidence
           .filter((e) => e.ref === n.ref)
           .map((e) => ({
@@ -146,6 +159,7 @@ async function itemOf(tx: TxCtx, requestId: string, ref: string) {
     accepted_at: null,
     answered_by_link: null,
     updated_at: now,
+    reused_from: null,
   };
   return { r, c, row, now };
 }
@@ -224,6 +238,7 @@ export async function acceptRequest(ctx: Ctx, requestId: string): Promise<void> 
         return_note: prev?.return_note ?? null,
         returned_at: prev?.returned_at ?? null,
         answered_by_link: prev?.answered_by_link ?? null,
+        reused_from: prev?.reused_from ?? null,
         state: 'accepted',
         accepted_at: now,
         updated_at: now,

@@ -203,6 +203,13 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
             200: z.object({
               request: Request,
               campaign: z.object({ id: z.string(), title: z.string(), deadline: z.string() }),
+              declaration: z
+                .object({
+                  level: z.enum(['star1', 'star2']),
+                  declarationId: z.string(),
+                  declaredOn: z.string(),
+                })
+                .nullable(),
               assessmentId: z.string().nullable(),
               items: z.array(
                 z.object({
@@ -214,6 +221,9 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                   state: z.string(),
                   returnNote: z.string().nullable(),
                   returnedAt: z.string().nullable(),
+                  reusedFrom: z
+                    .object({ type: z.enum(['request', 'assessment']), label: z.string(), date: z.string() })
+                    .nullable(),
                   evidence: z.array(
                     z.object({
                       id: z.string(),

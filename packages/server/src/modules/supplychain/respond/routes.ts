@@ -5,12 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { write } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { MAX_EVIDENCE_BYTES } from '../../../platform/documents/file-type.ts';
 import { Email } from '../../../platform/http/schemas.ts';
 import { fail } from '../campaigns/errors.ts';
 import { queueDelivery } from '../campaigns/service.ts';
 import { addEvidence, forward, questionnaire, saveRespondAnswer, submit } from './service.ts';
 import { openLink, respondent, respondentCtx } from './session.ts';
+import { readEvidenceUpload } from './upload.ts';
+import { applyReuse, offers } from '../inbox/reuse.ts';
+import { ReuseBody, ReuseOffers, ReuseResult } from '../inbox/schemas.ts';
+import { linkSources } from '../inbox/service.ts';
 
 /** The respondent's routes: callable without an account (the link, then its session cookie, is the credential). */
 export const RESPOND_PUBLIC_ROUTES = [
@@ -21,24 +24,26 @@ export const RESPOND_PUBLIC_ROUTES = [
   'POST /api/respond/forward',
   'POST /api/respond/evidence',
   'POST /api/respond/submit',
+  'GET /api/respond/reuse',
+  'POST /api/respond/reuse',
 ] as const;
 
 const LINK_LIMIT = { max: 20, timeWindow: '1 minute' };
 const SESSION_LIMIT = { max: 240, timeWindow: '1 minute' };
 const Token = z.strictObject({ token: z.string().min(1).max(200) });
 const TextPair = z.object({ ja: z.string(), en: z.string() });
-const AnswerValue = z.discriminatedUnion('kind', [
+export const AnswerValue = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('choice'), value: z.string().max(200) }),
   z.strictObject({ kind: z.literal('multiple'), values: z.array(z.string().max(200)).max(100) }),
   z.strictObject({ kind: z.literal('maturity'), level: z.number().int() }),
   z.strictObject({ kind: z.literal('number'), value: z.number() }),
   z.strictObject({ kind: z.literal('text'), value: z.string().max(4000) }),
 ]);
-const FollowUp = z.strictObject({
+export const FollowUp = z.strictObject({
   reason: z.string().max(2000).nullable(),
   plannedDate: z.string().max(10).nullable(),
 });
-const Item = z.object({
+export const RespondItemSchema = z.object({
   ref: z.string(),
   title: TextPair,
   description: TextPair.nullable(),
@@ -55,8 +60,11 @@ const Item = z.object({
   returnNote: z.string().nullable(),
   editable: z.boolean(),
   evidence: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), sha256: z.string() })),
+  reusedFrom: z
+    .object({ type: z.enum(['request', 'assessment']), id: z.string(), label: z.string(), date: z.string() })
+    .nullable(),
 });
-const Questionnaire = z.object({
+export const Questionnaire = z.object({
   buyer: z.string(),
   supplier: z.string(),
   title: z.string(),
@@ -67,7 +75,7 @@ const Questionnaire = z.object({
   scope: z.enum(['questionnaire', 'item']),
   canSubmit: z.boolean(),
   csrfToken: z.string(),
-  items: z.array(Item),
+  items: z.array(RespondItemSchema),
 });
 
 export function respondRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -218,24 +226,7 @@ export function respondRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await respondent(deps, req);
-        if (!req.isMultipart()) return fail('unsupported_media_type');
-        let ref: string | undefined;
-        let file: { name: string; data: Buffer } | undefined;
-        for await (const part of req.parts({
-          limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2, fieldSize: 1024 },
-        })) {
-          if (part.type === 'file') {
-            try {
-              file = { name: part.filename || 'evidence', data: await part.toBuffer() };
-            } catch (err) {
-              if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-                return fail('evidence_refused', [{ in: 'body', pointer: '/file', message: 'too_large' }]);
-              throw err;
-            }
-          } else if (part.fieldname === 'ref') ref = String(part.value);
-        }
-        if (!ref) return fail('validation_failed', [{ in: 'body', pointer: '/ref' }]);
-        if (!file) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
+        const { ref, file } = await readEvidenceUpload(req);
         return reply.status(201).send({ evidence: await addEvidence(deps, r, ref, file, req.id) });
       },
     );
@@ -254,6 +245,44 @@ export function respondRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         await submit(deps, await respondent(deps, req), req.id);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/respond/reuse',
+      {
+        config: { rateLimit: SESSION_LIMIT },
+        schema: {
+          tags: ['respond'],
+          summary:
+            "Earlier answers to start from: the same address's submitted answers to the same catalog for the same buyer (re-evaluation)",
+          response: { 200: ReuseOffers },
+        },
+      },
+      async (req) => {
+        const r = await respondent(deps, req);
+        return { items: await offers(deps, r, await linkSources(deps, r)) };
+      },
+    );
+
+    app.post(
+      '/api/respond/reuse',
+      {
+        config: { skipCsrf: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['respond'],
+          summary:
+            'Fill the chosen items from earlier answers after confirming (consent audited with the source)',
+          body: ReuseBody,
+          response: { 200: ReuseResult },
+        },
+      },
+      async (req) => {
+        const r = await respondent(deps, req);
+        const source =
+          (await linkSources(deps, r)).find((s) => s.type === req.body.type && s.id === req.body.id) ??
+          fail('reuse_source_unknown');
+        return applyReuse(deps, r, source, req.body.refs, req.id);
       },
     );
   };

@@ -24,7 +24,7 @@ import {
   type CampaignItemRow,
 } from '@shinrai/store';
 import { createHash, randomUUID } from 'node:crypto';
-import { write } from '../../../platform/context.ts';
+import { write, type TxCtx } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { sniffEvidenceType } from '../../../platform/documents/file-type.ts';
 import { writeAnswer } from '../../assessments/public.ts';
@@ -32,7 +32,7 @@ import { loadCatalog } from '../../library/public.ts';
 import { fail } from '../campaigns/errors.ts';
 import { campaignItems } from '../campaigns/preflight.ts';
 import { queueDelivery } from '../campaigns/service.ts';
-import { respondentCtx, type Respondent } from './session.ts';
+import { ctxOfRespondent, whoAnswered, type Respondent } from './session.ts';
 
 export interface RespondItem {
   ref: string;
@@ -51,7 +51,19 @@ export interface RespondItem {
   returnNote: string | null;
   editable: boolean;
   evidence: { id: string; name: string; size: number; sha256: string }[];
+  /** Where a reused answer came from (source type, id, label, date); null when typed here. */
+  reusedFrom: ReusedFrom | null;
 }
+
+export interface ReusedFrom {
+  type: 'request' | 'assessment';
+  id: string;
+  label: string;
+  date: string;
+}
+
+export const reusedFromOf = (s: string | null | undefined): ReusedFrom | null =>
+  s ? (JSON.parse(s) as ReusedFrom) : null;
 
 function options(model: AnswerModel): { value: string; label: Text }[] {
   if (model.kind === 'choice' || model.kind === 'multiple')
@@ -86,7 +98,7 @@ function questions(deps: Deps, r: Respondent): Promise<Questions> {
   return q;
 }
 
-async function load(deps: Deps, r: Respondent) {
+export async function load(deps: Deps, r: Respondent) {
   const { catalog, all } = await questions(deps, r);
   const items = r.link.item_ref === null ? all : all.filter((n) => n.ref === r.link.item_ref);
   const answers =
@@ -132,6 +144,7 @@ export async function questionnaire(deps: Deps, r: Respondent) {
       evidence: evidence
         .filter((e) => e.ref === n.ref)
         .map((e) => ({ id: e.id, name: e.name, size: e.size, sha256: e.sha256 })),
+      reusedFrom: reusedFromOf(st?.reused_from),
     };
   });
   return {
@@ -171,6 +184,7 @@ function itemRow(
     accepted_at: prev?.accepted_at ?? null,
     answered_by_link: r.link.id,
     updated_at: now,
+    reused_from: prev?.reused_from ?? null,
   };
 }
 
@@ -186,6 +200,53 @@ async function editableItem(deps: Deps, r: Respondent, ref: string) {
   return { model: catalog.pack.answerModels[n.node.answerModel ?? '']!, prev, node: n };
 }
 
+/** One answer checked against its item's answer model (refused with located problems), ready to write. */
+export async function checkedAnswer(
+  deps: Deps,
+  r: Respondent,
+  ref: string,
+  input: { value: AnswerValue | null; followUp: FollowUp },
+) {
+  const { model, prev } = await editableItem(deps, r, ref);
+  const problems = answerProblems(model, input.value, input.followUp);
+  if (problems.length > 0)
+    fail(
+      'validation_failed',
+      problems.map((p) => ({ in: 'body', pointer: p.pointer, message: p.code })),
+    );
+  return { ref, input, prev };
+}
+
+/**
+ * Writes a checked answer inside the caller's transaction (the buyer's organization) through the
+ * assessment engine, with its item state; `reusedFrom` marks an answer taken from an earlier one.
+ */
+export async function writeRespondAnswer(
+  tx: TxCtx,
+  r: Respondent,
+  a: Awaited<ReturnType<typeof checkedAnswer>>,
+  reusedFrom: string | null,
+): Promise<void> {
+  const assessmentId = r.request.assessment_id ?? fail('respond_session_missing');
+  const now = tx.now.toISOString();
+  const current = await findAnswer(tx.trx, tx.orgId, assessmentId, a.ref);
+  await writeAnswer(tx.trx, {
+    orgId: tx.orgId,
+    assessmentId,
+    ref: a.ref,
+    change: { value: a.input.value },
+    revision: current?.revision ?? 0,
+    by: r.member?.actor.userId ?? null,
+    now,
+  });
+  await saveCampaignItem(tx.trx, {
+    ...itemRow(r, a.ref, a.prev, now),
+    follow_reason: a.input.followUp.reason,
+    follow_date: a.input.followUp.plannedDate,
+    reused_from: reusedFrom,
+  });
+}
+
 /** Saves one answer (and its follow-up) into the buyer's assessment through the assessment engine. */
 export async function saveRespondAnswer(
   deps: Deps,
@@ -194,35 +255,13 @@ export async function saveRespondAnswer(
   input: { value: AnswerValue | null; followUp: FollowUp },
   requestId: string,
 ): Promise<void> {
-  const { model, prev } = await editableItem(deps, r, ref);
-  const problems = answerProblems(model, input.value, input.followUp);
-  if (problems.length > 0)
-    fail(
-      'validation_failed',
-      problems.map((p) => ({ in: 'body', pointer: p.pointer, message: p.code })),
-    );
-  const assessmentId = r.request.assessment_id ?? fail('respond_session_missing');
-  await write(respondentCtx(deps, r.link.org_id, requestId), async (tx) => {
-    const now = tx.now.toISOString();
-    const current = await findAnswer(tx.trx, tx.orgId, assessmentId, ref);
-    await writeAnswer(tx.trx, {
-      orgId: tx.orgId,
-      assessmentId,
-      ref,
-      change: { value: input.value },
-      revision: current?.revision ?? 0,
-      by: null,
-      now,
-    });
-    await saveCampaignItem(tx.trx, {
-      ...itemRow(r, ref, prev, now),
-      follow_reason: input.followUp.reason,
-      follow_date: input.followUp.plannedDate,
-    });
+  const checked = await checkedAnswer(deps, r, ref, input);
+  await write(ctxOfRespondent(deps, r, requestId), async (tx) => {
+    await writeRespondAnswer(tx, r, checked, null);
     await tx.audit(
       'respond.answer',
       { type: 'campaign_request', id: r.request.id },
-      { ref, email: r.link.email },
+      { ref, ...whoAnswered(r) },
     );
   });
 }
@@ -243,7 +282,7 @@ export async function forward(
     const { node } = await editableItem(deps, r, ref);
     itemTitle = node.node.title.ja;
   }
-  await write(respondentCtx(deps, r.link.org_id, requestId), async (tx) => {
+  await write(ctxOfRespondent(deps, r, requestId), async (tx) => {
     const now = tx.now.toISOString();
     await insertOutboxMails(tx.trx, [
       {
@@ -316,12 +355,12 @@ export async function addEvidence(
     created_at: deps.now().toISOString(),
   };
   try {
-    await write(respondentCtx(deps, r.link.org_id, requestId), async (tx) => {
+    await write(ctxOfRespondent(deps, r, requestId), async (tx) => {
       await insertCampaignEvidence(tx.trx, row);
       await tx.audit(
         'respond.evidence',
         { type: 'campaign_request', id: r.request.id },
-        { ref, sha256, size: row.size },
+        { ref, sha256, size: row.size, ...whoAnswered(r) },
       );
     });
   } catch (err) {
@@ -359,7 +398,7 @@ export async function submit(deps: Deps, r: Respondent, requestId: string): Prom
       'respond_incomplete',
       problems.map((p) => ({ in: 'body', pointer: `/items/${p.ref}`, message: p.code })),
     );
-  await write(respondentCtx(deps, r.link.org_id, requestId), async (tx) => {
+  await write(ctxOfRespondent(deps, r, requestId), async (tx) => {
     const now = tx.now.toISOString();
     for (const n of returned)
       await saveCampaignItem(tx.trx, { ...itemRow(r, n.ref, states.get(n.ref), now), state: 'open' });
@@ -372,7 +411,7 @@ export async function submit(deps: Deps, r: Respondent, requestId: string): Prom
       'respond.submit',
       { type: 'campaign_request', id: r.request.id },
       {
-        email: r.link.email,
+        ...whoAnswered(r),
         answered: returned.length > 0 ? returned.map((n) => n.ref) : items.length,
       },
     );

@@ -14,7 +14,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Deps } from '../../../platform/deps.ts';
-import { write, type Ctx } from '../../../platform/context.ts';
+import { write, type Ctx, type TxCtx } from '../../../platform/context.ts';
+import type { Actor } from '../../../platform/services/audit-trail.ts';
 import { safeEqual } from '../../../platform/auth/secrets.ts';
 import { createAssessment } from '../../assessments/public.ts';
 import { fail } from '../campaigns/errors.ts';
@@ -22,15 +23,69 @@ import { fail } from '../campaigns/errors.ts';
 export const RESPOND_COOKIE = 'shinrai_respond';
 const COOKIE_PATH = '/api/respond';
 
-/** Who is answering: the link they opened (whole questionnaire or one forwarded item), its request and campaign. */
+/**
+ * The link a respondent answers through: a mailed link (whole questionnaire or one forwarded item), or,
+ * for a supplier on Shinrai answering from its own inbox, none (`id` null; `org_id` is the buyer's).
+ */
+export type RespondentLink = Pick<RespondLinkRow, 'org_id' | 'item_ref' | 'email' | 'name'> & {
+  id: string | null;
+};
+
+/**
+ * Who is answering: the link they opened, its request and campaign. A member of the supplier's own
+ * organization (inbox) also carries their audit identity and their organization.
+ */
 export interface Respondent {
-  link: RespondLinkRow;
+  link: RespondentLink;
   request: CampaignRequestRow;
   campaign: CampaignRow;
   csrf: string;
+  member?: { actor: Actor; supplierOrgId: string };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The context a respondent's change is written in: the buyer's organization, audited as the member if any. */
+export function ctxOfRespondent(deps: Deps, r: Respondent, requestId: string | null): Ctx {
+  const ctx = respondentCtx(deps, r.link.org_id, requestId);
+  return r.member ? { ...ctx, actor: { ...r.member.actor, requestId } } : ctx;
+}
+
+/** Who answered, for the audit details: the address and name, and the supplier organization when in-app. */
+export function whoAnswered(r: Respondent): Record<string, unknown> {
+  return r.member
+    ? { email: r.link.email, name: r.link.name, supplierOrgId: r.member.supplierOrgId }
+    : { email: r.link.email };
+}
+
+/**
+ * The first opening of a request (by link or from the supplier's inbox): creates its assessment in the
+ * buyer's organization and marks the request opened. Returns the request as it is now.
+ */
+export async function startRequest(
+  tx: TxCtx,
+  request: CampaignRequestRow,
+  campaign: CampaignRow,
+): Promise<CampaignRequestRow> {
+  const set: Parameters<typeof updateCampaignRequest>[3] = { updated_at: tx.now.toISOString() };
+  if (request.assessment_id === null) {
+    const created = await createAssessment(tx, {
+      scopeType: 'supplier',
+      scopeLabel: request.supplier_name,
+      catalogId: campaign.catalog_id,
+      tier: campaign.tier,
+      title: `${campaign.title} — ${request.supplier_name}`,
+      dueDate: campaign.deadline,
+    });
+    set.assessment_id = created.row.id;
+  }
+  if (request.status === 'sent') {
+    set.status = 'opened';
+    set.opened_at = tx.now.toISOString();
+  }
+  await updateCampaignRequest(tx.trx, tx.orgId, request.id, set);
+  return { ...request, ...set };
+}
 
 /** A context acting for a respondent inside the buyer's organization (audited without a user). */
 export function respondentCtx(deps: Deps, orgId: string, requestId: string | null): Ctx {
@@ -80,23 +135,7 @@ export async function openLink(
     });
     const request = (await findCampaignRequest(tx.trx, tx.orgId, link.request_id)) ?? fail('not_found');
     const campaign = (await findCampaign(tx.trx, tx.orgId, request.campaign_id)) ?? fail('not_found');
-    const set: Parameters<typeof updateCampaignRequest>[3] = { updated_at: tx.now.toISOString() };
-    if (request.assessment_id === null) {
-      const created = await createAssessment(tx, {
-        scopeType: 'supplier',
-        scopeLabel: request.supplier_name,
-        catalogId: campaign.catalog_id,
-        tier: campaign.tier,
-        title: `${campaign.title} — ${request.supplier_name}`,
-        dueDate: campaign.deadline,
-      });
-      set.assessment_id = created.row.id;
-    }
-    if (request.status === 'sent') {
-      set.status = 'opened';
-      set.opened_at = tx.now.toISOString();
-    }
-    await updateCampaignRequest(tx.trx, tx.orgId, request.id, set);
+    await startRequest(tx, request, campaign);
     await tx.audit(
       'respond.open',
       { type: 'campaign_request', id: request.id },

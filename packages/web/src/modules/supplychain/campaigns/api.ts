@@ -131,4 +131,12 @@ export const respondApi = {
     );
   },
   submit: (csrf: string) => respond<void>('POST', 'submit', undefined, csrf),
+  offers: () => respond<ResponseOf<'/api/respond/reuse', 'get'>>('GET', 'reuse'),
+  reuse: (csrf: string, offer: { type: 'request' | 'assessment'; id: string }, refs: string[]) =>
+    respond<{ filled: number }>(
+      'POST',
+      'reuse',
+      { type: offer.type, id: offer.id, refs, confirm: true },
+      csrf,
+    ),
 };

@@ -15,6 +15,22 @@ export const campaignAuditLabels: AuditLabels = {
     'respond.evidence': { ja: '証跡の添付（取引先）', en: 'Evidence attached (supplier)' },
     'respond.submit': { ja: '回答の提出', en: 'Answers submitted' },
     'respond.relink': { ja: '新しいリンクの再送依頼', en: 'New link requested' },
+    'respond.reuse': {
+      ja: '前回の回答の再利用（取引先の同意）',
+      en: 'Earlier answers reused (supplier consent)',
+    },
+    'respond.declaration': {
+      ja: 'SECURITY ACTION 宣言の添付（取引先の同意）',
+      en: 'SECURITY ACTION declaration attached (supplier consent)',
+    },
+    'supplychain.inbox.declaration': {
+      ja: 'SECURITY ACTION 宣言を取引先の依頼に添付',
+      en: "SECURITY ACTION declaration attached to a buyer's request",
+    },
+    'supplychain.inbox.reuse': {
+      ja: '前回の回答を取引先の依頼に再利用',
+      en: "Earlier answers reused for a buyer's request",
+    },
   },
   targets: {
     campaign: { ja: '回答依頼', en: 'Campaign' },

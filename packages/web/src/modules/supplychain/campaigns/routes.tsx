@@ -1,8 +1,9 @@
 import { Route } from 'react-router';
 import { lazyPages } from '../../lazy';
+import { inboxI18n } from '../inbox/i18n';
 import { campaignsI18n } from './i18n';
 
-const page = lazyPages(() => import('./pages'), [campaignsI18n]);
+const page = lazyPages(() => import('./pages'), [campaignsI18n, inboxI18n]);
 const CampaignsPage = page('CampaignsPage');
 const NewCampaignPage = page('NewCampaignPage');
 const CampaignPage = page('CampaignPage');

@@ -75,6 +75,11 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
             {item.description[lang]}
           </Text>
         )}
+        {item.reusedFrom && (
+          <Badge variant="light" color="indigo" style={{ alignSelf: 'flex-start' }}>
+            {t('respond.reused', { date: item.reusedFrom.date })}
+          </Badge>
+        )}
         {item.returnNote && item.state === 'returned' && (
           <Alert color="orange" title={t('respond.returnNote')}>
             {item.returnNote}

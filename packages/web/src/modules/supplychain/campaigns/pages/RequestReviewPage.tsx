@@ -56,6 +56,18 @@ export function RequestReviewPage() {
           </Button>
         )}
       </Group>
+      {d.declaration && (
+        <Alert color="teal">
+          {t('campaigns.review.declaration', {
+            level:
+              d.declaration.level === 'star1'
+                ? t('campaigns.review.declaration_star1')
+                : t('campaigns.review.declaration_star2'),
+            id: d.declaration.declarationId,
+            date: d.declaration.declaredOn,
+          })}
+        </Alert>
+      )}
       {d.items.map((i, n) => (
         <Card key={i.ref} withBorder p="sm">
           <Stack gap={6}>
@@ -78,6 +90,16 @@ export function RequestReviewPage() {
                 {t('campaigns.review.followUp')}: {i.followUp.reason}{' '}
                 {i.followUp.plannedDate && `(${i.followUp.plannedDate})`}
               </Text>
+            )}
+            {i.reusedFrom && (
+              <Badge variant="light" color="indigo" style={{ alignSelf: 'flex-start' }}>
+                {i.reusedFrom.type === 'assessment'
+                  ? t('campaigns.review.reusedAssessment', {
+                      label: i.reusedFrom.label,
+                      date: i.reusedFrom.date,
+                    })
+                  : t('campaigns.review.reusedRequest', { date: i.reusedFrom.date })}
+              </Badge>
             )}
             {i.returnNote && <Alert color="orange">{i.returnNote}</Alert>}
             {i.evidence.map((e) => (

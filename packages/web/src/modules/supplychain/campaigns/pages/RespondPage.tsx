@@ -10,6 +10,8 @@ import { errorMessage, notifyError, notifySuccess } from '../../../../lib/notify
 import { respondApi, type FollowUp, type Questionnaire, type RespondItem, type RespondValue } from '../api';
 import { ForwardModal } from '../components/ForwardModal';
 import { QuestionCard } from '../components/QuestionCard';
+import type { ReuseOffer } from '../../inbox/api';
+import { ReuseModal } from '../../inbox/components/ReuseModal';
 
 const RELINKABLE = new Set(['respond_link_expired', 'respond_link_used']);
 
@@ -28,10 +30,15 @@ export function RespondPage() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [forwardRef, setForwardRef] = useState<string | null | undefined>(undefined);
   const [relinked, setRelinked] = useState(false);
+  const [offers, setOffers] = useState<ReuseOffer[]>([]);
+  const [reuseOpen, setReuseOpen] = useState(false);
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(async () => {
     try {
-      setQ(await respondApi.questionnaire());
+      const next = await respondApi.questionnaire();
+      setQ(next);
+      setOffers(next.scope === 'questionnaire' ? (await respondApi.offers()).items : []);
     } catch (e) {
       setFailure({ code: e instanceof ApiError ? e.code : 'other', message: errorMessage(e) });
     }
@@ -159,11 +166,16 @@ export function RespondPage() {
             <Alert color="teal">{t('respond.submittedState')}</Alert>
           )}
           {q.status === 'accepted' && <Alert color="teal">{t('respond.acceptedState')}</Alert>}
+          {offers.length > 0 && q.items.some((i) => i.editable) && (
+            <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setReuseOpen(true)}>
+              {t('respond.reuseOffer')}
+            </Button>
+          )}
         </Stack>
       </Paper>
       {q.items.map((item, i) => (
         <QuestionCard
-          key={`${item.ref}:${item.state}:${item.editable}`}
+          key={`${item.ref}:${item.state}:${item.editable}:${version}`}
           item={item}
           index={i + 1}
           problem={problems[item.ref]}
@@ -192,6 +204,23 @@ export function RespondPage() {
           )}
         </Group>
       </Box>
+      {reuseOpen && (
+        <ReuseModal
+          opened
+          offers={offers}
+          onClose={() => setReuseOpen(false)}
+          onApply={async (offer, refs) => {
+            try {
+              await respondApi.reuse(q.csrfToken, offer, refs);
+              setReuseOpen(false);
+              await load();
+              setVersion((v) => v + 1);
+            } catch (e) {
+              notifyError(e);
+            }
+          }}
+        />
+      )}
       <ForwardModal
         opened={forwardRef !== undefined}
         itemTitle={forwarding ? forwarding.title[lang] : null}

@@ -1,0 +1,57 @@
+import { http, multipart, send, sendVoid } from '../../../api/client';
+import type { Item, ResponseOf } from '../../../api/schema';
+import type { FollowUp, RespondValue } from '../campaigns/api';
+
+export type InboxList = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox', 'get'>;
+export type InboxEntry = Item<InboxList['items']>;
+export type ReuseOffers = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', 'get'>;
+export type Declaration = NonNullable<ReuseOffers['declaration']>;
+export type ReuseOffer = Item<
+  ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', 'get'>['items']
+>;
+
+const path = (orgId: string, requestId: string) => ({ params: { path: { orgId, requestId } } });
+
+/** The supplier's calls from its own account (signed in; the session's CSRF token). */
+export const inboxApi = {
+  list: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/supplychain/inbox', { params: { path: { orgId } } })),
+  questionnaire: (orgId: string, requestId: string) =>
+    send(http.GET('/api/orgs/{orgId}/supplychain/inbox/{requestId}', path(orgId, requestId))),
+  answer: (orgId: string, requestId: string, ref: string, value: RespondValue, followUp: FollowUp) =>
+    sendVoid(
+      http.PUT('/api/orgs/{orgId}/supplychain/inbox/{requestId}/answers/{ref}', {
+        params: { path: { orgId, requestId, ref } },
+        body: { value, followUp },
+      }),
+    ),
+  evidence: (orgId: string, requestId: string, ref: string, file: File) => {
+    const form = new FormData();
+    form.append('ref', ref);
+    form.append('file', file, file.name);
+    return sendVoid(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/evidence', {
+        ...path(orgId, requestId),
+        body: multipart(form),
+      }),
+    );
+  },
+  submit: (orgId: string, requestId: string) =>
+    sendVoid(http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/submit', path(orgId, requestId))),
+  offers: (orgId: string, requestId: string) =>
+    send(http.GET('/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', path(orgId, requestId))),
+  attachDeclaration: (orgId: string, requestId: string) =>
+    send(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration', {
+        ...path(orgId, requestId),
+        body: { confirm: true },
+      }),
+    ),
+  reuse: (orgId: string, requestId: string, offer: ReuseOffer, refs: string[]) =>
+    send(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', {
+        ...path(orgId, requestId),
+        body: { type: offer.type, id: offer.id, refs, confirm: true },
+      }),
+    ),
+};

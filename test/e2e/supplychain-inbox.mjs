@@ -1,0 +1,226 @@
+// The supplier's inbox and "answer once" in Chromium: buyers A and B both send campaigns of the same
+// catalog (the SME self-check) to the same supplier organization on Shinrai (linked in their registries
+// through agreed relationships); a member of the supplier answers A's request from its own account on a
+// phone (390 px), then reuses those answers for B's with one confirmation; buyer B sees the answers marked
+// as reused (never A's name); buyer A never reaches B's request. Screenshots at 390 and 1440 px go to
+// test-results/e2e-supplychain-inbox/. Run `npm run build` first.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assert, completeSetup, ja, ROOT, runScenario, until } from './lib.mjs';
+
+const SHOTS = path.join(ROOT, 'test-results/e2e-supplychain-inbox');
+const SETUP_CODE = 'inbox-setup-2468';
+const ADMIN = { email: 'kobai@a-kikai.example.jp', name: '購買 一郎', password: 'A-Kikai-Passw0rd!' };
+const MEMBER = { email: 'tanto@s-buhin.example.jp', name: '江洲 花子', password: 'S-Buhin-Passw0rd!' };
+const DESKTOP = { viewport: { width: 1440, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const strings = async (file) =>
+  JSON.parse(await readFile(path.join(ROOT, 'packages/web/src/modules/supplychain', file), 'utf8'));
+const C = await strings('campaigns/i18n/ja.json');
+const I = await strings('inbox/i18n/ja.json');
+const day = (offset) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** A JSON API call in the page's session (cookies), with the CSRF token for changes. */
+async function apiCall(page, method, url, body, expect) {
+  const me = await (await page.request.get(url.replace(/\/api\/.*/, '/api/me'))).json();
+  const response = await page.request.fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+    data: body === undefined ? (method === 'GET' ? undefined : {}) : body,
+  });
+  if (expect !== undefined) {
+    assert(response.status() === expect, `${method} ${url} → ${response.status()}, want ${expect}`);
+    return null;
+  }
+  assert(response.ok(), `${method} ${url} → ${response.status()} ${await response.text()}`);
+  return response.status() === 204 ? null : response.json();
+}
+
+/** Waits for the save of one answer from the inbox (PUT …/inbox/…/answers/…) after `act`. */
+async function saved(page, act) {
+  const done = page.waitForResponse(
+    (r) =>
+      r.url().includes('/supplychain/inbox/') &&
+      r.url().includes('/answers/') &&
+      r.request().method() === 'PUT',
+  );
+  await act();
+  const res = await done;
+  assert(res.status() === 204, `answer saved: ${res.status()}`);
+}
+
+/** What the screen shows at once (a page of 25 items is too tall to look at whole). */
+async function viewport(page, file) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+}
+
+await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
+  const { begin, shot, mails, startSmtp, startServer, launchBrowser, newPage } = ctx;
+  const smtpPort = await startSmtp();
+  const base = await startServer({ smtpPort, setupCode: SETUP_CODE });
+  await launchBrowser();
+  const desk = await newPage('desk', DESKTOP);
+  begin('setup: buyer A');
+  const orgA = await completeSetup(desk, base, {
+    setupCode: SETUP_CODE,
+    admin: ADMIN,
+    org: { name: 'エー機械株式会社', kind: 'enterprise', size: 'large' },
+  });
+
+  begin('buyer B and the supplier S on Shinrai, with agreed relationships');
+  const { organization: orgB } = await apiCall(desk, 'POST', `${base}/api/orgs`, {
+    name: 'ビー工業株式会社',
+    kind: 'enterprise',
+  });
+  const { organization: orgS } = await apiCall(desk, 'POST', `${base}/api/orgs`, {
+    name: 'エス部品株式会社',
+    kind: 'supplier',
+    size: 'small',
+  });
+  const { organization: a } = await apiCall(desk, 'GET', `${base}/api/orgs/${orgA}`);
+  const requests = {};
+  for (const [buyerId, slug, title] of [
+    [orgA, a.slug, '2027年度 エー機械 取引先確認'],
+    [orgB.id, orgB.slug, 'ビー工業 2027 調査'],
+  ]) {
+    const { relationship } = await apiCall(desk, 'POST', `${base}/api/orgs/${orgS.id}/relationships`, {
+      counterpartSlug: slug,
+      type: 'buyer_supplier',
+      side: 'to',
+    });
+    await apiCall(desk, 'POST', `${base}/api/orgs/${buyerId}/relationships/${relationship.id}/accept`);
+    const { supplier } = await apiCall(desk, 'POST', `${base}/api/orgs/${buyerId}/suppliers`, {
+      name: 'エス部品株式会社',
+      linkedOrgId: orgS.id,
+      criticality: 'high',
+      contacts: [{ name: '江洲 一郎', email: 'ichiro@s-buhin.example.jp' }],
+    });
+    const { items: catalogs } = await apiCall(desk, 'GET', `${base}/api/orgs/${buyerId}/catalogs`);
+    const catalogId = catalogs.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check').id;
+    const sent = await apiCall(desk, 'POST', `${base}/api/orgs/${buyerId}/supplychain/campaigns`, {
+      title,
+      catalogId,
+      deadline: day(21),
+      supplierIds: [supplier.id],
+    });
+    const detail = await apiCall(desk, 'GET', `${base}/api/orgs/${buyerId}/supplychain/campaigns/${sent.id}`);
+    requests[buyerId] = detail.requests[0].id;
+  }
+
+  begin('a member of the supplier joins by invitation');
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgS.id}/invitations`, {
+    email: MEMBER.email,
+    role: 'member',
+  });
+  await until('invitation mail', async () => mails.some((m) => m.to?.text?.includes(MEMBER.email)));
+  const token = mails
+    .filter((m) => m.to?.text?.includes(MEMBER.email))
+    .at(-1)
+    .text.match(/\/invite\/([\w-]+)/)[1];
+  const phone = await newPage('supplier', PHONE);
+  await phone.goto(`${base}/`);
+  const accepted = await phone.request.post(`${base}/api/invitations/${token}/accept`, {
+    data: { displayName: MEMBER.name, password: MEMBER.password },
+  });
+  assert(accepted.ok(), `invitation accepted: ${accepted.status()}`);
+
+  begin('the supplier sees both buyers in its inbox, with the open-request badge');
+  await phone.goto(`${base}/orgs/${orgS.id}/inbox`);
+  await phone.getByRole('heading', { name: I.list.title }).waitFor();
+  await phone.getByRole('link', { name: '2027年度 エー機械 取引先確認' }).waitFor();
+  await phone.getByRole('link', { name: 'ビー工業 2027 調査' }).waitFor();
+  await phone.getByText(I.list.open.replace('{{count}}', '2')).waitFor();
+  await shot(phone, 'inbox-390');
+  const deskS = await newPage('supplier-desk', DESKTOP);
+  await deskS.request.post(`${base}/api/auth/login`, {
+    data: { email: MEMBER.email, password: MEMBER.password },
+  });
+  await deskS.goto(`${base}/orgs/${orgS.id}/inbox`);
+  const navbar = deskS.getByRole('navigation', { name: ja.nav.label });
+  await until('badge with 2 open requests', async () =>
+    (await navbar.getByRole('link', { name: /回答依頼（受信）/ }).innerText()).includes('2'),
+  );
+  await deskS.getByRole('link', { name: 'ビー工業 2027 調査' }).waitFor();
+  await shot(deskS, 'inbox-1440');
+
+  begin("the supplier answers A's request from its account (phone)");
+  await phone.getByRole('link', { name: '2027年度 エー機械 取引先確認' }).click();
+  await phone.getByRole('heading', { name: '2027年度 エー機械 取引先確認' }).waitFor();
+  const cards = phone.locator('section');
+  await until('25 items', async () => (await cards.count()) === 25);
+  assert((await phone.getByRole('button', { name: I.reuse.open }).count()) === 0, 'nothing to reuse yet');
+  await viewport(phone, 'request-a-390');
+  for (let i = 0; i < 25; i++)
+    await saved(phone, () => cards.nth(i).getByRole('radio', { name: '実施している', exact: true }).check());
+  const submitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));
+  await phone.getByRole('button', { name: I.request.submit }).click();
+  assert((await submitted).status() === 204, 'submitted');
+  await phone.getByText(C.respond.submittedState).waitFor();
+
+  begin("B's request offers A's answers; the supplier reuses them with one confirmation");
+  await phone.goto(`${base}/orgs/${orgS.id}/inbox/${requests[orgB.id]}`);
+  await phone.getByRole('heading', { name: 'ビー工業 2027 調査' }).waitFor();
+
+  begin('the supplier attaches its SECURITY ACTION declaration after agreeing');
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgS.id}/sme/declarations`, {
+    level: 'star2',
+    declarationId: '12345678901',
+    declaredOn: day(-30),
+  });
+  await phone.reload();
+  const attach = phone.getByRole('button', { name: I.declaration.attach });
+  await attach.waitFor();
+  assert(await attach.isDisabled(), 'nothing is attached before agreeing');
+  await phone.getByLabel(I.declaration.confirm).check();
+  await attach.click();
+  await phone.getByText(/の宣言を添付済み/).waitFor();
+  await phone.getByRole('button', { name: I.reuse.open }).click();
+  const dialog = phone.getByRole('dialog', { name: I.reuse.title });
+  await dialog.getByText(/エー機械株式会社/).waitFor();
+  await dialog.getByText(I.reuse.items.replace('{{count}}', '25')).waitFor();
+  await phone.screenshot({ path: path.join(SHOTS, 'reuse-dialog-390.png') });
+  const apply = dialog.getByRole('button', { name: I.reuse.apply });
+  assert(await apply.isDisabled(), 'nothing is copied before the confirmation');
+  await dialog.getByLabel(I.reuse.confirm).check();
+  const reused = phone.waitForResponse((r) => r.url().endsWith('/reuse') && r.request().method() === 'POST');
+  await apply.click();
+  assert((await reused).status() === 200, 'reused');
+  await dialog.waitFor({ state: 'hidden' });
+  await until('every item marked', async () => (await phone.getByText(/前回の回答を使用/).count()) === 25);
+  await viewport(phone, 'request-b-reused-390');
+  const submittedB = phone.waitForResponse((r) => r.url().endsWith('/submit'));
+  await phone.getByRole('button', { name: I.request.submit }).click();
+  assert((await submittedB).status() === 204, 'B submitted');
+
+  begin('buyer B sees the answers marked as reused, without A’s name');
+  await desk.goto(`${base}/orgs/${orgB.id}/campaigns/requests/${requests[orgB.id]}`);
+  await until(
+    '25 items marked as reused for B',
+    async () => (await desk.getByText(/別の質問票への回答を再利用/).count()) === 25,
+  );
+  assert(!(await desk.locator('main').innerText()).includes('エー機械'), "B never sees A's name");
+  await viewport(desk, 'review-b-reused-1440');
+
+  begin("buyer A never reaches B's request");
+  await apiCall(
+    desk,
+    'GET',
+    `${base}/api/orgs/${orgA}/supplychain/requests/${requests[orgB.id]}`,
+    undefined,
+    404,
+  );
+  const reviewA = await apiCall(
+    desk,
+    'GET',
+    `${base}/api/orgs/${orgA}/supplychain/requests/${requests[orgA]}`,
+  );
+  assert(
+    reviewA.items.every((i) => i.reusedFrom === null),
+    "A's own answers are not marked",
+  );
+  await until('inbox without open requests', async () => {
+    const box = await apiCall(deskS, 'GET', `${base}/api/orgs/${orgS.id}/supplychain/inbox`);
+    return box.open === 0;
+  });
+});
