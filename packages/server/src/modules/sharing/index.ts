@@ -24,13 +24,21 @@ export const sharingModule = defineModule({
     'sharing.manage': 'manage',
   },
   errors: SHARING_ERRORS,
-  routes: [hubRoutes, reportRoutes, notifyRoutes, taxiiRoutes, attachmentRoutes, intakeRoutes, intakeSourceRoutes],
+  routes: [
+    hubRoutes,
+    reportRoutes,
+    notifyRoutes,
+    taxiiRoutes,
+    attachmentRoutes,
+    intakeRoutes,
+    intakeSourceRoutes,
+  ],
   jobs: (deps) => ({ ...sharingNotifyJobs(deps), ...sharingIntakeJobs(deps) }),
   // The TAXII 2.1 server (/taxii2/) authenticates by itself: an API token of the member organization.
   publicRoutes: TAXII_PUBLIC_ROUTES,
   start: async (deps) => {
     await ensureIntakeScheduled(deps);
-    await warmAnalyser();
+    warmAnalyser();
   },
 });
 
