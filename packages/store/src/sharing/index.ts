@@ -4,5 +4,4 @@ export * from './repo.ts';
 export * from './taxii-repo.ts';
 export * from './notify.ts';
 export * from './attachments.ts';
-export type * from './intake-tables.ts';
 export * from './intake.ts';

@@ -4,7 +4,7 @@ import type {
   SharingIntakeImportsTable,
   SharingIntakeObjectsTable,
   SharingIntakeSourcesTable,
-} from './intake-tables.ts';
+} from './tables.ts';
 
 export type SharingIntakeObjectRow = Selectable<SharingIntakeObjectsTable>;
 export type SharingIntakeImportRow = Selectable<SharingIntakeImportsTable>;
