@@ -1,14 +1,7 @@
-import {
-  applyImport,
-  describeProblems,
-  loadConfig,
-  openFileStore,
-  prepareImport,
-  type ImportOptions,
-} from '@shinrai/server';
-import { findOrganizationBySlug, listCatalogsForOrg, migrate, openStore } from '@shinrai/store';
-import { readFileSync } from 'node:fs';
+import { applyImport, describeProblems, prepareImport, type ImportOptions } from '@shinrai/server';
+import { listCatalogsForOrg } from '@shinrai/store';
 import path from 'node:path';
+import { withOrgFile } from './org-file.ts';
 import { t, type Out } from './output.ts';
 
 export interface CatalogImportFlags {
@@ -36,18 +29,7 @@ function parseMap(spec: string): Record<string, string> {
 
 /** `shinrai catalog import FILE`: the same all-or-nothing import as the web app, from a terminal. */
 export async function catalogImportCommand(out: Out, file: string, f: CatalogImportFlags): Promise<number> {
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch {
-    return out.fail('fileUnreadable', file);
-  }
-  const config = loadConfig();
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(store);
-    const org = await findOrganizationBySlug(store.db, f.org);
-    if (!org) return out.fail('orgUnknown', f.org);
+  return withOrgFile(out, file, f.org, async ({ data, store, org, deps }) => {
     const options: ImportOptions = { defaultProvenance: f.official ? 'official' : 'own' };
     if (f.sheet) options.sheet = f.sheet;
     if (f.map) options.mapping = parseMap(f.map) as unknown as NonNullable<ImportOptions['mapping']>;
@@ -65,14 +47,6 @@ export async function catalogImportCommand(out: Out, file: string, f: CatalogImp
       if (!base) return out.fail('catalogUnknown', f.base);
       options.baseCatalogId = base.id;
     }
-    const deps = {
-      store,
-      files: openFileStore(store, config.dataDir),
-      config,
-      mailer: { send: async () => {} },
-      now: () => new Date(),
-      log: undefined as never,
-    };
     const prepared = await prepareImport(deps, org.id, data, path.basename(file), options);
     if (!prepared.ok) {
       for (const p of describeProblems(prepared.problems, out.lang)) {
@@ -104,7 +78,5 @@ export async function catalogImportCommand(out: Out, file: string, f: CatalogImp
       return out.fail('versionExists', `${prepared.pack.id}@${prepared.pack.version}`);
     out.line(`${t(out, 'imported')}: ${result.id}`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -1,13 +1,6 @@
-import {
-  describeStixProblems,
-  importStixFile,
-  loadConfig,
-  noteMessage,
-  openFileStore,
-} from '@shinrai/server';
-import { findOrganizationBySlug, migrate, openStore } from '@shinrai/store';
-import { readFileSync } from 'node:fs';
+import { describeStixProblems, importStixFile, noteMessage } from '@shinrai/server';
 import path from 'node:path';
+import { withOrgFile } from './org-file.ts';
 import { t, type Out } from './output.ts';
 
 /**
@@ -16,26 +9,7 @@ import { t, type Out } from './output.ts';
  * each skipped object or warning with its JSON pointer; a refused bundle prints its problems and writes nothing.
  */
 export async function sharingImportStixCommand(out: Out, file: string, orgSlug: string): Promise<number> {
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch {
-    return out.fail('fileUnreadable', file);
-  }
-  const config = loadConfig();
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(store);
-    const org = await findOrganizationBySlug(store.db, orgSlug);
-    if (!org) return out.fail('orgUnknown', orgSlug);
-    const deps = {
-      store,
-      files: openFileStore(store, config.dataDir),
-      config,
-      mailer: { send: async () => {} },
-      now: () => new Date(),
-      log: undefined as never,
-    };
+  return withOrgFile(out, file, orgSlug, async ({ data, org, deps }) => {
     const name = path.basename(file);
     const r = await importStixFile(deps, org.id, data, name, {
       userId: null,
@@ -61,7 +35,5 @@ export async function sharingImportStixCommand(out: Out, file: string, orgSlug: 
     ];
     for (const n of notes) out.line(`${n.pointer}: ${noteMessage(n.code, out.lang)}`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
