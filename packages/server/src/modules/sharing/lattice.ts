@@ -64,6 +64,21 @@ export type Token = Pick<IpadicFeatures, 'surface_form' | 'pos' | 'pos_detail_1'
 const SURROGATE = /[\ud800-\udfff]/;
 const encoder = new TextEncoder();
 
+/** A lattice node for dictionary entry `id` (cost at +4, left and right ids at +0 and +2, as kuromoji reads them). */
+function node(dict: Dict, id: number, pos: number, key: string, type: 'KNOWN' | 'UNKNOWN') {
+  const d = dict.dictionary;
+  return new ViterbiNode(
+    id,
+    d.getShort(id + 4),
+    pos + 1,
+    key.length,
+    type,
+    d.getShort(id),
+    d.getShort(id + 2),
+    key,
+  );
+}
+
 function build(k: Internals, sentence: string): Lattice {
   const lattice = new ViterbiLattice();
   const bytes = encoder.encode(sentence);
@@ -110,20 +125,7 @@ function build(k: Internals, sentence: string): Lattice {
       found++;
       const key = sentence.slice(pos, end);
       for (let i = 0; i < ids.length; i++) {
-        const id = Number(ids[i]);
-        const d = known.dictionary;
-        lattice.append(
-          new ViterbiNode(
-            id,
-            d.getShort(id + 4),
-            pos + 1,
-            key.length,
-            'KNOWN',
-            d.getShort(id),
-            d.getShort(id + 2),
-            key,
-          ),
-        );
+        lattice.append(node(known, Number(ids[i]), pos, key, 'KNOWN'));
       }
     }
     // Unknown words (kuromoji's rule, same comparisons).
@@ -132,20 +134,7 @@ function build(k: Internals, sentence: string): Lattice {
       const key = sentence.slice(pos, head.is_grouping === 1 ? runEnd[pos] : pos + 1);
       const ids = unknown.target_map[head.class_id] ?? [];
       for (let j = 0; j < ids.length; j++) {
-        const id = Number(ids[j]);
-        const d = unknown.dictionary;
-        lattice.append(
-          new ViterbiNode(
-            id,
-            d.getShort(id + 4),
-            pos + 1,
-            key.length,
-            'UNKNOWN',
-            d.getShort(id),
-            d.getShort(id + 2),
-            key,
-          ),
-        );
+        lattice.append(node(unknown, Number(ids[j]), pos, key, 'UNKNOWN'));
       }
     }
   }
