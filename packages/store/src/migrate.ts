@@ -33,7 +33,7 @@ import { sharingIntakeMigration } from './sharing/migrations/0032-sharing-intake
 import { sharingAttachmentsMigration } from './sharing/migrations/0033-sharing-attachments.ts';
 import { supplychainInboxMigration } from './supplychain/migrations/0034-supplychain-inbox.ts';
 import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
-import type { Database } from './modules.ts';
+import type { Database } from './database.ts';
 
 /**
  * Every migration, in the order it runs. The names are recorded in existing databases: never rename or

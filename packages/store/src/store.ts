@@ -6,7 +6,7 @@ import { openPostgres, postgresOps } from './dialect/postgres.ts';
 import { openSqlite, sqliteOps } from './dialect/sqlite.ts';
 import type { DialectOps } from './dialect/types.ts';
 import { migrateToLatest } from './migrate.ts';
-import type { Database } from './modules.ts';
+import type { Database } from './database.ts';
 import { attachAuthChannel, type AuthChannel } from './platform/auth-events.ts';
 import {
   kyselyHotQueries,

@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import { advisoryPackageKey } from './repo.ts';
 
 /** Names per `IN (…)` list (under both dialects' bound-parameter limits). */

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { AdvisoryFeedSourcesTable } from './tables.ts';
 
 export type FeedSourceRow = Selectable<AdvisoryFeedSourcesTable>;

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Insertable, type Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { AdvisoriesTable, AdvisoryImportsTable, AdvisoryPackagesTable } from './tables.ts';
 
 export type AdvisoryRow = Selectable<AdvisoriesTable>;

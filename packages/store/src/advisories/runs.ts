@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { AdvisoryImportRow } from './repo.ts';
 
 /** Ids per `IN (…)` list. */

@@ -1,6 +1,6 @@
 import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { AnswersTable, AssessmentsTable } from './tables.ts';
 import { catalogVersionsByUrn } from '../library/index.ts';
 import { newestFirstPage } from '../paging.ts';

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { AuthChange, AuthChannel } from '../platform/auth-events.ts';
 
 type Listener = (change: AuthChange) => void;

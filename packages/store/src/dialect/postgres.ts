@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../modules.ts';
+import type { Database } from '../database.ts';
 import type { DialectOps } from './types.ts';
 
 export function openPostgres(url: string): { db: Kysely<Database>; pool: pg.Pool } {

@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { Database } from '../modules.ts';
+import type { Database } from '../database.ts';
 import type { DialectOps } from './types.ts';
 
 /** Opens a SQLite file with WAL, foreign keys and a busy timeout. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../modules.ts';
+import type { Database } from '../database.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 

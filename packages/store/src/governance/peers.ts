@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { latestFinalAssessmentsByIndustry, type AssessmentRow } from '../assessments/index.ts';
 import { catalogVersionsByUrn } from '../library/index.ts';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { GovernancePeerBenchmarksTable } from './tables.ts';
 
 export type PeerBenchmarkRow = Selectable<GovernancePeerBenchmarksTable>;

@@ -5,7 +5,7 @@ import {
   type AssessmentRow,
 } from '../assessments/index.ts';
 import { catalogVersionsByUrn } from '../library/index.ts';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { GovernanceActionsTable, GovernanceTargetsTable } from './tables.ts';
 
 export type GovernanceTargetRow = Selectable<GovernanceTargetsTable>;

@@ -1,6 +1,6 @@
 import { flattenPack, type CatalogPack } from '@shinrai/core';
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { CatalogNodesTable, CatalogsTable } from './tables.ts';
 
 export type CatalogRow = Selectable<CatalogsTable>;

@@ -9,7 +9,7 @@ import {
 } from '@shinrai/core';
 import type { Selectable, Transaction } from 'kysely';
 import type { DialectOps } from '../dialect/types.ts';
-import type { Database, Executor } from '../modules.ts';
+import type { Database, Executor } from '../database.ts';
 import type { AuditChainsTable, AuditLogTable } from './tables.ts';
 import { toPage } from '../paging.ts';
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 
 /**
  * A change to what a request's authority is read from: a session, a user (their row and every

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { decodeCursor, type Page } from '@shinrai/core';
 import { toPage } from '../paging.ts';
-import type { Database } from '../modules.ts';
+import type { Database } from '../database.ts';
 import { findMembership, listMembers, type MemberRow } from './memberships.ts';
 import { findSessionWithUser, type SessionRow } from './sessions.ts';
 import type { UserRow } from './users.ts';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DialectOps } from '../dialect/types.ts';
-import type { Database, Executor } from '../modules.ts';
+import type { Database, Executor } from '../database.ts';
 import type { JobsTable } from './tables.ts';
 import type { Kysely } from 'kysely';
 

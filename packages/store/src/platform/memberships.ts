@@ -1,6 +1,6 @@
 import { decodeCursor, type Page } from '@shinrai/core';
 import { toPage } from '../paging.ts';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import { authWrite } from './auth-events.ts';
 
 export interface MemberRow {

@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 
 export async function findOidcIdentity(
   ex: Executor,

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { authWrite } from './auth-events.ts';
 import type { UserRow } from './users.ts';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SessionsTable } from './tables.ts';
 
 export type SessionRow = Selectable<SessionsTable>;

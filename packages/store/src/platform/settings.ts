@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 
 export async function getSetting(ex: Executor, key: string): Promise<string | null> {
   const row = await ex.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

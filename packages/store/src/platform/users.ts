@@ -1,5 +1,5 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import { authWrite } from './auth-events.ts';
 import type { UsersTable } from './tables.ts';
 

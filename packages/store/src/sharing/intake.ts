@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type {
   SharingIntakeImportsTable,
   SharingIntakeObjectsTable,

@@ -1,6 +1,6 @@
 import { CompiledQuery, type Insertable } from 'kysely';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Database, Executor } from '../modules.ts';
+import type { Database, Executor } from '../database.ts';
 
 /** Rows per INSERT of a bulk write: the same SQL text each time, so SQLite reuses the prepared statement. */
 const BULK_ROWS = 500;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SoftwareFindingsTable, SoftwareVexHistoryTable, SoftwareVexTable } from './tables.ts';
 
 /** Findings (a component matched by an advisory), the VEX statements on them and the open risk they add up to. */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SoftwareArtifactsTable, SoftwareIncidentsTable } from './tables.ts';
 
 /** Release artifacts (hashes, signatures) and the incidents raised when one does not match or a package is malicious. */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SoftwareNotificationSettingsTable } from './tables.ts';
 
 /** Per-organization settings of the software module: the license policy and how new findings are notified. */

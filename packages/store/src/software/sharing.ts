@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SoftwareSharesTable } from './tables.ts';
 
 /** Releases a supplier shares with related organizations, and where a package is used across own and shared releases. */

@@ -1,4 +1,4 @@
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 
 /** Names of organizations (the suppliers linked on Shinrai), by id. */
 export async function supplierOrgNames(ex: Executor, ids: readonly string[]): Promise<Map<string, string>> {

@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { Executor } from '../modules.ts';
+import type { Executor } from '../database.ts';
 import type { SupplierContactsTable, SuppliersTable } from './tables.ts';
 
 export type SupplierRow = Selectable<SuppliersTable>;

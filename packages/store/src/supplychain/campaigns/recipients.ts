@@ -1,4 +1,4 @@
-import type { Executor } from '../../modules.ts';
+import type { Executor } from '../../database.ts';
 
 // Recipients (the registry's suppliers and contacts, read in bulk for a campaign to thousands)
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../../modules.ts';
+import type { Executor } from '../../database.ts';
 import type { Selectable } from 'kysely';
 import type { CampaignRequestRow } from '../campaigns/repo.ts';
 import type { CampaignRequestDeclarationsTable } from '../campaigns/tables.ts';
