@@ -8,7 +8,8 @@ import { sme } from './sme';
 import { software } from './software';
 import { supplychain } from './supplychain';
 import { threats } from './threats';
-import type { BilingualLabel, NavEntry, WebModule } from './types';
+import { registerAuditLabels } from '../lib/auditLabels';
+import type { NavEntry, WebModule } from './types';
 
 /** The web modules: App.tsx mounts their routes and AppLayout.tsx shows their menu entries. */
 export const MODULES: readonly WebModule[] = [
@@ -33,14 +34,4 @@ export const NAV_ENTRIES: readonly NavEntry[] = MODULES.flatMap((m) => m.nav).so
 export const navEntryOf = (section: string): NavEntry | undefined =>
   NAV_ENTRIES.find((e) => e.section === section);
 
-const AUDIT_ACTIONS = new Map<string, BilingualLabel>(
-  MODULES.flatMap((m) => Object.entries(m.auditLabels?.actions ?? {})),
-);
-const AUDIT_TARGETS = new Map<string, BilingualLabel>(
-  MODULES.flatMap((m) => Object.entries(m.auditLabels?.targets ?? {})),
-);
-
-/** The readable name of an audit action or object type, from the module that writes it; null when unknown. */
-export function auditLabel(kind: 'action' | 'target', code: string, lang: 'ja' | 'en'): string | null {
-  return (kind === 'action' ? AUDIT_ACTIONS : AUDIT_TARGETS).get(code)?.[lang] ?? null;
-}
+for (const m of MODULES) if (m.auditLabels) registerAuditLabels(m.auditLabels);

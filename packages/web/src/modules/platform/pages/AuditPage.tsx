@@ -11,7 +11,7 @@ import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { usePaged } from '../../../lib/usePaged';
-import { auditLabel } from '../../index';
+import { auditLabel } from '../../../lib/auditLabels';
 
 const POLL_MS = 500;
 
