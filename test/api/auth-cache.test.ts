@@ -115,6 +115,19 @@ describe.each(DIALECTS)('authority cached on two instances of one database (%s)'
     expect((await member.get(`/api/orgs/${orgId}/tokens`)).statusCode).toBe(403);
   });
 
+  if (dialect === 'postgres')
+    it('answers a change of authority only once its notification is back (every listener told at that commit)', async () => {
+      const channelA = a.deps.store.authChannel as PostgresAuthChannel;
+      let echoed = false;
+      channelA.onNotice = (c, fromSelf) => {
+        if (fromSelf && c.kind === 'membership' && c.userId === memberId) echoed = true;
+      };
+      const res = await admin.patch(`/api/orgs/${orgId}/members/${memberId}`, { role: 'admin' });
+      channelA.onNotice = null;
+      expect(res.statusCode).toBe(200);
+      expect(echoed).toBe(true);
+    });
+
   it('enforces a removal through A on B, and a logout through A on B', async () => {
     const memberB = onB(member);
     expect((await memberB.get(`/api/orgs/${orgId}/members`)).statusCode).toBe(200);

@@ -76,17 +76,33 @@ export class ServerProcess {
 
   /** Resolves once the server listens; rejects if the process ends first. */
   async ready(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
+    await this.waitFor(/Server listening/, 60_000);
+  }
+
+  /**
+   * The first match of `re` in the log, once the process has written it (its output arrives through a
+   * pipe, so a line may follow the response it belongs to); rejects if the process ends or `ms` pass.
+   */
+  waitFor(re: RegExp, ms = 10_000): Promise<RegExpMatchArray> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => finish(new Error(`${this.name}: no ${re} in ${ms} ms:\n${this.log}`)),
+        ms,
+      );
       const check = () => {
-        if (this.log.includes('Server listening')) {
-          this.child.stdout.off('data', check);
-          resolve();
-        }
+        const m = this.log.match(re);
+        if (m !== null) finish(null, m);
+      };
+      const finish = (err: Error | null, m?: RegExpMatchArray) => {
+        clearTimeout(timer);
+        this.child.stdout.off('data', check);
+        this.child.stderr.off('data', check);
+        if (err !== null) reject(err);
+        else resolve(m as RegExpMatchArray);
       };
       this.child.stdout.on('data', check);
-      void this.exited.then((code) =>
-        reject(new Error(`${this.name} exited (${code}) before listening:\n${this.log}`)),
-      );
+      this.child.stderr.on('data', check);
+      void this.exited.then((code) => finish(new Error(`${this.name} exited (${code}):\n${this.log}`)));
       check();
     });
   }

@@ -169,7 +169,7 @@ describe('two server processes on one PostgreSQL', () => {
     const inv = await owner.req(a.url, 'POST', `/api/orgs/${orgId}/invitations`, { email, role: 'admin' });
     expect(inv.status, inv.body.toString()).toBe(201);
     // no SMTP: the invitation mail is in A's log
-    const token = a.log.match(/\/invite\/([\w-]+)/)?.[1];
+    const token = (await a.waitFor(/\/invite\/([\w-]+)/))[1];
     expect(token).toBeDefined();
     const second = new HttpClient();
     const acc = await second.req(b.url, 'POST', `/api/invitations/${token}/accept`, {

@@ -110,9 +110,13 @@ export async function buildApp(
   await startAuthCache(deps.store);
   app.addHook('onClose', async () => stopAuthCache(deps.store));
   resolvePrincipalOnApiRoutes(app, deps);
+  const authChannel = deps.store.authChannel;
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (deps.shuttingDown) void reply.header('connection', 'close');
+    // A write that changed sessions or memberships answers once every instance has been told.
+    if (authChannel !== null && req.method !== 'GET' && req.method !== 'HEAD')
+      await authChannel.settled(2000);
   });
   registerMetrics(app, deps.config.metricsToken);
 

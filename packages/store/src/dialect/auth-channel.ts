@@ -53,6 +53,7 @@ export class SqliteAuthChannel implements AuthChannel {
     this.subs.emit(change);
   }
   cancel(): void {}
+  async settled(): Promise<void> {}
 }
 
 export const AUTH_CHANNEL = 'shinrai_auth';
@@ -87,6 +88,8 @@ export class PostgresAuthChannel implements AuthChannel {
   private timer: NodeJS.Timeout | null = null;
   /** Resolved when the listener is next up (tests await it; nothing else needs to). */
   private upWaiters: (() => void)[] = [];
+  /** Waiting for `pending` to empty (see `settled`). */
+  private settleWaiters: (() => void)[] = [];
   /** For tests: called after each notification has been applied. */
   onNotice: ((change: AuthChange, fromSelf: boolean) => void) | null = null;
   /** For tests: called when the listener goes down. */
@@ -161,6 +164,7 @@ export class PostgresAuthChannel implements AuthChannel {
 
   private down(): void {
     this.up = false;
+    this.wakeSettled();
     this.subs.emit({ kind: 'all' });
     this.onDown?.();
   }
@@ -174,7 +178,10 @@ export class PostgresAuthChannel implements AuthChannel {
     }
     this.subs.emit(notice.c);
     const fromSelf = notice.i === this.instance;
-    if (fromSelf) this.pending.delete(notice.n);
+    if (fromSelf) {
+      this.pending.delete(notice.n);
+      if (this.pending.size === 0) this.wakeSettled();
+    }
     this.onNotice?.(notice.c, fromSelf);
   }
 
@@ -207,5 +214,24 @@ export class PostgresAuthChannel implements AuthChannel {
 
   cancel(ticket: number): void {
     this.pending.delete(ticket);
+    if (this.pending.size === 0) this.wakeSettled();
+  }
+
+  settled(maxMs: number): Promise<void> {
+    if (!this.up || this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.settleWaiters = this.settleWaiters.filter((w) => w !== done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      timer.unref();
+      this.settleWaiters.push(done);
+    });
+  }
+
+  private wakeSettled(): void {
+    for (const w of this.settleWaiters.splice(0)) w();
   }
 }

@@ -34,6 +34,13 @@ export interface AuthChannel {
   after(ex: Executor, change: AuthChange, ticket: number): Promise<void>;
   /** The write failed outside a transaction: nothing changed. */
   cancel(ticket: number): void;
+  /**
+   * Resolves once every change of this instance has come back from the database (PostgreSQL: its
+   * notification, which reached every other instance's listener at the same commit), or after
+   * `maxMs`. A response to a write that changed authority waits for it, so a request sent to another
+   * instance after that response is not served on the old authority.
+   */
+  settled(maxMs: number): Promise<void>;
 }
 
 /**
