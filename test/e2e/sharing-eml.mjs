@@ -80,6 +80,19 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
     'indicators marked as from the attachment',
   );
   assert((await desk.getByText(S.reason.eml_attachment_hash).count()) === 1, 'why the hash is proposed');
+  // indicator types in the reader's language and never cut short ("SHA2…", "DOM…" before)
+  const types = desk.getByTestId('indicator-type');
+  const typeTexts = await types.allInnerTexts();
+  for (const want of [S.indicatorType.sha256, S.indicatorType.domain, S.indicatorType.email])
+    assert(
+      typeTexts.some((x) => x.toLowerCase() === want.toLowerCase()),
+      `type ${want} shown: ${typeTexts.join(', ')}`,
+    );
+  const cut = await types.evaluateAll(
+    (els) =>
+      els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1)).length,
+  );
+  assert(cut === 0, `no indicator type cut short (${cut})`);
   await card.scrollIntoViewIfNeeded();
   await shot(desk, 'reporter-mail-1440');
 
@@ -98,6 +111,21 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
   await phone.getByTestId('eml').waitFor();
   assert(await fits(phone), 'no sideways scrolling at 390 px');
+  const cutOnPhone = await phone
+    .getByTestId('indicator-type')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+          .length,
+    );
+  assert(cutOnPhone === 0, `no indicator type cut short at 390 px (${cutOnPhone})`);
+
+  begin("the hub's own sharing page does not tell the hub to join a hub");
+  await phone.goto(`${base}/orgs/${hub.id}/sharing`);
+  await phone.getByRole('heading', { name: S.hub.received }).waitFor();
+  assert((await phone.getByText(S.member.noHub).count()) === 0, 'no "join a hub" text for the hub');
+  await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
+  await phone.getByTestId('eml').waitFor();
   await phone.getByTestId('eml').scrollIntoViewIfNeeded();
   await shot(phone, 'hub-mail-390');
   await phone.getByTestId('attachments').screenshot({ path: path.join(SHOTS, 'hub-mail-card-390.png') });

@@ -29,7 +29,13 @@ export function StatusBadge({ status }: { status: string }) {
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return (
-    <Badge color={TLP_COLOR[tlp] ?? 'gray'} variant={tlp === 'clear' ? 'outline' : 'filled'}>
+    <Badge
+      color={TLP_COLOR[tlp] ?? 'gray'}
+      variant={tlp === 'clear' ? 'outline' : 'filled'}
+      // never cut: TLP:AMBER+STRICT must stay readable whole
+      miw="max-content"
+      styles={{ label: { overflow: 'visible' } }}
+    >
       TLP:{tlp.toUpperCase()}
     </Badge>
   );
@@ -87,8 +93,14 @@ export function IndicatorList({
     <Stack gap={6}>
       {indicators.map((i) => (
         <Group key={`${i.type}:${i.value}`} gap="xs" wrap="nowrap" align="start">
-          <Badge variant="outline" w={70} style={{ flexShrink: 0 }}>
-            {i.type}
+          <Badge
+            variant="outline"
+            miw={76}
+            style={{ flexShrink: 0 }}
+            styles={{ label: { overflow: 'visible' } }}
+            data-testid="indicator-type"
+          >
+            {t(`sharing.indicatorType.${i.type}` as 'sharing.indicatorType.ipv4', { defaultValue: i.type })}
           </Badge>
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Code style={{ wordBreak: 'break-all' }}>{defang(i.value)}</Code>
