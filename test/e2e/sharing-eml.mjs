@@ -101,6 +101,11 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   const raw = await desk.request.get(`${base}${href}`);
   assert(raw.status() === 200 && raw.headers()['content-type'] === 'application/octet-stream', 'download');
 
+  begin('back from the report to the sharing page by a link (the menu is folded on a phone)');
+  await desk.getByRole('link', { name: new RegExp(S.backToList) }).click();
+  await desk.waitForURL(`${base}/orgs/${memberId}/sharing`);
+  await desk.getByRole('link', { name: '請求書を装ったメール' }).waitFor();
+
   begin("the hub's analyst sees the mail too (phone)");
   const phone = await newPage('phone', PHONE);
   await phone.goto(`${base}/login`);

@@ -2,7 +2,7 @@
 // export (the result shows added counts and the located warnings), uploads it again (nothing added), uploads an
 // OpenCTI export, filters indicators by TLP and source, and adds a TAXII source. 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario } from './lib.mjs';
+import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-intake');
 const SETUP_CODE = 'intake-setup-1357';
@@ -106,6 +106,14 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
     !(await desk.getByTestId('intake-sources').innerText()).includes('secret-token-value'),
     'the token is never shown',
   );
+  // the first pull cannot reach the (fictional) host: the error is explained in Japanese, not as a raw line
+  const unreachable = S.sources.fetchError.network.replace('{{page}}', '1').split('（')[0];
+  await until('the failed pull explained', async () => {
+    await desk.reload();
+    await desk.getByTestId('intake-sources').waitFor();
+    const error = desk.getByTestId('intake-source-error');
+    return (await error.count()) === 1 && (await error.innerText()).includes(unreachable);
+  });
   await shot(desk, 'intake-1440');
 
   begin('on a phone');

@@ -240,7 +240,7 @@ export function IntakePanel({
                   {data.objects.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>
-                        <Text size="xs">
+                        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
                           {t(`sharing.intake.stixType.${o.type}` as 'sharing.intake.stixType.indicator', {
                             defaultValue: o.type,
                           })}

@@ -19,6 +19,7 @@ import { ApiError } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { intakeApi, type IntakeSource, type SourceInput } from '../intake-api';
+import { sourceError } from './sourceError';
 
 const EMPTY: SourceInput = {
   name: '',
@@ -51,6 +52,14 @@ function refusedFields(error: unknown): Partial<Record<Field, string>> | null {
     found[field] = code ? `sharing.sources.problem.${code}` : 'sharing.sources.problem.invalid';
   }
   return Object.keys(found).length > 0 ? found : null;
+}
+
+function SourceError({ raw }: { raw: string }) {
+  const { t } = useTranslation('sharing');
+  const e = sourceError(raw);
+  if (!e) return <>{raw}</>;
+  const text = t(`sharing.sources.fetchError.${e.key}`, { page: e.page, status: e.status });
+  return <>{e.detail ? `${text} (${e.detail})` : text}</>;
 }
 
 /** How long ago, in the reader's language (minutes, hours, days). */
@@ -168,8 +177,8 @@ export function SourcesPanel({
                   </Text>
                   {s.lastError ? (
                     <Text size="xs" c="red" data-testid="intake-source-error">
-                      {t('sharing.sources.lastError', { count: s.failures })}: {s.lastError} (
-                      <Age iso={s.lastAttemptAt} />)
+                      {t('sharing.sources.lastError', { count: s.failures })}:{' '}
+                      <SourceError raw={s.lastError} /> (<Age iso={s.lastAttemptAt} />)
                     </Text>
                   ) : null}
                 </div>

@@ -1,6 +1,7 @@
-import { Badge, Code, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ReportDetail } from '../api';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -17,6 +18,16 @@ export const TLP_COLOR: Record<string, string> = {
   'amber+strict': 'orange',
   red: 'red',
 };
+
+/** Back to the sharing page (a report or a feed item is reached from it; on a phone the menu is folded away). */
+export function BackToSharing({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('sharing');
+  return (
+    <Anchor component={Link} to={`/orgs/${orgId}/sharing`} size="sm" w="fit-content">
+      ← {t('sharing.backToList')}
+    </Anchor>
+  );
+}
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('sharing');
