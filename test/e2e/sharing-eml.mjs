@@ -37,7 +37,7 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   });
   const hub = (await apiCall(desk, base, 'POST', '/api/orgs', { name: '製造業情報共有ハブ', kind: 'hub' }))
     .organization;
-  await apiCall(desk, base, 'PUT', `/api/orgs/${hub.id}/sharing/hub`, { ndaVersion: '1' });
+  await apiCall(desk, base, 'PUT', `/api/orgs/${hub.id}/sharing/hub`, { ndaVersion: '2026-04' });
   const { organization: member } = await (await desk.request.get(`${base}/api/orgs/${memberId}`)).json();
   const rel = await apiCall(desk, base, 'POST', `/api/orgs/${hub.id}/relationships`, {
     counterpartSlug: member.slug,
@@ -45,7 +45,9 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
     side: 'from',
   });
   await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/relationships/${rel.relationship.id}/accept`);
-  await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/sharing/hubs/${hub.id}/nda`, { version: '1' });
+  await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/sharing/hubs/${hub.id}/nda`, {
+    version: '2026-04',
+  });
 
   begin('the member reports with the suspicious mail attached on the form');
   await desk.goto(`${base}/orgs/${memberId}/sharing`);
@@ -129,6 +131,15 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   await phone.goto(`${base}/orgs/${hub.id}/sharing`);
   await phone.getByRole('heading', { name: S.hub.received }).waitFor();
   assert((await phone.getByText(S.member.noHub).count()) === 0, 'no "join a hub" text for the hub');
+  const ndaCut = await phone
+    .getByTestId('member-nda')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+          .length,
+    );
+  assert(ndaCut === 0, `the member's NDA version and date shown whole at 390 px (${ndaCut} cut)`);
+  await shot(phone, 'hub-sharing-390');
   await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
   await phone.getByTestId('eml').waitFor();
   await phone.getByTestId('eml').scrollIntoViewIfNeeded();
