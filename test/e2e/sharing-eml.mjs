@@ -37,7 +37,7 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   });
   const hub = (await apiCall(desk, base, 'POST', '/api/orgs', { name: '製造業情報共有ハブ', kind: 'hub' }))
     .organization;
-  await apiCall(desk, base, 'PUT', `/api/orgs/${hub.id}/sharing/hub`, { ndaVersion: '1' });
+  await apiCall(desk, base, 'PUT', `/api/orgs/${hub.id}/sharing/hub`, { ndaVersion: '2026-04' });
   const { organization: member } = await (await desk.request.get(`${base}/api/orgs/${memberId}`)).json();
   const rel = await apiCall(desk, base, 'POST', `/api/orgs/${hub.id}/relationships`, {
     counterpartSlug: member.slug,
@@ -45,7 +45,9 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
     side: 'from',
   });
   await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/relationships/${rel.relationship.id}/accept`);
-  await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/sharing/hubs/${hub.id}/nda`, { version: '1' });
+  await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/sharing/hubs/${hub.id}/nda`, {
+    version: '2026-04',
+  });
 
   begin('the member reports with the suspicious mail attached on the form');
   await desk.goto(`${base}/orgs/${memberId}/sharing`);
@@ -80,6 +82,19 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
     'indicators marked as from the attachment',
   );
   assert((await desk.getByText(S.reason.eml_attachment_hash).count()) === 1, 'why the hash is proposed');
+  // indicator types in the reader's language and never cut short ("SHA2…", "DOM…" before)
+  const types = desk.getByTestId('indicator-type');
+  const typeTexts = await types.allInnerTexts();
+  for (const want of [S.indicatorType.sha256, S.indicatorType.domain, S.indicatorType.email])
+    assert(
+      typeTexts.some((x) => x.toLowerCase() === want.toLowerCase()),
+      `type ${want} shown: ${typeTexts.join(', ')}`,
+    );
+  const cut = await types.evaluateAll(
+    (els) =>
+      els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1)).length,
+  );
+  assert(cut === 0, `no indicator type cut short (${cut})`);
   await card.scrollIntoViewIfNeeded();
   await shot(desk, 'reporter-mail-1440');
 
@@ -87,6 +102,11 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   const href = await desk.getByTestId('attachments').locator('a').first().getAttribute('href');
   const raw = await desk.request.get(`${base}${href}`);
   assert(raw.status() === 200 && raw.headers()['content-type'] === 'application/octet-stream', 'download');
+
+  begin('back from the report to the sharing page by a link (the menu is folded on a phone)');
+  await desk.getByRole('link', { name: new RegExp(S.backToList) }).click();
+  await desk.waitForURL(`${base}/orgs/${memberId}/sharing`);
+  await desk.getByRole('link', { name: '請求書を装ったメール' }).waitFor();
 
   begin("the hub's analyst sees the mail too (phone)");
   const phone = await newPage('phone', PHONE);
@@ -98,6 +118,30 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
   await phone.getByTestId('eml').waitFor();
   assert(await fits(phone), 'no sideways scrolling at 390 px');
+  const cutOnPhone = await phone
+    .getByTestId('indicator-type')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+          .length,
+    );
+  assert(cutOnPhone === 0, `no indicator type cut short at 390 px (${cutOnPhone})`);
+
+  begin("the hub's own sharing page does not tell the hub to join a hub");
+  await phone.goto(`${base}/orgs/${hub.id}/sharing`);
+  await phone.getByRole('heading', { name: S.hub.received }).waitFor();
+  assert((await phone.getByText(S.member.noHub).count()) === 0, 'no "join a hub" text for the hub');
+  const ndaCut = await phone
+    .getByTestId('member-nda')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+          .length,
+    );
+  assert(ndaCut === 0, `the member's NDA version and date shown whole at 390 px (${ndaCut} cut)`);
+  await shot(phone, 'hub-sharing-390');
+  await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
+  await phone.getByTestId('eml').waitFor();
   await phone.getByTestId('eml').scrollIntoViewIfNeeded();
   await shot(phone, 'hub-mail-390');
   await phone.getByTestId('attachments').screenshot({ path: path.join(SHOTS, 'hub-mail-card-390.png') });

@@ -2,7 +2,7 @@
 // export (the result shows added counts and the located warnings), uploads it again (nothing added), uploads an
 // OpenCTI export, filters indicators by TLP and source, and adds a TAXII source. 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario } from './lib.mjs';
+import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-intake');
 const SETUP_CODE = 'intake-setup-1357';
@@ -56,6 +56,17 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
     (await desk.getByTestId('intake-objects').locator('tbody tr').count()) === 1,
     'one AMBER+STRICT indicator',
   );
+  // the object type in Japanese, and the TLP badge whole (it was cut to "TLP:AMBER+STRI…")
+  await desk.getByTestId('intake-objects').getByText(S.intake.stixType.indicator, { exact: true }).waitFor();
+  const badgeCut = await desk
+    .getByTestId('intake-objects')
+    .getByTestId('tlp-badge')
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => [...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+          .length,
+    );
+  assert(badgeCut === 0, `TLP:AMBER+STRICT shown whole (${badgeCut} cut)`);
 
   begin('a broken bundle is refused with a located problem');
   await desk.locator('input[type=file]').setInputFiles({
@@ -67,6 +78,22 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   });
   await desk.getByTestId('intake-refused').getByText('/objects/0/id').waitFor();
 
+  begin('the TAXII source form says in Japanese what is missing or wrong, next to the field');
+  const P = S.sources.problem;
+  await desk.getByRole('button', { name: S.sources.save }).click();
+  await desk.getByText(P.required).first().waitFor();
+  assert((await desk.getByText(P.required).count()) === 3, 'name, API root and collection marked required');
+  await desk.getByLabel(label(S.sources.name)).fill('製造業 ISAC');
+  await desk.getByLabel(label(S.sources.apiRoot)).fill('http://taxii.isac.example.jp/taxii2/root/');
+  await desk.getByLabel(label(S.sources.collection)).fill('91a7b528-80eb-42ed-a74d-c6fbd5a26116');
+  await desk.getByRole('button', { name: S.sources.save }).click();
+  await desk.getByText(P.scheme).waitFor();
+  assert(
+    (await desk.getByLabel(label(S.sources.apiRoot)).getAttribute('aria-invalid')) === 'true',
+    'the URL field is the one marked',
+  );
+  await shot(desk, 'sources-refused-1440');
+
   begin('add a TAXII source');
   await desk.getByLabel(label(S.sources.name)).fill('製造業 ISAC');
   await desk.getByLabel(label(S.sources.apiRoot)).fill('https://taxii.isac.example.jp/taxii2/root/');
@@ -74,6 +101,19 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await desk.getByLabel(label(S.sources.token)).fill('secret-token-value');
   await desk.getByRole('button', { name: S.sources.save }).click();
   await desk.getByTestId('intake-sources').getByText('製造業 ISAC').waitFor();
+  await desk.getByTestId('intake-source-auth').getByText(S.sources.secretStored, { exact: false }).waitFor();
+  assert(
+    !(await desk.getByTestId('intake-sources').innerText()).includes('secret-token-value'),
+    'the token is never shown',
+  );
+  // the first pull cannot reach the (fictional) host: the error is explained in Japanese, not as a raw line
+  const unreachable = S.sources.fetchError.network.replace('{{page}}', '1').split('（')[0];
+  await until('the failed pull explained', async () => {
+    await desk.reload();
+    await desk.getByTestId('intake-sources').waitFor();
+    const error = desk.getByTestId('intake-source-error');
+    return (await error.count()) === 1 && (await error.innerText()).includes(unreachable);
+  });
   await shot(desk, 'intake-1440');
 
   begin('on a phone');

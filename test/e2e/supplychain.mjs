@@ -2,7 +2,7 @@
 // the corrected CSV of three suppliers imported through preview and commit, the list, a supplier's page
 // with a ★3/★4 decision and an override that needs a note, the tier view; at 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, ROOT, runScenario } from './lib.mjs';
+import { assert, completeSetup, ja, ROOT, runScenario, until } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-supplychain');
 const SETUP_CODE = 'supplychain-setup-2468';
@@ -23,6 +23,11 @@ const ROWS = [
   `${cn('010401000001')},ベータ情報サービス,ソフトウェア、データ取扱い,高,2025-10-01,佐藤 次郎,sato@beta.example.jp`,
   `${cn('011001000002')},ガンマ物流,サービス,低,,,`,
 ];
+/** The chain graph's zoom, read from React Flow's viewport transform (0 until it is set). */
+const zoomOf = (page) =>
+  page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => Number(/scale\(([\d.]+)\)/.exec(el.style.transform)?.[1] ?? 0));
 const csv = (rows) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`);
 
 await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launchBrowser, newPage }) => {
@@ -123,6 +128,11 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
     'both nodes of the concentration marked',
   );
   await graph.locator('[data-concentration="true"]').first().getByText('×2').waitFor();
+  const deskZoom = await until('the graph viewport', () => zoomOf(desk));
+  assert(deskZoom >= 0.7 && deskZoom <= 1, `the whole chain fits legibly (zoom ${deskZoom})`);
+  assert((await desk.getByTestId('chain-partial').count()) === 0, 'no partial-view hint when it all fits');
+  for (const name of Object.values(T.chainPage.controls).slice(1))
+    await graph.getByRole('button', { name }).waitFor();
   await shot(desk, 'suppliers-chain-graph-1440');
   await desk.getByLabel(T.filterCriticality).selectOption('high');
   await graph.getByText('ガンマ物流').waitFor({ state: 'detached' });
@@ -180,5 +190,10 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await shot(phone, 'suppliers-chain-390');
   await phone.getByText(T.chainPage.viewGraph, { exact: true }).click();
   await phone.getByTestId('chain-graph').getByText('ガンマ物流').waitFor();
+  // too wide to fit legibly on a phone: the buyer's end at a readable size, with a hint (was fitted to ~0.35)
+  await phone.getByTestId('chain-partial').waitFor();
+  const phoneZoom = await until('the graph viewport', () => zoomOf(phone));
+  assert(phoneZoom >= 0.7, `the phone graph is readable (zoom ${phoneZoom})`);
+  await phone.getByRole('button', { name: T.chainPage.controls.fitView }).waitFor();
   await shot(phone, 'suppliers-chain-graph-390');
 });

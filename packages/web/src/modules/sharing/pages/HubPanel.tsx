@@ -122,7 +122,15 @@ export function HubPanel({
                   <Table.Td>{m.name}</Table.Td>
                   <Table.Td>
                     {m.ndaCurrent ? (
-                      <Badge color="teal" variant="light">
+                      // the label may wrap: a phone must show the NDA version and date whole
+                      <Badge
+                        color="teal"
+                        variant="light"
+                        h="auto"
+                        py={2}
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+                        data-testid="member-nda"
+                      >
                         {t('sharing.hub.ndaOn', {
                           version: m.ndaVersion,
                           date: formatDate(m.ndaAcceptedAt, lang),

@@ -48,7 +48,14 @@ export function TlpBadge({ tlp }: { tlp: string | null }) {
       </Badge>
     );
   return (
-    <Badge color={TLP_COLOR[tlp] ?? 'gray'} variant={tlp === 'clear' ? 'outline' : 'filled'}>
+    <Badge
+      color={TLP_COLOR[tlp] ?? 'gray'}
+      variant={tlp === 'clear' ? 'outline' : 'filled'}
+      // never cut: TLP:AMBER+STRICT in a narrow table cell must stay readable whole
+      miw="max-content"
+      styles={{ label: { overflow: 'visible' } }}
+      data-testid="tlp-badge"
+    >
       TLP:{tlp.toUpperCase()}
     </Badge>
   );
@@ -233,7 +240,11 @@ export function IntakePanel({
                   {data.objects.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>
-                        <Text size="xs">{o.type}</Text>
+                        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                          {t(`sharing.intake.stixType.${o.type}` as 'sharing.intake.stixType.indicator', {
+                            defaultValue: o.type,
+                          })}
+                        </Text>
                       </Table.Td>
                       <Table.Td style={{ maxWidth: 420 }}>
                         {o.name && o.name !== o.value ? (

@@ -20,7 +20,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { sharingApi, type Published } from '../api';
-import { IndicatorList, TlpBadge } from './parts';
+import { BackToSharing, IndicatorList, TlpBadge } from './parts';
 
 /** A published report as a member reads it: the hub is the author; sightings and comments without names. */
 export function PublishedPage() {
@@ -48,6 +48,7 @@ export function PublishedPage() {
     }, notifyError);
   return (
     <Stack gap="lg">
+      <BackToSharing orgId={orgId} />
       <PageHeader title={p.title} description={`${p.hubName} · ${formatDateTime(p.publishedAt, lang)}`} />
       <Group gap="xs">
         <TlpBadge tlp={p.tlp} />

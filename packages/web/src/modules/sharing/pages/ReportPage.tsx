@@ -24,7 +24,7 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { applyRedactions } from '@shinrai/core/browser';
 import { sharingApi, type Group as SectorGroup, type ReportDetail, type Tlp } from '../api';
 import { Attachments } from './Attachments';
-import { IndicatorList, MarkedText, StatusBadge } from './parts';
+import { BackToSharing, IndicatorList, MarkedText, StatusBadge } from './parts';
 
 const TLPS: Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
@@ -56,6 +56,7 @@ export function ReportPage() {
   const preview = editing ? applyRedactions(r.text, kept, r.lang) : r.preview;
   return (
     <Stack gap="lg">
+      <BackToSharing orgId={orgId} />
       <PageHeader title={r.publishedTitle ?? r.title} description={`${r.hubName} · ${r.reporterName}`} />
       <Group gap="xs">
         <StatusBadge status={r.status} />

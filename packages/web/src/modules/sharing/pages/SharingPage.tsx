@@ -54,7 +54,10 @@ export function SharingPage() {
             {overview.hub ? (
               <HubPanel hub={overview.hub} received={reports.received} onChange={load} />
             ) : null}
-            <MemberPanel memberships={overview.memberships} submitted={reports.submitted} onChange={load} />
+            {overview.hub && overview.memberships.length === 0 && reports.submitted.length === 0 ? null : (
+              // a hub that is no hub's member is not told to join one
+              <MemberPanel memberships={overview.memberships} submitted={reports.submitted} onChange={load} />
+            )}
             {overview.memberships.length > 0 ? (
               <NotifyPanel orgId={orgId} manager={can(role, 'org.update')} />
             ) : null}

@@ -15,9 +15,11 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { intakeApi, type IntakeSource, type SourceInput } from '../intake-api';
+import { sourceError } from './sourceError';
 
 const EMPTY: SourceInput = {
   name: '',
@@ -29,6 +31,36 @@ const EMPTY: SourceInput = {
   intervalMinutes: 60,
   enabled: true,
 };
+
+type Field = 'name' | 'apiRootUrl' | 'collectionId';
+const FIELD_OF: Record<string, Field> = {
+  '/name': 'name',
+  '/apiRootUrl': 'apiRootUrl',
+  '/collectionId': 'collectionId',
+};
+const URL_PROBLEMS = ['scheme', 'private_address', 'invalid_url'] as const;
+
+/** The fields the server refused, each with why (the URL checks name their reason). */
+function refusedFields(error: unknown): Partial<Record<Field, string>> | null {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed' || !Array.isArray(error.details))
+    return null;
+  const found: Partial<Record<Field, string>> = {};
+  for (const d of error.details as { pointer?: unknown; code?: unknown }[]) {
+    const field = typeof d.pointer === 'string' ? FIELD_OF[d.pointer] : undefined;
+    if (!field || found[field]) continue;
+    const code = URL_PROBLEMS.find((c) => c === d.code);
+    found[field] = code ? `sharing.sources.problem.${code}` : 'sharing.sources.problem.invalid';
+  }
+  return Object.keys(found).length > 0 ? found : null;
+}
+
+function SourceError({ raw }: { raw: string }) {
+  const { t } = useTranslation('sharing');
+  const e = sourceError(raw);
+  if (!e) return <>{raw}</>;
+  const text = t(`sharing.sources.fetchError.${e.key}`, { page: e.page, status: e.status });
+  return <>{e.detail ? `${text} (${e.detail})` : text}</>;
+}
 
 /** How long ago, in the reader's language (minutes, hours, days). */
 function Age({ iso }: { iso: string | null }) {
@@ -56,6 +88,8 @@ export function SourcesPanel({
   const [sources, setSources] = useState<IntakeSource[]>([]);
   const [form, setForm] = useState<SourceInput>(EMPTY);
   const [busy, setBusy] = useState(false);
+  // i18n keys of the fields' problems (translated on render, so a language switch follows)
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const load = useCallback(() => {
     intakeApi.sources(orgId).then((r) => setSources(r.sources), notifyError);
@@ -64,6 +98,11 @@ export function SourcesPanel({
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
+    const missing: Partial<Record<Field, string>> = {};
+    for (const f of ['name', 'apiRootUrl', 'collectionId'] as const)
+      if (form[f].trim() === '') missing[f] = 'sharing.sources.problem.required';
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
     setBusy(true);
     try {
       await intakeApi.addSource(orgId, form);
@@ -71,10 +110,17 @@ export function SourcesPanel({
       notifySuccess(t('sharing.sources.added'));
       load();
     } catch (error) {
-      notifyError(error);
+      const refused = refusedFields(error);
+      if (refused) setErrors(refused);
+      else notifyError(error);
     } finally {
       setBusy(false);
     }
+  };
+  const problem = (f: Field) => (errors[f] ? t(errors[f] as 'sharing.sources.problem.required') : undefined);
+  const edit = (patch: Partial<SourceInput>, field?: Field) => {
+    setForm({ ...form, ...patch });
+    if (field && errors[field]) setErrors({ ...errors, [field]: undefined });
   };
   const pull = async (s: IntakeSource) => {
     try {
@@ -123,10 +169,16 @@ export function SourcesPanel({
                       ? ` · ${t('sharing.sources.next')}: ${formatDateTime(s.nextRunAt, lang)}`
                       : ''}
                   </Text>
+                  <Text size="xs" c="dimmed" data-testid="intake-source-auth">
+                    {t(`sharing.sources.authKind.${s.authKind}`)}
+                    {s.authKind === 'none'
+                      ? ''
+                      : ` · ${s.hasSecret ? t('sharing.sources.secretStored') : t('sharing.sources.secretMissing')}`}
+                  </Text>
                   {s.lastError ? (
                     <Text size="xs" c="red" data-testid="intake-source-error">
-                      {t('sharing.sources.lastError', { count: s.failures })}: {s.lastError} (
-                      <Age iso={s.lastAttemptAt} />)
+                      {t('sharing.sources.lastError', { count: s.failures })}:{' '}
+                      <SourceError raw={s.lastError} /> (<Age iso={s.lastAttemptAt} />)
                     </Text>
                   ) : null}
                 </div>
@@ -149,66 +201,73 @@ export function SourcesPanel({
           </Stack>
         )}
         {manager ? (
-          <Stack gap="xs" component="form" onSubmit={(e: FormEvent) => void add(e)} maw={640} mt="sm">
-            <Title order={4}>{t('sharing.sources.add')}</Title>
-            <TextInput
-              required
-              label={t('sharing.sources.name')}
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            />
-            <TextInput
-              required
-              label={t('sharing.sources.apiRoot')}
-              description={t('sharing.sources.apiRootHint')}
-              placeholder="https://hub.example.jp/taxii2/hub/"
-              value={form.apiRootUrl}
-              onChange={(e) => setForm({ ...form, apiRootUrl: e.currentTarget.value })}
-            />
-            <TextInput
-              required
-              label={t('sharing.sources.collection')}
-              value={form.collectionId}
-              onChange={(e) => setForm({ ...form, collectionId: e.currentTarget.value })}
-            />
-            <Group grow align="start">
-              <Select
-                label={t('sharing.sources.auth')}
-                data={(['bearer', 'basic', 'none'] as const).map((v) => ({
-                  value: v,
-                  label: t(`sharing.sources.authKind.${v}`),
-                }))}
-                value={form.authKind}
-                onChange={(v) => setForm({ ...form, authKind: v ?? 'none' })}
-                allowDeselect={false}
-              />
-              <NumberInput
-                label={t('sharing.sources.interval')}
-                min={5}
-                max={10080}
-                value={form.intervalMinutes}
-                onChange={(v) => setForm({ ...form, intervalMinutes: typeof v === 'number' ? v : 60 })}
-              />
-            </Group>
-            {form.authKind === 'basic' ? (
+          <form noValidate onSubmit={(e: FormEvent) => void add(e)} style={{ maxWidth: 640 }}>
+            <Stack gap="xs" mt="sm">
+              <Title order={4}>{t('sharing.sources.add')}</Title>
               <TextInput
-                label={t('sharing.sources.username')}
-                value={form.username ?? ''}
-                onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+                required
+                label={t('sharing.sources.name')}
+                value={form.name}
+                error={problem('name')}
+                onChange={(e) => edit({ name: e.currentTarget.value }, 'name')}
               />
-            ) : null}
-            {form.authKind !== 'none' ? (
-              <PasswordInput
-                label={form.authKind === 'basic' ? t('sharing.sources.password') : t('sharing.sources.token')}
-                description={t('sharing.sources.secretHint')}
-                value={form.secret ?? ''}
-                onChange={(e) => setForm({ ...form, secret: e.currentTarget.value })}
+              <TextInput
+                required
+                label={t('sharing.sources.apiRoot')}
+                description={t('sharing.sources.apiRootHint')}
+                placeholder="https://hub.example.jp/taxii2/hub/"
+                value={form.apiRootUrl}
+                error={problem('apiRootUrl')}
+                onChange={(e) => edit({ apiRootUrl: e.currentTarget.value }, 'apiRootUrl')}
               />
-            ) : null}
-            <Button type="submit" loading={busy} w="fit-content">
-              {t('sharing.sources.save')}
-            </Button>
-          </Stack>
+              <TextInput
+                required
+                label={t('sharing.sources.collection')}
+                value={form.collectionId}
+                error={problem('collectionId')}
+                onChange={(e) => edit({ collectionId: e.currentTarget.value }, 'collectionId')}
+              />
+              <Group grow align="start">
+                <Select
+                  label={t('sharing.sources.auth')}
+                  data={(['bearer', 'basic', 'none'] as const).map((v) => ({
+                    value: v,
+                    label: t(`sharing.sources.authKind.${v}`),
+                  }))}
+                  value={form.authKind}
+                  onChange={(v) => setForm({ ...form, authKind: v ?? 'none' })}
+                  allowDeselect={false}
+                />
+                <NumberInput
+                  label={t('sharing.sources.interval')}
+                  min={5}
+                  max={10080}
+                  value={form.intervalMinutes}
+                  onChange={(v) => setForm({ ...form, intervalMinutes: typeof v === 'number' ? v : 60 })}
+                />
+              </Group>
+              {form.authKind === 'basic' ? (
+                <TextInput
+                  label={t('sharing.sources.username')}
+                  value={form.username ?? ''}
+                  onChange={(e) => setForm({ ...form, username: e.currentTarget.value })}
+                />
+              ) : null}
+              {form.authKind !== 'none' ? (
+                <PasswordInput
+                  label={
+                    form.authKind === 'basic' ? t('sharing.sources.password') : t('sharing.sources.token')
+                  }
+                  description={t('sharing.sources.secretHint')}
+                  value={form.secret ?? ''}
+                  onChange={(e) => setForm({ ...form, secret: e.currentTarget.value })}
+                />
+              ) : null}
+              <Button type="submit" loading={busy} w="fit-content">
+                {t('sharing.sources.save')}
+              </Button>
+            </Stack>
+          </form>
         ) : null}
       </Stack>
     </Paper>

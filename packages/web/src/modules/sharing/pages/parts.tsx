@@ -1,6 +1,7 @@
-import { Badge, Code, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Code, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ReportDetail } from '../api';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -18,6 +19,16 @@ export const TLP_COLOR: Record<string, string> = {
   red: 'red',
 };
 
+/** Back to the sharing page (a report or a feed item is reached from it; on a phone the menu is folded away). */
+export function BackToSharing({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('sharing');
+  return (
+    <Anchor component={Link} to={`/orgs/${orgId}/sharing`} size="sm" w="fit-content">
+      ← {t('sharing.backToList')}
+    </Anchor>
+  );
+}
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('sharing');
   return (
@@ -29,7 +40,13 @@ export function StatusBadge({ status }: { status: string }) {
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return (
-    <Badge color={TLP_COLOR[tlp] ?? 'gray'} variant={tlp === 'clear' ? 'outline' : 'filled'}>
+    <Badge
+      color={TLP_COLOR[tlp] ?? 'gray'}
+      variant={tlp === 'clear' ? 'outline' : 'filled'}
+      // never cut: TLP:AMBER+STRICT must stay readable whole
+      miw="max-content"
+      styles={{ label: { overflow: 'visible' } }}
+    >
       TLP:{tlp.toUpperCase()}
     </Badge>
   );
@@ -87,8 +104,14 @@ export function IndicatorList({
     <Stack gap={6}>
       {indicators.map((i) => (
         <Group key={`${i.type}:${i.value}`} gap="xs" wrap="nowrap" align="start">
-          <Badge variant="outline" w={70} style={{ flexShrink: 0 }}>
-            {i.type}
+          <Badge
+            variant="outline"
+            miw={76}
+            style={{ flexShrink: 0 }}
+            styles={{ label: { overflow: 'visible' } }}
+            data-testid="indicator-type"
+          >
+            {t(`sharing.indicatorType.${i.type}` as 'sharing.indicatorType.ipv4', { defaultValue: i.type })}
           </Badge>
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Code style={{ wordBreak: 'break-all' }}>{defang(i.value)}</Code>

@@ -16,11 +16,11 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainNode } from '../api';
 import { chainLayout, NODE_H, NODE_W } from './chainElk';
-import { nodeColor } from './chainFilter';
+import { nodeColor, readableView } from './chainFilter';
 
 type ChainNodeData = {
   label: string;
@@ -68,7 +68,7 @@ const ChainNodeView = memo(function ChainNodeView({ data, selected }: NodeProps<
             bg={`var(--mantine-color-${data.color}-6)`}
           />
         )}
-        <Text size="sm" fw={600} truncate="end">
+        <Text size="sm" fw={600} truncate="end" title={data.label}>
           {data.label}
         </Text>
       </Group>
@@ -95,6 +95,7 @@ const ChainNodeView = memo(function ChainNodeView({ data, selected }: NodeProps<
 });
 
 const nodeTypes = { chain: ChainNodeView };
+
 const BUYER = '__buyer__';
 
 export interface ChainGraphProps {
@@ -138,9 +139,20 @@ function Graph({ buyerName, nodes, shown, concentrated, selectedId, onSelect }: 
   }, [visible, edges]);
 
   const flow = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
+  const [partial, setPartial] = useState(false);
   useEffect(() => {
     if (positions === null) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.1, maxZoom: 1 }));
+    const id = requestAnimationFrame(() => {
+      const el = box.current;
+      const view = el
+        ? readableView(positions, el.clientWidth, el.clientHeight, { width: NODE_W, height: NODE_H })
+        : null;
+      if (view === null) return;
+      // the whole chain when it fits legibly; otherwise the buyer's end at a readable size (pan or Tab on)
+      setPartial(view.partial);
+      void flow.setViewport({ x: view.x, y: view.y, zoom: view.zoom });
+    });
     return () => cancelAnimationFrame(id);
   }, [positions, flow]);
 
@@ -200,38 +212,50 @@ function Graph({ buyerName, nodes, shown, concentrated, selectedId, onSelect }: 
   }, [positions, visible, buyerName, selectedId, shown, concentrated, t]);
 
   return (
-    <div
-      style={{ height: 'min(520px, 70vh, 100vw)', minHeight: 320, width: '100%' }}
-      data-testid="chain-graph"
-      role="group"
-      aria-label={t('supplychain.chainPage.graphLabel')}
-    >
-      <ReactFlow<ChainNodeType, Edge>
-        nodes={flowNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        onNodeClick={(_e, node) => onSelect(node.id === BUYER ? null : node.id)}
-        // Selection by mouse or keyboard (Tab to a node, Enter) arrives as a change of the controlled nodes.
-        onNodesChange={(changes) => {
-          const picked = changes.find((c) => c.type === 'select' && c.selected && c.id !== BUYER);
-          if (picked && picked.type === 'select' && picked.id !== selectedId) onSelect(picked.id);
-        }}
-        onPaneClick={() => onSelect(null)}
-        fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2}
-        ariaLabelConfig={{
-          'node.a11yDescription.default': t('supplychain.chainPage.detailsHint'),
-        }}
+    <>
+      {partial ? (
+        <Text size="xs" c="dimmed" px="sm" pt="xs" data-testid="chain-partial">
+          {t('supplychain.chainPage.partialHint')}
+        </Text>
+      ) : null}
+      <div
+        ref={box}
+        style={{ height: 'min(520px, 70vh, 100vw)', minHeight: 320, width: '100%' }}
+        data-testid="chain-graph"
+        role="group"
+        aria-label={t('supplychain.chainPage.graphLabel')}
       >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+        <ReactFlow<ChainNodeType, Edge>
+          nodes={flowNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          onNodeClick={(_e, node) => onSelect(node.id === BUYER ? null : node.id)}
+          // Selection by mouse or keyboard (Tab to a node, Enter) arrives as a change of the controlled nodes.
+          onNodesChange={(changes) => {
+            const picked = changes.find((c) => c.type === 'select' && c.selected && c.id !== BUYER);
+            if (picked && picked.type === 'select' && picked.id !== selectedId) onSelect(picked.id);
+          }}
+          onPaneClick={() => onSelect(null)}
+          // the first view comes from the layout (readableView), not a fit: a long chain would be unreadable
+          fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+          minZoom={0.1}
+          maxZoom={2}
+          ariaLabelConfig={{
+            'node.a11yDescription.default': t('supplychain.chainPage.detailsHint'),
+            'controls.ariaLabel': t('supplychain.chainPage.controls.label'),
+            'controls.zoomIn.ariaLabel': t('supplychain.chainPage.controls.zoomIn'),
+            'controls.zoomOut.ariaLabel': t('supplychain.chainPage.controls.zoomOut'),
+            'controls.fitView.ariaLabel': t('supplychain.chainPage.controls.fitView'),
+          }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} fitViewOptions={{ padding: 0.1, maxZoom: 1 }} />
+        </ReactFlow>
+      </div>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainNode } from '../api';
-import { matches, nodeColor, scoreBand, shownNodes } from './chainFilter';
+import { matches, MIN_READABLE_ZOOM, nodeColor, readableView, scoreBand, shownNodes } from './chainFilter';
 
 const node = (id: string, parentId: string | null, over: Partial<ChainNode> = {}): ChainNode => ({
   id,
@@ -53,5 +53,30 @@ describe('chain filters', () => {
     ]);
     expect(shownNodes(nodes, { criticality: 'high', status: '', score: '' }).size).toBe(1);
     expect(shownNodes(nodes, { criticality: '', status: '', score: '' }).size).toBe(4);
+  });
+});
+
+describe('readableView', () => {
+  const size = { width: 220, height: 64 };
+  const column = (tiers: number) =>
+    new Map(Array.from({ length: tiers }, (_, i) => [`n${i}`, { x: i * 290, y: 0 }] as const));
+
+  it('fits a short chain whole, centred, never above 1', () => {
+    const view = readableView(column(2), 770, 520, size)!;
+    expect(view).toMatchObject({ zoom: 1, partial: false });
+    expect(view.x).toBeCloseTo((770 - 510) / 2);
+    expect(readableView(new Map(), 770, 520, size)).toBeNull();
+  });
+
+  it('keeps a long chain readable: minimum zoom, buyer at the left edge, centred vertically', () => {
+    const view = readableView(column(5), 770, 520, size)!;
+    expect(view).toMatchObject({ zoom: MIN_READABLE_ZOOM, partial: true, x: 16 });
+    expect(view.y).toBeCloseTo((520 - 64 * MIN_READABLE_ZOOM) / 2);
+  });
+
+  it('starts from the top when the chain is taller than the pane', () => {
+    const tall = new Map(Array.from({ length: 30 }, (_, i) => [`n${i}`, { x: 0, y: 100 + i * 84 }] as const));
+    const view = readableView(tall, 390, 390, size)!;
+    expect(view.y).toBeCloseTo(16 - 100 * MIN_READABLE_ZOOM);
   });
 });

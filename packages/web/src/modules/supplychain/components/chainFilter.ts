@@ -50,3 +50,38 @@ export function nodeColor(n: Pick<ChainNode, 'score' | 'statusKnown'>): string {
   if (band === 'low') return 'red';
   return n.statusKnown ? 'blue' : 'gray';
 }
+
+/** Below this zoom the nodes' 14 px names shrink under ~9 px and cannot be read. */
+export const MIN_READABLE_ZOOM = 0.7;
+
+/**
+ * The initial viewport of the chain graph: the whole chain centred when it fits at MIN_READABLE_ZOOM or more
+ * (never above 1); otherwise `partial`, at MIN_READABLE_ZOOM with the buyer at the left edge, centred
+ * vertically (or from the top when taller than the pane). Null before there is anything to show.
+ */
+export function readableView(
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+  width: number,
+  height: number,
+  node: { width: number; height: number },
+): { x: number; y: number; zoom: number; partial: boolean } | null {
+  if (positions.size === 0 || width <= 0 || height <= 0) return null;
+  const xs = [...positions.values()].map((p) => p.x);
+  const ys = [...positions.values()].map((p) => p.y);
+  const minX = Math.min(...xs);
+  const minY = Math.min(...ys);
+  const w = Math.max(...xs) + node.width - minX;
+  const h = Math.max(...ys) + node.height - minY;
+  const fit = Math.min(width / (w * 1.2), height / (h * 1.2), 1);
+  if (fit >= MIN_READABLE_ZOOM)
+    return {
+      x: (width - w * fit) / 2 - minX * fit,
+      y: (height - h * fit) / 2 - minY * fit,
+      zoom: fit,
+      partial: false,
+    };
+  const zoom = MIN_READABLE_ZOOM;
+  const pad = 16;
+  const y = h * zoom + 2 * pad <= height ? (height - h * zoom) / 2 - minY * zoom : pad - minY * zoom;
+  return { x: pad - minX * zoom, y, zoom, partial: true };
+}
