@@ -6,7 +6,8 @@
  * session, saving an answer (`PUT /api/respond/answers/:ref`) as fast as the server takes them.
  * Target: p99 < 100 ms. Reports p50/p97.5/p99, requests/s, the server's CPU per request, and where the CPU
  * time goes (profile of a second load window).
- * Run: node --import tsx bench/supplychain-answers.ts [suppliers=200]   (BENCH_SECONDS=10)
+ * Run: node --import tsx bench/supplychain-answers.ts [suppliers=200]   (BENCH_SECONDS=10; BENCH_PROFILE_DIR=dir
+ * keeps the .cpuprofile of this commit's profiled window; BENCH_BASELINE=dir measures that checkout too)
  * Writes docs/benchmarks.md (section `supplychain-answers`).
  */
 import { SERVER_MODULES } from '@shinrai/server';
@@ -178,6 +179,8 @@ async function measure(root: string, profiled: boolean): Promise<Measured> {
     await load(Math.max(3, Math.round(SECONDS / 2)));
     await ask({ cmd: 'stop', profileFile });
     profile = summarizeProfile(profileFile, 10);
+    if (process.env.BENCH_PROFILE_DIR)
+      copyFileSync(profileFile, path.join(process.env.BENCH_PROFILE_DIR, 'answers.cpuprofile'));
   }
   const exited = new Promise((resolve) => child.on('exit', resolve));
   child.send({ cmd: 'exit' });

@@ -361,6 +361,17 @@ describe('supplier inbox on Shinrai and answer once', () => {
     );
     const box = await inboxOf(supplier, org.s);
     expect(box.items.find((i) => i.id === request.b)).toMatchObject({ clarify: 1, open: true });
+    // The supplier's owner (not its viewer) is told too, with a link to the request in its inbox.
+    const before = mails.length;
+    await deliver();
+    await deliver();
+    const told = mails.slice(before).filter((m) => m.mail.subject?.includes('確認のお願い'));
+    const to = (m: Received) => m.envelope.rcptTo.map((r) => r.address);
+    const owner = told.find((m) => to(m).includes('owner@s-parts.example.jp'));
+    expect(owner?.mail.text).toContain(`${PUBLIC_URL}/orgs/${org.s}/inbox/${request.b}`);
+    expect(owner?.mail.text).toContain('根拠を添えてください');
+    expect(owner?.mail.subject).toContain('ビー工業株式会社');
+    expect(told.some((m) => to(m).includes('viewer@s-parts.example.jp'))).toBe(false);
     must(await answer(supplier, request.b, '5', { kind: 'choice', value: 'yes' }), 204);
     expect(code(await answer(supplier, request.b, '6', { kind: 'choice', value: 'no' }))).toBe(
       'respond_item_locked',
