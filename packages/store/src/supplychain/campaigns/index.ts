@@ -4,3 +4,4 @@ export * from './repo.ts';
 export * from './recipients.ts';
 export * from '../inbox/repo.ts';
 export * from './respondent.ts';
+export * from './items.ts';

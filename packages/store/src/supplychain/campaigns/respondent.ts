@@ -1,12 +1,11 @@
 import type Sqlite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import type { Database, Executor } from '../../modules.ts';
+import type { Database } from '../../modules.ts';
 import {
   findCampaign,
   findCampaignRequest,
   findRespondSession,
-  type CampaignItemRow,
   type CampaignRequestRow,
   type CampaignRow,
   type RespondLinkRow,
@@ -168,20 +167,4 @@ export function postgresRespondQueries(pool: pg.Pool): RespondQueries {
       return rows[0] === undefined ? undefined : respondentOf(rows[0]);
     },
   };
-}
-
-/** One item's state in a request (undefined: never answered or returned). */
-export async function findCampaignItem(
-  ex: Executor,
-  orgId: string,
-  requestId: string,
-  ref: string,
-): Promise<CampaignItemRow | undefined> {
-  return ex
-    .selectFrom('campaign_items')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('request_id', '=', requestId)
-    .where('ref', '=', ref)
-    .executeTakeFirst();
 }
