@@ -223,4 +223,37 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
     const box = await apiCall(deskS, 'GET', `${base}/api/orgs/${orgS.id}/supplychain/inbox`);
     return box.open === 0;
   });
+
+  begin("buyer B sends one item back: the supplier's owner is mailed the inbox link; the inbox shows it");
+  const note = '規程の写しを添付してください';
+  await apiCall(
+    desk,
+    'POST',
+    `${base}/api/orgs/${orgB.id}/supplychain/requests/${requests[orgB.id]}/items/5/return`,
+    { note },
+  );
+  const inboxPath = `/orgs/${orgS.id}/inbox/${requests[orgB.id]}`;
+  // S's owner (here the administrator who created it) gets the mail; the member who answered is a member only.
+  await until('clarification mail to the owner of S', async () =>
+    mails.some((m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxPath)),
+  );
+  const told = mails.find((m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxPath));
+  assert(told.subject.includes('ビー工業株式会社') && told.text.includes(note), 'mail names buyer and note');
+  await deskS.goto(`${base}/orgs/${orgS.id}/inbox`);
+  await deskS.getByText(I.list.clarify.replace('{{count}}', '1')).waitFor();
+  await shot(deskS, 'inbox-clarify-1440');
+  await phone.goto(`${base}${inboxPath}`);
+  const returned = phone.locator('section').filter({ hasText: note });
+  await returned.waitFor();
+  await returned.getByText(C.respond.returned).first().waitFor();
+  await returned.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: path.join(SHOTS, 'request-b-clarify-390.png') });
+  await saved(phone, () => returned.getByRole('radio', { name: '一部実施している', exact: true }).check());
+  const resubmitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));
+  await phone.getByRole('button', { name: I.request.resubmit }).click();
+  assert((await resubmitted).status() === 204, 'B resubmitted');
+  await until('inbox without open requests again', async () => {
+    const box = await apiCall(deskS, 'GET', `${base}/api/orgs/${orgS.id}/supplychain/inbox`);
+    return box.open === 0;
+  });
 });
