@@ -205,6 +205,66 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect((await outsider.get(base(request.a))).statusCode).toBe(404);
   });
 
+  it('forwards a request or one item to a colleague who may answer (not a viewer), audited in both logs, mailed a link to the inbox', async () => {
+    must(
+      await supplier.post(`/api/orgs/${org.s}/invitations`, {
+        email: 'member@s-parts.example.jp',
+        role: 'member',
+      }),
+      201,
+    );
+    const token = mails.at(-1)?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
+    const colleague = new Client(t.app);
+    must(
+      await colleague.post(`/api/invitations/${token}/accept`, {
+        displayName: '江洲 次郎',
+        password: 'another long passphrase 1',
+      }),
+      200,
+    );
+    const members = json<{ items: { user: { id: string; email: string } }[] }>(
+      await supplier.get(`/api/orgs/${org.s}/members`),
+    ).items;
+    const idOf = (email: string) => members.find((m) => m.user.email === email)!.user.id;
+    const forward = (c: Client, userId: string, ref: string | null) =>
+      c.post(`${base(request.a)}/forward`, { userId, ref, note: '設問3をお願いします' });
+    // A viewer cannot answer, the forwarder is not their own colleague, and a viewer cannot forward.
+    for (const userId of [idOf('viewer@s-parts.example.jp'), idOf('owner@s-parts.example.jp'), 'nobody'])
+      expect(code(await forward(supplier, userId, '3'))).toBe('inbox_forward_colleague');
+    expect((await forward(supplierViewer, idOf('member@s-parts.example.jp'), '3')).statusCode).toBe(403);
+    // Another organization cannot reach S's request at all.
+    expect(
+      (await outsider.post(`${base(request.a)}/forward`, { userId: 'x', ref: null, note: null })).statusCode,
+    ).toBe(404);
+    const before = mails.length;
+    must(await forward(supplier, idOf('member@s-parts.example.jp'), '3'), 202);
+    await deliver();
+    const mail = mails
+      .slice(before)
+      .find((m) => m.envelope.rcptTo.some((r) => r.address === 'member@s-parts.example.jp'));
+    expect(mail?.mail.subject).toContain('江洲 花子');
+    expect(mail?.mail.text).toContain(`${PUBLIC_URL}/orgs/${org.s}/inbox/${request.a}`);
+    expect(mail?.mail.text).toContain('設問3をお願いします');
+    const buyerLog = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
+      await admin.get(`/api/orgs/${org.a}/audit?limit=50`),
+    ).items.find((e) => e.action === 'respond.forward');
+    expect(buyerLog?.details).toMatchObject({
+      from: 'owner@s-parts.example.jp',
+      to: 'member@s-parts.example.jp',
+      item: '3',
+      supplierOrgId: org.s,
+    });
+    const supplierLog = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
+      await supplier.get(`/api/orgs/${org.s}/audit?limit=50`),
+    ).items.find((e) => e.action === 'supplychain.inbox.forward');
+    expect(supplierLog?.details).toMatchObject({
+      to: 'member@s-parts.example.jp',
+      note: '設問3をお願いします',
+    });
+    // The colleague answers it from their own account.
+    must(await answer(colleague, request.a, '3', { kind: 'choice', value: 'yes' }), 204);
+  });
+
   it('answers from the account (viewers may read only), with evidence; the buyer sees the same answers; submit is audited with the name', async () => {
     expect((await answer(supplierViewer, request.a, '1', { kind: 'choice', value: 'yes' })).statusCode).toBe(
       403,

@@ -151,6 +151,43 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await until('25 items', async () => (await cards.count()) === 25);
   assert((await phone.getByRole('button', { name: I.reuse.open }).count()) === 0, 'nothing to reuse yet');
   await viewport(phone, 'request-a-390');
+  await viewport(phone, 'request-a-390');
+
+  begin(
+    'the member forwards the request to a colleague (phone) and one item (desktop); each is mailed the inbox link',
+  );
+  const inboxA = `/orgs/${orgS.id}/inbox/${requests[orgA]}`;
+  const forwardTo = async (page, open, file) => {
+    await open();
+    const dialog = page.getByRole('dialog', { name: I.forward.title });
+    await dialog.waitFor();
+    await dialog.getByLabel(I.forward.colleague).click();
+    await page.getByRole('option', { name: new RegExp(ADMIN.name) }).click();
+    await dialog.getByLabel(I.forward.note).fill('ご確認をお願いします');
+    await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+    const sent = page.waitForResponse((r) => r.url().endsWith('/forward'));
+    await dialog.getByRole('button', { name: I.forward.send }).click();
+    assert((await sent).status() === 202, 'forwarded');
+    await dialog.waitFor({ state: 'hidden' });
+  };
+  const forwardMails = () =>
+    mails.filter(
+      (m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxA) && m.text.includes(MEMBER.name),
+    );
+  await forwardTo(
+    phone,
+    () => phone.getByRole('button', { name: I.forward.open, exact: true }).click(),
+    'forward-390',
+  );
+  await until('forward mail to the colleague', async () => forwardMails().length === 1);
+  await deskS.goto(`${base}${inboxA}`);
+  await deskS.locator('section').first().waitFor();
+  await forwardTo(
+    deskS,
+    () => deskS.locator('section').nth(2).getByRole('button', { name: C.respond.forwardItem }).click(),
+    'forward-item-1440',
+  );
+  await until('item forward mail', async () => forwardMails().some((m) => m.text.includes('設問「3 ')));
   for (let i = 0; i < 25; i++)
     await saved(phone, () => cards.nth(i).getByRole('radio', { name: '実施している', exact: true }).check());
   const submitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));

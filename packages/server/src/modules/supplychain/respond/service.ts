@@ -162,7 +162,8 @@ function itemRow(
   };
 }
 
-async function editableItem(deps: Deps, r: Respondent, ref: string) {
+/** One item of the respondent's request that they may still change (refused when not theirs or locked). */
+export async function editableItem(deps: Deps, r: Respondent, ref: string) {
   if (r.link.item_ref !== null && r.link.item_ref !== ref) fail('respond_item_not_yours');
   const { catalog, all } = await questions(deps, r);
   const n = all.find((i) => i.ref === ref) ?? fail('not_found', { pointer: '/ref' });
