@@ -1,6 +1,7 @@
 import { JobWorker, SERVER_MODULES } from '@shinrai/server';
 import type { LightMyRequestResponse } from 'fastify';
 import type { SMTPServer } from 'smtp-server';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
@@ -36,13 +37,21 @@ interface Questionnaire {
   }[];
 }
 interface Offers {
-  items: { type: string; id: string; label: string; date: string; items: { ref: string }[] }[];
+  items: {
+    type: string;
+    id: string;
+    label: string;
+    date: string;
+    items: { ref: string }[];
+    evidence: number;
+  }[];
 }
 interface Review {
   items: {
     ref: string;
     value: { kind: string; value: string } | null;
     reusedFrom: { type: string; label: string; date: string } | null;
+    evidence?: { id: string; sha256: string }[];
   }[];
 }
 
@@ -350,6 +359,8 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect(offers[0]).toMatchObject({ type: 'request', id: request.a, date: '2027-04-05' });
     expect(offers[0]!.label).toContain('エー機械株式会社');
     expect(offers[0]!.items).toHaveLength(25);
+    // A's evidence file (item 2) comes along with the answers.
+    expect(offers[0]!.evidence).toBe(1);
     const refs = offers[0]!.items.map((i) => i.ref);
     // Consent is explicit; a source that is not offered is refused.
     expect(
@@ -395,6 +406,16 @@ describe('supplier inbox on Shinrai and answer once', () => {
     // Marked with the kind of source and its date, never the other buyer's name.
     expect(three.reusedFrom).toEqual({ type: 'request', label: '', date: '2027-04-05' });
     expect(JSON.stringify(after)).not.toContain('エー機械');
+    // The evidence was copied for B with its hash: B downloads the same bytes from its own copy.
+    const pdfHash = createHash('sha256').update(PDF).digest('hex');
+    const copied = after.items.find((i) => i.ref === '2')?.evidence ?? [];
+    expect(copied.map((e) => e.sha256)).toEqual([pdfHash]);
+    const file = await buyerB.get(`/api/orgs/${org.b}/supplychain/files/${copied[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(pdfHash);
+    // A keeps its own file (B's is a copy of its own).
+    const reviewA = json<Review>(await admin.get(`/api/orgs/${org.a}/supplychain/requests/${request.a}`));
+    expect(reviewA.items.find((i) => i.ref === '2')?.evidence?.map((e) => e.id)).not.toContain(copied[0]!.id);
     const consent = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
       await buyerB.get(`/api/orgs/${org.b}/audit?limit=50`),
     ).items.find((e) => e.action === 'respond.reuse');
@@ -403,6 +424,7 @@ describe('supplier inbox on Shinrai and answer once', () => {
       sourceType: 'request',
       sourceId: request.a,
       name: '江洲 花子',
+      evidence: [{ ref: '2', sha256: pdfHash, size: PDF.length }],
     });
     const own = json<{ items: { action: string }[] }>(
       await supplier.get(`/api/orgs/${org.s}/audit?limit=50`),

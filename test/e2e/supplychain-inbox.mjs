@@ -190,6 +190,23 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await until('item forward mail', async () => forwardMails().some((m) => m.text.includes('設問「3 ')));
   for (let i = 0; i < 25; i++)
     await saved(phone, () => cards.nth(i).getByRole('radio', { name: '実施している', exact: true }).check());
+  // Evidence on item 2 (through the same API the card's file button calls): it comes along on reuse.
+  const me = await (await phone.request.get(`${base}/api/me`)).json();
+  const uploaded = await phone.request.post(
+    `${base}/api/orgs/${orgS.id}/supplychain/inbox/${requests[orgA]}/evidence`,
+    {
+      headers: { 'x-csrf-token': me.csrfToken },
+      multipart: {
+        ref: '2',
+        file: {
+          name: 'policy.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+        },
+      },
+    },
+  );
+  assert(uploaded.status() === 201, `evidence: ${uploaded.status()}`);
   const submitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));
   await phone.getByRole('button', { name: I.request.submit }).click();
   assert((await submitted).status() === 204, 'submitted');
@@ -216,6 +233,7 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   const dialog = phone.getByRole('dialog', { name: I.reuse.title });
   await dialog.getByText(/エー機械株式会社/).waitFor();
   await dialog.getByText(I.reuse.items.replace('{{count}}', '25')).waitFor();
+  await dialog.getByText(I.reuse.evidence.replace('{{count}}', '1')).waitFor();
   await phone.screenshot({ path: path.join(SHOTS, 'reuse-dialog-390.png') });
   const apply = dialog.getByRole('button', { name: I.reuse.apply });
   assert(await apply.isDisabled(), 'nothing is copied before the confirmation');

@@ -13615,6 +13615,7 @@ export interface paths {
               } | null;
               items: {
                 date: string;
+                evidence: number;
                 id: string;
                 items: {
                   ref: string;
@@ -14868,6 +14869,7 @@ export interface paths {
               } | null;
               items: {
                 date: string;
+                evidence: number;
                 id: string;
                 items: {
                   ref: string;
