@@ -218,7 +218,6 @@ Two runs: **all at once** — every connection sends its next answer as soon as 
 ${rows('this commit', current)}
 ${baseline ? rows('baseline (BENCH_BASELINE: the commit before the change)', baseline) : ''}
 ${baseline ? `\nServer CPU per answer: ${baseline.cpuMsPerAnswer.toFixed(2)} ms (baseline) → ${current.cpuMsPerAnswer.toFixed(2)} ms (this commit), ${(current.cpuMsPerAnswer / baseline.cpuMsPerAnswer).toFixed(2)} × the baseline.\n` : ''}
-
 What one saved answer costs the server (the baseline is the commit before these changes, measured in the
 same run on the same data with \`BENCH_BASELINE\`): the respondent's session, link, request and campaign
 are found in one prepared statement on the SHA-256 of the cookie (was four Kysely queries); the save reads
