@@ -1,9 +1,9 @@
 import { linkTokenHash } from '@shinrai/core/supplychain';
 import { JobWorker, SERVER_MODULES, createMailer, type Mailer } from '@shinrai/server';
-import { insertSupplier, type SupplierRow } from '@shinrai/store';
+import { insertSupplier, kyselyRespondQueries, type SupplierRow } from '@shinrai/store';
 import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -360,6 +360,15 @@ describe('questionnaire campaigns answered without an account', () => {
     });
     expect(q.items).toHaveLength(25);
     expect(q.items[0]).toMatchObject({ kind: 'single', editable: true, state: 'open' });
+  });
+
+  it("finds the respondent's session, link, request and campaign in one prepared statement, as the Kysely functions do", async () => {
+    const secret = a.cookie!.slice('shinrai_respond='.length);
+    const hash = createHash('sha256').update(secret).digest('hex');
+    const prepared = await t.deps.store.respond.respondent(hash);
+    expect(prepared?.request.supplier_name).toBe('株式会社あおば部品');
+    expect(prepared).toEqual(await kyselyRespondQueries(t.deps.store.db).respondent(hash));
+    expect(await t.deps.store.respond.respondent('0'.repeat(64))).toBeUndefined();
   });
 
   it('saves answers (CSRF token required), asks for a follow-up on "no", forwards one item to a colleague with a link of their own', async () => {

@@ -1,6 +1,7 @@
 import { JobWorker, SERVER_MODULES } from '@shinrai/server';
 import type { LightMyRequestResponse } from 'fastify';
 import type { SMTPServer } from 'smtp-server';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
@@ -36,13 +37,21 @@ interface Questionnaire {
   }[];
 }
 interface Offers {
-  items: { type: string; id: string; label: string; date: string; items: { ref: string }[] }[];
+  items: {
+    type: string;
+    id: string;
+    label: string;
+    date: string;
+    items: { ref: string }[];
+    evidence: number;
+  }[];
 }
 interface Review {
   items: {
     ref: string;
     value: { kind: string; value: string } | null;
     reusedFrom: { type: string; label: string; date: string } | null;
+    evidence?: { id: string; sha256: string }[];
   }[];
 }
 
@@ -205,6 +214,66 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect((await outsider.get(base(request.a))).statusCode).toBe(404);
   });
 
+  it('forwards a request or one item to a colleague who may answer (not a viewer), audited in both logs, mailed a link to the inbox', async () => {
+    must(
+      await supplier.post(`/api/orgs/${org.s}/invitations`, {
+        email: 'member@s-parts.example.jp',
+        role: 'member',
+      }),
+      201,
+    );
+    const token = mails.at(-1)?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
+    const colleague = new Client(t.app);
+    must(
+      await colleague.post(`/api/invitations/${token}/accept`, {
+        displayName: '江洲 次郎',
+        password: 'another long passphrase 1',
+      }),
+      200,
+    );
+    const members = json<{ items: { user: { id: string; email: string } }[] }>(
+      await supplier.get(`/api/orgs/${org.s}/members`),
+    ).items;
+    const idOf = (email: string) => members.find((m) => m.user.email === email)!.user.id;
+    const forward = (c: Client, userId: string, ref: string | null) =>
+      c.post(`${base(request.a)}/forward`, { userId, ref, note: '設問3をお願いします' });
+    // A viewer cannot answer, the forwarder is not their own colleague, and a viewer cannot forward.
+    for (const userId of [idOf('viewer@s-parts.example.jp'), idOf('owner@s-parts.example.jp'), 'nobody'])
+      expect(code(await forward(supplier, userId, '3'))).toBe('inbox_forward_colleague');
+    expect((await forward(supplierViewer, idOf('member@s-parts.example.jp'), '3')).statusCode).toBe(403);
+    // Another organization cannot reach S's request at all.
+    expect(
+      (await outsider.post(`${base(request.a)}/forward`, { userId: 'x', ref: null, note: null })).statusCode,
+    ).toBe(404);
+    const before = mails.length;
+    must(await forward(supplier, idOf('member@s-parts.example.jp'), '3'), 202);
+    await deliver();
+    const mail = mails
+      .slice(before)
+      .find((m) => m.envelope.rcptTo.some((r) => r.address === 'member@s-parts.example.jp'));
+    expect(mail?.mail.subject).toContain('江洲 花子');
+    expect(mail?.mail.text).toContain(`${PUBLIC_URL}/orgs/${org.s}/inbox/${request.a}`);
+    expect(mail?.mail.text).toContain('設問3をお願いします');
+    const buyerLog = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
+      await admin.get(`/api/orgs/${org.a}/audit?limit=50`),
+    ).items.find((e) => e.action === 'respond.forward');
+    expect(buyerLog?.details).toMatchObject({
+      from: 'owner@s-parts.example.jp',
+      to: 'member@s-parts.example.jp',
+      item: '3',
+      supplierOrgId: org.s,
+    });
+    const supplierLog = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
+      await supplier.get(`/api/orgs/${org.s}/audit?limit=50`),
+    ).items.find((e) => e.action === 'supplychain.inbox.forward');
+    expect(supplierLog?.details).toMatchObject({
+      to: 'member@s-parts.example.jp',
+      note: '設問3をお願いします',
+    });
+    // The colleague answers it from their own account.
+    must(await answer(colleague, request.a, '3', { kind: 'choice', value: 'yes' }), 204);
+  });
+
   it('answers from the account (viewers may read only), with evidence; the buyer sees the same answers; submit is audited with the name', async () => {
     expect((await answer(supplierViewer, request.a, '1', { kind: 'choice', value: 'yes' })).statusCode).toBe(
       403,
@@ -290,6 +359,8 @@ describe('supplier inbox on Shinrai and answer once', () => {
     expect(offers[0]).toMatchObject({ type: 'request', id: request.a, date: '2027-04-05' });
     expect(offers[0]!.label).toContain('エー機械株式会社');
     expect(offers[0]!.items).toHaveLength(25);
+    // A's evidence file (item 2) comes along with the answers.
+    expect(offers[0]!.evidence).toBe(1);
     const refs = offers[0]!.items.map((i) => i.ref);
     // Consent is explicit; a source that is not offered is refused.
     expect(
@@ -335,6 +406,16 @@ describe('supplier inbox on Shinrai and answer once', () => {
     // Marked with the kind of source and its date, never the other buyer's name.
     expect(three.reusedFrom).toEqual({ type: 'request', label: '', date: '2027-04-05' });
     expect(JSON.stringify(after)).not.toContain('エー機械');
+    // The evidence was copied for B with its hash: B downloads the same bytes from its own copy.
+    const pdfHash = createHash('sha256').update(PDF).digest('hex');
+    const copied = after.items.find((i) => i.ref === '2')?.evidence ?? [];
+    expect(copied.map((e) => e.sha256)).toEqual([pdfHash]);
+    const file = await buyerB.get(`/api/orgs/${org.b}/supplychain/files/${copied[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(pdfHash);
+    // A keeps its own file (B's is a copy of its own).
+    const reviewA = json<Review>(await admin.get(`/api/orgs/${org.a}/supplychain/requests/${request.a}`));
+    expect(reviewA.items.find((i) => i.ref === '2')?.evidence?.map((e) => e.id)).not.toContain(copied[0]!.id);
     const consent = json<{ items: { action: string; details: Record<string, unknown> }[] }>(
       await buyerB.get(`/api/orgs/${org.b}/audit?limit=50`),
     ).items.find((e) => e.action === 'respond.reuse');
@@ -343,6 +424,7 @@ describe('supplier inbox on Shinrai and answer once', () => {
       sourceType: 'request',
       sourceId: request.a,
       name: '江洲 花子',
+      evidence: [{ ref: '2', sha256: pdfHash, size: PDF.length }],
     });
     const own = json<{ items: { action: string }[] }>(
       await supplier.get(`/api/orgs/${org.s}/audit?limit=50`),
@@ -361,6 +443,17 @@ describe('supplier inbox on Shinrai and answer once', () => {
     );
     const box = await inboxOf(supplier, org.s);
     expect(box.items.find((i) => i.id === request.b)).toMatchObject({ clarify: 1, open: true });
+    // The supplier's owner (not its viewer) is told too, with a link to the request in its inbox.
+    const before = mails.length;
+    await deliver();
+    await deliver();
+    const told = mails.slice(before).filter((m) => m.mail.subject?.includes('確認のお願い'));
+    const to = (m: Received) => m.envelope.rcptTo.map((r) => r.address);
+    const owner = told.find((m) => to(m).includes('owner@s-parts.example.jp'));
+    expect(owner?.mail.text).toContain(`${PUBLIC_URL}/orgs/${org.s}/inbox/${request.b}`);
+    expect(owner?.mail.text).toContain('根拠を添えてください');
+    expect(owner?.mail.subject).toContain('ビー工業株式会社');
+    expect(told.some((m) => to(m).includes('viewer@s-parts.example.jp'))).toBe(false);
     must(await answer(supplier, request.b, '5', { kind: 'choice', value: 'yes' }), 204);
     expect(code(await answer(supplier, request.b, '6', { kind: 'choice', value: 'no' }))).toBe(
       'respond_item_locked',

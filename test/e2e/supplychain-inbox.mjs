@@ -151,8 +151,62 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await until('25 items', async () => (await cards.count()) === 25);
   assert((await phone.getByRole('button', { name: I.reuse.open }).count()) === 0, 'nothing to reuse yet');
   await viewport(phone, 'request-a-390');
+  await viewport(phone, 'request-a-390');
+
+  begin(
+    'the member forwards the request to a colleague (phone) and one item (desktop); each is mailed the inbox link',
+  );
+  const inboxA = `/orgs/${orgS.id}/inbox/${requests[orgA]}`;
+  const forwardTo = async (page, open, file) => {
+    await open();
+    const dialog = page.getByRole('dialog', { name: I.forward.title });
+    await dialog.waitFor();
+    await dialog.getByLabel(I.forward.colleague).click();
+    await page.getByRole('option', { name: new RegExp(ADMIN.name) }).click();
+    await dialog.getByLabel(I.forward.note).fill('ご確認をお願いします');
+    await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+    const sent = page.waitForResponse((r) => r.url().endsWith('/forward'));
+    await dialog.getByRole('button', { name: I.forward.send }).click();
+    assert((await sent).status() === 202, 'forwarded');
+    await dialog.waitFor({ state: 'hidden' });
+  };
+  const forwardMails = () =>
+    mails.filter(
+      (m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxA) && m.text.includes(MEMBER.name),
+    );
+  await forwardTo(
+    phone,
+    () => phone.getByRole('button', { name: I.forward.open, exact: true }).click(),
+    'forward-390',
+  );
+  await until('forward mail to the colleague', async () => forwardMails().length === 1);
+  await deskS.goto(`${base}${inboxA}`);
+  await deskS.locator('section').first().waitFor();
+  await forwardTo(
+    deskS,
+    () => deskS.locator('section').nth(2).getByRole('button', { name: C.respond.forwardItem }).click(),
+    'forward-item-1440',
+  );
+  await until('item forward mail', async () => forwardMails().some((m) => m.text.includes('設問「3 ')));
   for (let i = 0; i < 25; i++)
     await saved(phone, () => cards.nth(i).getByRole('radio', { name: '実施している', exact: true }).check());
+  // Evidence on item 2 (through the same API the card's file button calls): it comes along on reuse.
+  const me = await (await phone.request.get(`${base}/api/me`)).json();
+  const uploaded = await phone.request.post(
+    `${base}/api/orgs/${orgS.id}/supplychain/inbox/${requests[orgA]}/evidence`,
+    {
+      headers: { 'x-csrf-token': me.csrfToken },
+      multipart: {
+        ref: '2',
+        file: {
+          name: 'policy.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+        },
+      },
+    },
+  );
+  assert(uploaded.status() === 201, `evidence: ${uploaded.status()}`);
   const submitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));
   await phone.getByRole('button', { name: I.request.submit }).click();
   assert((await submitted).status() === 204, 'submitted');
@@ -179,6 +233,7 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   const dialog = phone.getByRole('dialog', { name: I.reuse.title });
   await dialog.getByText(/エー機械株式会社/).waitFor();
   await dialog.getByText(I.reuse.items.replace('{{count}}', '25')).waitFor();
+  await dialog.getByText(I.reuse.evidence.replace('{{count}}', '1')).waitFor();
   await phone.screenshot({ path: path.join(SHOTS, 'reuse-dialog-390.png') });
   const apply = dialog.getByRole('button', { name: I.reuse.apply });
   assert(await apply.isDisabled(), 'nothing is copied before the confirmation');
@@ -220,6 +275,39 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
     "A's own answers are not marked",
   );
   await until('inbox without open requests', async () => {
+    const box = await apiCall(deskS, 'GET', `${base}/api/orgs/${orgS.id}/supplychain/inbox`);
+    return box.open === 0;
+  });
+
+  begin("buyer B sends one item back: the supplier's owner is mailed the inbox link; the inbox shows it");
+  const note = '規程の写しを添付してください';
+  await apiCall(
+    desk,
+    'POST',
+    `${base}/api/orgs/${orgB.id}/supplychain/requests/${requests[orgB.id]}/items/5/return`,
+    { note },
+  );
+  const inboxPath = `/orgs/${orgS.id}/inbox/${requests[orgB.id]}`;
+  // S's owner (here the administrator who created it) gets the mail; the member who answered is a member only.
+  await until('clarification mail to the owner of S', async () =>
+    mails.some((m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxPath)),
+  );
+  const told = mails.find((m) => m.to?.text?.includes(ADMIN.email) && m.text?.includes(inboxPath));
+  assert(told.subject.includes('ビー工業株式会社') && told.text.includes(note), 'mail names buyer and note');
+  await deskS.goto(`${base}/orgs/${orgS.id}/inbox`);
+  await deskS.getByText(I.list.clarify.replace('{{count}}', '1')).waitFor();
+  await shot(deskS, 'inbox-clarify-1440');
+  await phone.goto(`${base}${inboxPath}`);
+  const returned = phone.locator('section').filter({ hasText: note });
+  await returned.waitFor();
+  await returned.getByText(C.respond.returned).first().waitFor();
+  await returned.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: path.join(SHOTS, 'request-b-clarify-390.png') });
+  await saved(phone, () => returned.getByRole('radio', { name: '一部実施している', exact: true }).check());
+  const resubmitted = phone.waitForResponse((r) => r.url().endsWith('/submit'));
+  await phone.getByRole('button', { name: I.request.resubmit }).click();
+  assert((await resubmitted).status() === 204, 'B resubmitted');
+  await until('inbox without open requests again', async () => {
     const box = await apiCall(deskS, 'GET', `${base}/api/orgs/${orgS.id}/supplychain/inbox`);
     return box.open === 0;
   });

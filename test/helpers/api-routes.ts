@@ -131,6 +131,11 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ type: 'request', id: 'guess', refs: ['1'], confirm: true }),
   },
+  'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/forward': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ userId: '00000000-0000-4000-8000-000000000000', ref: null, note: null }),
+  },
   'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/declaration': {
     access: 'org',
     roles: WRITERS,

@@ -14,6 +14,12 @@ import {
   sqliteHotQueries,
   type HotQueries,
 } from './platform/hot-queries.ts';
+import {
+  kyselyRespondQueries,
+  postgresRespondQueries,
+  sqliteRespondQueries,
+  type RespondQueries,
+} from './supplychain/campaigns/respondent.ts';
 
 /** An open database with the operations that differ between dialects. */
 export interface Store {
@@ -23,6 +29,8 @@ export interface Store {
   readonly sqliteFile: string | null;
   /** The per-request statements (session, membership, members page), prepared. */
   readonly hot: HotQueries;
+  /** The statement every respondent request (supply-chain questionnaire link) runs first, prepared. */
+  readonly respond: RespondQueries;
   /** How changes of sessions, users and memberships reach in-memory caches; null: do not cache. */
   readonly authChannel: AuthChannel | null;
   close(): Promise<void>;
@@ -45,6 +53,7 @@ export function openStore(config: StoreConfig): Store {
       ops: postgresOps,
       sqliteFile: null,
       hot: postgresHotQueries(pool),
+      respond: postgresRespondQueries(pool),
       authChannel,
       close: async () => {
         await authChannel.stop();
@@ -62,6 +71,7 @@ export function openStore(config: StoreConfig): Store {
     ops: sqliteOps,
     sqliteFile: file,
     hot: sqliteHotQueries(raw, db),
+    respond: sqliteRespondQueries(raw, db),
     authChannel,
     close: () => db.destroy(),
   };
@@ -74,6 +84,7 @@ export function wrapStore(db: Kysely<Database>, ops: DialectOps): Store {
     ops,
     sqliteFile: null,
     hot: kyselyHotQueries(db),
+    respond: kyselyRespondQueries(db),
     authChannel: null,
     close: () => db.destroy(),
   };

@@ -1,6 +1,7 @@
 import type { Page } from '@shinrai/core';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../database.ts';
+import { runCompiled, slot } from '../platform/compiled.ts';
 import type { AnswersTable, AssessmentsTable } from './tables.ts';
 import { catalogVersionsByUrn } from '../library/index.ts';
 import { newestFirstPage } from '../paging.ts';
@@ -17,12 +18,14 @@ export async function findAssessment(
   orgId: string,
   id: string,
 ): Promise<AssessmentRow | undefined> {
-  return ex
-    .selectFrom('assessments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  // Compiled once: every answer saved reads its assessment.
+  const r = await runCompiled(
+    ex,
+    'assessments.findAssessment',
+    (e) => e.selectFrom('assessments').selectAll().where('org_id', '=', slot(0)).where('id', '=', slot(1)),
+    [orgId, id],
+  );
+  return r.rows[0];
 }
 
 export async function listAssessments(
@@ -65,13 +68,20 @@ export async function findAnswer(
   assessmentId: string,
   ref: string,
 ): Promise<AnswerRow | undefined> {
-  return ex
-    .selectFrom('answers')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('assessment_id', '=', assessmentId)
-    .where('ref', '=', ref)
-    .executeTakeFirst();
+  // Compiled once: every answer saved reads it.
+  const r = await runCompiled(
+    ex,
+    'assessments.findAnswer',
+    (e) =>
+      e
+        .selectFrom('answers')
+        .selectAll()
+        .where('org_id', '=', slot(0))
+        .where('assessment_id', '=', slot(1))
+        .where('ref', '=', slot(2)),
+    [orgId, assessmentId, ref],
+  );
+  return r.rows[0];
 }
 
 /**
@@ -84,31 +94,72 @@ export async function saveAnswer(
   expectedRevision: number,
 ): Promise<boolean> {
   if (expectedRevision === 0) {
-    const r = await ex
-      .insertInto('answers')
-      .values({ ...a, revision: 1 })
-      .onConflict((oc) => oc.columns(['assessment_id', 'ref']).doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    const cols = ANSWER_COLUMNS;
+    const r = await runCompiled(
+      ex,
+      'assessments.insertAnswer',
+      (e) =>
+        e
+          .insertInto('answers')
+          .values({
+            ...(Object.fromEntries(cols.map((c, i) => [c, slot(i)])) as unknown as Omit<
+              AnswerRow,
+              'revision'
+            >),
+            revision: 1,
+          })
+          .onConflict((oc) => oc.columns(['assessment_id', 'ref']).doNothing()),
+      cols.map((c) => a[c]),
+    );
+    return Number(r.numAffectedRows ?? 0) === 1;
   }
-  const r = await ex
-    .updateTable('answers')
-    .set({
-      value: a.value,
-      comment: a.comment,
-      assignee_id: a.assignee_id,
-      due_date: a.due_date,
-      updated_by: a.updated_by,
-      updated_at: a.updated_at,
-      revision: expectedRevision + 1,
-    })
-    .where('org_id', '=', a.org_id)
-    .where('assessment_id', '=', a.assessment_id)
-    .where('ref', '=', a.ref)
-    .where('revision', '=', expectedRevision)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  const r = await runCompiled(
+    ex,
+    'assessments.updateAnswer',
+    (e) =>
+      e
+        .updateTable('answers')
+        .set({
+          value: slot(0),
+          comment: slot(1),
+          assignee_id: slot(2),
+          due_date: slot(3),
+          updated_by: slot(4),
+          updated_at: slot(5),
+          revision: slot(6),
+        })
+        .where('org_id', '=', slot(7))
+        .where('assessment_id', '=', slot(8))
+        .where('ref', '=', slot(9))
+        .where('revision', '=', slot(10)),
+    [
+      a.value,
+      a.comment,
+      a.assignee_id,
+      a.due_date,
+      a.updated_by,
+      a.updated_at,
+      expectedRevision + 1,
+      a.org_id,
+      a.assessment_id,
+      a.ref,
+      expectedRevision,
+    ],
+  );
+  return Number(r.numAffectedRows ?? 0) === 1;
 }
+
+const ANSWER_COLUMNS = [
+  'assessment_id',
+  'org_id',
+  'ref',
+  'value',
+  'comment',
+  'assignee_id',
+  'due_date',
+  'updated_by',
+  'updated_at',
+] as const satisfies readonly (keyof AnswerRow)[];
 
 /** Moves an assessment to another version of its catalog; answers stay as they are. */
 export async function setAssessmentCatalog(

@@ -12,6 +12,7 @@ import type { DialectOps } from '../dialect/types.ts';
 import type { Database, Executor } from '../database.ts';
 import type { AuditChainsTable, AuditLogTable } from './tables.ts';
 import { toPage } from '../paging.ts';
+import { runCompiled, slot } from './compiled.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
@@ -55,14 +56,23 @@ export async function appendAudit(
 ): Promise<number> {
   const chain = chainKey(input.orgId);
   // Takes the chain's lock, moves its position on by one and reads the previous head, in one statement.
-  const head = await trx
-    .insertInto('audit_chains')
-    .values({ chain, seq: 1, head: GENESIS_HASH })
-    .onConflict((oc) =>
-      oc.column('chain').doUpdateSet((eb) => ({ seq: eb(eb.ref('audit_chains.seq'), '+', 1) })),
+  // Compiled once (every audited change runs these three): the chain's lock and head, the entry, the new head.
+  const head = (
+    await runCompiled(
+      trx,
+      'audit.chainHead',
+      (e) =>
+        e
+          .insertInto('audit_chains')
+          .values({ chain: slot(0), seq: 1, head: GENESIS_HASH })
+          .onConflict((oc) =>
+            oc.column('chain').doUpdateSet((eb) => ({ seq: eb(eb.ref('audit_chains.seq'), '+', 1) })),
+          )
+          .returning(['seq', 'head']),
+      [chain],
     )
-    .returning(['seq', 'head'])
-    .executeTakeFirstOrThrow();
+  ).rows[0];
+  if (!head) throw new Error('audit chain head missing');
   const seq = await ops.nextAuditSeq(trx);
   const content: AuditContent = {
     seq,
@@ -78,27 +88,58 @@ export async function appendAudit(
     prevHash: head.head,
   };
   const hash = auditHash(content);
-  await trx
-    .insertInto('audit_log')
-    .values({
-      seq,
-      chain_seq: Number(head.seq),
-      at: content.at,
-      org_id: content.orgId,
-      actor_user_id: content.actorUserId,
-      actor_token_id: content.actorTokenId,
-      action: content.action,
-      target_type: content.targetType,
-      target_id: content.targetId,
-      request_id: content.requestId,
-      details: content.details,
-      prev_hash: content.prevHash,
-      hash,
-    })
-    .execute();
-  await trx.updateTable('audit_chains').set({ head: hash }).where('chain', '=', chain).execute();
+  const row: AuditRow = {
+    seq,
+    chain_seq: Number(head.seq),
+    at: content.at,
+    org_id: content.orgId,
+    actor_user_id: content.actorUserId,
+    actor_token_id: content.actorTokenId,
+    action: content.action,
+    target_type: content.targetType,
+    target_id: content.targetId,
+    request_id: content.requestId,
+    details: content.details,
+    prev_hash: content.prevHash,
+    hash,
+  };
+  await runCompiled(
+    trx,
+    'audit.append',
+    (e) =>
+      e
+        .insertInto('audit_log')
+        .values(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, slot(i)])) as unknown as AuditRow),
+    AUDIT_COLUMNS.map((c) => row[c]),
+  );
+  await runCompiled(
+    trx,
+    'audit.setHead',
+    (e) =>
+      e
+        .updateTable('audit_chains')
+        .set({ head: slot(0) })
+        .where('chain', '=', slot(1)),
+    [hash, chain],
+  );
   return seq;
 }
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'chain_seq',
+  'at',
+  'org_id',
+  'actor_user_id',
+  'actor_token_id',
+  'action',
+  'target_type',
+  'target_id',
+  'request_id',
+  'details',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditRow)[];
 
 export interface AuditView extends AuditRow {
   actor_email: string | null;

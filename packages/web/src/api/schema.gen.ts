@@ -13529,6 +13529,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Forward a request of the inbox (or one item) to a colleague of this organization who may answer: mailed a link to the inbox; audited in both logs */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string | null;
+            ref: string | null;
+            userId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              queued: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse': {
     parameters: {
       query?: never;
@@ -13565,6 +13615,7 @@ export interface paths {
               } | null;
               items: {
                 date: string;
+                evidence: number;
                 id: string;
                 items: {
                   ref: string;
@@ -14818,6 +14869,7 @@ export interface paths {
               } | null;
               items: {
                 date: string;
+                evidence: number;
                 id: string;
                 items: {
                   ref: string;

@@ -26,11 +26,18 @@ export async function writeAnswer(
     revision: number;
     by: string | null;
     now: string;
+    /** The stored answer when the caller has just read it in this transaction (null: none yet). */
+    previous?: AnswerRow | null;
+    /** false: the caller does not need the answer read back (`current` is then undefined). */
+    readBack?: boolean;
   },
 ): Promise<{ ok: boolean; current: AnswerRow | undefined }> {
   const assessment = (await findAssessment(trx, p.orgId, p.assessmentId)) ?? fail('not_found');
   if (!answersEditable(assessment.status as AssessmentStatus)) fail('assessment_not_editable');
-  const previous = await findAnswer(trx, p.orgId, p.assessmentId, p.ref);
+  const previous =
+    p.previous === undefined
+      ? await findAnswer(trx, p.orgId, p.assessmentId, p.ref)
+      : (p.previous ?? undefined);
   const keep = <T>(given: T | undefined, old: T | null | undefined): T | null =>
     given === undefined ? (old ?? null) : given;
   const ok = await saveAnswer(
@@ -48,5 +55,6 @@ export async function writeAnswer(
     },
     p.revision,
   );
+  if (p.readBack === false) return { ok, current: undefined };
   return { ok, current: await findAnswer(trx, p.orgId, p.assessmentId, p.ref) };
 }

@@ -3,3 +3,5 @@ export type * from './tables.ts';
 export * from './repo.ts';
 export * from './recipients.ts';
 export * from '../inbox/repo.ts';
+export * from './respondent.ts';
+export * from './items.ts';

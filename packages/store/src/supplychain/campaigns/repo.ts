@@ -159,15 +159,6 @@ export async function listCampaignItems(
     .execute();
 }
 
-export async function saveCampaignItem(ex: Executor, row: CampaignItemRow): Promise<void> {
-  const { request_id: _r, ref: _f, org_id: _o, ...rest } = row;
-  await ex
-    .insertInto('campaign_items')
-    .values(row)
-    .onConflict((oc) => oc.columns(['request_id', 'ref']).doUpdateSet(rest))
-    .execute();
-}
-
 // Links and respondent sessions
 
 export async function insertRespondLink(ex: Executor, row: RespondLinkRow): Promise<void> {

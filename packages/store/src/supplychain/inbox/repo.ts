@@ -134,3 +134,18 @@ export async function findRequestDeclaration(
     .where('request_id', '=', requestId)
     .executeTakeFirst();
 }
+
+/** Who in a supplier organization is told about its inbox (owners and administrators), by address. */
+export async function inboxManagers(
+  ex: Executor,
+  supplierOrgId: string,
+): Promise<{ email: string; display_name: string }[]> {
+  return ex
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'u.display_name'])
+    .where('m.org_id', '=', supplierOrgId)
+    .where('m.role', 'in', ['owner', 'admin'])
+    .orderBy('u.email')
+    .execute();
+}

@@ -75,6 +75,11 @@ export const CAMPAIGN_ERRORS = {
     ja: 'この回答依頼の状態では、その操作はできません。',
     en: 'That cannot be done in the current state of this request.',
   },
+  inbox_forward_colleague: {
+    status: 400,
+    ja: '転送先には、この組織で回答できる別のメンバー（閲覧者以外）を選んでください。',
+    en: 'Forward to another member of this organization who can answer (not a viewer).',
+  },
   reuse_source_unknown: {
     status: 404,
     ja: '選んだ前回の回答は見つからないか、この依頼には使えません。一覧を開き直して選び直してください。',

@@ -22,6 +22,7 @@ import { refreshScore } from '../../assessments/public.ts';
 import { loadCatalog } from '../../library/public.ts';
 import { fail } from './errors.ts';
 import { campaignItems } from './preflight.ts';
+import { queueInboxClarify } from '../inbox/notify.ts';
 import { queueDelivery } from './service.ts';
 
 /** The option label of a choice or maturity answer (null for other kinds). */
@@ -166,7 +167,8 @@ async function itemOf(tx: TxCtx, requestId: string, ref: string) {
 
 /**
  * Sends one submitted item back for clarification (差し戻し) with a note; the respondents of the whole
- * questionnaire get a mail with a fresh link. Accepted items are locked and cannot be sent back.
+ * questionnaire get a mail with a fresh link, and a supplier on Shinrai's owners and administrators a mail
+ * to its inbox. Accepted items are locked and cannot be sent back.
  */
 export async function returnItem(ctx: Ctx, requestId: string, ref: string, note: string): Promise<void> {
   await write(ctx, async (tx) => {
@@ -203,6 +205,8 @@ export async function returnItem(ctx: Ctx, requestId: string, ref: string, note:
       })),
     );
     await queueDelivery(tx.trx, now);
+    // A supplier on Shinrai: its owners and administrators are told too (the inbox shows the item).
+    await queueInboxClarify(tx.trx, { buyerOrgId: tx.orgId, requestId: r.id, ref, note }, now);
     await tx.audit('campaign.item_return', { type: 'campaign_request', id: r.id }, { ref, note });
   });
 }

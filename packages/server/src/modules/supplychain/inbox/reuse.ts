@@ -6,13 +6,14 @@ import {
   type ItemState,
   type RequestStatus,
 } from '@shinrai/core/supplychain';
-import { listAnswers, listCampaignItems } from '@shinrai/store';
+import { insertCampaignEvidence, listAnswers, listCampaignItems } from '@shinrai/store';
 import { write } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { audit, lockAuditOf } from '../../../platform/services/audit-trail.ts';
 import { fail } from '../campaigns/errors.ts';
 import { checkedAnswer, load, writeRespondAnswer, type ReusedFrom } from '../respond/service.ts';
 import { ctxOfRespondent, whoAnswered, type Respondent } from '../respond/session.ts';
+import { copyEvidence, evidenceToCopy, type EvidenceOrigin } from './reuse-evidence.ts';
 
 /** Earlier answers a respondent may start from: their values and follow-ups by item ref. */
 export interface ReuseSource {
@@ -24,6 +25,8 @@ export interface ReuseSource {
   buyerLabel: string;
   date: string;
   answers: Map<string, { value: AnswerValue; followUp: FollowUp }>;
+  /** A submitted request: its evidence files come along with the answers they belong to. */
+  evidenceOf?: EvidenceOrigin;
 }
 
 /** A source as offered: which items of the target request it would fill. */
@@ -33,6 +36,8 @@ export interface ReuseOffer {
   label: string;
   date: string;
   items: { ref: string; title: Text }[];
+  /** Evidence files that would be copied with these items (hashes kept). */
+  evidence: number;
 }
 
 /** A submitted request's answers (in the buyer's organization) with their follow-ups, as a source. */
@@ -81,6 +86,14 @@ export async function offers(deps: Deps, r: Respondent, sources: ReuseSource[]):
         label: s.label,
         date: s.date,
         items: items.map((i) => ({ ref: i.ref, title: i.title })),
+        evidence: (
+          await evidenceToCopy(
+            deps,
+            r,
+            s.evidenceOf,
+            items.map((i) => i.ref),
+          )
+        ).length,
       });
   }
   return out;
@@ -107,10 +120,31 @@ export async function applyReuse(
     checked.push(await checkedAnswer(deps, r, ref, { value: got.value, followUp: got.followUp }));
   }
   const mark: ReusedFrom = { type: source.type, id: source.id, label: source.buyerLabel, date: source.date };
+  const copies = await copyEvidence(deps, r, await evidenceToCopy(deps, r, source.evidenceOf, refs), refs);
+  try {
+    await writeReuse(deps, r, source, refs, requestId, checked, mark, copies.rows);
+  } catch (err) {
+    for (const k of copies.keys) await deps.files.delete(k);
+    throw err;
+  }
+  return { filled: refs.length };
+}
+
+async function writeReuse(
+  deps: Deps,
+  r: Respondent,
+  source: ReuseSource,
+  refs: readonly string[],
+  requestId: string,
+  checked: Awaited<ReturnType<typeof checkedAnswer>>[],
+  mark: ReusedFrom,
+  evidence: Awaited<ReturnType<typeof copyEvidence>>['rows'],
+): Promise<void> {
   await write(ctxOfRespondent(deps, r, requestId), async (tx) => {
     const supplierOrg = r.member?.supplierOrgId ?? null;
     if (supplierOrg) await lockAuditOf(tx.trx, [tx.orgId, supplierOrg]);
     for (const c of checked) await writeRespondAnswer(tx, r, c, JSON.stringify(mark));
+    for (const e of evidence) await insertCampaignEvidence(tx.trx, e);
     const details = {
       ...whoAnswered(r),
       consent: true,
@@ -118,6 +152,7 @@ export async function applyReuse(
       sourceId: source.id,
       sourceDate: source.date,
       refs: [...refs],
+      evidence: evidence.map((e) => ({ ref: e.ref, sha256: e.sha256, size: e.size })),
     };
     await tx.audit('respond.reuse', { type: 'campaign_request', id: r.request.id }, details);
     if (supplierOrg)
@@ -134,5 +169,4 @@ export async function applyReuse(
         details,
       );
   });
-  return { filled: refs.length };
 }

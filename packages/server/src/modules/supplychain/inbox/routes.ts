@@ -7,6 +7,7 @@ import { fail } from '../campaigns/errors.ts';
 import { AnswerValue, FollowUp, Questionnaire } from '../respond/routes.ts';
 import { addEvidence, questionnaire, saveRespondAnswer, submit } from '../respond/service.ts';
 import { readEvidenceUpload } from '../respond/upload.ts';
+import { inboxForward } from './forward.ts';
 import { applyReuse, offers } from './reuse.ts';
 import { Confirm, InboxList, ReuseBody, ReuseOffers, ReuseResult } from './schemas.ts';
 import {
@@ -113,6 +114,29 @@ export function inboxRoutes(deps: Deps): FastifyPluginAsyncZod {
         const r = await startedRespondent(ctxOf(deps, req), req.params.requestId);
         await submit(deps, r, req.id);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${INBOX}/:requestId/forward`,
+      {
+        config: { permission: 'supplychain.write' },
+        schema: {
+          tags: ['supplychain'],
+          summary:
+            'Forward a request of the inbox (or one item) to a colleague of this organization who may answer: mailed a link to the inbox; audited in both logs',
+          params: RequestParams,
+          body: z.strictObject({
+            userId: Id,
+            ref: z.string().min(1).max(200).nullable(),
+            note: z.string().trim().max(500).nullable(),
+          }),
+          response: { 202: z.object({ queued: z.literal(true) }) },
+        },
+      },
+      async (req, reply) => {
+        await inboxForward(ctxOf(deps, req), req.params.requestId, req.body);
+        return reply.status(202).send({ queued: true as const });
       },
     );
 

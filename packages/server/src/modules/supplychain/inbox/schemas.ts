@@ -11,6 +11,8 @@ export const ReuseOffers = z.object({
       label: z.string(),
       date: z.string(),
       items: z.array(z.object({ ref: z.string(), title: TextPair })),
+      /** Evidence files copied along with these items (same SHA-256), from a submitted request. */
+      evidence: z.number(),
     }),
   ),
   /** In-app only: the supplier's SECURITY ACTION declaration it may attach to the request. */

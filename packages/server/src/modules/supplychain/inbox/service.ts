@@ -119,6 +119,7 @@ export async function inboxSources(ctx: Ctx, r: Respondent): Promise<ReuseSource
       buyerLabel: '',
       date: (o.submitted_at ?? o.updated_at).slice(0, 10),
       answers: await requestAnswers(deps, o.org_id, o.id, o.assessment_id!),
+      evidenceOf: { orgId: o.org_id, requestId: o.id },
     });
   }
   const own = await ownCatalogAnswers(deps, ctx.orgId, urn);
@@ -163,6 +164,7 @@ export async function linkSources(deps: Deps, r: Respondent): Promise<ReuseSourc
       buyerLabel: e.title,
       date: (e.submitted_at ?? e.updated_at).slice(0, 10),
       answers: await requestAnswers(deps, e.org_id, e.id, e.assessment_id),
+      evidenceOf: { orgId: e.org_id, requestId: e.id },
     });
   }
   return out;

@@ -11,6 +11,8 @@ import type { Deps } from '../../../platform/deps.ts';
 import { scheduleDaily } from '../../../platform/jobs/schedule.ts';
 import type { JobHandler } from '../../../platform/jobs/worker.ts';
 import { OUTBOX_JOB } from '../campaigns/service.ts';
+import { INBOX_FORWARD_JOB, inboxForwardJob } from '../inbox/forward.ts';
+import { INBOX_CLARIFY_JOB, inboxClarifyJob } from '../inbox/notify.ts';
 import { deliverQueued } from './deliver.ts';
 
 export const REMINDERS_JOB = 'supplychain.reminders';
@@ -143,4 +145,6 @@ export function remindersJob(deps: Deps): JobHandler {
 export const campaignJobs = (deps: Deps): Record<string, JobHandler> => ({
   [OUTBOX_JOB]: outboxJob(deps),
   [REMINDERS_JOB]: remindersJob(deps),
+  [INBOX_CLARIFY_JOB]: inboxClarifyJob(deps),
+  [INBOX_FORWARD_JOB]: inboxForwardJob(deps),
 });

@@ -13,6 +13,7 @@ import {
 } from '@shinrai/core/supplychain';
 import {
   findAnswer,
+  findCampaignItem,
   findOrganization,
   insertCampaignEvidence,
   insertOutboxMails,
@@ -161,13 +162,12 @@ function itemRow(
   };
 }
 
-async function editableItem(deps: Deps, r: Respondent, ref: string) {
+/** One item of the respondent's request that they may still change (refused when not theirs or locked). */
+export async function editableItem(deps: Deps, r: Respondent, ref: string) {
   if (r.link.item_ref !== null && r.link.item_ref !== ref) fail('respond_item_not_yours');
   const { catalog, all } = await questions(deps, r);
   const n = all.find((i) => i.ref === ref) ?? fail('not_found', { pointer: '/ref' });
-  const prev = (await listCampaignItems(deps.store.db, r.link.org_id, r.request.id)).find(
-    (s) => s.ref === ref,
-  );
+  const prev = await findCampaignItem(deps.store.db, r.link.org_id, r.request.id, ref);
   if (!respondentMayEdit(r.request.status as RequestStatus, (prev?.state ?? 'open') as ItemState))
     fail('respond_item_locked');
   return { model: catalog.pack.answerModels[n.node.answerModel ?? '']!, prev, node: n };
@@ -211,6 +211,8 @@ export async function writeRespondAnswer(
     revision: current?.revision ?? 0,
     by: r.member?.actor.userId ?? null,
     now,
+    previous: current ?? null,
+    readBack: false,
   });
   await saveCampaignItem(tx.trx, {
     ...itemRow(r, a.ref, a.prev, now),

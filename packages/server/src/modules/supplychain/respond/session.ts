@@ -4,7 +4,6 @@ import {
   findCampaign,
   findCampaignRequest,
   findRespondLinkByHash,
-  findRespondSession,
   insertRespondSession,
   updateCampaignRequest,
   type CampaignRequestRow,
@@ -159,18 +158,16 @@ export async function openLink(
 export async function respondent(deps: Deps, req: FastifyRequest): Promise<Respondent> {
   const secret = req.cookies[RESPOND_COOKIE];
   if (!secret) return fail('respond_session_missing');
-  const s = await findRespondSession(deps.store.db, sha256(secret));
+  // One prepared statement: the session by its hash, with its link, request and campaign.
+  const found = await deps.store.respond.respondent(sha256(secret));
   const now = deps.now();
-  if (!s || new Date(s.expires_at) <= now) return fail('respond_session_missing');
-  if (s.link.revoked_at !== null) return fail('respond_link_revoked');
+  if (!found || new Date(found.session.expires_at) <= now) return fail('respond_session_missing');
+  const { session: s, link, request, campaign } = found;
+  if (link.revoked_at !== null) return fail('respond_link_revoked');
   if (req.method !== 'GET') {
     const header = req.headers['x-csrf-token'];
     if (typeof header !== 'string' || !safeEqual(header, s.csrf)) fail('csrf_failed');
   }
-  const request =
-    (await findCampaignRequest(deps.store.db, s.link.org_id, s.link.request_id)) ?? fail('not_found');
-  const campaign =
-    (await findCampaign(deps.store.db, s.link.org_id, request.campaign_id)) ?? fail('not_found');
   if (campaign.status === 'closed') fail('respond_closed');
-  return { link: s.link, request, campaign, csrf: s.csrf };
+  return { link, request, campaign, csrf: s.csrf };
 }

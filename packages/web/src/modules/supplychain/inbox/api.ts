@@ -47,6 +47,17 @@ export const inboxApi = {
         body: { confirm: true },
       }),
     ),
+  forward: (
+    orgId: string,
+    requestId: string,
+    body: { userId: string; ref: string | null; note: string | null },
+  ) =>
+    send(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/forward', {
+        ...path(orgId, requestId),
+        body,
+      }),
+    ),
   reuse: (orgId: string, requestId: string, offer: ReuseOffer, refs: string[]) =>
     send(
       http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', {

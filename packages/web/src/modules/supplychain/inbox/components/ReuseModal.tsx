@@ -57,6 +57,7 @@ export function ReuseModal({ opened, offers, onClose, onApply }: Props) {
             <Text size="sm" fw={600}>
               {t('reuse.items', { count: offer.items.length })}
             </Text>
+            {offer.evidence > 0 && <Text size="sm">{t('reuse.evidence', { count: offer.evidence })}</Text>}
             <List size="sm" spacing={2} style={{ maxHeight: 220, overflowY: 'auto' }}>
               {offer.items.map((i) => (
                 <List.Item key={i.ref}>

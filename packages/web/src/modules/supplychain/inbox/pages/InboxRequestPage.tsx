@@ -2,7 +2,7 @@ import { Alert, Anchor, Box, Button, Group, Paper, Progress, Stack, Text, Title 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../../../api/client';
+import { ApiError, api } from '../../../../api/client';
 import { FullPageLoader } from '../../../../components/FullPageLoader';
 import { useOrg } from '../../../../components/OrgContext';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
@@ -11,7 +11,10 @@ import type { FollowUp, Questionnaire, RespondItem, RespondValue } from '../../c
 import { QuestionCard } from '../../campaigns/components/QuestionCard';
 import { inboxApi, type Declaration, type ReuseOffer } from '../api';
 import { DeclarationCard } from '../components/DeclarationCard';
+import { ColleagueForwardModal, type Colleague } from '../components/ColleagueForwardModal';
 import { ReuseModal } from '../components/ReuseModal';
+import { useSession } from '../../../../session/SessionContext';
+import { currentLanguage } from '../../../../i18n';
 
 /**
  * One request of the inbox, answered from the supplier's own account with the respondent's question
@@ -29,6 +32,11 @@ export function InboxRequestPage() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
   const writer = can(role, 'supplychain.write');
+  const { me } = useSession();
+  const lang = currentLanguage();
+  // The item being forwarded to a colleague (null: the whole questionnaire; undefined: none).
+  const [forwarding, setForwarding] = useState<string | null | undefined>(undefined);
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
 
   const load = useCallback(async () => {
     try {
@@ -83,6 +91,23 @@ export function InboxRequestPage() {
     }
   };
   const editable = writer && q.items.some((i) => i.editable);
+  const startForward = async (ref: string | null) => {
+    try {
+      const members = await api.members(orgId);
+      setColleagues(
+        members.items
+          .filter((m) => m.user.id !== me?.user.id && can(m.role, 'supplychain.write'))
+          .map((m) => ({ id: m.user.id, label: `${m.user.displayName} <${m.user.email}>` })),
+      );
+      setForwarding(ref);
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const forwardTitle = (ref: string | null) => {
+    const item = ref === null ? undefined : q.items.find((i) => i.ref === ref);
+    return item ? `${item.ref}. ${item.title[lang]}` : null;
+  };
   // Offered while some item it would fill does not carry that source's answer yet.
   const fresh = offers.filter((o) =>
     o.items.some((it) => q.items.find((x) => x.ref === it.ref)?.reusedFrom?.id !== o.id),
@@ -117,6 +142,16 @@ export function InboxRequestPage() {
             <Alert color="teal">{tc('respond.submittedState')}</Alert>
           )}
           {q.status === 'accepted' && <Alert color="teal">{tc('respond.acceptedState')}</Alert>}
+          {editable && (
+            <Button
+              variant="default"
+              size="sm"
+              style={{ alignSelf: 'flex-start' }}
+              onClick={() => void startForward(null)}
+            >
+              {t('forward.open')}
+            </Button>
+          )}
           {editable && fresh.length > 0 && (
             <Alert color="indigo" title={t('reuse.open')}>
               <Stack gap="xs">
@@ -152,6 +187,7 @@ export function InboxRequestPage() {
           problem={problems[item.ref]}
           onSave={(v, f) => save(item, v, f)}
           onUpload={(f) => upload(item, f)}
+          onForward={writer && item.editable ? () => void startForward(item.ref) : undefined}
         />
       ))}
       {writer && q.canSubmit && (
@@ -168,6 +204,23 @@ export function InboxRequestPage() {
             </Button>
           </Group>
         </Box>
+      )}
+      {forwarding !== undefined && (
+        <ColleagueForwardModal
+          itemTitle={forwardTitle(forwarding)}
+          colleagues={colleagues}
+          onClose={() => setForwarding(undefined)}
+          onSend={async (userId, note) => {
+            try {
+              await inboxApi.forward(orgId, requestId, { userId, ref: forwarding, note });
+              const name = colleagues.find((c) => c.id === userId)?.label ?? '';
+              notifySuccess(t('forward.done', { name }));
+              setForwarding(undefined);
+            } catch (e) {
+              notifyError(e);
+            }
+          }}
+        />
       )}
       {reuseOpen && (
         <ReuseModal
