@@ -1,7 +1,7 @@
 import { arr, isObj, licenseRef, str, type Obj } from './fields.ts';
 import type { SbomProblem } from './problems.ts';
 import { pointerToken } from './problems.ts';
-import { formatPurl } from '@shinrai/core/software/purl';
+import { formatPurl, type PackageUrl } from '@shinrai/core/software/purl';
 import { normalizePurlField, normalizePurlParts, rememberPurlParts } from './purl-field.ts';
 import type { NormalizedSbom, SbomComponent, SbomDependency } from './types.ts';
 
@@ -35,6 +35,9 @@ function scopeOf(v: unknown): SbomComponent['scope'] {
  */
 export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: SbomProblem[]): NormalizedSbom {
   const components: SbomComponent[] = [];
+  /** The parsed purl of each component, for its row (purl-field.ts). */
+  const purlParts: (PackageUrl | null)[] = [];
+  const purlTexts: (string | null)[] = [];
   const refs = new Set<string>();
   const metadata = isObj(doc.metadata) ? doc.metadata : {};
   const root = isObj(metadata.component) ? metadata.component : null;
@@ -86,11 +89,14 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
       scope: scopeOf(c.scope),
       dev: false,
     };
-    rememberPurlParts(component, parts);
+    purlParts.push(parts);
+    purlTexts.push(purl);
     components.push(component);
     const children = arr(c.components);
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], `${pointer}/components/${i}`]);
   }
+
+  rememberPurlParts(components, purlParts, purlTexts);
 
   const dependencies: SbomDependency[] = [];
   arr(doc.dependencies).forEach((d, i) => {

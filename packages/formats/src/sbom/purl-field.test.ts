@@ -51,14 +51,16 @@ describe('purl parts kept from normalization', () => {
       'bom.json',
     );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const [a, b] = parsed.sbom.components;
+    const list = parsed.sbom.components;
+    const [a, b] = list;
     if (!a || !b) throw new Error('components missing');
-    expect(purlPartsOf(a)).toEqual({ ...(parsePurl(a.purl) as { purl: object }).purl });
+    expect(purlPartsOf(list, 0)).toEqual({ ...(parsePurl(a.purl) as { purl: object }).purl });
     expect(b.purl).toBe('pkg:pypi/django-rest@3.0?a=1&b=2');
-    expect(purlPartsOf(b)?.name).toBe('django-rest');
+    expect(purlPartsOf(list, 1)?.name).toBe('django-rest');
     b.purl = 'pkg:npm/other@1.0.0';
-    expect(purlPartsOf(b)).toBeUndefined();
-    // A copy of the component (as after a worker or JSON) has none: its rows parse the text.
-    expect(purlPartsOf({ ...a })).toBeUndefined();
+    expect(purlPartsOf(list, 1)).toBeUndefined();
+    expect(purlPartsOf(list, 0)).toBeDefined();
+    // Another list (as after a worker or JSON) has none: its rows parse the text.
+    expect(purlPartsOf([...list], 0)).toBeUndefined();
   });
 });

@@ -32,19 +32,29 @@ export function normalizePurlParts(
 }
 
 /**
- * The parsed purl of components normalized in this thread, so that the component rows do not parse
- * their purl text a second time. Parsing the canonical text gives the same parts (checked over the
- * purl-spec cases in purl-field.test.ts). Not part of the component: it does not cross a worker or JSON.
+ * The parsed purls of a list of components normalized in this thread (by position), so that the
+ * component rows do not parse each purl text a second time. Parsing the canonical text gives the same
+ * parts (checked over the purl-spec cases in purl-field.test.ts). One entry per list, not per component
+ * (cheaper), and not part of the components: it does not cross a worker or JSON.
  */
-const partsOf = new WeakMap<SbomComponent, { parts: PackageUrl; text: string }>();
+const partsOf = new WeakMap<
+  readonly SbomComponent[],
+  { parts: (PackageUrl | null)[]; texts: (string | null)[] }
+>();
 
-/** Notes that `component.purl` is the text of `parts` (`formatPurl(parts)`). */
-export function rememberPurlParts(component: SbomComponent, parts: PackageUrl | null): void {
-  if (parts !== null && component.purl !== null) partsOf.set(component, { parts, text: component.purl });
+/** Notes that `components[i].purl` is `texts[i]`, the text of `parts[i]` (`formatPurl`). */
+export function rememberPurlParts(
+  components: readonly SbomComponent[],
+  parts: (PackageUrl | null)[],
+  texts: (string | null)[],
+): void {
+  partsOf.set(components, { parts, texts });
 }
 
-/** The parsed purl of `component` when this thread normalized it and its purl is unchanged since. */
-export function purlPartsOf(component: SbomComponent): PackageUrl | undefined {
-  const kept = partsOf.get(component);
-  return kept !== undefined && kept.text === component.purl ? kept.parts : undefined;
+/** The parsed purl of `components[i]` when this thread normalized the list and that purl is unchanged since. */
+export function purlPartsOf(components: readonly SbomComponent[], i: number): PackageUrl | undefined {
+  const kept = partsOf.get(components);
+  const purl = components[i]?.purl;
+  if (kept === undefined || purl === null || purl === undefined || kept.texts[i] !== purl) return undefined;
+  return kept.parts[i] ?? undefined;
 }

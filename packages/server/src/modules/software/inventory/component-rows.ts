@@ -12,9 +12,9 @@ export function componentRows(
   sbom: NormalizedSbom,
   release: Pick<SoftwareReleaseRow, 'id' | 'org_id'>,
 ): SoftwareComponentRow[] {
-  return sbom.components.map((c) => {
+  return sbom.components.map((c, i) => {
     // Parsed once: normalization kept the parts of the purl it made canonical (same thread only).
-    let purl = c.purl === null ? null : (purlPartsOf(c) ?? null);
+    let purl = c.purl === null ? null : (purlPartsOf(sbom.components, i) ?? null);
     if (purl === null && c.purl !== null) {
       const parsed = parsePurl(c.purl);
       purl = parsed.ok ? parsed.purl : null;
