@@ -3,6 +3,7 @@ import { osvPackageOf } from '@shinrai/core/software/match';
 import { buildPurl, formatPurl, parsePurl } from '@shinrai/core/software/purl';
 import { parseVersion } from '@shinrai/core/software/versions';
 import type { SbomProblem } from './problems.ts';
+import { purlPartsOf } from './purl-field.ts';
 import type { NormalizedSbom, SbomComponent } from './types.ts';
 
 /**
@@ -48,9 +49,15 @@ const NOT_PACKAGES = new Set([
  */
 export function applyConventions(sbom: NormalizedSbom, warnings: SbomProblem[]): void {
   const roots = new Set(sbom.rootRefs);
-  for (const c of sbom.components) {
-    const parsed = c.purl === null ? null : parsePurl(c.purl);
-    const purl = parsed?.ok ? parsed.purl : null;
+  const list = sbom.components;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as SbomComponent;
+    // The parts normalization kept (purl-field.ts), else the text parsed again.
+    let purl = c.purl === null ? null : (purlPartsOf(list, i) ?? null);
+    if (purl === null && c.purl !== null) {
+      const parsed = parsePurl(c.purl);
+      purl = parsed.ok ? parsed.purl : null;
+    }
     if (purl && purl.type === 'golang' && purl.namespace === null && GO_TOOLCHAIN.has(purl.name)) {
       const fromVersion = c.version === null ? null : goToolchainVersion(c.version);
       const fromPurl = purl.version === null ? null : goToolchainVersion(purl.version);

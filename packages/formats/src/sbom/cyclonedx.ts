@@ -1,7 +1,8 @@
 import { arr, isObj, licenseRef, str, type Obj } from './fields.ts';
 import type { SbomProblem } from './problems.ts';
 import { pointerToken } from './problems.ts';
-import { normalizePurlField } from './purl-field.ts';
+import { formatPurl, type PackageUrl } from '@shinrai/core/software/purl';
+import { normalizePurlField, normalizePurlParts, rememberPurlParts } from './purl-field.ts';
 import type { NormalizedSbom, SbomComponent, SbomDependency } from './types.ts';
 
 /** CycloneDX licenses array → one SPDX expression (several entries are all required: AND). */
@@ -34,6 +35,9 @@ function scopeOf(v: unknown): SbomComponent['scope'] {
  */
 export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: SbomProblem[]): NormalizedSbom {
   const components: SbomComponent[] = [];
+  /** The parsed purl of each component, for its row (purl-field.ts). */
+  const purlParts: (PackageUrl | null)[] = [];
+  const purlTexts: (string | null)[] = [];
   const refs = new Set<string>();
   const metadata = isObj(doc.metadata) ? doc.metadata : {};
   const root = isObj(metadata.component) ? metadata.component : null;
@@ -66,8 +70,9 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
     const supplier = isObj(c.supplier) ? str(c.supplier.name) : null;
     const group = str(c.group);
     const name = str(c.name) ?? '';
-    const purl = normalizePurlField(c.purl, `${pointer}/purl`, warnings);
-    components.push({
+    const parts = normalizePurlParts(c.purl, `${pointer}/purl`, warnings);
+    const purl = parts === null ? null : formatPurl(parts);
+    const component: SbomComponent = {
       ...(purl === null && c.purl !== undefined && c.purl !== null && c.purl !== ''
         ? { purlInvalid: true }
         : {}),
@@ -83,10 +88,15 @@ export function normalizeCycloneDx(doc: Obj, specVersion: string, warnings: Sbom
       ),
       scope: scopeOf(c.scope),
       dev: false,
-    });
+    };
+    purlParts.push(parts);
+    purlTexts.push(purl);
+    components.push(component);
     const children = arr(c.components);
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], `${pointer}/components/${i}`]);
   }
+
+  rememberPurlParts(components, purlParts, purlTexts);
 
   const dependencies: SbomDependency[] = [];
   arr(doc.dependencies).forEach((d, i) => {

@@ -5,3 +5,4 @@ export * from './types.ts';
 export { isObj, type Obj } from './fields.ts';
 export { parseJsonText } from './json-text.ts';
 export { schemaProblems, validatorFor, type SchemaId } from './schema-validator.ts';
+export { purlPartsOf } from './purl-field.ts';

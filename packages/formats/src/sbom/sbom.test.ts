@@ -148,6 +148,19 @@ describe('CycloneDX JSON', () => {
     );
   });
 
+  it('strict: duplicate dependencies and hashes are found by their full content, not by ref alone', () => {
+    const a = cdxComponent(1);
+    const dep = { ref: String(a['bom-ref']), dependsOn: [] as string[] };
+    const twice = { ...cdxBom([a]), dependencies: [dep, { dependsOn: [], ref: dep.ref }] };
+    expect(problems(parseSbom(json(twice), 'bom.json', { strict: true }))).toContainEqual(
+      expect.objectContaining({ code: 'schema_unique', pointer: '/dependencies' }),
+    );
+    // Same ref, other content: not duplicates for uniqueItems (bom-ref rules are another check).
+    const other = { ...cdxBom([a]), dependencies: [dep, { ref: dep.ref, dependsOn: ['app'] }] };
+    const r = parseSbom(json(other), 'bom.json', { strict: true });
+    expect(r.ok ? [] : r.problems).not.toContainEqual(expect.objectContaining({ code: 'schema_unique' }));
+  });
+
   it('parses and validates 10,000 components in a few times JSON.parse', () => {
     const buf = json(largeCdxBom(10_000));
     parseSbom(buf);

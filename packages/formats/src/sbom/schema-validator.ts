@@ -86,9 +86,13 @@ function canonical(v: unknown): string {
  * BOM list items usually carry. Only items with the same fingerprint are compared in full.
  */
 function fingerprint(item: unknown): string {
+  if (typeof item === 'string') return item;
   if (item === null || typeof item !== 'object') return `${typeof item}:${String(item)}`;
   if (Array.isArray(item)) return `array:${item.length}`;
   const o = item as Record<string, unknown>;
+  // Components and services carry a bom-ref, dependencies a ref: alone, they already tell items apart.
+  const ref = o['bom-ref'] ?? o.ref;
+  if (typeof ref === 'string') return ref;
   return `${String(o['bom-ref'])}|${String(o.name)}|${String(o.version)}|${String(o.ref)}|${String(o.content)}|${String(o.url)}`;
 }
 
@@ -102,7 +106,12 @@ function allUnique(data: unknown): boolean {
       buckets.set(fp, [item]);
       continue;
     }
-    if (item === null || typeof item !== 'object') return false;
+    // Fingerprints may collide across kinds (a string and a bom-ref): compare in full.
+    if (item === null || typeof item !== 'object') {
+      if (bucket.includes(item)) return false;
+      bucket.push(item);
+      continue;
+    }
     const key = canonical(item);
     if (bucket.some((other) => canonical(other) === key)) return false;
     bucket.push(item);

@@ -87,6 +87,13 @@ export async function candidateAdvisories(
     for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) rows.set(k, v);
   }
   for (const [key, stored] of wanted) {
+    // One spelling (every ecosystem but PyPI): its list as read, already without repeats.
+    const only = stored.length === 1 ? stored[0] : undefined;
+    if (only !== undefined) {
+      const list = rows.get(`${baseEcosystem(only.ecosystem)}\u0000${only.name}`);
+      if (list !== undefined && list.length > 0) out.set(key, list);
+      continue;
+    }
     const seen = new Set<string>();
     const list: AdvisoryRef[] = [];
     for (const s of stored) {

@@ -5,16 +5,20 @@ import { orderedId } from './ids.ts';
 import { osvPackageOf } from '@shinrai/core/software/match';
 import { purlKey } from '@shinrai/core/software/purl';
 import { parsePurl } from '@shinrai/core/software/purl';
-import type { NormalizedSbom } from '@shinrai/formats/sbom';
+import { purlPartsOf, type NormalizedSbom } from '@shinrai/formats/sbom';
 
 /** Component rows of a parsed BOM: purls normalized once, OSV package worked out where there is one. */
 export function componentRows(
   sbom: NormalizedSbom,
   release: Pick<SoftwareReleaseRow, 'id' | 'org_id'>,
 ): SoftwareComponentRow[] {
-  return sbom.components.map((c) => {
-    const parsed = c.purl === null ? null : parsePurl(c.purl);
-    const purl = parsed?.ok ? parsed.purl : null;
+  return sbom.components.map((c, i) => {
+    // Parsed once: normalization kept the parts of the purl it made canonical (same thread only).
+    let purl = c.purl === null ? null : (purlPartsOf(sbom.components, i) ?? null);
+    if (purl === null && c.purl !== null) {
+      const parsed = parsePurl(c.purl);
+      purl = parsed.ok ? parsed.purl : null;
+    }
     const pkg = purl ? osvPackageOf(purl) : undefined;
     return {
       id: orderedId(),

@@ -4,6 +4,11 @@ const pool = Buffer.alloc(16 * 256);
 let poolAt = pool.length;
 let lastMs = 0;
 let counter = 0;
+/** Two hex digits of every byte value (ids are made 10,000 at a time: no number formatting per id). */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The time part of the last id ("xxxxxxxx-xxxx-"), made again only when the millisecond changes. */
+let timeText = '';
+let timeTextMs = -1;
 
 /**
  * A time-ordered UUID (version 7, RFC 9562) for component and finding rows: 48 bits of milliseconds,
@@ -16,7 +21,7 @@ export function orderedId(now = Date.now()): string {
     randomFillSync(pool);
     poolAt = 0;
   }
-  const b = pool.subarray(poolAt, poolAt + 16);
+  const at = poolAt;
   poolAt += 16;
   if (now > lastMs) {
     lastMs = now;
@@ -26,13 +31,18 @@ export function orderedId(now = Date.now()): string {
     lastMs++;
     counter = 0;
   }
-  const ms = lastMs;
-  const hi = Math.floor(ms / 2 ** 16);
-  const lo = ms % 2 ** 16;
-  const h = (n: number, w: number) => n.toString(16).padStart(w, '0');
-  const rand = b.toString('hex');
+  if (timeTextMs !== lastMs) {
+    timeTextMs = lastMs;
+    const hi = Math.floor(lastMs / 2 ** 16);
+    const lo = lastMs % 2 ** 16;
+    timeText = `${hi.toString(16).padStart(8, '0')}-${lo.toString(16).padStart(4, '0')}-`;
+  }
+  const b = pool;
+  const variant = 0x80 | ((b[at + 8] ?? 0) & 0x3f);
   return (
-    `${h(hi, 8)}-${h(lo, 4)}-7${h(counter, 3)}-` +
-    `${h(0x8000 | (((b[8] ?? 0) & 0x3f) << 8) | (b[9] ?? 0), 4)}-${rand.slice(20, 32)}`
+    `${timeText}7${(counter >> 8).toString(16)}${HEX[counter & 0xff]}-` +
+    `${HEX[variant]}${HEX[b[at + 9] ?? 0]}-` +
+    `${HEX[b[at + 10] ?? 0]}${HEX[b[at + 11] ?? 0]}${HEX[b[at + 12] ?? 0]}${HEX[b[at + 13] ?? 0]}` +
+    `${HEX[b[at + 14] ?? 0]}${HEX[b[at + 15] ?? 0]}`
   );
 }
