@@ -78,6 +78,10 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
     kind: 'supplier',
     size: 'small',
   });
+  begin('before any buyer has sent a request, the inbox says what brings one');
+  await desk.goto(`${base}/orgs/${orgS.id}/inbox`);
+  await desk.getByText(I.list.empty).waitFor();
+
   const { organization: a } = await apiCall(desk, 'GET', `${base}/api/orgs/${orgA}`);
   const requests = {};
   for (const [buyerId, slug, title] of [
