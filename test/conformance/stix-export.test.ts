@@ -116,8 +116,9 @@ describe('STIX 2.1 export', () => {
       "[file:hashes.'SHA-256' = '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f']",
     ]);
     const count = (t: string) => b.objects.filter((o) => o.type === t).length;
+    // 2 per indicator, 1 per sample hash to the malware instance, and the malware's `uses`
     expect([count('observed-data'), count('relationship'), count('vulnerability'), count('report')]).toEqual([
-      8, 16, 1, 1,
+      8, 20, 1, 1,
     ]);
     // STIX's own id rule for observables: UUIDv5 over the id-contributing properties (checked with Python's uuid5).
     expect(b.objects.find((o) => o.type === 'ipv4-addr')?.id).toBe(
@@ -127,5 +128,42 @@ describe('STIX 2.1 export', () => {
     const report = b.objects.find((o) => o.type === 'report')!;
     const ids = new Set(b.objects.map((o) => o.id));
     for (const ref of report.object_refs as string[]) expect(ids.has(ref)).toBe(true);
+  });
+
+  it('makes the sample hashes one malware instance, indicated by their indicators; none without samples', () => {
+    const b = stixBundle(INPUT);
+    const malware = b.objects.filter((o) => o.type === 'malware');
+    expect(malware).toHaveLength(1);
+    const m = malware[0]!;
+    expect(m).toMatchObject({
+      is_family: false,
+      malware_types: ['unknown'],
+      name: '請求書を装った標的型メール（検体）',
+    });
+    const files = b.objects.filter((o) => o.type === 'file').map((o) => o.id);
+    expect(m.sample_refs).toEqual(files);
+    const rel = b.objects.filter((o) => o.type === 'relationship');
+    const hashIndicators = b.objects
+      .filter((o) => o.type === 'indicator' && String(o.pattern).startsWith('[file:'))
+      .map((o) => o.id);
+    expect(rel.filter((r) => r.target_ref === m.id).map((r) => r.source_ref)).toEqual(hashIndicators);
+    expect(rel.find((r) => r.source_ref === m.id)).toMatchObject({ relationship_type: 'uses' });
+    const ransom = stixBundle({
+      ...INPUT,
+      report: { ...INPUT.report, attackType: 'ransomware', lang: 'en', title: 'T' },
+    });
+    expect(ransom.objects.find((o) => o.type === 'malware')).toMatchObject({
+      malware_types: ['ransomware'],
+      name: 'T (samples)',
+    });
+    expect(problems(ransom.objects)).toEqual([]);
+    const none = stixBundle({
+      ...INPUT,
+      report: {
+        ...INPUT.report,
+        indicators: INPUT.report.indicators.filter((i) => !/^(md5|sha)/.test(i.type)),
+      },
+    });
+    expect(none.objects.some((o) => o.type === 'malware')).toBe(false);
   });
 });

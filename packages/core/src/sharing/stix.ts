@@ -93,8 +93,9 @@ function observable(type: IndicatorType, value: string): { sco: Obj; pattern: st
 /**
  * The bundle of a published report: the hub's identity (the author), the TLP 2.0 marking, the report, an
  * attack-pattern for its attack type, per indicator an indicator with its STIX pattern, the observable and an
- * observed-data, `based-on` and `indicates` relationships, and a vulnerability per CVE. The reporter appears
- * nowhere.
+ * observed-data, `based-on` and `indicates` relationships, and a vulnerability per CVE. Sample hashes also make a
+ * malware instance (`is_family: false`, the files as `sample_refs`) that their indicators indicate and that uses the
+ * attack-pattern. The reporter appears nowhere.
  */
 export function stixBundle({ report, hub }: StixInput): { type: 'bundle'; id: string; objects: Obj[] } {
   const at = new Date(report.publishedAt).toISOString();
@@ -133,6 +134,32 @@ export function stixBundle({ report, hub }: StixInput): { type: 'bundle'; id: st
   };
   const objects: Obj[] = [identity, tlp, attack];
   const refs: string[] = [attack.id];
+  const samples = report.indicators.filter((i) => HASH_KEY[i.type] !== undefined);
+  // Consumers that key malware by name (OpenCTI) need one; an instance has no family name, so the report's title.
+  const malware: Obj | null =
+    samples.length === 0
+      ? null
+      : {
+          type: 'malware',
+          id: sid('malware', 'samples'),
+          ...common,
+          name: report.lang === 'ja' ? `${report.title}（検体）` : `${report.title} (samples)`,
+          is_family: false,
+          malware_types: [report.attackType === 'ransomware' ? 'ransomware' : 'unknown'],
+          sample_refs: samples.map((i) => observable(i.type, i.value)?.sco.id as string),
+        };
+  if (malware) {
+    const uses: Obj = {
+      type: 'relationship',
+      id: sid('relationship', 'uses:malware'),
+      ...common,
+      relationship_type: 'uses',
+      source_ref: malware.id,
+      target_ref: attack.id,
+    };
+    objects.push(malware, uses);
+    refs.push(malware.id, uses.id);
+  }
   for (const i of report.indicators) {
     if (i.type === 'cve') {
       const v: Obj = {
@@ -185,6 +212,18 @@ export function stixBundle({ report, hub }: StixInput): { type: 'bundle'; id: st
     };
     objects.push(o.sco, ind, seen, basedOn, indicates);
     refs.push(o.sco.id, ind.id, seen.id, basedOn.id, indicates.id);
+    if (malware && HASH_KEY[i.type] !== undefined) {
+      const sample: Obj = {
+        type: 'relationship',
+        id: sid('relationship', `indicates-malware:${i.type}:${i.value}`),
+        ...common,
+        relationship_type: 'indicates',
+        source_ref: ind.id,
+        target_ref: malware.id,
+      };
+      objects.push(sample);
+      refs.push(sample.id);
+    }
   }
   const rep: Obj = {
     type: 'report',
