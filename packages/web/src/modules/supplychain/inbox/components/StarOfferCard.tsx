@@ -22,14 +22,19 @@ export function StarOfferCard({
   const { t } = useTranslation('inbox');
   const [chosen, setChosen] = useState<string>(offer.items[0]?.id ?? '');
   const [agreed, setAgreed] = useState(false);
+  // The rows the buyer sees besides the result itself: the day it was shown and who showed it.
+  const shownRows = (date: string) => [
+    { label: t('star.shownOn'), value: date },
+    { label: t('star.source'), value: t('star.fromSupplier') },
+  ];
   if (offer.attached)
     return (
       <Alert color="teal" title={t('star.attachedTitle')}>
         <Stack gap="xs">
-          <StarResultView star={offer.attached.shown} />
-          <Text size="xs" c="dimmed">
-            {t('star.attachedAt', { date: offer.attached.attachedAt.slice(0, 10) })}
-          </Text>
+          <StarResultView
+            star={offer.attached.shown}
+            extra={shownRows(offer.attached.attachedAt.slice(0, 10))}
+          />
           {canAttach && offer.withdrawable && (
             <Button
               size="xs"
@@ -66,7 +71,7 @@ export function StarOfferCard({
           {t('star.preview')}
         </Text>
         <Paper withBorder p="xs" radius="sm" bg="white">
-          <StarResultView star={item.shown} />
+          <StarResultView star={item.shown} extra={shownRows(new Date().toLocaleDateString('sv-SE'))} />
         </Paper>
         <Checkbox
           checked={agreed}
