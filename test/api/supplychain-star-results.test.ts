@@ -221,6 +221,27 @@ describe('★ results a supplier records and shows to one buyer', () => {
       assessmentId: 'not-ours',
     });
     expect(error(unknownAssessment)?.details?.map((d) => d.pointer)).toEqual(['/assessmentId']);
+    // Another organization's assessment is not the supplier's own either.
+    const catalogId = json<{ items: { id: string; urn: string }[] }>(
+      await admin.get(`/api/orgs/${org.a}/catalogs`),
+    ).items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;
+    const ofA = json<{ assessment: { id: string } }>(
+      must(await admin.post(`/api/orgs/${org.a}/assessments`, { catalogId, title: 'A の評価' }), 201),
+    ).assessment.id;
+    const notOurs = await supplier.post(S(), {
+      level: 3,
+      kind: 'self',
+      obtainedOn: '2027-03-01',
+      validUntil: '2028-03-31',
+      assessmentId: ofA,
+    });
+    expect(error(notOurs)?.details?.map((d) => d.pointer)).toEqual(['/assessmentId']);
+    const own = json<{ assessment: { id: string } }>(
+      must(
+        await supplier.post(`/api/orgs/${org.s}/assessments`, { catalogId, title: '★3 自己評価の準備' }),
+        201,
+      ),
+    ).assessment.id;
     // Without a validity end it is refused by the schema (we never compute one).
     expect((await supplier.post(S(), { level: 3, kind: 'self', obtainedOn: '2027-03-01' })).statusCode).toBe(
       400,
@@ -242,11 +263,18 @@ describe('★ results a supplier records and shows to one buyer', () => {
           obtainedOn: '2027-03-01',
           validUntil: '2028-02-29',
           registrationNo: ' 自己-2027-001 ',
+          assessmentId: own,
         }),
         201,
       ),
     );
-    expect(valid).toMatchObject({ level: 3, kind: 'self', registrationNo: '自己-2027-001', expired: false });
+    expect(valid).toMatchObject({
+      level: 3,
+      kind: 'self',
+      registrationNo: '自己-2027-001',
+      expired: false,
+      assessmentId: own,
+    });
     result.valid = valid.id;
     const up = multipart({ name: 'star3.pdf', data: PDF, type: 'application/pdf' }, {});
     const withFile = json<Own>(
@@ -318,6 +346,9 @@ describe('★ results a supplier records and shows to one buyer', () => {
     const after = json<Offer>(await supplier.get(inbox(request.a)));
     expect(after.attached?.starResultId).toBe(result.valid);
     const { attachedAt: _at, ...buyerSees } = shown!;
+    // The supplier's own assessment link and the result's id stay with the supplier.
+    expect(shown).not.toHaveProperty('assessmentId');
+    expect(JSON.stringify(shown)).not.toContain(result.valid);
     expect(buyerSees).toEqual(offer.items[0]!.shown);
     expect(shown).toMatchObject({
       level: 3,

@@ -20,6 +20,7 @@ export interface NewStar {
   validUntil: string;
   bodyName: string | null;
   registrationNo: string | null;
+  assessmentId: string | null;
 }
 
 const path = (orgId: string, requestId: string) => ({ params: { path: { orgId, requestId } } });

@@ -4,8 +4,10 @@ import {
   Card,
   FileInput,
   Group,
+  Anchor,
   Modal,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -14,21 +16,34 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, href } from '../../../../api/client';
+import { Link } from 'react-router';
+import { ApiError, api, href } from '../../../../api/client';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { inboxApi, type NewStar, type OwnStar } from '../api';
 import { StarResultView } from './StarResultView';
 
-type Field = 'kind' | 'obtainedOn' | 'validUntil' | 'bodyName' | 'registrationNo' | 'file';
+type Field = 'kind' | 'obtainedOn' | 'validUntil' | 'bodyName' | 'registrationNo' | 'assessmentId' | 'file';
+type AssessmentOption = { value: string; label: string };
 
 /** The form of a new ★ result; the validity end is always entered (we never compute one). */
-function StarForm({ orgId, onClose, onSaved }: { orgId: string; onClose: () => void; onSaved: () => void }) {
+function StarForm({
+  orgId,
+  assessments,
+  onClose,
+  onSaved,
+}: {
+  orgId: string;
+  assessments: AssessmentOption[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('inbox');
   const [level, setLevel] = useState<'3' | '4'>('3');
   const [obtainedOn, setObtainedOn] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [bodyName, setBodyName] = useState('');
   const [registrationNo, setRegistrationNo] = useState('');
+  const [assessmentId, setAssessmentId] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -47,6 +62,7 @@ function StarForm({ orgId, onClose, onSaved }: { orgId: string; onClose: () => v
       validUntil,
       bodyName: level === '4' ? bodyName : null,
       registrationNo: registrationNo.trim() || null,
+      assessmentId,
     };
     setBusy(true);
     try {
@@ -135,6 +151,17 @@ function StarForm({ orgId, onClose, onSaved }: { orgId: string; onClose: () => v
           onChange={(e) => setRegistrationNo(e.currentTarget.value)}
           maxLength={100}
         />
+        <Select
+          label={t('star.assessment')}
+          description={t('star.assessmentHelp')}
+          data={assessments}
+          value={assessmentId}
+          onChange={setAssessmentId}
+          clearable
+          searchable
+          error={errors.assessmentId}
+          nothingFoundMessage={t('star.assessmentNone')}
+        />
         <FileInput
           label={t('star.evidence')}
           description={t('star.evidenceHelp')}
@@ -161,8 +188,12 @@ export function OwnStarResults({ orgId, manager }: { orgId: string; manager: boo
   const { t } = useTranslation('inbox');
   const [items, setItems] = useState<OwnStar[] | null>(null);
   const [adding, setAdding] = useState(false);
+  const [assessments, setAssessments] = useState<AssessmentOption[]>([]);
   const load = useCallback(() => {
     inboxApi.starResults(orgId).then((r) => setItems(r.items), notifyError);
+    api
+      .assessments(orgId, null, 200)
+      .then((r) => setAssessments(r.items.map((a) => ({ value: a.id, label: a.title }))), notifyError);
   }, [orgId]);
   useEffect(load, [load]);
   return (
@@ -198,6 +229,14 @@ export function OwnStarResults({ orgId, manager }: { orgId: string; manager: boo
                     : undefined
                 }
               />
+              {s.assessmentId && (
+                <Text size="xs" mt={4}>
+                  {t('star.assessment')}:{' '}
+                  <Anchor component={Link} to={`/orgs/${orgId}/assessments/${s.assessmentId}`} size="xs">
+                    {assessments.find((a) => a.value === s.assessmentId)?.label ?? s.assessmentId}
+                  </Anchor>
+                </Text>
+              )}
               {s.expired && (
                 <Text size="xs" c="dimmed" mt={4}>
                   {t('star.expiredNotOffered')}
@@ -210,6 +249,7 @@ export function OwnStarResults({ orgId, manager }: { orgId: string; manager: boo
       {adding && (
         <StarForm
           orgId={orgId}
+          assessments={assessments}
           onClose={() => setAdding(false)}
           onSaved={() => {
             setAdding(false);

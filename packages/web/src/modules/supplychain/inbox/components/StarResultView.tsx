@@ -61,7 +61,6 @@ export function StarResultView({
         <Text fw={700} size="lg">
           ★{s.level}
         </Text>
-        <Text size="sm">{t(`star.kinds.${s.kind}`)}</Text>
       </Group>
       <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" aria-label={`★${s.level}`}>
         <Table.Tbody>
