@@ -262,6 +262,10 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   assert((await desk.getByText(R.supplychain.starAttested.badge).count()) === 0, 'no attested ★ for B');
   await viewport(desk, 'registry-b-1440');
   await phone.goto(`${base}/orgs/${orgS.id}/inbox`);
+  // Members read the organization's ★ results (only owners and administrators record them).
+  await phone.getByText('S-2027-0042').waitFor();
+  assert((await phone.getByRole('button', { name: I.star.add }).count()) === 0, 'a member does not record');
+  await shot(phone, 'star-results-390');
 
   begin("the supplier answers A's request from its account (phone)");
   await phone.getByRole('link', { name: '2027年度 エー機械 取引先確認' }).click();

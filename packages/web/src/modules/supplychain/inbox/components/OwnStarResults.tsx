@@ -48,6 +48,8 @@ function StarForm({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
 
+  const clear = (f: Field) => setErrors(({ [f]: _, ...rest }) => rest);
+
   const save = async () => {
     const missing: Partial<Record<Field, string>> = {};
     if (!obtainedOn) missing.obtainedOn = t('star.required');
@@ -121,7 +123,10 @@ function StarForm({
             required
             label={t('star.obtainedOn')}
             value={obtainedOn}
-            onChange={(e) => setObtainedOn(e.currentTarget.value)}
+            onChange={(e) => {
+              setObtainedOn(e.currentTarget.value);
+              clear('obtainedOn');
+            }}
             error={errors.obtainedOn}
           />
           <TextInput
@@ -130,7 +135,10 @@ function StarForm({
             label={t('star.validUntil')}
             description={t('star.validUntilHelp')}
             value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
+            onChange={(e) => {
+              setValidUntil(e.currentTarget.value);
+              clear('validUntil');
+            }}
             error={errors.validUntil}
           />
         </SimpleGrid>
@@ -139,7 +147,10 @@ function StarForm({
             required
             label={t('star.bodyName')}
             value={bodyName}
-            onChange={(e) => setBodyName(e.currentTarget.value)}
+            onChange={(e) => {
+              setBodyName(e.currentTarget.value);
+              clear('bodyName');
+            }}
             error={errors.bodyName}
             maxLength={200}
           />
