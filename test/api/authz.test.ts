@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { writeAdvisories } from '@shinrai/store';
 import { multipart } from '../helpers/multipart.ts';
 import { seedCampaign, seedInboxRequest } from '../helpers/supplychain-campaign.ts';
+import { seedStarResult } from '../helpers/supplychain-star.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   documentedRoutes,
@@ -452,6 +453,7 @@ describe('authorization walker over GET /api/openapi.json', () => {
         intakeSourceId: intake.id,
         ...campaign,
         ...(await seedInboxRequest(t, orgId, catalog.id)),
+        ...(await seedStarResult(t, orgId, campaign.requestId)),
         advisoryId: 'GHSA-walk-walk-walk',
         hubId: hub.id,
         sharingGroupId: hubGroup,

@@ -2,7 +2,9 @@
 // catalog (the SME self-check) to the same supplier organization on Shinrai (linked in their registries
 // through agreed relationships); a member of the supplier answers A's request from its own account on a
 // phone (390 px), then reuses those answers for B's with one confirmation; buyer B sees the answers marked
-// as reused (never A's name); buyer A never reaches B's request. Screenshots at 390 and 1440 px go to
+// as reused (never A's name); buyer A never reaches B's request. The owner of S records its ★3 result; the
+// member shows it on A's request after previewing what A will see; A sees it on the request and as the
+// supplier-attested ★ in its registry; B sees nothing of it. Screenshots at 390 and 1440 px go to
 // test-results/e2e-supplychain-inbox/. Run `npm run build` first.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +20,7 @@ const strings = async (file) =>
   JSON.parse(await readFile(path.join(ROOT, 'packages/web/src/modules/supplychain', file), 'utf8'));
 const C = await strings('campaigns/i18n/ja.json');
 const I = await strings('inbox/i18n/ja.json');
+const R = await strings('i18n/ja.json');
 const day = (offset) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
 
 /** A JSON API call in the page's session (cookies), with the CSRF token for changes. */
@@ -84,6 +87,7 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
 
   const { organization: a } = await apiCall(desk, 'GET', `${base}/api/orgs/${orgA}`);
   const requests = {};
+  const supplierIds = {};
   for (const [buyerId, slug, title] of [
     [orgA, a.slug, '2027年度 エー機械 取引先確認'],
     [orgB.id, orgB.slug, 'ビー工業 2027 調査'],
@@ -110,6 +114,11 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
     });
     const detail = await apiCall(desk, 'GET', `${base}/api/orgs/${buyerId}/supplychain/campaigns/${sent.id}`);
     requests[buyerId] = detail.requests[0].id;
+    supplierIds[buyerId] = supplier.id;
+    // Both buyers require ★3 of S (the scheme's three questions all answered no).
+    await apiCall(desk, 'POST', `${base}/api/orgs/${buyerId}/suppliers/${supplier.id}/star`, {
+      answers: { importantInfo: false, outageDelay: false, networkReach: false },
+    });
   }
 
   begin('a member of the supplier joins by invitation');
@@ -147,6 +156,116 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   );
   await deskS.getByRole('link', { name: 'ビー工業 2027 調査' }).waitFor();
   await shot(deskS, 'inbox-1440');
+
+  begin(
+    'the owner of S records its ★3 result (with evidence) on the inbox page; an expired ★4 is kept but marked',
+  );
+  await desk.goto(`${base}/orgs/${orgS.id}/inbox`);
+  await desk.getByRole('heading', { name: I.star.ownTitle }).waitFor();
+  await desk.getByText(I.star.ownEmpty).waitFor();
+  await desk.getByRole('button', { name: I.star.add }).click();
+  const starForm = desk.getByRole('dialog', { name: I.star.formTitle });
+  await starForm.waitFor();
+  // Refused before it is sent: the validity end is required (never computed).
+  await starForm.getByRole('button', { name: I.star.save }).click();
+  await starForm.getByText(I.star.required).first().waitFor();
+  await starForm.getByLabel(I.star.obtainedOn).fill(day(-20));
+  await starForm.getByLabel(I.star.validUntil).fill(day(345));
+  await starForm.getByLabel(I.star.registrationNo).fill('S-2027-0042');
+  await starForm.locator('input[type=file]').setInputFiles({
+    name: 'star3-result.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await desk.screenshot({ path: path.join(SHOTS, 'star-form-1440.png') });
+  const recorded = desk.waitForResponse(
+    (r) => r.url().endsWith('/supplychain/star-results') && r.request().method() === 'POST',
+  );
+  await starForm.getByRole('button', { name: I.star.save }).click();
+  assert((await recorded).status() === 201, '★3 recorded');
+  await starForm.waitFor({ state: 'hidden' });
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgS.id}/supplychain/star-results`, {
+    level: 4,
+    kind: 'third_party',
+    obtainedOn: day(-400),
+    validUntil: day(-1),
+    bodyName: '旧評価機関',
+  });
+  await desk.reload();
+  await desk.getByText('S-2027-0042').waitFor();
+  await desk.getByText(I.star.expiredNotOffered).waitFor();
+  await desk.getByText(/SHA-256 [0-9a-f]{64}/).waitFor();
+  await shot(desk, 'star-results-1440');
+
+  begin("the member shows the ★3 result on A's request after previewing what A will see (phone)");
+  await phone.goto(`${base}/orgs/${orgS.id}/inbox/${requests[orgA]}`);
+  const offerCard = phone.getByRole('alert').filter({ hasText: I.star.offerTitle });
+  await offerCard.getByText(I.star.preview).waitFor();
+  await offerCard.getByText('S-2027-0042').waitFor();
+  assert(!(await offerCard.innerText()).includes('旧評価機関'), 'the expired ★4 is not offered');
+  const showStar = offerCard.getByRole('button', { name: I.star.attach });
+  assert(await showStar.isDisabled(), 'nothing is shown before agreeing');
+  await offerCard.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: path.join(SHOTS, 'star-offer-390.png') });
+  await offerCard.getByLabel(I.star.confirm).check();
+  const starShown = phone.waitForResponse(
+    (r) => r.url().endsWith('/star-result') && r.request().method() === 'POST',
+  );
+  await showStar.click();
+  assert((await starShown).status() === 200, '★ result shown');
+  const shownCard = phone.getByRole('alert').filter({ hasText: I.star.attachedTitle });
+  await shownCard.waitFor();
+  await shownCard.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: path.join(SHOTS, 'star-shown-390.png') });
+
+  begin('buyer A sees the ★ result on the request and as the attested ★ in its registry');
+  await desk.goto(`${base}/orgs/${orgA}/campaigns/requests/${requests[orgA]}`);
+  const starReview = desk.locator(`[aria-label="${I.star.reviewTitle}"]`);
+  await starReview.getByText('S-2027-0042').waitFor();
+  await starReview.getByText(I.star.fromSupplier).waitFor();
+  await starReview.getByRole('link', { name: 'star3-result.pdf' }).waitFor();
+  await viewport(desk, 'review-a-star-1440');
+  await desk.goto(`${base}/orgs/${orgA}/suppliers/${supplierIds[orgA]}`);
+  await desk.getByText(R.supplychain.starAttested.badge).first().waitFor();
+  await desk.getByText(/提示元: 取引先/).waitFor();
+  await desk.getByText(R.supplychain.starMet, { exact: true }).first().waitFor();
+  await viewport(desk, 'registry-a-star-1440');
+  const phoneA = await newPage('buyer-a-phone', PHONE);
+  await phoneA.request.post(`${base}/api/auth/login`, {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  });
+  await phoneA.goto(`${base}/orgs/${orgA}/suppliers/${supplierIds[orgA]}`);
+  await phoneA.getByText(/提示元: 取引先/).waitFor();
+  await viewport(phoneA, 'registry-a-star-390');
+  await phoneA.goto(`${base}/orgs/${orgA}/campaigns/requests/${requests[orgA]}`);
+  await phoneA.locator(`[aria-label="${I.star.reviewTitle}"]`).getByText('S-2027-0042').waitFor();
+  await viewport(phoneA, 'review-a-star-390');
+
+  begin('buyer B, another buyer of S, sees nothing of it');
+  const reviewB = await apiCall(
+    desk,
+    'GET',
+    `${base}/api/orgs/${orgB.id}/supplychain/requests/${requests[orgB.id]}`,
+  );
+  assert(reviewB.starResult === null, 'no ★ result on B’s request');
+  const registryB = await apiCall(
+    desk,
+    'GET',
+    `${base}/api/orgs/${orgB.id}/suppliers/${supplierIds[orgB.id]}`,
+  );
+  assert(
+    registryB.supplier.starAttested === null && registryB.supplier.starMet === false,
+    'B registry untouched',
+  );
+  await desk.goto(`${base}/orgs/${orgB.id}/suppliers/${supplierIds[orgB.id]}`);
+  await desk.getByText(R.supplychain.starNotMet, { exact: true }).first().waitFor();
+  assert((await desk.getByText(R.supplychain.starAttested.badge).count()) === 0, 'no attested ★ for B');
+  await viewport(desk, 'registry-b-1440');
+  await phone.goto(`${base}/orgs/${orgS.id}/inbox`);
+  // Members read the organization's ★ results (only owners and administrators record them).
+  await phone.getByText('S-2027-0042').waitFor();
+  assert((await phone.getByRole('button', { name: I.star.add }).count()) === 0, 'a member does not record');
+  await shot(phone, 'star-results-390');
 
   begin("the supplier answers A's request from its account (phone)");
   await phone.getByRole('link', { name: '2027年度 エー機械 取引先確認' }).click();
@@ -259,6 +378,7 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
     async () => (await desk.getByText(/別の質問票への回答を再利用/).count()) === 25,
   );
   assert(!(await desk.locator('main').innerText()).includes('エー機械'), "B never sees A's name");
+  assert((await desk.getByText(I.star.reviewTitle).count()) === 0, 'B never sees the ★ result shown to A');
   await viewport(desk, 'review-b-reused-1440');
 
   begin("buyer A never reaches B's request");

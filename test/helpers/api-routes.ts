@@ -141,6 +141,22 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: WRITERS,
     body: () => ({ confirm: true }),
   },
+  // "Answer once" with a ★ result: the supplier's own results (managers record) and showing one to a request.
+  'POST /api/orgs/{orgId}/supplychain/star-results': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ level: 3, kind: 'self', obtainedOn: '2027-01-01', validUntil: '2099-12-31' }),
+  },
+  /** multipart/form-data: walked without a body (authorization comes before reading it). */
+  'POST /api/orgs/{orgId}/supplychain/star-results/{starResultId}/evidence': {
+    access: 'org',
+    roles: MANAGERS,
+  },
+  'POST /api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result': {
+    access: 'org',
+    roles: WRITERS,
+    body: () => ({ starResultId: '00000000-0000-4000-8000-000000000000', confirm: true }),
+  },
   'POST /api/orgs/{orgId}/supplychain/requests/{requestId}/items/{ref}/return': {
     access: 'org',
     roles: MANAGERS,
@@ -697,6 +713,8 @@ export interface OrgResources {
   fileId: string;
   /** A request another organization's campaign addressed to this one (its supplier inbox). */
   inboxRequestId: string;
+  /** A ★ result the organization recorded (with evidence; also attached to `requestId`). */
+  starResultId: string;
   /** A sharing hub the organization is a member of, one of its sector groups, and a report published there. */
   hubId: string;
   sharingGroupId: string;
@@ -732,6 +750,7 @@ export function randomResources(): OrgResources {
     requestId: randomUUID(),
     fileId: randomUUID(),
     inboxRequestId: randomUUID(),
+    starResultId: randomUUID(),
     hubId: randomUUID(),
     sharingGroupId: randomUUID(),
     sharingReportId: randomUUID(),
@@ -805,6 +824,8 @@ function fillParams(path: string, r: OrgResources, examples: Record<string, stri
         return before.endsWith('/supplychain/inbox/') ? r.inboxRequestId : r.requestId;
       case 'fileId':
         return r.fileId;
+      case 'starResultId':
+        return r.starResultId;
       case 'mailId':
         // An outbox mail: the walker has none, so a random id (lookups come after authorization).
         return randomUUID();

@@ -10,6 +10,7 @@ import type { SharingTables } from './sharing/tables.ts';
 import type { SoftwareTables } from './software/tables.ts';
 import type { SupplychainTables } from './supplychain/tables.ts';
 import type { CampaignTables } from './supplychain/campaigns/tables.ts';
+import type { StarResultTables } from './supplychain/star/tables.ts';
 
 // The database's type, apart from the registry (modules.ts) so that a module's queries can name it without
 // importing every module's index: each module's repositories import this file, and this file only the modules'
@@ -28,6 +29,7 @@ export interface Database
     SoftwareTables,
     SupplychainTables,
     CampaignTables,
+    StarResultTables,
     SharingTables {}
 
 /** Either the database or an open transaction on it. */

@@ -33,6 +33,7 @@ import { sharingIntakeMigration } from './sharing/migrations/0032-sharing-intake
 import { sharingAttachmentsMigration } from './sharing/migrations/0033-sharing-attachments.ts';
 import { supplychainInboxMigration } from './supplychain/migrations/0034-supplychain-inbox.ts';
 import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
+import { supplychainStarResultsMigration } from './supplychain/migrations/0036-supplychain-star-results.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -74,6 +75,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0033-sharing-attachments': sharingAttachmentsMigration(),
     '0034-supplychain-inbox': supplychainInboxMigration(),
     '0035-supplychain-onward': supplychainOnwardMigration(),
+    '0036-supplychain-star-results': supplychainStarResultsMigration(),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './coverage.ts';
 export * from './dashboard.ts';
 export * from './tiers.ts';
 export * from './campaigns/index.ts';
+export * from './star-result.ts';

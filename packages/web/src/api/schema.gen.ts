@@ -11208,6 +11208,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11289,6 +11296,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11347,6 +11361,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11388,6 +11409,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -11446,6 +11474,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -11532,6 +11567,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11587,6 +11629,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -11687,6 +11736,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11742,6 +11798,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -11836,6 +11899,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -11891,6 +11961,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -11981,6 +12058,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -12036,6 +12120,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -12120,6 +12211,13 @@ export interface paths {
                   primary: boolean;
                   role: string;
                 } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
+                } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
                 starRequired: number | null;
@@ -12175,6 +12273,13 @@ export interface paths {
                   name: string;
                   primary: boolean;
                   role: string;
+                } | null;
+                starAttested: {
+                  attachedAt: string;
+                  kind: string;
+                  level: number;
+                  requestId: string;
+                  validUntil: string;
                 } | null;
                 starHeld: number | null;
                 starMet: boolean | null;
@@ -13677,6 +13782,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unexpired ★ results the organization may show the buyer of this request, as the buyer would see them, and the one attached */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attached: {
+                attachedAt: string;
+                shown: {
+                  bodyName: string | null;
+                  evidence: {
+                    contentType: string;
+                    name: string;
+                    sha256: string;
+                    size: number;
+                  } | null;
+                  expired: boolean;
+                  /** @enum {string} */
+                  kind: 'self' | 'third_party';
+                  level: 3 | 4;
+                  obtainedOn: string;
+                  registrationNo: string | null;
+                  validUntil: string;
+                };
+                starResultId: string;
+              } | null;
+              items: {
+                id: string;
+                shown: {
+                  bodyName: string | null;
+                  evidence: {
+                    contentType: string;
+                    name: string;
+                    sha256: string;
+                    size: number;
+                  } | null;
+                  expired: boolean;
+                  /** @enum {string} */
+                  kind: 'self' | 'third_party';
+                  level: 3 | 4;
+                  obtainedOn: string;
+                  registrationNo: string | null;
+                  validUntil: string;
+                };
+              }[];
+              withdrawable: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Show one of the organization’s ★ results to the buyer of this request after confirming (audited in both logs) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            confirm: true;
+            starResultId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              attached: true;
+            };
+          };
+        };
+      };
+    };
+    /** Take the attached ★ result back before the request is submitted (audited in both logs) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/{orgId}/supplychain/inbox/{requestId}/submit': {
     parameters: {
       query?: never;
@@ -13950,6 +14190,23 @@ export interface paths {
                 supplierId: string;
                 supplierName: string;
               };
+              starResult: {
+                attachedAt: string;
+                bodyName: string | null;
+                evidence: {
+                  contentType: string;
+                  name: string;
+                  sha256: string;
+                  size: number;
+                } | null;
+                expired: boolean;
+                /** @enum {string} */
+                kind: 'self' | 'third_party';
+                level: 3 | 4;
+                obtainedOn: string;
+                registrationNo: string | null;
+                validUntil: string;
+              } | null;
             };
           };
         };
@@ -14069,6 +14326,214 @@ export interface paths {
       responses: {
         /** @description Default Response */
         204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/requests/{requestId}/star-result/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the evidence of the ★ result a supplier attached to this request (SHA-256 in x-content-sha256) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/star-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's own ★ results (latest obtained first; expired ones marked) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assessmentId: string | null;
+                bodyName: string | null;
+                createdAt: string;
+                evidence: {
+                  contentType: string;
+                  name: string;
+                  sha256: string;
+                  size: number;
+                } | null;
+                expired: boolean;
+                id: string;
+                /** @enum {string} */
+                kind: 'self' | 'third_party';
+                level: 3 | 4;
+                obtainedOn: string;
+                registrationNo: string | null;
+                validUntil: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a ★ result the organization obtained (level, kind, dates, body for ★4, free-text number; audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assessmentId?: string | null;
+            bodyName?: string | null;
+            /** @enum {string} */
+            kind: 'self' | 'third_party';
+            level: 3 | 4;
+            /** Format: date */
+            obtainedOn: string;
+            registrationNo?: string | null;
+            /** Format: date */
+            validUntil: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assessmentId: string | null;
+              bodyName: string | null;
+              createdAt: string;
+              evidence: {
+                contentType: string;
+                name: string;
+                sha256: string;
+                size: number;
+              } | null;
+              expired: boolean;
+              id: string;
+              /** @enum {string} */
+              kind: 'self' | 'third_party';
+              level: 3 | 4;
+              obtainedOn: string;
+              registrationNo: string | null;
+              validUntil: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/star-results/{starResultId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the evidence file of one of the organization’s ★ results (SHA-256 in x-content-sha256) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          starResultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** Set the evidence file of a ★ result (multipart `file`; evidence limits; SHA-256 kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          starResultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
           headers: {
             [name: string]: unknown;
           };

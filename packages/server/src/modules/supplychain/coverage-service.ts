@@ -15,6 +15,7 @@ import { listCampaigns, listOrgCampaignRequests, listSuppliers } from '@shinrai/
 import type { Ctx } from '../../platform/context.ts';
 import { scorePercents } from '../assessments/public.ts';
 import { statusEvidence } from './status.ts';
+import { attestedStars } from './star-results/attested.ts';
 
 /** Lists in the dashboard are cut at this many lines (their counts stay whole). */
 export const DASHBOARD_LIST_LIMIT = 50;
@@ -37,12 +38,13 @@ export async function coverageDashboard(ctx: Ctx) {
   const accepted = requestRows.flatMap((r) =>
     r.accepted_at !== null && r.assessment_id !== null ? [r.assessment_id] : [],
   );
-  const [evidence, scores] = await Promise.all([
+  const [evidence, scores, attested] = await Promise.all([
     statusEvidence(
       ctx,
       own.map((s) => s.id),
     ),
     scorePercents(db, ctx.orgId, accepted),
+    attestedStars(ctx),
   ]);
   const cov = coverage(
     own.map((s) => ({ id: s.id, criticality: s.criticality as Criticality, tier: s.tier })),
@@ -85,7 +87,13 @@ export async function coverageDashboard(ctx: Ctx) {
     distribution: scoreDistribution(latest, own.length),
     trend: campaignTrend(campaigns, requests),
     reevaluation: { count: due.length, items: due.slice(0, DASHBOARD_LIST_LIMIT) },
-    star: starSummary(own.map((s) => ({ starRequired: s.star_required, starHeld: s.star_held }))),
+    // An unexpired ★ the supplier attested on one of this buyer's requests counts before a typed one.
+    star: starSummary(
+      own.map((s) => ({
+        starRequired: s.star_required,
+        starHeld: attested.get(s.id)?.level ?? s.star_held,
+      })),
+    ),
   };
 }
 

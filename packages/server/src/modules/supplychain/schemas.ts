@@ -81,6 +81,16 @@ export const Supplier = z.object({
   contractEnd: z.string().nullable(),
   starRequired: z.number().nullable(),
   starHeld: z.number().nullable(),
+  /** The ★ the supplier itself showed on one of this buyer's requests (newest unexpired), or null. */
+  starAttested: z
+    .object({
+      level: z.number(),
+      kind: z.string(),
+      attachedAt: z.string(),
+      validUntil: z.string(),
+      requestId: z.string(),
+    })
+    .nullable(),
   starMet: z.boolean().nullable(),
   linkedOrg: z.object({ id: z.string(), name: z.string() }).nullable(),
   tier: z.number(),

@@ -29,6 +29,7 @@ import { write, type Ctx, type TxCtx } from '../../platform/context.ts';
 import { fail } from './errors.ts';
 import { statusEvidence } from './status.ts';
 import { contactView, parseSupplies, starDecisionView, supplierView, type SupplierView } from './views.ts';
+import { attestedStars } from './star-results/attested.ts';
 
 export interface ContactInput {
   name: string;
@@ -65,7 +66,7 @@ export function checkedCorporateNumber(raw: string | null | undefined, pointer: 
 /** Views of supplier rows with their primary contacts, linked organization names and known status. */
 export async function supplierViews(ctx: Ctx, rows: readonly SupplierRow[]): Promise<SupplierView[]> {
   const db = ctx.deps.store.db;
-  const [contacts, names, evidence] = await Promise.all([
+  const [contacts, names, evidence, attested] = await Promise.all([
     listOrgSupplierContacts(db, ctx.orgId),
     supplierOrgNames(
       db,
@@ -75,13 +76,16 @@ export async function supplierViews(ctx: Ctx, rows: readonly SupplierRow[]): Pro
       ctx,
       rows.map((r) => r.id),
     ),
+    attestedStars(ctx),
   ]);
   const cov = coverage(
     rows.map((r) => ({ id: r.id, criticality: r.criticality as Criticality, tier: r.tier })),
     evidence,
     ctx.now,
   );
-  return rows.map((r) => supplierView(r, { contacts, orgNames: names, knownSince: cov.knownSince }));
+  return rows.map((r) =>
+    supplierView(r, { contacts, orgNames: names, knownSince: cov.knownSince, attested }),
+  );
 }
 
 /** Every supplier record of the caller's registry (all tiers). */

@@ -6,6 +6,7 @@ import {
   type SupplyKind,
 } from '@shinrai/core/supplychain';
 import type { StarDecisionRow, SupplierContactRow, SupplierRow } from '@shinrai/store';
+import type { AttestedStar } from './star-results/attested.ts';
 
 export type ContactView = ReturnType<typeof contactView>;
 export type SupplierView = ReturnType<typeof supplierView>;
@@ -28,11 +29,14 @@ export interface SupplierExtras {
   contacts: readonly SupplierContactRow[];
   orgNames: ReadonlyMap<string, string>;
   knownSince: ReadonlyMap<string, string>;
+  /** The ★ each supplier showed this buyer itself (newest unexpired); it counts before the typed one. */
+  attested?: ReadonlyMap<string, AttestedStar>;
 }
 
 export function supplierView(s: SupplierRow, x: SupplierExtras) {
   const mine = x.contacts.filter((c) => c.supplier_id === s.id);
   const primary = mine.find((c) => c.is_primary === 1) ?? mine[0];
+  const attested = x.attested?.get(s.id) ?? null;
   return {
     id: s.id,
     corporateNumber: s.corporate_number,
@@ -44,7 +48,8 @@ export function supplierView(s: SupplierRow, x: SupplierExtras) {
     contractEnd: s.contract_end,
     starRequired: s.star_required,
     starHeld: s.star_held,
-    starMet: starMet(s.star_required, s.star_held),
+    starAttested: attested,
+    starMet: starMet(s.star_required, attested?.level ?? s.star_held),
     linkedOrg:
       s.linked_org_id === null
         ? null

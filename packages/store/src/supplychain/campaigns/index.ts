@@ -5,3 +5,4 @@ export * from './recipients.ts';
 export * from '../inbox/repo.ts';
 export * from './respondent.ts';
 export * from './items.ts';
+export * from '../star/repo.ts';

@@ -90,6 +90,16 @@ export const CAMPAIGN_ERRORS = {
     ja: 'この設問には前回の回答を使えません（提出済み・受理済み、または回答の形式が合いません）。',
     en: 'Earlier answers cannot be used for this item (it is submitted or accepted, or the answer does not fit).',
   },
+  star_result_invalid: {
+    status: 422,
+    ja: '★結果の入力に問題があります（★3は自己評価、★4は第三者評価で評価機関名が必要、有効期限は取得日以降）。',
+    en: 'The ★ result has problems (★3 is a self-assessment; ★4 a third-party assessment and needs the assessing body; valid until must not be before the date obtained).',
+  },
+  star_result_expired: {
+    status: 409,
+    ja: 'この★結果は有効期限が切れているため提示できません。新しい結果を登録してください。',
+    en: 'This ★ result has expired and cannot be shown. Record the new result first.',
+  },
 } as const;
 
 export const fail = failWith(CAMPAIGN_ERRORS);

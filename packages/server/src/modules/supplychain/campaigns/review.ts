@@ -6,6 +6,7 @@ import {
   insertOutboxMails,
   listAnswers,
   findRequestDeclaration,
+  findRequestStarResult,
   listCampaignEvidence,
   listCampaignItems,
   listCampaignRequests,
@@ -21,6 +22,8 @@ import { write, type Ctx, type TxCtx } from '../../../platform/context.ts';
 import { refreshScore } from '../../assessments/public.ts';
 import { loadCatalog } from '../../library/public.ts';
 import { fail } from './errors.ts';
+import { japanDay } from '@shinrai/core/supplychain';
+import { shownStarResult } from '../star-results/service.ts';
 import { campaignItems } from './preflight.ts';
 import { queueInboxClarify } from '../inbox/notify.ts';
 import { queueDelivery } from './service.ts';
@@ -106,11 +109,13 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
   const states = new Map((await listCampaignItems(db, ctx.orgId, r.id)).map((s) => [s.ref, s]));
   const evidence = await listCampaignEvidence(db, ctx.orgId, r.id);
   const d = await findRequestDeclaration(db, ctx.orgId, r.id);
+  const star = await findRequestStarResult(db, ctx.orgId, r.id);
   return {
     request: requestView(r),
     declaration: d
       ? { level: d.level as 'star1' | 'star2', declarationId: d.declaration_id, declaredOn: d.declared_on }
       : null,
+    starResult: star ? { ...shownStarResult(star, japanDay(ctx.now)), attachedAt: star.attached_at } : null,
     campaign: { id: c.id, title: c.title, deadline: c.deadline },
     assessmentId: r.assessment_id,
     items: campaignItems(catalog, c.tier).map((n) => {

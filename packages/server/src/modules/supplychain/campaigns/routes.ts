@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ShownStarResult } from '../star-results/schemas.ts';
 import { ctxOf } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { Id } from '../../../platform/http/schemas.ts';
@@ -210,6 +211,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                   declaredOn: z.string(),
                 })
                 .nullable(),
+              starResult: ShownStarResult.extend({ attachedAt: z.string() }).nullable(),
               assessmentId: z.string().nullable(),
               items: z.array(
                 z.object({

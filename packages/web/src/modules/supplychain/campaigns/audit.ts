@@ -27,6 +27,27 @@ export const campaignAuditLabels: AuditLabels = {
       ja: 'SECURITY ACTION 宣言を取引先の依頼に添付',
       en: "SECURITY ACTION declaration attached to a buyer's request",
     },
+    'respond.star_result': {
+      ja: '★結果の提示（取引先の同意）',
+      en: '★ result shown (supplier consent)',
+    },
+    'respond.star_result_withdraw': {
+      ja: '★結果の提示を取り下げ',
+      en: '★ result withdrawn',
+    },
+    'supplychain.inbox.star_result': {
+      ja: '★結果を取引先の依頼に提示',
+      en: "★ result shown on a buyer's request",
+    },
+    'supplychain.inbox.star_result_withdraw': {
+      ja: '取引先の依頼への★結果の提示を取り下げ',
+      en: "★ result withdrawn from a buyer's request",
+    },
+    'supplychain.star_result.record': { ja: '自社の★結果を登録', en: 'Own ★ result recorded' },
+    'supplychain.star_result.evidence': {
+      ja: '★結果の証跡ファイルを登録',
+      en: '★ result evidence file set',
+    },
     'supplychain.inbox.reuse': {
       ja: '前回の回答を取引先の依頼に再利用',
       en: "Earlier answers reused for a buyer's request",
@@ -36,5 +57,6 @@ export const campaignAuditLabels: AuditLabels = {
     campaign: { ja: '回答依頼', en: 'Campaign' },
     campaign_request: { ja: '取引先への依頼', en: 'Supplier request' },
     outbox_mail: { ja: '送信メール', en: 'Outbox mail' },
+    star_result: { ja: '★結果', en: '★ result' },
   },
 };

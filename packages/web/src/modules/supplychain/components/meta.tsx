@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
@@ -15,21 +15,53 @@ export function CriticalityBadge({ value }: { value: Criticality }) {
   );
 }
 
-/** The ★ required and held, and whether the held level meets the required one. */
-export function StarCell({ s }: { s: Pick<Supplier, 'starRequired' | 'starHeld' | 'starMet'> }) {
+/**
+ * The ★ required and held, and whether the held level meets the required one. A ★ the supplier itself
+ * showed on one of this buyer's requests (attested, unexpired) counts before the typed one and is marked;
+ * `detail` adds its dates and source, and the typed value beside it.
+ */
+export function StarCell({
+  s,
+  detail,
+}: {
+  s: Pick<Supplier, 'starRequired' | 'starHeld' | 'starMet' | 'starAttested'>;
+  detail?: boolean;
+}) {
   const { t } = useTranslation('supplychain');
+  const a = s.starAttested;
+  const held = a ? a.level : s.starHeld;
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="sm">
-        {s.starRequired === null ? t('supplychain.starNone') : `★${s.starRequired}`} /{' '}
-        {s.starHeld === null ? '—' : `★${s.starHeld}`}
-      </Text>
-      {s.starMet === null ? null : (
-        <Badge size="sm" variant="light" color={s.starMet ? 'green' : 'orange'}>
-          {s.starMet ? t('supplychain.starMet') : t('supplychain.starNotMet')}
-        </Badge>
+    <Stack gap={2}>
+      <Group gap={6} wrap="wrap">
+        <Text size="sm">
+          {s.starRequired === null ? t('supplychain.starNone') : `★${s.starRequired}`} /{' '}
+          {held === null ? '—' : `★${held}`}
+        </Text>
+        {a && (
+          <Badge size="sm" variant="outline" color="teal">
+            {t('supplychain.starAttested.badge')}
+          </Badge>
+        )}
+        {s.starMet === null ? null : (
+          <Badge size="sm" variant="light" color={s.starMet ? 'green' : 'orange'}>
+            {s.starMet ? t('supplychain.starMet') : t('supplychain.starNotMet')}
+          </Badge>
+        )}
+      </Group>
+      {detail && a && (
+        <Text size="xs" c="dimmed">
+          {t('supplychain.starAttested.detail', {
+            shown: a.attachedAt.slice(0, 10),
+            until: a.validUntil,
+          })}
+        </Text>
       )}
-    </Group>
+      {detail && a && s.starHeld !== null && (
+        <Text size="xs" c="dimmed">
+          {t('supplychain.starAttested.typed', { level: s.starHeld })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -10,6 +10,19 @@ export type ReuseOffer = Item<
   ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/reuse', 'get'>['items']
 >;
 
+export type StarOffer = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result', 'get'>;
+export type ShownStar = StarOffer['items'][number]['shown'];
+export type OwnStar = Item<ResponseOf<'/api/orgs/{orgId}/supplychain/star-results', 'get'>['items']>;
+export interface NewStar {
+  level: 3 | 4;
+  kind: 'self' | 'third_party';
+  obtainedOn: string;
+  validUntil: string;
+  bodyName: string | null;
+  registrationNo: string | null;
+  assessmentId: string | null;
+}
+
 const path = (orgId: string, requestId: string) => ({ params: { path: { orgId, requestId } } });
 
 /** The supplier's calls from its own account (signed in; the session's CSRF token). */
@@ -65,4 +78,31 @@ export const inboxApi = {
         body: { type: offer.type, id: offer.id, refs, confirm: true },
       }),
     ),
+  starOffer: (orgId: string, requestId: string) =>
+    send(http.GET('/api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result', path(orgId, requestId))),
+  attachStar: (orgId: string, requestId: string, starResultId: string) =>
+    send(
+      http.POST('/api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result', {
+        ...path(orgId, requestId),
+        body: { starResultId, confirm: true },
+      }),
+    ),
+  withdrawStar: (orgId: string, requestId: string) =>
+    sendVoid(
+      http.DELETE('/api/orgs/{orgId}/supplychain/inbox/{requestId}/star-result', path(orgId, requestId)),
+    ),
+  starResults: (orgId: string) =>
+    send(http.GET('/api/orgs/{orgId}/supplychain/star-results', { params: { path: { orgId } } })),
+  recordStar: (orgId: string, body: NewStar) =>
+    send(http.POST('/api/orgs/{orgId}/supplychain/star-results', { params: { path: { orgId } }, body })),
+  starEvidence: (orgId: string, starResultId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return sendVoid(
+      http.POST('/api/orgs/{orgId}/supplychain/star-results/{starResultId}/evidence', {
+        params: { path: { orgId, starResultId } },
+        body: multipart(form),
+      }),
+    );
+  },
 };

@@ -114,7 +114,7 @@ export function SupplierPage() {
             <SuppliesText supplies={s.supplies} />
           </Field>
           <Field label={t('supplychain.col.star')}>
-            <StarCell s={s} />
+            <StarCell s={s} detail />
           </Field>
           <Field label={t('supplychain.col.status')}>
             <StatusCell since={s.statusKnownSince} />

@@ -8,6 +8,7 @@ import { useOrg } from '../../../../components/OrgContext';
 import { currentLanguage } from '../../../../i18n';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { campaignsApi, type RequestReview } from '../api';
+import { StarResultView } from '../../inbox/components/StarResultView';
 
 const STATE_COLOR: Record<string, string> = { open: 'blue', returned: 'orange', accepted: 'teal' };
 
@@ -22,6 +23,7 @@ function show(value: unknown): string {
 /** One supplier's answers: send an item back with a note, accept an item, accept all (locks). */
 export function RequestReviewPage() {
   const { t } = useTranslation('campaigns');
+  const { t: ti } = useTranslation('inbox');
   const { orgId } = useOrg();
   const { requestId = '' } = useParams();
   const lang = currentLanguage();
@@ -67,6 +69,24 @@ export function RequestReviewPage() {
             date: d.declaration.declaredOn,
           })}
         </Alert>
+      )}
+      {d.starResult && (
+        <Card withBorder p="sm" aria-label={ti('star.reviewTitle')}>
+          <Stack gap={4}>
+            <Text fw={600}>{ti('star.reviewTitle')}</Text>
+            <StarResultView
+              star={d.starResult}
+              evidenceHref={href('/api/orgs/{orgId}/supplychain/requests/{requestId}/star-result/evidence', {
+                orgId,
+                requestId,
+              })}
+              extra={[
+                { label: ti('star.shownOn'), value: d.starResult.attachedAt.slice(0, 10) },
+                { label: ti('star.source'), value: ti('star.fromSupplier') },
+              ]}
+            />
+          </Stack>
+        </Card>
       )}
       {d.items.map((i, n) => (
         <Card key={i.ref} withBorder p="sm">

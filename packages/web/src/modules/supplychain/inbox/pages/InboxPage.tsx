@@ -6,7 +6,9 @@ import { PageHeader } from '../../../../components/PageHeader';
 import { useOrg } from '../../../../components/OrgContext';
 import { currentLanguage } from '../../../../i18n';
 import { notifyError } from '../../../../lib/notify';
+import { can } from '@shinrai/core/browser';
 import { inboxApi, type InboxEntry } from '../api';
+import { OwnStarResults } from '../components/OwnStarResults';
 
 const STATUS_COLOR: Record<string, string> = {
   sent: 'orange',
@@ -18,7 +20,7 @@ const STATUS_COLOR: Record<string, string> = {
 /** 回答依頼（受信）: every buyer's questionnaire request addressed to this organization. */
 export function InboxPage() {
   const { t } = useTranslation('inbox');
-  const { orgId } = useOrg();
+  const { orgId, role } = useOrg();
   const lang = currentLanguage();
   const [items, setItems] = useState<InboxEntry[] | null>(null);
   useEffect(() => {
@@ -85,6 +87,7 @@ export function InboxPage() {
           </Card>
         </>
       )}
+      <OwnStarResults orgId={orgId} manager={can(role, 'supplychain.manage')} />
     </Stack>
   );
 }

@@ -9,8 +9,9 @@ import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { can } from '@shinrai/core/browser';
 import type { FollowUp, Questionnaire, RespondItem, RespondValue } from '../../campaigns/api';
 import { QuestionCard } from '../../campaigns/components/QuestionCard';
-import { inboxApi, type Declaration, type ReuseOffer } from '../api';
+import { inboxApi, type Declaration, type ReuseOffer, type StarOffer } from '../api';
 import { DeclarationCard } from '../components/DeclarationCard';
+import { StarOfferCard } from '../components/StarOfferCard';
 import { ColleagueForwardModal, type Colleague } from '../components/ColleagueForwardModal';
 import { ReuseModal } from '../components/ReuseModal';
 import { useSession } from '../../../../session/SessionContext';
@@ -28,6 +29,7 @@ export function InboxRequestPage() {
   const [q, setQ] = useState<Questionnaire | null>(null);
   const [offers, setOffers] = useState<ReuseOffer[]>([]);
   const [declaration, setDeclaration] = useState<Declaration | null>(null);
+  const [star, setStar] = useState<StarOffer | null>(null);
   const [reuseOpen, setReuseOpen] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
@@ -44,6 +46,7 @@ export function InboxRequestPage() {
       const reusable = await inboxApi.offers(orgId, requestId);
       setOffers(reusable.items);
       setDeclaration(reusable.declaration ?? null);
+      setStar(await inboxApi.starOffer(orgId, requestId));
     } catch (e) {
       notifyError(e);
     }
@@ -170,6 +173,31 @@ export function InboxRequestPage() {
                 try {
                   await inboxApi.attachDeclaration(orgId, requestId);
                   notifySuccess(t('declaration.done'));
+                  await load();
+                } catch (e) {
+                  notifyError(e);
+                }
+              }}
+            />
+          )}
+          {star && (
+            <StarOfferCard
+              key={star.attached?.starResultId ?? 'none'}
+              offer={star}
+              canAttach={writer && q.status !== 'accepted'}
+              onAttach={async (id) => {
+                try {
+                  await inboxApi.attachStar(orgId, requestId, id);
+                  notifySuccess(t('star.done'));
+                  await load();
+                } catch (e) {
+                  notifyError(e);
+                }
+              }}
+              onWithdraw={async () => {
+                try {
+                  await inboxApi.withdrawStar(orgId, requestId);
+                  notifySuccess(t('star.withdrawn'));
                   await load();
                 } catch (e) {
                   notifyError(e);
