@@ -38,6 +38,10 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   const text = await result.innerText();
   assert(text.includes(count(S.intake.added, 11)), `11 added: ${text}`);
   assert(text.includes('/objects/2/target_ref'), 'the missing relationship end is located');
+  assert(
+    text.includes(S.intake.resultOf.replace('{{file}}', 'misp-event-1842.json')),
+    'the result names the file',
+  );
   await desk.getByTestId('intake-objects').getByText('203.0.113.45').waitFor();
   await shot(desk, 'misp-imported-1440');
 
@@ -45,6 +49,32 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'misp-event-1842.json'));
   await desk.getByTestId('intake-result').getByText(count(S.intake.unchanged, 11)).waitFor();
   assert((await desk.getByTestId('intake-result').innerText()).includes(count(S.intake.added, 0)), '0 added');
+
+  begin('a grouping is named as analysts know it, over its STIX type');
+  const grouping = {
+    type: 'grouping',
+    spec_version: '2.1',
+    id: 'grouping--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3',
+    created: '2026-11-20T01:00:00.000Z',
+    modified: '2026-11-20T01:00:00.000Z',
+    name: '請求書メールの調査メモ',
+    context: 'suspicious-activity',
+    object_refs: ['indicator--1b9c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e'],
+  };
+  await desk.locator('input[type=file]').setInputFiles({
+    name: 'grouping.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ type: 'bundle', id: 'bundle--2', objects: [grouping] })),
+  });
+  await desk.getByTestId('intake-result').getByText(count(S.intake.added, 1)).waitFor();
+  await desk.getByRole('combobox', { name: S.intake.view, exact: true }).click();
+  await desk.getByRole('option', { name: S.intake.reports, exact: true }).click();
+  const groupingRow = desk.getByTestId('intake-objects').locator('tr', { hasText: '請求書メールの調査メモ' });
+  const typeCell = await groupingRow.getByTestId('stix-type').innerText();
+  assert(typeCell === `${S.intake.stixType.grouping}\ngrouping`, `named, then the STIX type: ${typeCell}`);
+  await desk.getByRole('combobox', { name: S.intake.view, exact: true }).click();
+  await desk.getByRole('option', { name: S.intake.indicators, exact: true }).click();
+  await desk.getByTestId('intake-objects').getByText('203.0.113.45').waitFor();
 
   begin('an OpenCTI export; filter by TLP');
   await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'opencti-report.json'));
@@ -76,7 +106,13 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
       JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [{ type: 'indicator' }] }),
     ),
   });
-  await desk.getByTestId('intake-refused').getByText('/objects/0/id').waitFor();
+  const refused = desk.getByTestId('intake-refused');
+  await refused.getByText('/objects/0/id').waitFor();
+  // the refusal names the file the user chose, then the place inside it
+  await refused.getByText(S.intake.refusedFile.replace('{{file}}', 'broken.json')).waitFor();
+  const where = await refused.getByTestId('intake-location').first().innerText();
+  assert(/^broken\.json\s+\/objects\/0\/id$/.test(where), `file, then JSON pointer: ${where}`);
+  await shot(desk, 'intake-refused-1440');
 
   begin('the TAXII source form says in Japanese what is missing or wrong, next to the field');
   const P = S.sources.problem;

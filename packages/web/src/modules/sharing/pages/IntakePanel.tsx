@@ -61,12 +61,36 @@ export function TlpBadge({ tlp }: { tlp: string | null }) {
   );
 }
 
-function ImportResult({ result }: { result: ImportSummary }) {
+/**
+ * A STIX object type as analysts know it: the translated name (IPv4 アドレス) over the STIX type itself
+ * (ipv4-addr); a type we have no name for is shown as its STIX type, never re-cased.
+ */
+export function StixTypeName({ type }: { type: string }) {
+  const { t } = useTranslation('sharing');
+  const name = t(`sharing.intake.stixType.${type}` as 'sharing.intake.stixType.indicator', {
+    defaultValue: '',
+  });
+  return (
+    <Stack gap={0} data-testid="stix-type">
+      {name ? (
+        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          {name}
+        </Text>
+      ) : null}
+      <Text size="xs" c={name ? 'dimmed' : undefined} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+        {type}
+      </Text>
+    </Stack>
+  );
+}
+
+function ImportResult({ result, file }: { result: ImportSummary; file: string }) {
   const { t } = useTranslation('sharing');
   return (
     <Alert
       color={result.warnings.length > 0 ? 'yellow' : 'green'}
-      title={t('sharing.intake.result')}
+      title={t('sharing.intake.resultOf', { file })}
+      styles={{ title: { overflowWrap: 'anywhere' } }}
       data-testid="intake-result"
     >
       <Stack gap={6}>
@@ -86,7 +110,7 @@ function ImportResult({ result }: { result: ImportSummary }) {
               .slice(0, 50)
               .map((n) => (
                 <List.Item key={`${n.code}${n.pointer}`}>
-                  <Code>{n.pointer}</Code> {n.message}
+                  <Located file={file} pointer={n.pointer} /> {n.message}
                 </List.Item>
               ))}
           </List>
@@ -96,19 +120,33 @@ function ImportResult({ result }: { result: ImportSummary }) {
   );
 }
 
-function Problems({ error }: { error: unknown }) {
+/** Where a problem is: the file the user chose, then the JSON pointer inside it. */
+function Located({ file, pointer }: { file: string; pointer: string }) {
+  return (
+    <Text component="span" size="xs" style={{ overflowWrap: 'anywhere' }} data-testid="intake-location">
+      <Code>{file}</Code> <Code>{pointer || '/'}</Code>
+    </Text>
+  );
+}
+
+function Problems({ error, file }: { error: unknown; file: string }) {
   const { t } = useTranslation('sharing');
   if (!(error instanceof ApiError)) return null;
   const details = Array.isArray(error.details)
     ? (error.details as { pointer?: string; message?: string }[])
     : [];
   return (
-    <Alert color="red" title={t('sharing.intake.refused')} data-testid="intake-refused">
+    <Alert
+      color="red"
+      title={t('sharing.intake.refusedFile', { file })}
+      styles={{ title: { overflowWrap: 'anywhere' } }}
+      data-testid="intake-refused"
+    >
       <Text size="sm">{error.message}</Text>
       <List size="xs" spacing={2} mt={4}>
         {details.slice(0, 20).map((d, i) => (
           <List.Item key={i}>
-            <Code>{d.pointer || '/'}</Code> {d.message}
+            <Located file={file} pointer={d.pointer ?? ''} /> {d.message}
           </List.Item>
         ))}
       </List>
@@ -132,6 +170,8 @@ export function IntakePanel({
   const [imports, setImports] = useState<ImportRecord[]>([]);
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [refused, setRefused] = useState<unknown>(null);
+  // the name of the file the result or the refusal is about
+  const [fileName, setFileName] = useState('');
   const [busy, setBusy] = useState(false);
   // Cleared after each upload, so choosing the same file again uploads it again.
   const resetFile = useRef<() => void>(null);
@@ -147,6 +187,7 @@ export function IntakePanel({
     setBusy(true);
     setResult(null);
     setRefused(null);
+    setFileName(file.name);
     try {
       setResult(await intakeApi.upload(orgId, file, lang));
       load();
@@ -176,8 +217,8 @@ export function IntakePanel({
               )}
             </FileButton>
           ) : null}
-          {result ? <ImportResult result={result} /> : null}
-          {refused ? <Problems error={refused} /> : null}
+          {result ? <ImportResult result={result} file={fileName} /> : null}
+          {refused ? <Problems error={refused} file={fileName} /> : null}
         </Stack>
       </Paper>
 
@@ -240,11 +281,7 @@ export function IntakePanel({
                   {data.objects.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>
-                        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-                          {t(`sharing.intake.stixType.${o.type}` as 'sharing.intake.stixType.indicator', {
-                            defaultValue: o.type,
-                          })}
-                        </Text>
+                        <StixTypeName type={o.type} />
                       </Table.Td>
                       <Table.Td style={{ maxWidth: 420 }}>
                         {o.name && o.name !== o.value ? (

@@ -106,6 +106,8 @@ export function IndicatorList({
         <Group key={`${i.type}:${i.value}`} gap="xs" wrap="nowrap" align="start">
           <Badge
             variant="outline"
+            // as written (IPv4, SHA-256, Bitcoin), not in Mantine's default capitals
+            tt="none"
             miw={76}
             style={{ flexShrink: 0 }}
             styles={{ label: { overflow: 'visible' } }}
@@ -129,6 +131,15 @@ export function IndicatorList({
         </Group>
       ))}
     </Stack>
+  );
+}
+
+/** Text kept on one line (a date, a bracketed count): it moves to the next line whole, never split. */
+export function Nowrap({ children }: { children: ReactNode }) {
+  return (
+    <span style={{ whiteSpace: 'nowrap' }} data-nowrap>
+      {children}
+    </span>
   );
 }
 
