@@ -278,6 +278,16 @@ export async function completeSetup(page, base, { setupCode, admin, org, beforeS
   return orgId;
 }
 
+/** The texts under `selector` cut short (they or a part of them narrower than their content). */
+export async function cutShort(page, selector) {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => [el, ...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+      .map((el) => el.textContent.slice(0, 40)),
+  );
+}
+
 /**
  * The texts under `selector` that the browser broke across lines (a badge, a date, a bracketed label that
  * should move to the next line whole): their first 40 characters. Empty when each is on one line.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   assert,
   completeSetup,
+  cutShort,
   escapeRe,
   ja,
   label,
@@ -197,5 +198,7 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   // badges and dates move to the next line whole (the status column took a fixed 150 px and split the dates)
   const split = await splitAcrossLines(phone, '[data-nowrap], .mantine-Badge-label');
   assert(split.length === 0, `no badge or date broken across lines at 390 px: ${split.join(' | ')}`);
+  const cut = await cutShort(phone, '.mantine-Badge-root');
+  assert(cut.length === 0, `no badge cut short at 390 px: ${cut.join(' | ')}`);
   await shot(phone, 'notifications-390');
 });

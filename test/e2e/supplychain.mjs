@@ -195,5 +195,16 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   const phoneZoom = await until('the graph viewport', () => zoomOf(phone));
   assert(phoneZoom >= 0.7, `the phone graph is readable (zoom ${phoneZoom})`);
   await phone.getByRole('button', { name: T.chainPage.controls.fitView }).waitFor();
+  // React Flow's credit under the graph, not its badge over the nodes (it covered them at 390 px)
+  assert(
+    (await phone.locator('.react-flow__attribution').count()) === 0,
+    'no attribution badge in the canvas',
+  );
+  const graphBox = await phone.getByTestId('chain-graph').boundingBox();
+  const creditBox = await phone.getByTestId('chain-credit').boundingBox();
+  assert(
+    creditBox && graphBox && creditBox.y >= graphBox.y + graphBox.height,
+    'the credit sits under the graph',
+  );
   await shot(phone, 'suppliers-chain-graph-390');
 });

@@ -32,7 +32,13 @@ export function BackToSharing({ orgId }: { orgId: string }) {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('sharing');
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+    <Badge
+      color={STATUS_COLOR[status] ?? 'gray'}
+      variant="light"
+      // never squeezed by a narrow column: the status is read whole
+      miw="max-content"
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`sharing.status.${status}` as 'sharing.status.published')}
     </Badge>
   );
