@@ -84,6 +84,14 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await desk.getByTestId('intake-result').getByText('OpenCTI', { exact: true }).waitFor();
   await desk.getByRole('combobox', { name: 'TLP', exact: true }).click();
   await desk.getByRole('option', { name: 'TLP:AMBER+STRICT', exact: true }).click();
+  assert(
+    await desk
+      .getByRole('combobox', { name: 'TLP', exact: true })
+      .evaluate((el) => el.value === 'TLP:AMBER+STRICT' && el.scrollWidth <= el.clientWidth + 1),
+    'the chosen TLP:AMBER+STRICT shown whole in the filter',
+  );
+  // a Japanese line takes full-width brackets around its Japanese label
+  await desk.getByText(`opencti-report.json（${S.intake.kind.upload}）`, { exact: false }).waitFor();
   await desk.getByTestId('intake-objects').getByText('9f86d081', { exact: false }).waitFor();
   assert(
     (await desk.getByTestId('intake-objects').locator('tbody tr').count()) === 1,

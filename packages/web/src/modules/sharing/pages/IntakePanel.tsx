@@ -247,7 +247,8 @@ export function IntakePanel({
               clearable
             />
             <Select
-              w={180}
+              // wide enough for TLP:AMBER+STRICT beside the clear button (it showed "TLP:AMBER+STR")
+              w={220}
               label="TLP"
               placeholder={t('sharing.intake.all')}
               data={TLPS.map((v) => ({
@@ -329,7 +330,12 @@ export function IntakePanel({
               <Stack gap={2}>
                 {imports.map((r) => (
                   <Text size="xs" key={r.id}>
-                    {formatDate(r.createdAt, lang)} · {r.label} ({t(`sharing.intake.kind.${r.kind}`)}) ·{' '}
+                    {formatDate(r.createdAt, lang)} ·{' '}
+                    {t('sharing.intake.importLabel', {
+                      label: r.label,
+                      kind: t(`sharing.intake.kind.${r.kind}`),
+                    })}{' '}
+                    ·{' '}
                     {t('sharing.intake.counts', {
                       added: r.added,
                       updated: r.updated,
