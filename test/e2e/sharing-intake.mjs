@@ -2,7 +2,17 @@
 // export (the result shows added counts and the located warnings), uploads it again (nothing added), uploads an
 // OpenCTI export, filters indicators by TLP and source, and adds a TAXII source. 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
+import {
+  assert,
+  completeSetup,
+  escapeRe,
+  ja,
+  label,
+  ROOT,
+  runScenario,
+  splitAcrossLines,
+  until,
+} from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-intake');
 const SETUP_CODE = 'intake-setup-1357';
@@ -161,6 +171,14 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
     const error = desk.getByTestId('intake-source-error');
     return (await error.count()) === 1 && (await error.innerText()).includes(unreachable);
   });
+  // dates and bracketed ages move to the next line whole (the table split 2026年11月25日 after 月)
+  const split = await splitAcrossLines(desk, '[data-nowrap], .mantine-Badge-label');
+  assert(split.length === 0, `no date, age or badge broken across lines: ${split.join(' | ')}`);
+  const age = new RegExp(`（${escapeRe(S.sources.minutesAgo).replace('\\{\\{count\\}\\}', '\\d+')}）$`);
+  assert(
+    age.test(await desk.getByTestId('intake-source-error').innerText()),
+    'the age in full-width brackets',
+  );
   await shot(desk, 'intake-1440');
 
   begin('on a phone');
@@ -174,5 +192,7 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await phone.getByTestId('intake-objects').waitFor();
   await phone.getByTestId('intake-sources').waitFor();
   assert(await fits(phone), 'no sideways scrolling at 390 px');
+  const splitOnPhone = await splitAcrossLines(phone, '[data-nowrap], .mantine-Badge-label');
+  assert(splitOnPhone.length === 0, `nothing split at 390 px: ${splitOnPhone.join(' | ')}`);
   await shot(phone, 'intake-390');
 });

@@ -28,6 +28,7 @@ import {
   type IntakeObjects,
   type ObjectFilter,
 } from '../intake-api';
+import { Nowrap } from './parts';
 import { SourcesPanel } from './SourcesPanel';
 
 const TLP_COLOR: Record<string, string> = {
@@ -309,12 +310,14 @@ export function IntakePanel({
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs">
-                          {o.firstSeen ? formatDate(o.firstSeen, lang) : '—'} –{' '}
-                          {o.lastSeen ? formatDate(o.lastSeen, lang) : '—'}
+                          <Nowrap>{o.firstSeen ? formatDate(o.firstSeen, lang) : '—'}</Nowrap> –{' '}
+                          <Nowrap>{o.lastSeen ? formatDate(o.lastSeen, lang) : '—'}</Nowrap>
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs">{o.modified ? formatDate(o.modified, lang) : '—'}</Text>
+                        <Text size="xs">
+                          <Nowrap>{o.modified ? formatDate(o.modified, lang) : '—'}</Nowrap>
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}
