@@ -152,10 +152,14 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
 
   begin('a node selected by keyboard shows its details');
   const alpha = graph.locator('.react-flow__node', { hasText: 'アルファ部品' });
-  await alpha.focus();
-  await desk.keyboard.press('Enter');
   const details = desk.getByTestId('chain-details');
-  await details.getByText('アルファ部品').waitFor();
+  // the filter reset above lays the graph out again (asynchronously) and may re-mount the node after it took
+  // focus, so focus and Enter are repeated until the selection lands (it failed under load otherwise)
+  await until('the node selected by keyboard', async () => {
+    await alpha.focus();
+    await desk.keyboard.press('Enter');
+    return (await details.getByText('アルファ部品').count()) > 0;
+  });
   await details.getByText(T.chainPage.scoreDetail, { exact: false }).waitFor();
   await details.getByRole('link', { name: T.chainPage.openSupplier }).waitFor();
   await shot(desk, 'suppliers-chain-graph-detail-1440');

@@ -71,6 +71,13 @@ export function StixTypeName({ type }: { type: string }) {
   const name = t(`sharing.intake.stixType.${type}` as 'sharing.intake.stixType.indicator', {
     defaultValue: '',
   });
+  // "Indicator" over "indicator" would say it twice: the STIX type only when the name reads differently
+  if (name && name.toLowerCase().replace(/ /g, '-') === type)
+    return (
+      <Text size="xs" style={{ whiteSpace: 'nowrap' }} title={type} data-testid="stix-type">
+        {name}
+      </Text>
+    );
   return (
     <Stack gap={0} data-testid="stix-type">
       {name ? (
