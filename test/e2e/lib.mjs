@@ -277,3 +277,37 @@ export async function completeSetup(page, base, { setupCode, admin, org, beforeS
   );
   return orgId;
 }
+
+/** The texts under `selector` cut short (they or a part of them narrower than their content). */
+export async function cutShort(page, selector) {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => [el, ...el.querySelectorAll('*')].some((c) => c.scrollWidth > c.clientWidth + 1))
+      .map((el) => el.textContent.slice(0, 40)),
+  );
+}
+
+/**
+ * The texts under `selector` that the browser broke across lines (a badge, a date, a bracketed label that
+ * should move to the next line whole): their first 40 characters. Empty when each is on one line.
+ */
+export async function splitAcrossLines(page, selector) {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((el) => {
+        if (el.getClientRects().length === 0) return false;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0).sort((x, y) => x.top - y.top);
+        // a fragment starting below the previous line's bottom is a second line (fonts may shift by a pixel)
+        let bottom = rects[0]?.bottom ?? 0;
+        for (const r of rects) {
+          if (r.top >= bottom - 1) return true;
+          bottom = Math.max(bottom, r.bottom);
+        }
+        return false;
+      })
+      .map((el) => el.textContent.slice(0, 40)),
+  );
+}

@@ -3,7 +3,7 @@
 // attachment hashes and the URLs defanged, with the recipients hidden; indicators proposed from the mail are
 // marked as from the attachment; the hub's analyst sees the same. 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario } from './lib.mjs';
+import { assert, completeSetup, ja, label, ROOT, runScenario, splitAcrossLines } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-eml');
 const SETUP_CODE = 'sharing-eml-setup-1357';
@@ -139,6 +139,12 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
           .length,
     );
   assert(ndaCut === 0, `the member's NDA version and date shown whole at 390 px (${ndaCut} cut)`);
+  // …and not broken inside the bracketed date either: the version badge and the date each on one line
+  const split = await splitAcrossLines(
+    phone,
+    '[data-testid=member-nda] *, [data-nowrap], .mantine-Badge-label',
+  );
+  assert(split.length === 0, `no badge, date or NDA line broken at 390 px: ${split.join(' | ')}`);
   await shot(phone, 'hub-sharing-390');
   await phone.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
   await phone.getByTestId('eml').waitFor();

@@ -2,7 +2,17 @@
 // export (the result shows added counts and the located warnings), uploads it again (nothing added), uploads an
 // OpenCTI export, filters indicators by TLP and source, and adds a TAXII source. 1440 px and 390 px.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
+import {
+  assert,
+  completeSetup,
+  escapeRe,
+  ja,
+  label,
+  ROOT,
+  runScenario,
+  splitAcrossLines,
+  until,
+} from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing-intake');
 const SETUP_CODE = 'intake-setup-1357';
@@ -38,6 +48,10 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   const text = await result.innerText();
   assert(text.includes(count(S.intake.added, 11)), `11 added: ${text}`);
   assert(text.includes('/objects/2/target_ref'), 'the missing relationship end is located');
+  assert(
+    text.includes(S.intake.resultOf.replace('{{file}}', 'misp-event-1842.json')),
+    'the result names the file',
+  );
   await desk.getByTestId('intake-objects').getByText('203.0.113.45').waitFor();
   await shot(desk, 'misp-imported-1440');
 
@@ -46,11 +60,48 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await desk.getByTestId('intake-result').getByText(count(S.intake.unchanged, 11)).waitFor();
   assert((await desk.getByTestId('intake-result').innerText()).includes(count(S.intake.added, 0)), '0 added');
 
+  begin('a grouping is named as analysts know it, over its STIX type');
+  const grouping = {
+    type: 'grouping',
+    spec_version: '2.1',
+    id: 'grouping--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3',
+    created: '2026-11-20T01:00:00.000Z',
+    modified: '2026-11-20T01:00:00.000Z',
+    name: '請求書メールの調査メモ',
+    context: 'suspicious-activity',
+    object_refs: ['indicator--1b9c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e'],
+  };
+  await desk.locator('input[type=file]').setInputFiles({
+    name: 'grouping.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ type: 'bundle', id: 'bundle--2', objects: [grouping] })),
+  });
+  await desk.getByTestId('intake-result').getByText(count(S.intake.added, 1)).waitFor();
+  await desk.getByRole('combobox', { name: S.intake.view, exact: true }).click();
+  await desk.getByRole('option', { name: S.intake.reports, exact: true }).click();
+  const groupingRow = desk.getByTestId('intake-objects').locator('tr', { hasText: '請求書メールの調査メモ' });
+  const typeCell = (await groupingRow.getByTestId('stix-type').innerText()).split(/\n+/);
+  assert(
+    typeCell.join('|') === `${S.intake.stixType.grouping}|grouping`,
+    `named, then the STIX type: ${typeCell.join('|')}`,
+  );
+  await desk.getByRole('combobox', { name: S.intake.view, exact: true }).click();
+  await desk.getByRole('option', { name: S.intake.indicators, exact: true }).click();
+  await desk.getByTestId('intake-objects').getByText('203.0.113.45').waitFor();
+
   begin('an OpenCTI export; filter by TLP');
   await desk.locator('input[type=file]').setInputFiles(path.join(FIX, 'opencti-report.json'));
-  await desk.getByTestId('intake-result').getByText('OpenCTI').waitFor();
+  await desk.getByTestId('intake-result').getByText('OpenCTI', { exact: true }).waitFor();
   await desk.getByRole('combobox', { name: 'TLP', exact: true }).click();
   await desk.getByRole('option', { name: 'TLP:AMBER+STRICT', exact: true }).click();
+  assert(
+    await desk
+      .getByRole('combobox', { name: 'TLP', exact: true })
+      .evaluate((el) => el.value === 'TLP:AMBER+STRICT' && el.scrollWidth <= el.clientWidth + 1),
+    'the chosen TLP:AMBER+STRICT shown whole in the filter',
+  );
+  // a Japanese line takes full-width brackets around its Japanese label
+  await desk.getByText(`opencti-report.json（${S.intake.kind.upload}）`, { exact: false }).waitFor();
   await desk.getByTestId('intake-objects').getByText('9f86d081', { exact: false }).waitFor();
   assert(
     (await desk.getByTestId('intake-objects').locator('tbody tr').count()) === 1,
@@ -76,7 +127,13 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
       JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [{ type: 'indicator' }] }),
     ),
   });
-  await desk.getByTestId('intake-refused').getByText('/objects/0/id').waitFor();
+  const refused = desk.getByTestId('intake-refused');
+  await refused.getByText('/objects/0/id').waitFor();
+  // the refusal names the file the user chose, then the place inside it
+  await refused.getByText(S.intake.refusedFile.replace('{{file}}', 'broken.json')).waitFor();
+  const where = await refused.getByTestId('intake-location').first().innerText();
+  assert(/^broken\.json\s+\/objects\/0\/id$/.test(where), `file, then JSON pointer: ${where}`);
+  await shot(desk, 'intake-refused-1440');
 
   begin('the TAXII source form says in Japanese what is missing or wrong, next to the field');
   const P = S.sources.problem;
@@ -114,6 +171,14 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
     const error = desk.getByTestId('intake-source-error');
     return (await error.count()) === 1 && (await error.innerText()).includes(unreachable);
   });
+  // dates and bracketed ages move to the next line whole (the table split 2026年11月25日 after 月)
+  const split = await splitAcrossLines(desk, '[data-nowrap], .mantine-Badge-label');
+  assert(split.length === 0, `no date, age or badge broken across lines: ${split.join(' | ')}`);
+  const age = new RegExp(`（${escapeRe(S.sources.minutesAgo).replace('\\{\\{count\\}\\}', '\\d+')}）$`);
+  assert(
+    age.test(await desk.getByTestId('intake-source-error').innerText()),
+    'the age in full-width brackets',
+  );
   await shot(desk, 'intake-1440');
 
   begin('on a phone');
@@ -127,5 +192,7 @@ await runScenario('sharing-intake', SHOTS, async ({ begin, shot, startServer, la
   await phone.getByTestId('intake-objects').waitFor();
   await phone.getByTestId('intake-sources').waitFor();
   assert(await fits(phone), 'no sideways scrolling at 390 px');
+  const splitOnPhone = await splitAcrossLines(phone, '[data-nowrap], .mantine-Badge-label');
+  assert(splitOnPhone.length === 0, `nothing split at 390 px: ${splitOnPhone.join(' | ')}`);
   await shot(phone, 'intake-390');
 });

@@ -4,7 +4,18 @@
 // notice delivered and sets a signed webhook. 1440 px and 390 px.
 // One person runs both organizations here (hub and member), switching by URL; the API tests cover the tenants.
 import path from 'node:path';
-import { assert, completeSetup, ja, label, ROOT, runScenario, until } from './lib.mjs';
+import {
+  assert,
+  completeSetup,
+  cutShort,
+  escapeRe,
+  ja,
+  label,
+  ROOT,
+  runScenario,
+  splitAcrossLines,
+  until,
+} from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'test-results/e2e-sharing');
 const SETUP_CODE = 'sharing-setup-2468';
@@ -64,6 +75,14 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await desk.getByRole('button', { name: S.form.submit }).waitFor();
 
   begin('the member reports; redactions are proposed with reasons');
+  // The browser draws the date field in its own order (11/12/2026 in this Chromium, whatever <html lang>
+  // says), so the form spells the date out in the UI's language under it.
+  assert((await desk.evaluate(() => document.documentElement.lang)) === 'ja', '<html lang> follows the UI');
+  await desk.getByLabel(label(S.form.occurredOn)).fill('2026-11-12');
+  await until(
+    'the date spelled in Japanese',
+    async () => (await desk.getByTestId('occurred-on-spelled').innerText()) === '2026年11月12日',
+  );
   await desk.getByLabel(label(S.form.title)).fill('請求書を装った標的型メール');
   await desk.getByLabel(label(S.form.text)).fill(TEXT);
   await desk.getByRole('button', { name: S.form.submit }).click();
@@ -121,6 +140,7 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await desk.locator(`a[href$="/sharing/feed/${reportId}"]`).click();
   await desk.waitForURL(/\/sharing\/feed\/[^/]+$/);
   await desk.getByText('TLP:AMBER').waitFor();
+  await desk.getByText(S.published.occurred.replace('{{date}}', '2026年11月12日')).waitFor();
   const body = await desk.locator('main').innerText();
   for (const hidden of ['北斗電機', '佐藤健一', 'KEIRI-PC07'])
     assert(!body.includes(hidden), `published page hides ${hidden}`);
@@ -135,6 +155,26 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await phone.getByText('TLP:AMBER').waitFor();
   assert(await fits(phone), 'published page fits 390 px');
   await shot(phone, 'published-390');
+
+  begin('the reporter goes from its report to the published version and back');
+  await desk.goto(`${base}${reportUrl}`);
+  const where = desk.getByTestId('where-published');
+  await where.getByText('TLP:AMBER').waitFor();
+  await where.getByRole('link', { name: new RegExp(escapeRe(S.report.openInFeed)) }).click();
+  await desk.waitForURL(`${base}/orgs/${memberId}/sharing/feed/${reportId}`);
+  await desk.getByRole('link', { name: new RegExp(escapeRe(S.published.ownReport)) }).click();
+  await desk.waitForURL(`${base}${reportUrl}`);
+  await desk.getByTestId('where-published').waitFor();
+  await phone.goto(`${base}${reportUrl}`);
+  await phone.getByTestId('where-published').getByRole('link').waitFor();
+  assert(await fits(phone), 'the published report with its feed link fits 390 px');
+  await shot(phone, 'reporter-published-390');
+  // the hub's own view of the published report links to the feed item too
+  await desk.goto(`${base}/orgs/${hub.id}/sharing/reports/${reportId}`);
+  await desk.getByTestId('where-published').getByRole('link').click();
+  await desk.waitForURL(`${base}/orgs/${hub.id}/sharing/feed/${reportId}`);
+  await desk.getByText('TLP:AMBER').waitFor();
+  assert((await desk.getByTestId('own-report').count()) === 0, 'the hub is not offered a reporter link');
 
   begin('the member sees the publication notice delivered, and sets a signed webhook');
   const N = S.notify;
@@ -155,5 +195,10 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await phone.goto(`${base}/orgs/${memberId}/sharing`);
   await phone.getByTestId('sharing-deliveries').scrollIntoViewIfNeeded();
   assert(await fits(phone), 'notifications fit 390 px');
+  // badges and dates move to the next line whole (the status column took a fixed 150 px and split the dates)
+  const split = await splitAcrossLines(phone, '[data-nowrap], .mantine-Badge-label');
+  assert(split.length === 0, `no badge or date broken across lines at 390 px: ${split.join(' | ')}`);
+  const cut = await cutShort(phone, '.mantine-Badge-root');
+  assert(cut.length === 0, `no badge cut short at 390 px: ${cut.join(' | ')}`);
   await shot(phone, 'notifications-390');
 });

@@ -152,10 +152,14 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
 
   begin('a node selected by keyboard shows its details');
   const alpha = graph.locator('.react-flow__node', { hasText: 'アルファ部品' });
-  await alpha.focus();
-  await desk.keyboard.press('Enter');
   const details = desk.getByTestId('chain-details');
-  await details.getByText('アルファ部品').waitFor();
+  // the filter reset above lays the graph out again (asynchronously) and may re-mount the node after it took
+  // focus, so focus and Enter are repeated until the selection lands (it failed under load otherwise)
+  await until('the node selected by keyboard', async () => {
+    await alpha.focus();
+    await desk.keyboard.press('Enter');
+    return (await details.getByText('アルファ部品').count()) > 0;
+  });
   await details.getByText(T.chainPage.scoreDetail, { exact: false }).waitFor();
   await details.getByRole('link', { name: T.chainPage.openSupplier }).waitFor();
   await shot(desk, 'suppliers-chain-graph-detail-1440');
@@ -195,5 +199,16 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   const phoneZoom = await until('the graph viewport', () => zoomOf(phone));
   assert(phoneZoom >= 0.7, `the phone graph is readable (zoom ${phoneZoom})`);
   await phone.getByRole('button', { name: T.chainPage.controls.fitView }).waitFor();
+  // React Flow's credit under the graph, not its badge over the nodes (it covered them at 390 px)
+  assert(
+    (await phone.locator('.react-flow__attribution').count()) === 0,
+    'no attribution badge in the canvas',
+  );
+  const graphBox = await phone.getByTestId('chain-graph').boundingBox();
+  const creditBox = await phone.getByTestId('chain-credit').boundingBox();
+  assert(
+    creditBox && graphBox && creditBox.y >= graphBox.y + graphBox.height,
+    'the credit sits under the graph',
+  );
   await shot(phone, 'suppliers-chain-graph-390');
 });

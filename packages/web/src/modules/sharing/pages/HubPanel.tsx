@@ -18,7 +18,7 @@ import { useOrg } from '../../../components/OrgContext';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { sharingApi, type Group as SectorGroup, type Member, type ReportLists } from '../api';
-import { StatusBadge } from './parts';
+import { Nowrap, StatusBadge } from './parts';
 
 /** The hub's side: its NDA version, received reports, members and sector groups. */
 export function HubPanel({
@@ -96,10 +96,11 @@ export function HubPanel({
                         {r.title}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        {r.reporterName} · {formatDate(r.createdAt, lang)}
+                        {r.reporterName} · <Nowrap>{formatDate(r.createdAt, lang)}</Nowrap>
                       </Text>
                     </Table.Td>
-                    <Table.Td w={150}>
+                    {/* as wide as its badge: the title keeps the rest of a phone's width */}
+                    <Table.Td w="1%" style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={r.status} />
                     </Table.Td>
                   </Table.Tr>
@@ -120,22 +121,23 @@ export function HubPanel({
               {members.map((m) => (
                 <Table.Tr key={m.orgId}>
                   <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>
+                  <Table.Td w="1%" style={{ whiteSpace: 'nowrap' }}>
                     {m.ndaCurrent ? (
-                      // the label may wrap: a phone must show the NDA version and date whole
-                      <Badge
-                        color="teal"
-                        variant="light"
-                        h="auto"
-                        py={2}
-                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
-                        data-testid="member-nda"
-                      >
-                        {t('sharing.hub.ndaOn', {
-                          version: m.ndaVersion,
-                          date: formatDate(m.ndaAcceptedAt, lang),
-                        })}
-                      </Badge>
+                      // the version in the badge and the date under it, each whole (a bracketed date in a
+                      // badge broke inside its brackets at 390 px)
+                      <Stack gap={2} align="flex-start" data-testid="member-nda">
+                        <Badge
+                          color="teal"
+                          variant="light"
+                          tt="none"
+                          styles={{ label: { overflow: 'visible' } }}
+                        >
+                          {t('sharing.hub.ndaBadge', { version: m.ndaVersion })}
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          {t('sharing.hub.ndaAcceptedOn', { date: formatDate(m.ndaAcceptedAt, lang) })}
+                        </Text>
+                      </Stack>
                     ) : (
                       <Badge color="gray" variant="light">
                         {t('sharing.hub.ndaMissing')}

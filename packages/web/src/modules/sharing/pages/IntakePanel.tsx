@@ -28,6 +28,7 @@ import {
   type IntakeObjects,
   type ObjectFilter,
 } from '../intake-api';
+import { Nowrap } from './parts';
 import { SourcesPanel } from './SourcesPanel';
 
 const TLP_COLOR: Record<string, string> = {
@@ -61,12 +62,43 @@ export function TlpBadge({ tlp }: { tlp: string | null }) {
   );
 }
 
-function ImportResult({ result }: { result: ImportSummary }) {
+/**
+ * A STIX object type as analysts know it: the translated name (IPv4 アドレス) over the STIX type itself
+ * (ipv4-addr); a type we have no name for is shown as its STIX type, never re-cased.
+ */
+export function StixTypeName({ type }: { type: string }) {
+  const { t } = useTranslation('sharing');
+  const name = t(`sharing.intake.stixType.${type}` as 'sharing.intake.stixType.indicator', {
+    defaultValue: '',
+  });
+  // "Indicator" over "indicator" would say it twice: the STIX type only when the name reads differently
+  if (name && name.toLowerCase().replace(/ /g, '-') === type)
+    return (
+      <Text size="xs" style={{ whiteSpace: 'nowrap' }} title={type} data-testid="stix-type">
+        {name}
+      </Text>
+    );
+  return (
+    <Stack gap={0} data-testid="stix-type">
+      {name ? (
+        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+          {name}
+        </Text>
+      ) : null}
+      <Text size="xs" c={name ? 'dimmed' : undefined} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+        {type}
+      </Text>
+    </Stack>
+  );
+}
+
+function ImportResult({ result, file }: { result: ImportSummary; file: string }) {
   const { t } = useTranslation('sharing');
   return (
     <Alert
       color={result.warnings.length > 0 ? 'yellow' : 'green'}
-      title={t('sharing.intake.result')}
+      title={t('sharing.intake.resultOf', { file })}
+      styles={{ title: { overflowWrap: 'anywhere' } }}
       data-testid="intake-result"
     >
       <Stack gap={6}>
@@ -86,7 +118,7 @@ function ImportResult({ result }: { result: ImportSummary }) {
               .slice(0, 50)
               .map((n) => (
                 <List.Item key={`${n.code}${n.pointer}`}>
-                  <Code>{n.pointer}</Code> {n.message}
+                  <Located file={file} pointer={n.pointer} /> {n.message}
                 </List.Item>
               ))}
           </List>
@@ -96,19 +128,33 @@ function ImportResult({ result }: { result: ImportSummary }) {
   );
 }
 
-function Problems({ error }: { error: unknown }) {
+/** Where a problem is: the file the user chose, then the JSON pointer inside it. */
+function Located({ file, pointer }: { file: string; pointer: string }) {
+  return (
+    <Text component="span" size="xs" style={{ overflowWrap: 'anywhere' }} data-testid="intake-location">
+      <Code>{file}</Code> <Code>{pointer || '/'}</Code>
+    </Text>
+  );
+}
+
+function Problems({ error, file }: { error: unknown; file: string }) {
   const { t } = useTranslation('sharing');
   if (!(error instanceof ApiError)) return null;
   const details = Array.isArray(error.details)
     ? (error.details as { pointer?: string; message?: string }[])
     : [];
   return (
-    <Alert color="red" title={t('sharing.intake.refused')} data-testid="intake-refused">
+    <Alert
+      color="red"
+      title={t('sharing.intake.refusedFile', { file })}
+      styles={{ title: { overflowWrap: 'anywhere' } }}
+      data-testid="intake-refused"
+    >
       <Text size="sm">{error.message}</Text>
       <List size="xs" spacing={2} mt={4}>
         {details.slice(0, 20).map((d, i) => (
           <List.Item key={i}>
-            <Code>{d.pointer || '/'}</Code> {d.message}
+            <Located file={file} pointer={d.pointer ?? ''} /> {d.message}
           </List.Item>
         ))}
       </List>
@@ -132,6 +178,8 @@ export function IntakePanel({
   const [imports, setImports] = useState<ImportRecord[]>([]);
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [refused, setRefused] = useState<unknown>(null);
+  // the name of the file the result or the refusal is about
+  const [fileName, setFileName] = useState('');
   const [busy, setBusy] = useState(false);
   // Cleared after each upload, so choosing the same file again uploads it again.
   const resetFile = useRef<() => void>(null);
@@ -147,6 +195,7 @@ export function IntakePanel({
     setBusy(true);
     setResult(null);
     setRefused(null);
+    setFileName(file.name);
     try {
       setResult(await intakeApi.upload(orgId, file, lang));
       load();
@@ -176,8 +225,8 @@ export function IntakePanel({
               )}
             </FileButton>
           ) : null}
-          {result ? <ImportResult result={result} /> : null}
-          {refused ? <Problems error={refused} /> : null}
+          {result ? <ImportResult result={result} file={fileName} /> : null}
+          {refused ? <Problems error={refused} file={fileName} /> : null}
         </Stack>
       </Paper>
 
@@ -206,7 +255,8 @@ export function IntakePanel({
               clearable
             />
             <Select
-              w={180}
+              // wide enough for TLP:AMBER+STRICT beside the clear button (it showed "TLP:AMBER+STR")
+              w={220}
               label="TLP"
               placeholder={t('sharing.intake.all')}
               data={TLPS.map((v) => ({
@@ -240,11 +290,7 @@ export function IntakePanel({
                   {data.objects.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>
-                        <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-                          {t(`sharing.intake.stixType.${o.type}` as 'sharing.intake.stixType.indicator', {
-                            defaultValue: o.type,
-                          })}
-                        </Text>
+                        <StixTypeName type={o.type} />
                       </Table.Td>
                       <Table.Td style={{ maxWidth: 420 }}>
                         {o.name && o.name !== o.value ? (
@@ -271,12 +317,14 @@ export function IntakePanel({
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs">
-                          {o.firstSeen ? formatDate(o.firstSeen, lang) : '—'} –{' '}
-                          {o.lastSeen ? formatDate(o.lastSeen, lang) : '—'}
+                          <Nowrap>{o.firstSeen ? formatDate(o.firstSeen, lang) : '—'}</Nowrap> –{' '}
+                          <Nowrap>{o.lastSeen ? formatDate(o.lastSeen, lang) : '—'}</Nowrap>
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs">{o.modified ? formatDate(o.modified, lang) : '—'}</Text>
+                        <Text size="xs">
+                          <Nowrap>{o.modified ? formatDate(o.modified, lang) : '—'}</Nowrap>
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -292,7 +340,12 @@ export function IntakePanel({
               <Stack gap={2}>
                 {imports.map((r) => (
                   <Text size="xs" key={r.id}>
-                    {formatDate(r.createdAt, lang)} · {r.label} ({t(`sharing.intake.kind.${r.kind}`)}) ·{' '}
+                    {formatDate(r.createdAt, lang)} ·{' '}
+                    {t('sharing.intake.importLabel', {
+                      label: r.label,
+                      kind: t(`sharing.intake.kind.${r.kind}`),
+                    })}{' '}
+                    ·{' '}
                     {t('sharing.intake.counts', {
                       added: r.added,
                       updated: r.updated,

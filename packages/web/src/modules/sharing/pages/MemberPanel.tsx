@@ -7,7 +7,7 @@ import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { sharingApi, type Membership, type Published, type ReportLists } from '../api';
 import { ReportForm } from './ReportForm';
-import { StatusBadge, TlpBadge } from './parts';
+import { Nowrap, StatusBadge, TlpBadge } from './parts';
 
 /** A member's side: each hub (NDA, report form), its own reports, and what was published to it. */
 export function MemberPanel({
@@ -87,10 +87,11 @@ export function MemberPanel({
                       {r.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {r.hubName} · {formatDate(r.createdAt, lang)}
+                      {r.hubName} · <Nowrap>{formatDate(r.createdAt, lang)}</Nowrap>
                     </Text>
                   </Table.Td>
-                  <Table.Td w={150}>
+                  {/* as wide as its badge: the title keeps the rest of a phone's width */}
+                  <Table.Td w="1%" style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={r.status} />
                   </Table.Td>
                 </Table.Tr>
@@ -113,7 +114,7 @@ export function MemberPanel({
                 <TlpBadge tlp={p.tlp} />
               </Group>
               <Text size="xs" c="dimmed">
-                {p.hubName} · {formatDate(p.publishedAt, lang)} ·{' '}
+                {p.hubName} · <Nowrap>{formatDate(p.publishedAt, lang)}</Nowrap> ·{' '}
                 {t(`sharing.attack.${p.attackType}` as 'sharing.attack.other')}
               </Text>
             </Card>

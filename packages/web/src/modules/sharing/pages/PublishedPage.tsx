@@ -13,11 +13,11 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { sharingApi, type Published } from '../api';
 import { BackToSharing, IndicatorList, TlpBadge } from './parts';
@@ -48,13 +48,25 @@ export function PublishedPage() {
     }, notifyError);
   return (
     <Stack gap="lg">
-      <BackToSharing orgId={orgId} />
+      <Group justify="space-between" gap="xs">
+        <BackToSharing orgId={orgId} />
+        {p.mine ? (
+          <Anchor
+            component={Link}
+            to={`/orgs/${orgId}/sharing/reports/${p.id}`}
+            size="sm"
+            data-testid="own-report"
+          >
+            {t('sharing.published.ownReport')} →
+          </Anchor>
+        ) : null}
+      </Group>
       <PageHeader title={p.title} description={`${p.hubName} · ${formatDateTime(p.publishedAt, lang)}`} />
       <Group gap="xs">
         <TlpBadge tlp={p.tlp} />
         <Badge variant="outline">{t(`sharing.attack.${p.attackType}` as 'sharing.attack.other')}</Badge>
         <Text size="sm" c="dimmed">
-          {t('sharing.published.occurred', { date: p.occurredOn })}
+          {t('sharing.published.occurred', { date: formatDate(p.occurredOn, lang) })}
         </Text>
       </Group>
       <Group justify="space-between">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOrg } from '../../../components/OrgContext';
-import { todayInTokyo } from '../../../lib/format';
+import { formatDate, todayInTokyo } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { MAX_ATTACHMENT_BYTES, sharingApi, type ReportInput } from '../api';
 
@@ -77,6 +77,13 @@ export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted:
         <TextInput
           type="date"
           label={t('sharing.form.occurredOn')}
+          // The browser draws a date field in its own language's order (11/12/2026 in an English browser,
+          // whatever the page's lang), so the date is also spelled out in the UI's language under it.
+          description={
+            <span data-testid="occurred-on-spelled">
+              {formatDate(occurredOn, i18n.language === 'en' ? 'en' : 'ja')}
+            </span>
+          }
           value={occurredOn}
           onChange={(e) => setOccurredOn(e.currentTarget.value)}
         />

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -16,15 +17,16 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useOrg } from '../../../components/OrgContext';
 import { PageHeader } from '../../../components/PageHeader';
+import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { applyRedactions } from '@shinrai/core/browser';
 import { sharingApi, type Group as SectorGroup, type ReportDetail, type Tlp } from '../api';
 import { Attachments } from './Attachments';
-import { BackToSharing, IndicatorList, MarkedText, StatusBadge } from './parts';
+import { BackToSharing, IndicatorList, MarkedText, StatusBadge, TlpBadge } from './parts';
 
 const TLPS: Tlp[] = ['clear', 'green', 'amber', 'amber+strict', 'red'];
 
@@ -65,6 +67,7 @@ export function ReportPage() {
           {t('sharing.revision', { n: r.revision })}
         </Text>
       </Group>
+      {r.status === 'published' ? <WherePublished r={r} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={4} mb="xs">
@@ -97,6 +100,45 @@ export function ReportPage() {
       {r.mine && r.status === 'awaiting_approval' ? <Decide r={r} onDone={setR} /> : null}
       {r.reporterNote ? <Alert color="yellow">{r.reporterNote}</Alert> : null}
     </Stack>
+  );
+}
+
+/**
+ * Where a published report can be read: the feed item, as members read it (the hub always; the reporter
+ * when the report's TLP and sector groups reach it, else a note why not).
+ */
+function WherePublished({ r }: { r: ReportDetail }) {
+  const { t, i18n } = useTranslation('sharing');
+  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const { orgId } = useOrg();
+  const [inFeed, setInFeed] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    sharingApi.feedItem(orgId, r.id).then(
+      () => live && setInFeed(true),
+      () => live && setInFeed(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [orgId, r.id]);
+  return (
+    <Card withBorder padding="sm" data-testid="where-published">
+      <Group gap="xs" wrap="wrap">
+        {r.tlp ? <TlpBadge tlp={r.tlp} /> : null}
+        <Text size="sm">{t('sharing.report.publishedAt', { at: formatDateTime(r.publishedAt, lang) })}</Text>
+        {inFeed ? (
+          <Anchor component={Link} to={`/orgs/${orgId}/sharing/feed/${r.id}`} size="sm">
+            {t('sharing.report.openInFeed')} →
+          </Anchor>
+        ) : null}
+      </Group>
+      {inFeed === false ? (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('sharing.report.notInFeed')}
+        </Text>
+      ) : null}
+    </Card>
   );
 }
 

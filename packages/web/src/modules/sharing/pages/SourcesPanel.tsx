@@ -20,6 +20,7 @@ import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { intakeApi, type IntakeSource, type SourceInput } from '../intake-api';
 import { sourceError } from './sourceError';
+import { Nowrap } from './parts';
 
 const EMPTY: SourceInput = {
   name: '',
@@ -59,17 +60,19 @@ function SourceError({ raw }: { raw: string }) {
   const e = sourceError(raw);
   if (!e) return <>{raw}</>;
   const text = t(`sharing.sources.fetchError.${e.key}`, { page: e.page, status: e.status });
-  return <>{e.detail ? `${text} (${e.detail})` : text}</>;
+  return <>{e.detail ? `${text}${t('sharing.sources.inBrackets', { text: e.detail })}` : text}</>;
 }
 
 /** How long ago, in the reader's language (minutes, hours, days). */
-function Age({ iso }: { iso: string | null }) {
+function useAge(): (iso: string | null) => string {
   const { t } = useTranslation('sharing');
-  if (!iso) return <>{t('sharing.sources.never')}</>;
-  const min = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
-  if (min < 60) return <>{t('sharing.sources.minutesAgo', { count: min })}</>;
-  if (min < 2880) return <>{t('sharing.sources.hoursAgo', { count: Math.round(min / 60) })}</>;
-  return <>{t('sharing.sources.daysAgo', { count: Math.round(min / 1440) })}</>;
+  return (iso) => {
+    if (!iso) return t('sharing.sources.never');
+    const min = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
+    if (min < 60) return t('sharing.sources.minutesAgo', { count: min });
+    if (min < 2880) return t('sharing.sources.hoursAgo', { count: Math.round(min / 60) });
+    return t('sharing.sources.daysAgo', { count: Math.round(min / 1440) });
+  };
 }
 
 export function SourcesPanel({
@@ -84,6 +87,7 @@ export function SourcesPanel({
   onPulled: () => void;
 }) {
   const { t, i18n } = useTranslation('sharing');
+  const age = useAge();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const [sources, setSources] = useState<IntakeSource[]>([]);
   const [form, setForm] = useState<SourceInput>(EMPTY);
@@ -163,7 +167,7 @@ export function SourcesPanel({
                     {s.apiRootUrl} · {s.collectionId}
                   </Text>
                   <Text size="xs">
-                    {t('sharing.sources.lastSuccess')}: <Age iso={s.lastSuccessAt} /> ·{' '}
+                    {t('sharing.sources.lastSuccess')}: {age(s.lastSuccessAt)} ·{' '}
                     {t('sharing.sources.every', { count: s.intervalMinutes })}
                     {s.nextRunAt
                       ? ` · ${t('sharing.sources.next')}: ${formatDateTime(s.nextRunAt, lang)}`
@@ -178,7 +182,8 @@ export function SourcesPanel({
                   {s.lastError ? (
                     <Text size="xs" c="red" data-testid="intake-source-error">
                       {t('sharing.sources.lastError', { count: s.failures })}:{' '}
-                      <SourceError raw={s.lastError} /> (<Age iso={s.lastAttemptAt} />)
+                      <SourceError raw={s.lastError} />
+                      <Nowrap>{t('sharing.sources.inBrackets', { text: age(s.lastAttemptAt) })}</Nowrap>
                     </Text>
                   ) : null}
                 </div>

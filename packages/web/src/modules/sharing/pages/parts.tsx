@@ -32,7 +32,13 @@ export function BackToSharing({ orgId }: { orgId: string }) {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('sharing');
   return (
-    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+    <Badge
+      color={STATUS_COLOR[status] ?? 'gray'}
+      variant="light"
+      // never squeezed by a narrow column: the status is read whole
+      miw="max-content"
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`sharing.status.${status}` as 'sharing.status.published')}
     </Badge>
   );
@@ -106,6 +112,8 @@ export function IndicatorList({
         <Group key={`${i.type}:${i.value}`} gap="xs" wrap="nowrap" align="start">
           <Badge
             variant="outline"
+            // as written (IPv4, SHA-256, Bitcoin), not in Mantine's default capitals
+            tt="none"
             miw={76}
             style={{ flexShrink: 0 }}
             styles={{ label: { overflow: 'visible' } }}
@@ -129,6 +137,15 @@ export function IndicatorList({
         </Group>
       ))}
     </Stack>
+  );
+}
+
+/** Text kept on one line (a date, a bracketed count): it moves to the next line whole, never split. */
+export function Nowrap({ children }: { children: ReactNode }) {
+  return (
+    <span style={{ whiteSpace: 'nowrap' }} data-nowrap>
+      {children}
+    </span>
   );
 }
 

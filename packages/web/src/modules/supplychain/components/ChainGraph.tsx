@@ -2,7 +2,7 @@
 // columns by tier, nodes coloured by score band (else known/unknown status), a concentration (one company
 // behind several tier-1s) with a thick red border and the number of tier-1s. Nodes are focusable: Tab to a
 // node, Enter selects it and its details show beside the graph. Loaded as its own chunk.
-import { Badge, Box, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Text } from '@mantine/core';
 import {
   Background,
   Controls,
@@ -243,6 +243,10 @@ function Graph({ buyerName, nodes, shown, concentrated, selectedId, onSelect }: 
           fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
           minZoom={0.1}
           maxZoom={2}
+          // React Flow's own badge sits inside the canvas and covered nodes at 390 px. Its docs say anyone may
+          // hide it (reactflow.dev/api-reference/types/pro-options) and ask organizations to support the
+          // project; the credit stays, as a link under the graph where it covers nothing.
+          proOptions={{ hideAttribution: true }}
           ariaLabelConfig={{
             'node.a11yDescription.default': t('supplychain.chainPage.detailsHint'),
             'controls.ariaLabel': t('supplychain.chainPage.controls.label'),
@@ -255,6 +259,12 @@ function Graph({ buyerName, nodes, shown, concentrated, selectedId, onSelect }: 
           <Controls showInteractive={false} fitViewOptions={{ padding: 0.1, maxZoom: 1 }} />
         </ReactFlow>
       </div>
+      <Text size="xs" c="dimmed" ta="right" px="sm" pb={4} data-testid="chain-credit">
+        {t('supplychain.chainPage.credit')}{' '}
+        <Anchor href="https://reactflow.dev" target="_blank" rel="noopener noreferrer" size="xs" c="dimmed">
+          React Flow
+        </Anchor>
+      </Text>
     </>
   );
 }
