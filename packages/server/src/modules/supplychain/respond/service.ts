@@ -1,7 +1,6 @@
 import type { AnswerModel, AnswerValue, Text } from '@shinrai/core';
 import {
   answerProblems,
-  evidenceRefusal,
   needsFollowUp,
   questionKind,
   respondentMayEdit,
@@ -24,12 +23,12 @@ import {
   updateCampaignRequest,
   type CampaignItemRow,
 } from '@shinrai/store';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { write, type TxCtx } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { sniffEvidenceType } from '../../../platform/documents/file-type.ts';
 import { writeAnswer } from '../../assessments/public.ts';
 import { fail } from '../campaigns/errors.ts';
+import { storeEvidenceFile } from '../evidence-file.ts';
 import { queueDelivery } from '../campaigns/service.ts';
 import { questions } from './questions.ts';
 import { ctxOfRespondent, whoAnswered, type Respondent } from './session.ts';
@@ -305,25 +304,16 @@ export async function addEvidence(
   const existing = (await listCampaignEvidence(deps.store.db, r.link.org_id, r.request.id)).filter(
     (e) => e.ref === ref,
   );
-  const refusal = evidenceRefusal(file.name, file.data.length, existing.length);
-  const contentType = refusal === null ? await sniffEvidenceType(file.data, file.name) : null;
-  if (refusal !== null || contentType === null)
-    fail('evidence_refused', [{ in: 'body', pointer: '/file', message: refusal ?? 'type' }]);
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const name = file.name.replace(/[\r\n"\\/]/g, '_').slice(0, 200);
-  const stored = await deps.files.put(file.data, {
-    purpose: 'supplychain.evidence',
-    name,
-    contentType: contentType!,
-  });
+  const stored = await storeEvidenceFile(deps, file, 'supplychain.evidence', existing.length);
+  const { name, sha256 } = stored;
   const row = {
     id: randomUUID(),
     org_id: r.link.org_id,
     request_id: r.request.id,
     ref,
     name,
-    content_type: contentType!,
-    size: file.data.length,
+    content_type: stored.contentType,
+    size: stored.size,
     sha256,
     file_key: stored.key,
     link_id: r.link.id,

@@ -1,5 +1,4 @@
 import {
-  evidenceRefusal,
   japanDay,
   starResultExpired,
   starResultProblems,
@@ -14,10 +13,10 @@ import {
   type RequestStarResultRow,
   type StarResultRow,
 } from '@shinrai/store';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { write, type Ctx } from '../../../platform/context.ts';
-import { sniffEvidenceType } from '../../../platform/documents/file-type.ts';
 import { fail } from '../campaigns/errors.ts';
+import { storeEvidenceFile } from '../evidence-file.ts';
 
 export interface StarResultInput {
   level: 3 | 4;
@@ -132,17 +131,8 @@ export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
 export async function setStarResultEvidence(ctx: Ctx, id: string, file: { name: string; data: Buffer }) {
   const deps = ctx.deps;
   if (!(await findStarResult(deps.store.db, ctx.orgId, id))) fail('not_found');
-  const refusal = evidenceRefusal(file.name, file.data.length, 0);
-  const contentType = refusal === null ? await sniffEvidenceType(file.data, file.name) : null;
-  if (refusal !== null || contentType === null)
-    fail('evidence_refused', [{ in: 'body', pointer: '/file', message: refusal ?? 'type' }]);
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const name = file.name.replace(/[\r\n"\\/]/g, '_').slice(0, 200);
-  const stored = await deps.files.put(file.data, {
-    purpose: 'supplychain.star_result',
-    name,
-    contentType: contentType!,
-  });
+  const stored = await storeEvidenceFile(deps, file, 'supplychain.star_result', 0);
+  const { name, sha256, contentType } = stored;
   try {
     await write(ctx, async (tx) => {
       await updateStarResult(tx.trx, ctx.orgId, id, {
