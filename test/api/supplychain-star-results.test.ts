@@ -390,6 +390,14 @@ describe('★ results a supplier records and shows to one buyer', () => {
       must(await admin.get(`/api/orgs/${org.a}/suppliers/coverage/dashboard`), 200),
     );
     expect(coverage.star).toEqual([{ level: 3, required: 1, met: 1 }]);
+    type Chain = { nodes: { id: string; starHeld: number | null; starAttested: boolean }[] };
+    const chainNode = async (c: Client, o: string, id: string) =>
+      json<Chain>(must(await c.get(`/api/orgs/${o}/suppliers/chain`), 200)).nodes.find((n) => n.id === id);
+    expect(await chainNode(admin, org.a, supplierOf.a)).toMatchObject({ starHeld: 3, starAttested: true });
+    expect(await chainNode(buyerB, org.b, supplierOf.b)).toMatchObject({
+      starHeld: null,
+      starAttested: false,
+    });
 
     const b = await registry(buyerB, org.b, supplierOf.b);
     expect(b.starAttested).toBeNull();

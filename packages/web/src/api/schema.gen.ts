@@ -12367,6 +12367,7 @@ export interface paths {
                 sharedByName: string | null;
                 /** @enum {string} */
                 source: 'record' | 'shared';
+                starAttested: boolean;
                 starHeld: number | null;
                 starRequired: number | null;
                 statusKnown: boolean;

@@ -47,6 +47,7 @@ export function supplierChainRoutes(deps: Deps): FastifyPluginAsyncZod {
                   supplies: z.array(z.enum(SUPPLY_KINDS)),
                   starRequired: z.number().nullable(),
                   starHeld: z.number().nullable(),
+                  starAttested: z.boolean(),
                   score: z.number().nullable(),
                   scoredAt: z.string().nullable(),
                 }),

@@ -16,6 +16,7 @@ import {
 import type { Ctx } from '../../platform/context.ts';
 import { scorePercents } from '../assessments/public.ts';
 import { statusEvidence } from './status.ts';
+import { attestedStars } from './star-results/attested.ts';
 import { parseSupplies } from './views.ts';
 
 /** The deepest tier shown (tier 1 = the buyer's direct suppliers). */
@@ -30,7 +31,10 @@ export interface ChainViewNode extends ChainNode {
   sharedByName: string | null;
   supplies: SupplyKind[];
   starRequired: number | null;
+  /** The supplier's own unexpired ★ result shown to one of the buyer's requests when there is one, else the typed value. */
   starHeld: number | null;
+  /** Whether `starHeld` is the supplier's own (attested) result; never for nodes of another organization's registry. */
+  starAttested: boolean;
   /** The latest accepted campaign score (0–100) of the buyer's own records; null when none or shared. */
   score: number | null;
   scoredAt: string | null;
@@ -97,6 +101,8 @@ export async function supplyChain(ctx: Ctx): Promise<ChainView> {
       })),
     ).map((s) => [s.supplierId, s]),
   );
+  // Attested ★ only for the caller's own records: results shown to another buyer's requests are never read.
+  const attested = await attestedStars(ctx);
   const nodes: ChainViewNode[] = own.map((s) => ({
     id: s.id,
     parentId: s.parent_supplier_id,
@@ -111,7 +117,8 @@ export async function supplyChain(ctx: Ctx): Promise<ChainView> {
     sharedByName: null,
     supplies: parseSupplies(s.supplies),
     starRequired: s.star_required,
-    starHeld: s.star_held,
+    starHeld: attested.get(s.id)?.level ?? s.star_held,
+    starAttested: attested.has(s.id),
     score: scores.get(s.id)?.percent ?? null,
     scoredAt: scores.get(s.id)?.acceptedAt ?? null,
   }));
@@ -160,6 +167,7 @@ export async function supplyChain(ctx: Ctx): Promise<ChainView> {
           supplies: parseSupplies(r.supplies),
           starRequired: r.star_required,
           starHeld: r.star_held,
+          starAttested: false,
           score: null,
           scoredAt: null,
         });

@@ -53,6 +53,11 @@ export function ChainDetails({
             {t('supplychain.chainPage.star')}:{' '}
             {node.starRequired === null ? t('supplychain.starNone') : `★${node.starRequired}`} /{' '}
             {node.starHeld === null ? '—' : `★${node.starHeld}`}
+            {node.starAttested ? (
+              <Badge ml="xs" size="sm" variant="outline" color="teal">
+                {t('supplychain.starAttested.badge')}
+              </Badge>
+            ) : null}
           </Text>
           <Group gap="xs">
             <Text size="sm">{t('supplychain.chainPage.scoreDetail')}:</Text>

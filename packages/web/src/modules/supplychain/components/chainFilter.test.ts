@@ -17,6 +17,7 @@ const node = (id: string, parentId: string | null, over: Partial<ChainNode> = {}
   supplies: [],
   starRequired: null,
   starHeld: null,
+  starAttested: false,
   score: null,
   scoredAt: null,
   ...over,
