@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import { largeCdxBom } from '@shinrai/formats/sbom/fixtures';
 import { workers } from '@shinrai/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +16,13 @@ describe('heavy uploads off the request path', () => {
   let owner: Client;
   let base: string;
   let releaseId: string;
+  let orgId: string;
 
   beforeAll(async () => {
     t = await makeApp();
     const s = await setupInstance(t);
     owner = s.admin;
+    orgId = s.orgId;
     base = `/api/orgs/${s.orgId}/software`;
     const productId = json<{ product: { id: string } }>(
       await owner.post(`${base}/products`, { name: 'ゲートウェイ', kind: 'application' }),
@@ -67,6 +70,49 @@ describe('heavy uploads off the request path', () => {
         .where('release_id', '=', releaseId)
         .executeTakeFirstOrThrow();
       expect(Number(stored.n)).toBe(30_000);
+    },
+  );
+
+  it(
+    'answers /api/health while a STIX bundle of 20,000 indicators is read, then imports every one',
+    { timeout: 180_000 },
+    async () => {
+      const at = '2026-11-01T00:00:00.000Z';
+      const objects = Array.from({ length: 20_000 }, (_, i) => ({
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--${randomUUID()}`,
+        created: at,
+        modified: at,
+        pattern: `[ipv4-addr:value = '198.51.${Math.floor(i / 250)}.${i % 250}']`,
+        pattern_type: 'stix',
+        valid_from: at,
+      }));
+      const bundle = Buffer.from(JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects }));
+      const { payload, headers } = multipart(
+        { name: 'big.json', data: bundle, type: 'application/json' },
+        {},
+      );
+      const started = once(workers(), 'start');
+      let uploaded = false;
+      const upload = owner.app
+        .inject({
+          method: 'POST',
+          url: `/api/orgs/${orgId}/sharing/intake/imports`,
+          payload,
+          headers: { ...headers, cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' },
+        })
+        .then((res) => {
+          uploaded = true;
+          return res;
+        });
+      expect(await started).toEqual(['sharing.stixBundle']);
+      const health = await owner.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(uploaded).toBe(false);
+      const res = await upload;
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(json<{ added: number }>(res).added).toBe(20_000);
     },
   );
 });

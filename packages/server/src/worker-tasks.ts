@@ -1,6 +1,7 @@
 // The tasks the parse workers run (platform/workers/pool.ts, worker.ts): pure functions of their
 // arguments, whose results cross threads by structured clone. Each is CPU-heavy on a large upload.
 import { readCsv, readXlsx } from '@shinrai/formats/sheets';
+import { readStixBundle } from '@shinrai/core/sharing';
 import { readModelJson, readModelSheet } from './modules/cpsf/files.ts';
 import { prepareSbom } from './modules/software/inventory/prepare.ts';
 
@@ -10,6 +11,7 @@ export const TASKS = {
   'cpsf.modelJson': readModelJson,
   'cpsf.modelSheet': readModelSheet,
   'software.sbom': prepareSbom,
+  'sharing.stixBundle': (bytes: Uint8Array) => readStixBundle(bytes),
 };
 
 export type Tasks = typeof TASKS;

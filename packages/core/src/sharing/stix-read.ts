@@ -29,7 +29,9 @@ export type StixReadCode =
   | 'bad_type'
   | 'bad_id'
   | 'bad_timestamp'
-  | 'bad_spec_version';
+  | 'bad_spec_version'
+  /** The reading worker ran out of its memory limit (the server reads bundles off the event loop). */
+  | 'out_of_memory';
 
 export interface StixProblem {
   pointer: string;

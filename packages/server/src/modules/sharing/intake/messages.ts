@@ -28,6 +28,10 @@ const READ: Record<StixReadCode, { ja: string; en: string }> = {
     en: 'Not a STIX timestamp (UTC, ending in Z)',
   },
   bad_spec_version: { ja: 'spec_version が 2.1 ではありません', en: 'spec_version is not 2.1' },
+  out_of_memory: {
+    ja: '読み込みに必要なメモリが上限（{limit} MB）を超えました',
+    en: 'Reading the file needs more memory than the limit ({limit} MB)',
+  },
 };
 
 const NOTE: Record<IntakeNoteCode, { ja: string; en: string }> = {

@@ -1,4 +1,4 @@
-import { DEFAULT_STIX_READ_LIMITS, readStixBundle, TLP_LEVELS, type Tlp } from '@shinrai/core/sharing';
+import { DEFAULT_STIX_READ_LIMITS, TLP_LEVELS, type Tlp } from '@shinrai/core/sharing';
 import { intakeSourceLabels, listIntakeImports, listIntakeObjects } from '@shinrai/store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import { orgAccess } from '../../../platform/http/principal.ts';
 import { ErrorBody } from '../../../platform/http/schemas.ts';
 import { importStixObjects } from './import.ts';
 import { describeStixProblems } from './messages.ts';
+import { readStixBundleOffThread } from './read-bundle.ts';
 import { ImportRecord, ImportSummary, IntakeObject, Lang, ObjectsQuery, P, tags } from './schemas.ts';
 import { importView, summaryView } from './views.ts';
 
@@ -90,7 +91,7 @@ export function intakeRoutes(deps: Deps): FastifyPluginAsyncZod {
               ),
             );
         if (!read) return fail('validation_failed', [{ in: 'body', pointer: '/file' }]);
-        const result = readStixBundle(read.file);
+        const result = await readStixBundleOffThread(read.file);
         if (!result.ok)
           return reply
             .status(422)
