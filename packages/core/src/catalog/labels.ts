@@ -34,6 +34,7 @@ export function answerLabel(
     case 'number':
       return String(a.value);
     case 'text':
+    case 'date':
       return a.value;
   }
 }

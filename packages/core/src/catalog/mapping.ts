@@ -37,6 +37,7 @@ export function answerFraction(model: AnswerModel, a: AnswerValue): number | nul
     case 'multiple':
     case 'number':
     case 'text':
+    case 'date':
       return null;
   }
 }
@@ -64,6 +65,7 @@ export function answerAtMost(model: AnswerModel, fraction: number): AnswerValue 
     case 'multiple':
     case 'number':
     case 'text':
+    case 'date':
       return null;
   }
 }

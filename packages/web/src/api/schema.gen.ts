@@ -1246,6 +1246,11 @@ export interface paths {
                           kind: 'text';
                           value: string;
                         }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
+                          value: string;
+                        }
                     )
                   | null;
               }[];
@@ -1400,6 +1405,11 @@ export interface paths {
                       kind: 'text';
                       value: string;
                     }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
+                      value: string;
+                    }
                 )
               | null;
           };
@@ -1446,6 +1456,11 @@ export interface paths {
                       | {
                           /** @enum {string} */
                           kind: 'text';
+                          value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
                           value: string;
                         }
                     )
@@ -13389,9 +13404,11 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date';
                 max: number | null;
                 min: number | null;
+                notAfter: string | null;
+                notBefore: string | null;
                 options: {
                   label: {
                     en: string;
@@ -13443,6 +13460,11 @@ export interface paths {
                       | {
                           /** @enum {string} */
                           kind: 'text';
+                          value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
                           value: string;
                         }
                     )
@@ -13524,6 +13546,11 @@ export interface paths {
                   | {
                       /** @enum {string} */
                       kind: 'text';
+                      value: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
                       value: string;
                     }
                 )
@@ -14974,6 +15001,11 @@ export interface paths {
                       kind: 'text';
                       value: string;
                     }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
+                      value: string;
+                    }
                 )
               | null;
           };
@@ -15173,9 +15205,11 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date';
                 max: number | null;
                 min: number | null;
+                notAfter: string | null;
+                notBefore: string | null;
                 options: {
                   label: {
                     en: string;
@@ -15227,6 +15261,11 @@ export interface paths {
                       | {
                           /** @enum {string} */
                           kind: 'text';
+                          value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
                           value: string;
                         }
                     )

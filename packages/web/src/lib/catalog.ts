@@ -126,6 +126,7 @@ export function answerLabel(model: AnswerModel | undefined, value: AnswerValue |
       return `${value.value}${unit}`;
     }
     case 'text':
+    case 'date':
       return value.value;
   }
 }
@@ -141,6 +142,7 @@ export function modelMax(model: AnswerModel): number {
       return Math.max(0, ...model.levels.map((l) => l.level));
     case 'number':
     case 'text':
+    case 'date':
       return 0;
   }
 }
@@ -176,6 +178,7 @@ export function itemState(model: AnswerModel, value: AnswerValue | null | undefi
       return { state: 'scored', fraction: value.level / max };
     case 'number':
     case 'text':
+    case 'date':
       return { state: 'unscored' };
   }
 }
@@ -334,6 +337,7 @@ export function quickAnswer(
       return model.levels.some((l) => l.level === digit) ? { kind: 'maturity', level: digit } : undefined;
     case 'number':
     case 'text':
+    case 'date':
       return undefined;
   }
 }

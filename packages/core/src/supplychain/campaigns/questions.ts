@@ -5,14 +5,13 @@ import { isCalendarDate } from '../../calendar-date.ts';
 /**
  * What a respondent is asked per catalog item, and the rules of a questionnaire answer:
  * - the item's own question, of its catalog answer model (single choice, multiple choice, maturity level,
- *   number, text);
+ *   number, text, date: a calendar day YYYY-MM-DD within the model's optional bounds);
  * - a conditional follow-up (フォローアップ): when the answer says the measure is not (fully) in place — an
  *   option worth no points, an "unknown" option, the lowest maturity level — the respondent must say why
  *   and by when it will be (a text and a date), before the questionnaire can be submitted;
  * - evidence files per item (証跡), optional, checked by `evidenceRefusal`.
- * The catalog format has no date or file answer model; the follow-up date and the evidence carry those.
  */
-export type QuestionKind = 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+export type QuestionKind = 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date';
 
 export function questionKind(model: AnswerModel): QuestionKind {
   return model.kind === 'choice' ? 'single' : model.kind;

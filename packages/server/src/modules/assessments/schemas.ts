@@ -12,6 +12,7 @@ export const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('maturity'), level: z.number().int().min(0).max(5) }),
   z.strictObject({ kind: z.literal('number'), value: z.number() }),
   z.strictObject({ kind: z.literal('text'), value: z.string().max(4000) }),
+  z.strictObject({ kind: z.literal('date'), value: z.string().max(10) }),
 ]);
 
 export const Assessment = z.object({

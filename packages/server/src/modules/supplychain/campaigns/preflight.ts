@@ -31,6 +31,7 @@ const SUPPORTED: ReadonlySet<AnswerModel['kind']> = new Set([
   'maturity',
   'number',
   'text',
+  'date',
 ]);
 
 export function isDeliverableEmail(s: string): boolean {

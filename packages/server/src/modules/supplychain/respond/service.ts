@@ -43,6 +43,9 @@ export interface RespondItem {
   min: number | null;
   max: number | null;
   unit: Text | null;
+  /** A date question's inclusive bounds (YYYY-MM-DD). */
+  notBefore: string | null;
+  notAfter: string | null;
   value: AnswerValue | null;
   followUp: FollowUp;
   followUpNeeded: boolean;
@@ -108,6 +111,8 @@ export async function questionnaire(deps: Deps, r: Respondent) {
       min: model.kind === 'number' ? (model.min ?? null) : null,
       max: model.kind === 'number' ? (model.max ?? null) : null,
       unit: model.kind === 'number' ? (model.unit ?? null) : null,
+      notBefore: model.kind === 'date' ? (model.notBefore ?? null) : null,
+      notAfter: model.kind === 'date' ? (model.notAfter ?? null) : null,
       value,
       followUp: { reason: st?.follow_reason ?? null, plannedDate: st?.follow_date ?? null },
       followUpNeeded: needsFollowUp(model, value),

@@ -106,6 +106,14 @@ export function AnswerModelView({ model }: { model: AnswerModel }) {
             : t('catalogs.answerKinds.text')}
         </Text>
       );
+    case 'date':
+      return (
+        <Text size="sm">
+          {model.notBefore !== undefined || model.notAfter !== undefined
+            ? t('catalogs.range', { min: model.notBefore ?? '', max: model.notAfter ?? '' })
+            : t('catalogs.answerKinds.date')}
+        </Text>
+      );
   }
 }
 
