@@ -36,5 +36,7 @@ export function answerLabel(
     case 'text':
     case 'date':
       return a.value;
+    case 'file':
+      return locale === 'ja' ? `ファイル ${a.files} 件` : `${a.files} file${a.files === 1 ? '' : 's'}`;
   }
 }

@@ -38,6 +38,7 @@ export function answerFraction(model: AnswerModel, a: AnswerValue): number | nul
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return null;
   }
 }
@@ -66,6 +67,7 @@ export function answerAtMost(model: AnswerModel, fraction: number): AnswerValue 
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return null;
   }
 }

@@ -22,7 +22,9 @@ export type AnswerModel =
   | { kind: 'number'; min?: number; max?: number; unit?: Text }
   | { kind: 'text'; maxLength?: number }
   /** A calendar day (YYYY-MM-DD), optionally within inclusive bounds; unscored. */
-  | { kind: 'date'; notBefore?: string; notAfter?: string };
+  | { kind: 'date'; notBefore?: string; notAfter?: string }
+  /** Answered by attaching evidence files to the item (the answer counts them); unscored. */
+  | { kind: 'file' };
 
 export interface Band {
   id: string;

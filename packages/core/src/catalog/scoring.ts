@@ -1,14 +1,18 @@
 import { isCalendarDate } from '../calendar-date.ts';
 import type { AnswerModel, Band, CatalogPack, FlatNode, Scoring } from './pack.ts';
 
-/** A stored answer: the chosen option value(s), maturity level, number, text or calendar day. */
+/**
+ * A stored answer: the chosen option value(s), maturity level, number, text or calendar day; for a file
+ * question, how many evidence files the item holds (written by the server as files are attached, never typed).
+ */
 export type AnswerValue =
   | { kind: 'choice'; value: string }
   | { kind: 'multiple'; values: string[] }
   | { kind: 'maturity'; level: number }
   | { kind: 'number'; value: number }
   | { kind: 'text'; value: string }
-  | { kind: 'date'; value: string };
+  | { kind: 'date'; value: string }
+  | { kind: 'file'; files: number };
 
 export interface ItemScore {
   ref: string;
@@ -47,6 +51,7 @@ function maxOf(model: AnswerModel): number {
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return 0;
   }
 }
@@ -87,6 +92,7 @@ export function scoreItem(
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return unscored;
   }
 }
@@ -197,5 +203,7 @@ export function answerFits(model: AnswerModel, a: AnswerValue): boolean {
         (model.notBefore === undefined || a.value >= model.notBefore) &&
         (model.notAfter === undefined || a.value <= model.notAfter)
       );
+    case 'file':
+      return a.kind === 'file' && Number.isInteger(a.files) && a.files >= 1;
   }
 }

@@ -1251,6 +1251,11 @@ export interface paths {
                           kind: 'date';
                           value: string;
                         }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
+                        }
                     )
                   | null;
               }[];
@@ -1410,6 +1415,11 @@ export interface paths {
                       kind: 'date';
                       value: string;
                     }
+                  | {
+                      files: number;
+                      /** @enum {string} */
+                      kind: 'file';
+                    }
                 )
               | null;
           };
@@ -1462,6 +1472,11 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'date';
                           value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;
@@ -13404,7 +13419,7 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date' | 'file';
                 max: number | null;
                 min: number | null;
                 notAfter: string | null;
@@ -13466,6 +13481,11 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'date';
                           value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;
@@ -15205,7 +15225,7 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date' | 'file';
                 max: number | null;
                 min: number | null;
                 notAfter: string | null;
@@ -15267,6 +15287,11 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'date';
                           value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;

@@ -133,7 +133,8 @@ export type AnswerModel =
   | { kind: 'maturity'; levels: MaturityLevel[] }
   | { kind: 'number'; min?: number; max?: number; unit?: LocalText }
   | { kind: 'text'; maxLength?: number }
-  | { kind: 'date'; notBefore?: string; notAfter?: string };
+  | { kind: 'date'; notBefore?: string; notAfter?: string }
+  | { kind: 'file' };
 
 export type PackNode = {
   ref: string;

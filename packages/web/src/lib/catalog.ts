@@ -128,6 +128,10 @@ export function answerLabel(model: AnswerModel | undefined, value: AnswerValue |
     case 'text':
     case 'date':
       return value.value;
+    case 'file':
+      return lang === 'ja'
+        ? `ファイル ${value.files} 件`
+        : `${value.files} file${value.files === 1 ? '' : 's'}`;
   }
 }
 
@@ -143,6 +147,7 @@ export function modelMax(model: AnswerModel): number {
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return 0;
   }
 }
@@ -179,6 +184,7 @@ export function itemState(model: AnswerModel, value: AnswerValue | null | undefi
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return { state: 'unscored' };
   }
 }
@@ -338,6 +344,7 @@ export function quickAnswer(
     case 'number':
     case 'text':
     case 'date':
+    case 'file':
       return undefined;
   }
 }

@@ -152,6 +152,18 @@ describe('questions and conditional follow-ups', () => {
     ]);
   });
 
+  it('takes a file answer only as the count of attached files, never cleared by hand', () => {
+    const upload: AnswerModel = { kind: 'file' };
+    const none = { reason: null, plannedDate: null };
+    expect(questionKind(upload)).toBe('file');
+    expect(answerProblems(upload, { kind: 'file', files: 2 }, none)).toEqual([]);
+    for (const bad of [{ kind: 'file', files: 0 } as const, { kind: 'file', files: 1.5 } as const, null])
+      expect(answerProblems(upload, bad, none)).toEqual([{ pointer: '/value', code: 'not_fitting' }]);
+    expect(submitProblems([{ ref: 'f', model: upload, value: null, followUp: none }])).toEqual([
+      { ref: 'f', code: 'unanswered' },
+    ]);
+  });
+
   it('refuses a submission with unanswered items or missing follow-ups', () => {
     const none = { reason: null, plannedDate: null };
     expect(

@@ -60,9 +60,10 @@ export const DEFAULT_ANSWER_MODEL: AnswerModel = {
   ],
 };
 
-/** Answer model column keywords that need no model in the header: a date question. */
+/** Answer model column keywords that need no model in the header: a date question, a file question. */
 export const KEYWORD_MODELS: Readonly<Record<string, AnswerModel>> = {
   date: { kind: 'date' },
+  file: { kind: 'file' },
 };
 
 const REF = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

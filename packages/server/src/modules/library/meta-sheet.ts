@@ -31,6 +31,7 @@ const KIND: Record<AnswerModel['kind'], Text> = {
   number: { ja: '数値', en: 'Number' },
   text: { ja: '文章', en: 'Text' },
   date: { ja: '日付', en: 'Date' },
+  file: { ja: 'ファイル添付', en: 'File upload' },
 };
 
 const points = (p: number | undefined, lang: Lang) =>
@@ -51,6 +52,8 @@ function model(m: AnswerModel, lang: Lang): string {
       return m.maxLength ? (lang === 'ja' ? `${m.maxLength}字まで` : `up to ${m.maxLength} characters`) : '';
     case 'date':
       return m.notBefore || m.notAfter ? `${m.notBefore ?? ''}–${m.notAfter ?? ''}` : '';
+    case 'file':
+      return '';
   }
 }
 

@@ -32,6 +32,7 @@ const SUPPORTED: ReadonlySet<AnswerModel['kind']> = new Set([
   'number',
   'text',
   'date',
+  'file',
 ]);
 
 export function isDeliverableEmail(s: string): boolean {

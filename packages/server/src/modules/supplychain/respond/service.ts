@@ -30,6 +30,7 @@ import { writeAnswer } from '../../assessments/public.ts';
 import { fail } from '../campaigns/errors.ts';
 import { storeEvidenceFile } from '../evidence-file.ts';
 import { queueDelivery } from '../campaigns/service.ts';
+import { syncFileAnswers } from './file-answer.ts';
 import { questions } from './questions.ts';
 import { ctxOfRespondent, whoAnswered, type Respondent } from './session.ts';
 
@@ -191,7 +192,7 @@ export async function checkedAnswer(
       'validation_failed',
       problems.map((p) => ({ in: 'body', pointer: p.pointer, message: p.code })),
     );
-  return { ref, input, prev };
+  return { ref, input, prev, model };
 }
 
 /**
@@ -305,7 +306,7 @@ export async function addEvidence(
   file: { name: string; data: Buffer },
   requestId: string,
 ) {
-  await editableItem(deps, r, ref);
+  const { model } = await editableItem(deps, r, ref);
   const existing = (await listCampaignEvidence(deps.store.db, r.link.org_id, r.request.id)).filter(
     (e) => e.ref === ref,
   );
@@ -332,6 +333,7 @@ export async function addEvidence(
         { type: 'campaign_request', id: r.request.id },
         { ref, sha256, size: row.size, ...whoAnswered(r) },
       );
+      if (model.kind === 'file') await syncFileAnswers(tx, r, [ref]);
     });
   } catch (err) {
     await deps.files.delete(stored.key);

@@ -408,6 +408,15 @@ export const AnswerItem = memo(function AnswerItem({
       case 'date':
         control = <DateControl model={model} {...props} />;
         break;
+      case 'file':
+        control = (
+          <Text size="sm" c={entry.value?.kind === 'file' ? undefined : 'dimmed'}>
+            {entry.value?.kind === 'file'
+              ? t('workspace.fileAnswered', { count: entry.value.files })
+              : t('workspace.fileHint')}
+          </Text>
+        );
+        break;
     }
   }
 
@@ -516,7 +525,8 @@ export const AnswerItem = memo(function AnswerItem({
             model &&
             model.kind !== 'text' &&
             model.kind !== 'number' &&
-            model.kind !== 'date' ? (
+            model.kind !== 'date' &&
+            model.kind !== 'file' ? (
               <Button variant="subtle" color="gray" size="compact-xs" onClick={() => answer(null)}>
                 {t('workspace.clear')}
               </Button>

@@ -114,6 +114,8 @@ export function AnswerModelView({ model }: { model: AnswerModel }) {
             : t('catalogs.answerKinds.date')}
         </Text>
       );
+    case 'file':
+      return <Text size="sm">{t('catalogs.answerKinds.file')}</Text>;
   }
 }
 

@@ -159,6 +159,11 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
             maw={220}
           />
         )}
+        {item.kind === 'file' && (
+          <Text size="sm" c={item.value?.kind === 'file' ? undefined : 'orange.8'}>
+            {t('respond.fileQuestion')}
+          </Text>
+        )}
         {item.followUpNeeded && (
           <Stack gap="xs" p="sm" bg="yellow.0" style={{ borderRadius: 8 }}>
             <Text size="sm" fw={600}>
