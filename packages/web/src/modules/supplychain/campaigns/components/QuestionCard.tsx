@@ -193,7 +193,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
             />
           </Stack>
         )}
-        {problem && (
+        {problem && (item.value === null || item.followUpNeeded) && (
           <Text size="sm" c="red" role="alert">
             {problem}
           </Text>
