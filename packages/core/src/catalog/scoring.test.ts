@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPackReferences, flattenPack, type CatalogPack } from './pack.ts';
+import { answerLabel } from './labels.ts';
 import { bandFor, scoreAssessment, type AnswerValue } from './scoring.ts';
 
 const t = (s: string) => ({ ja: s, en: s });
@@ -245,5 +246,15 @@ describe('date answers', () => {
       { pointer: '/answerModels/late/notAfter', problem: 'bad_date_bounds', value: '2030-01-01' },
     ]);
     expect(checkPackReferences(pack)).toEqual([]);
+  });
+});
+
+describe('how date and file answers print (reports, exports)', () => {
+  it('prints a date as the day and a file answer as its count, in the asked language', () => {
+    const pack = { answerModels: { when: { kind: 'date' as const }, cert: { kind: 'file' as const } } };
+    expect(answerLabel(pack, 'when', { kind: 'date', value: '2026-10-01' }, 'ja')).toBe('2026-10-01');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 2 }, 'ja')).toBe('ファイル 2 件');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 1 }, 'en')).toBe('1 file');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 3 }, 'en')).toBe('3 files');
   });
 });
