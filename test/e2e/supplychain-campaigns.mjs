@@ -356,4 +356,26 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await hanako.getByRole('button', { name: C.respond.submit }).click();
   await hanako.getByText(C.respond.submittedState).waitFor();
   await viewport(hanako, 'respond-date-file-submitted-390');
+
+  begin('the same date and file questions on the assessment answer screen');
+  const A = JSON.parse(
+    await readFile(path.join(ROOT, 'packages/web/src/modules/assessments/i18n/ja.json'), 'utf8'),
+  );
+  const own = await apiCall(desk, 'POST', `${base}/api/orgs/${orgId}/assessments`, {
+    catalogId: kinds.id,
+    title: '自社の証明書と訓練日',
+  });
+  await desk.goto(`${base}/orgs/${orgId}/assessments/${own.assessment.id}`);
+  const dateCard = desk.getByRole('group', { name: 'D1 直近のインシデント対応訓練の実施日' });
+  const fileCard = desk.getByRole('group', { name: 'F1 ISMS 認証の証明書を添付してください' });
+  await fileCard.getByText(A.workspace.fileHint).waitFor();
+  await dateCard.locator('input[type=date]').fill('2026-09-15');
+  await dateCard.getByText(A.workspace.saved).waitFor();
+  const fileWork = fileCard.getByTestId('item-work');
+  await fileWork.getByRole('button', { name: A.work.toggle }).click();
+  await fileWork.locator('input[type="file"]').setInputFiles(pdf);
+  await fileCard.getByText(A.workspace.fileAnswered.replace('{{count}}', '1')).waitFor();
+  await desk.getByText(A.workspace.progress.replace('{{answered}}', 2).replace('{{items}}', 3)).waitFor();
+  await dateCard.scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: path.join(SHOTS, 'assessment-date-file-1440.png') });
 });
