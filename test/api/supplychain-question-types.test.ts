@@ -274,5 +274,16 @@ describe('date and file questions', () => {
     );
     expect(answered.items.find((i) => i.ref === 'F1')?.value).toEqual({ kind: 'file', files: 1 });
     expect((await req('POST', '/api/respond/submit')).statusCode).toBe(204);
+    const campaign = json<{ requests: { id: string }[] }>(
+      await admin.get(`/api/orgs/${orgId}/supplychain/campaigns/${json<{ id: string }>(sent).id}`),
+    );
+    const review = json<{ items: { ref: string; value: unknown; answerLabel: unknown }[] }>(
+      await admin.get(`/api/orgs/${orgId}/supplychain/requests/${campaign.requests[0]!.id}`),
+    );
+    expect(review.items.find((i) => i.ref === 'F1')?.answerLabel).toEqual({
+      ja: 'ファイル 1 件',
+      en: '1 file',
+    });
+    expect(review.items.find((i) => i.ref === 'D1')?.value).toEqual({ kind: 'date', value: '2026-10-01' });
   });
 });

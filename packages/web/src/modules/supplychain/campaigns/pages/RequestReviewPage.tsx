@@ -23,7 +23,7 @@ function show(value: unknown): string {
   if (!v) return '';
   if (v.kind === 'multiple') return (v.values ?? []).join(', ');
   if (v.kind === 'maturity') return String(v.level);
-  if (v.kind === 'file') return `📎 ${v.files}`;
+  if (v.kind === 'file') return String(v.files);
   return String(v.value ?? '');
 }
 
