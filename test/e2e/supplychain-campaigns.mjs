@@ -1,8 +1,8 @@
 // Questionnaire campaigns in Chromium: the buyer sends a campaign to three suppliers; the SMTP server of the
 // test receives the mails; a supplier opens its link on a phone (390 px), answers, forwards one item to a
 // colleague (who answers it and attaches evidence), attaches evidence, submits; the buyer sends one item
-// back, the supplier answers it, the buyer accepts and the coverage (状況把握率) changes. Screenshots at
-// 1440 px and 390 px.
+// back, the supplier answers it, the buyer accepts and the coverage (状況把握率) changes; then a catalog with a
+// date and a file question (imported from CSV) is answered on a phone. Screenshots at 1440 px and 390 px.
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -289,4 +289,93 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await stranger.getByText(C.respond.refused.respond_link_used).waitFor();
   await stranger.getByRole('button', { name: C.respond.relink }).waitFor();
   await shot(stranger, 'respond-link-used-390');
+
+  begin('date and file questions: a catalog imported from CSV, answered on a phone');
+  const me = await (await desk.request.get(`${base}/api/me`)).json();
+  const csv =
+    '\uFEFFID,親ID,項目名,Title,回答形式\r\n' +
+    'G,,体制,Organization,\r\n' +
+    'Q1,G,セキュリティ方針を定めている,A security policy is set,impl\r\n' +
+    'D1,G,直近のインシデント対応訓練の実施日,Date of the last incident response exercise,date\r\n' +
+    'F1,G,ISMS 認証の証明書を添付してください,Attach your ISMS certificate,file\r\n';
+  const imported = await desk.request.post(`${base}/api/orgs/${orgId}/catalogs/import`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    multipart: {
+      file: { name: 'kinds.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') },
+      options: JSON.stringify({
+        mode: 'apply',
+        mapping: { ref: 'ID', parent: '親ID', titleJa: '項目名', titleEn: 'Title', answerModel: '回答形式' },
+        header: {
+          id: 'urn:shinrai:catalog:e2e-question-types',
+          version: '1.0.0',
+          title: { ja: '取引先確認（日付・ファイル）', en: 'Supplier check (date, file)' },
+        },
+        defaultProvenance: 'own',
+      }),
+    },
+  });
+  assert(imported.status() === 201, `catalog import → ${imported.status()} ${await imported.text()}`);
+  const kinds = (await apiCall(desk, 'GET', `${base}/api/orgs/${orgId}/catalogs`)).items.find(
+    (c) => c.urn === 'urn:shinrai:catalog:e2e-question-types',
+  );
+  const hokuto = (await apiCall(desk, 'GET', suppliersUrl)).items.find(
+    (x) => x.name === '北斗システム株式会社',
+  );
+  const mailsBefore = mails.filter((x) => x.to?.text.includes('hanako@hokuto.example.jp')).length;
+  await apiCall(desk, 'POST', `${base}/api/orgs/${orgId}/supplychain/campaigns`, {
+    title: '証明書と訓練日の確認',
+    catalogId: kinds.id,
+    deadline: day(21),
+    supplierIds: [hokuto.id],
+  });
+  await until(
+    'mail to hanako',
+    async () => mails.filter((x) => x.to?.text.includes('hanako@hokuto.example.jp')).length > mailsBefore,
+  );
+  const hanako = await newPage('hanako', PHONE);
+  await hanako.goto(linkOf('hanako@hokuto.example.jp'));
+  await hanako.getByRole('heading', { name: '証明書と訓練日の確認' }).waitFor();
+  const qs = hanako.locator('section');
+  assert((await qs.count()) === 3, `3 items, saw ${await qs.count()}`);
+  await saved(hanako, () => qs.nth(0).getByRole('radio', { name: '実施している', exact: true }).check());
+  const dateInput = qs.nth(1).locator('input[type=date]');
+  await saved(hanako, () => dateInput.fill('2026-09-15'));
+  await qs.nth(2).getByText(C.respond.fileQuestion).waitFor();
+  await viewport(hanako, 'respond-date-file-390', qs.nth(1));
+  await hanako.getByRole('button', { name: C.respond.submit }).click();
+  await qs.nth(2).getByText(C.respond.problem.unanswered).waitFor();
+  await viewport(hanako, 'respond-file-missing-390', qs.nth(2));
+  await qs.nth(2).locator('input[type=file]').setInputFiles(pdf);
+  await qs
+    .nth(2)
+    .getByText(/shinrai-e2e-policy\.pdf/)
+    .waitFor();
+  await hanako.getByText(C.respond.progress.replace('{{done}}', '3').replace('{{total}}', '3')).waitFor();
+  assert((await dateInput.inputValue()) === '2026-09-15', 'the date answer stays after reload');
+  await viewport(hanako, 'respond-file-answered-390', qs.nth(2));
+  await hanako.getByRole('button', { name: C.respond.submit }).click();
+  await hanako.getByText(C.respond.submittedState).waitFor();
+  await viewport(hanako, 'respond-date-file-submitted-390');
+
+  begin('the same date and file questions on the assessment answer screen');
+  const A = JSON.parse(
+    await readFile(path.join(ROOT, 'packages/web/src/modules/assessments/i18n/ja.json'), 'utf8'),
+  );
+  const own = await apiCall(desk, 'POST', `${base}/api/orgs/${orgId}/assessments`, {
+    catalogId: kinds.id,
+    title: '自社の証明書と訓練日',
+  });
+  await desk.goto(`${base}/orgs/${orgId}/assessments/${own.assessment.id}`);
+  const dateCard = desk.getByRole('group', { name: 'D1 直近のインシデント対応訓練の実施日' });
+  const fileCard = desk.getByRole('group', { name: 'F1 ISMS 認証の証明書を添付してください' });
+  await fileCard.getByText(A.workspace.fileHint).waitFor();
+  await dateCard.locator('input[type=date]').fill('2026-09-15');
+  await dateCard.getByText(A.workspace.saved).waitFor();
+  const fileWork = fileCard.getByTestId('item-work');
+  await fileWork.getByRole('button', { name: A.work.toggle }).click();
+  await fileWork.locator('input[type="file"]').setInputFiles(pdf);
+  await fileCard.getByText(A.workspace.fileAnswered.replace('{{count}}', '1')).waitFor();
+  await desk.getByText(A.workspace.progress.replace('{{answered}}', 2).replace('{{items}}', 3)).waitFor();
+  await dateCard.scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: path.join(SHOTS, 'assessment-date-file-1440.png') });
 });

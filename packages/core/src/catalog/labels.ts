@@ -34,6 +34,9 @@ export function answerLabel(
     case 'number':
       return String(a.value);
     case 'text':
+    case 'date':
       return a.value;
+    case 'file':
+      return locale === 'ja' ? `ファイル ${a.files} 件` : `${a.files} file${a.files === 1 ? '' : 's'}`;
   }
 }

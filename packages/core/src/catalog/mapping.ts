@@ -37,6 +37,8 @@ export function answerFraction(model: AnswerModel, a: AnswerValue): number | nul
     case 'multiple':
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return null;
   }
 }
@@ -64,6 +66,8 @@ export function answerAtMost(model: AnswerModel, fraction: number): AnswerValue 
     case 'multiple':
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return null;
   }
 }

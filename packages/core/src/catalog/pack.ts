@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../calendar-date.ts';
+
 /** A catalog pack (フレームワーク・チェックリスト) as validated data; mirrors catalogs/schema/pack.schema.json. */
 export interface Text {
   ja: string;
@@ -18,7 +20,11 @@ export type AnswerModel =
   | { kind: 'multiple'; options: AnswerOption[] }
   | { kind: 'maturity'; levels: { level: number; label: Text; descriptor?: Text }[] }
   | { kind: 'number'; min?: number; max?: number; unit?: Text }
-  | { kind: 'text'; maxLength?: number };
+  | { kind: 'text'; maxLength?: number }
+  /** A calendar day (YYYY-MM-DD), optionally within inclusive bounds; unscored. */
+  | { kind: 'date'; notBefore?: string; notAfter?: string }
+  /** Answered by attaching evidence files to the item (the answer counts them); unscored. */
+  | { kind: 'file' };
 
 export interface Band {
   id: string;
@@ -102,7 +108,13 @@ export function flattenPack(nodes: readonly PackNode[]): FlatNode[] {
 
 export interface PackProblem {
   pointer: string;
-  problem: 'duplicate_ref' | 'unknown_answer_model' | 'unknown_tier' | 'unknown_tag' | 'item_with_children';
+  problem:
+    | 'duplicate_ref'
+    | 'unknown_answer_model'
+    | 'unknown_tier'
+    | 'unknown_tag'
+    | 'item_with_children'
+    | 'bad_date_bounds';
   value: string;
 }
 
@@ -137,5 +149,16 @@ export function checkPackReferences(pack: CatalogPack): PackProblem[] {
     });
   };
   walk(pack.nodes, '/nodes');
+  for (const [key, model] of Object.entries(pack.answerModels)) {
+    if (model.kind !== 'date') continue;
+    const ptr = `/answerModels/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    for (const bound of ['notBefore', 'notAfter'] as const) {
+      const v = model[bound];
+      if (v !== undefined && !isCalendarDate(v))
+        problems.push({ pointer: `${ptr}/${bound}`, problem: 'bad_date_bounds', value: v });
+    }
+    if (model.notBefore !== undefined && model.notAfter !== undefined && model.notBefore > model.notAfter)
+      problems.push({ pointer: `${ptr}/notAfter`, problem: 'bad_date_bounds', value: model.notAfter });
+  }
   return problems;
 }

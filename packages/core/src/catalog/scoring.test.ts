@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flattenPack, type CatalogPack } from './pack.ts';
+import { checkPackReferences, flattenPack, type CatalogPack } from './pack.ts';
+import { answerLabel } from './labels.ts';
 import { bandFor, scoreAssessment, type AnswerValue } from './scoring.ts';
 
 const t = (s: string) => ({ ja: s, en: s });
@@ -189,5 +190,71 @@ describe('percent scoring, exclusions and tiers', () => {
       points: 7,
       max: 7,
     });
+  });
+});
+
+describe('date answers', () => {
+  const pack: CatalogPack = {
+    id: 'urn:shinrai:catalog:dates',
+    version: '1.0.0',
+    publisher: t('p'),
+    title: t('dates'),
+    sources: [{ title: 's', url: 'urn:s' }],
+    answerModels: {
+      yn: {
+        kind: 'choice',
+        options: [
+          { value: 'yes', label: t('yes'), points: 1 },
+          { value: 'no', label: t('no'), points: 0 },
+        ],
+      },
+      when: { kind: 'date', notAfter: '2030-12-31' },
+    },
+    scoring: { method: 'percent' },
+    nodes: [
+      { ref: 'q', provenance: 'own', title: t('q'), answerModel: 'yn' },
+      { ref: 'd', provenance: 'own', title: t('d'), answerModel: 'when' },
+    ],
+  };
+  const nodes = flattenPack(pack.nodes);
+
+  it('counts a date as answered without points: the percent comes from the scored items only', () => {
+    const r = scoreAssessment(
+      pack,
+      nodes,
+      new Map<string, AnswerValue>([
+        ['q', choice('yes')],
+        ['d', { kind: 'date', value: '2026-10-01' }],
+      ]),
+    );
+    expect(r.items.d).toEqual({ ref: 'd', answered: true, points: null, max: 0, unknown: false });
+    // q: 1 of 1 point; d adds nothing to points or max → 100 %, 2 of 2 answered.
+    expect(r.overall).toMatchObject({ points: 1, max: 1, percent: 100, answered: 2, items: 2 });
+  });
+
+  it('checks the bounds are real days in order, located at the model', () => {
+    const bad: CatalogPack = {
+      ...pack,
+      answerModels: {
+        ...pack.answerModels,
+        when: { kind: 'date', notBefore: '2030-02-30', notAfter: '2031-01-01' },
+        late: { kind: 'date', notBefore: '2031-01-01', notAfter: '2030-01-01' },
+      },
+    };
+    expect(checkPackReferences(bad)).toEqual([
+      { pointer: '/answerModels/when/notBefore', problem: 'bad_date_bounds', value: '2030-02-30' },
+      { pointer: '/answerModels/late/notAfter', problem: 'bad_date_bounds', value: '2030-01-01' },
+    ]);
+    expect(checkPackReferences(pack)).toEqual([]);
+  });
+});
+
+describe('how date and file answers print (reports, exports)', () => {
+  it('prints a date as the day and a file answer as its count, in the asked language', () => {
+    const pack = { answerModels: { when: { kind: 'date' as const }, cert: { kind: 'file' as const } } };
+    expect(answerLabel(pack, 'when', { kind: 'date', value: '2026-10-01' }, 'ja')).toBe('2026-10-01');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 2 }, 'ja')).toBe('ファイル 2 件');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 1 }, 'en')).toBe('1 file');
+    expect(answerLabel(pack, 'cert', { kind: 'file', files: 3 }, 'en')).toBe('3 files');
   });
 });

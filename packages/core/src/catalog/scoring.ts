@@ -1,12 +1,18 @@
+import { isCalendarDate } from '../calendar-date.ts';
 import type { AnswerModel, Band, CatalogPack, FlatNode, Scoring } from './pack.ts';
 
-/** A stored answer: the chosen option value(s), maturity level, number or text. */
+/**
+ * A stored answer: the chosen option value(s), maturity level, number, text or calendar day; for a file
+ * question, how many evidence files the item holds (written by the server as files are attached, never typed).
+ */
 export type AnswerValue =
   | { kind: 'choice'; value: string }
   | { kind: 'multiple'; values: string[] }
   | { kind: 'maturity'; level: number }
   | { kind: 'number'; value: number }
-  | { kind: 'text'; value: string };
+  | { kind: 'text'; value: string }
+  | { kind: 'date'; value: string }
+  | { kind: 'file'; files: number };
 
 export interface ItemScore {
   ref: string;
@@ -44,6 +50,8 @@ function maxOf(model: AnswerModel): number {
       return Math.max(...model.levels.map((l) => l.level));
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return 0;
   }
 }
@@ -83,6 +91,8 @@ export function scoreItem(
       return { ref, answered: true, points: answer.level * weight, max, unknown: false };
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return unscored;
   }
 }
@@ -186,5 +196,14 @@ export function answerFits(model: AnswerModel, a: AnswerValue): boolean {
       );
     case 'text':
       return a.kind === 'text' && a.value.length <= (model.maxLength ?? 4000);
+    case 'date':
+      return (
+        a.kind === 'date' &&
+        isCalendarDate(a.value) &&
+        (model.notBefore === undefined || a.value >= model.notBefore) &&
+        (model.notAfter === undefined || a.value <= model.notAfter)
+      );
+    case 'file':
+      return a.kind === 'file' && Number.isInteger(a.files) && a.files >= 1;
   }
 }

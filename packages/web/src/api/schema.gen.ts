@@ -1246,6 +1246,16 @@ export interface paths {
                           kind: 'text';
                           value: string;
                         }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
+                          value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
+                        }
                     )
                   | null;
               }[];
@@ -1400,6 +1410,16 @@ export interface paths {
                       kind: 'text';
                       value: string;
                     }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
+                      value: string;
+                    }
+                  | {
+                      files: number;
+                      /** @enum {string} */
+                      kind: 'file';
+                    }
                 )
               | null;
           };
@@ -1447,6 +1467,16 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'text';
                           value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
+                          value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;
@@ -13390,9 +13420,11 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date' | 'file';
                 max: number | null;
                 min: number | null;
+                notAfter: string | null;
+                notBefore: string | null;
                 options: {
                   label: {
                     en: string;
@@ -13445,6 +13477,16 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'text';
                           value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
+                          value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;
@@ -13525,6 +13567,11 @@ export interface paths {
                   | {
                       /** @enum {string} */
                       kind: 'text';
+                      value: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
                       value: string;
                     }
                 )
@@ -14975,6 +15022,11 @@ export interface paths {
                       kind: 'text';
                       value: string;
                     }
+                  | {
+                      /** @enum {string} */
+                      kind: 'date';
+                      value: string;
+                    }
                 )
               | null;
           };
@@ -15174,9 +15226,11 @@ export interface paths {
                   ja: string;
                 } | null;
                 /** @enum {string} */
-                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+                kind: 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date' | 'file';
                 max: number | null;
                 min: number | null;
+                notAfter: string | null;
+                notBefore: string | null;
                 options: {
                   label: {
                     en: string;
@@ -15229,6 +15283,16 @@ export interface paths {
                           /** @enum {string} */
                           kind: 'text';
                           value: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          kind: 'date';
+                          value: string;
+                        }
+                      | {
+                          files: number;
+                          /** @enum {string} */
+                          kind: 'file';
                         }
                     )
                   | null;

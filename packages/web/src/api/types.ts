@@ -132,7 +132,9 @@ export type AnswerModel =
   | { kind: 'multiple'; options: AnswerOption[] }
   | { kind: 'maturity'; levels: MaturityLevel[] }
   | { kind: 'number'; min?: number; max?: number; unit?: LocalText }
-  | { kind: 'text'; maxLength?: number };
+  | { kind: 'text'; maxLength?: number }
+  | { kind: 'date'; notBefore?: string; notAfter?: string }
+  | { kind: 'file' };
 
 export type PackNode = {
   ref: string;

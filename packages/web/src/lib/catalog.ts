@@ -126,7 +126,12 @@ export function answerLabel(model: AnswerModel | undefined, value: AnswerValue |
       return `${value.value}${unit}`;
     }
     case 'text':
+    case 'date':
       return value.value;
+    case 'file':
+      return lang === 'ja'
+        ? `ファイル ${value.files} 件`
+        : `${value.files} file${value.files === 1 ? '' : 's'}`;
   }
 }
 
@@ -141,6 +146,8 @@ export function modelMax(model: AnswerModel): number {
       return Math.max(0, ...model.levels.map((l) => l.level));
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return 0;
   }
 }
@@ -176,6 +183,8 @@ export function itemState(model: AnswerModel, value: AnswerValue | null | undefi
       return { state: 'scored', fraction: value.level / max };
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return { state: 'unscored' };
   }
 }
@@ -334,6 +343,8 @@ export function quickAnswer(
       return model.levels.some((l) => l.level === digit) ? { kind: 'maturity', level: digit } : undefined;
     case 'number':
     case 'text':
+    case 'date':
+    case 'file':
       return undefined;
   }
 }

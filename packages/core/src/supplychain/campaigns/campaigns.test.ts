@@ -15,6 +15,7 @@ import {
   respondentMayEdit,
   submitProblems,
   answerProblems,
+  questionKind,
 } from './index.ts';
 
 const NOW = new Date('2027-04-01T00:00:00Z');
@@ -131,6 +132,36 @@ describe('questions and conditional follow-ups', () => {
     expect(
       answerProblems(yesNo, { kind: 'choice', value: 'no' }, { reason: 'x', plannedDate: '2027-02-30' }),
     ).toEqual([{ pointer: '/followUp/plannedDate', code: 'bad_date' }]);
+  });
+
+  it('takes a date answer only as a real calendar day within the bounds, unscored and without follow-up', () => {
+    const when: AnswerModel = { kind: 'date', notBefore: '2020-01-01', notAfter: '2030-12-31' };
+    const none = { reason: null, plannedDate: null };
+    expect(questionKind(when)).toBe('date');
+    expect(answerProblems(when, { kind: 'date', value: '2028-02-29' }, none)).toEqual([]);
+    for (const bad of ['2027-02-29', '2027-13-01', '27-01-01', '2019-12-31', '2031-01-01'])
+      expect(answerProblems(when, { kind: 'date', value: bad }, none), bad).toEqual([
+        { pointer: '/value', code: 'not_fitting' },
+      ]);
+    expect(answerProblems(when, { kind: 'text', value: '2027-01-01' }, none)).toEqual([
+      { pointer: '/value', code: 'not_fitting' },
+    ]);
+    expect(needsFollowUp(when, { kind: 'date', value: '2027-01-01' })).toBe(false);
+    expect(submitProblems([{ ref: 'd', model: when, value: null, followUp: none }])).toEqual([
+      { ref: 'd', code: 'unanswered' },
+    ]);
+  });
+
+  it('takes a file answer only as the count of attached files, never cleared by hand', () => {
+    const upload: AnswerModel = { kind: 'file' };
+    const none = { reason: null, plannedDate: null };
+    expect(questionKind(upload)).toBe('file');
+    expect(answerProblems(upload, { kind: 'file', files: 2 }, none)).toEqual([]);
+    for (const bad of [{ kind: 'file', files: 0 } as const, { kind: 'file', files: 1.5 } as const, null])
+      expect(answerProblems(upload, bad, none)).toEqual([{ pointer: '/value', code: 'not_fitting' }]);
+    expect(submitProblems([{ ref: 'f', model: upload, value: null, followUp: none }])).toEqual([
+      { ref: 'f', code: 'unanswered' },
+    ]);
   });
 
   it('refuses a submission with unanswered items or missing follow-ups', () => {

@@ -5,14 +5,16 @@ import { isCalendarDate } from '../../calendar-date.ts';
 /**
  * What a respondent is asked per catalog item, and the rules of a questionnaire answer:
  * - the item's own question, of its catalog answer model (single choice, multiple choice, maturity level,
- *   number, text);
+ *   number, text, date: a calendar day YYYY-MM-DD within the model's optional bounds, file: answered by
+ *   attaching at least one evidence file to the item — the stored answer `{kind:'file', files}` is the
+ *   server's count of the item's files, kept as files are attached or copied by reuse, never typed, so
+ *   "answered", progress and the submit check need nothing else);
  * - a conditional follow-up (フォローアップ): when the answer says the measure is not (fully) in place — an
  *   option worth no points, an "unknown" option, the lowest maturity level — the respondent must say why
  *   and by when it will be (a text and a date), before the questionnaire can be submitted;
  * - evidence files per item (証跡), optional, checked by `evidenceRefusal`.
- * The catalog format has no date or file answer model; the follow-up date and the evidence carry those.
  */
-export type QuestionKind = 'single' | 'multiple' | 'maturity' | 'number' | 'text';
+export type QuestionKind = 'single' | 'multiple' | 'maturity' | 'number' | 'text' | 'date' | 'file';
 
 export function questionKind(model: AnswerModel): QuestionKind {
   return model.kind === 'choice' ? 'single' : model.kind;
@@ -60,6 +62,8 @@ export function answerProblems(
 ): AnswerProblem[] {
   const out: AnswerProblem[] = [];
   if (value !== null && !answerFits(model, value)) out.push({ pointer: '/value', code: 'not_fitting' });
+  // A file question is answered by its files; clearing it while they stay would say otherwise.
+  if (value === null && model.kind === 'file') out.push({ pointer: '/value', code: 'not_fitting' });
   if (followUp.plannedDate !== null && !isCalendarDate(followUp.plannedDate))
     out.push({ pointer: '/followUp/plannedDate', code: 'bad_date' });
   if (followUp.reason !== null && followUp.reason.length > FOLLOW_UP_REASON_MAX)

@@ -62,6 +62,8 @@ export async function readAssessmentXlsx(
       });
       continue;
     }
+    // A file question is answered by attaching files, not by a sheet: its row is left as it stands.
+    if (pack.answerModels[node.node.answerModel ?? '']?.kind === 'file') continue;
     const rawValue = String(cells[valueCol] ?? '').trim();
     const rawComment = commentCol >= 0 ? cells[commentCol] : null;
     const comment =

@@ -79,6 +79,7 @@ export async function createAssessment(tx: TxCtx, input: NewAssessment): Promise
     for (const a of await listAnswers(tx.trx, tx.orgId, prev.id)) {
       const model = models.get(a.ref);
       if (!model || a.value === null || !answerFits(model, JSON.parse(a.value) as AnswerValue)) continue;
+      if (model.kind === 'file') continue; // its files are not carried over, so neither is its answer
       await saveAnswer(
         tx.trx,
         { ...a, assessment_id: row.id, updated_by: tx.actor.userId, updated_at: now },

@@ -10,7 +10,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ctxOf, write } from '../../platform/context.ts';
+import { ctxOf, write, type TxCtx } from '../../platform/context.ts';
+import { syncFileAnswer } from './file-answer.ts';
+import { refreshScore } from './scores.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { fail } from './errors.ts';
 import { orgAccess } from '../../platform/http/principal.ts';
@@ -18,6 +20,13 @@ import { Id } from '../../platform/http/schemas.ts';
 import { loadCatalog } from '../library/public.ts';
 import { catalogItemRef } from './scope-types.ts';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../../platform/documents/file-type.ts';
+
+/** A file question's answer follows its files: rewritten and the score refreshed in the same transaction. */
+async function fileAnswered(tx: TxCtx, assessmentId: string, ref: string): Promise<void> {
+  const now = tx.now.toISOString();
+  await syncFileAnswer(tx.trx, { orgId: tx.orgId, assessmentId, ref, by: tx.actor.userId, now });
+  await refreshScore(tx.trx, tx.orgId, assessmentId, tx.now);
+}
 
 const Evidence = z.object({
   id: z.string(),
@@ -101,7 +110,9 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
         if (!ref) return fail('validation_failed', [{ in: 'body', pointer: '/ref' }]);
         const catalog = await loadCatalog(deps.store.db, access.orgId, a.catalog_id);
         const itemRef = catalogItemRef(a.scope_type, ref);
-        if (!catalog.nodes.some((n) => n.ref === itemRef && n.kind === 'item')) return fail('unknown_item');
+        const node = catalog.nodes.find((n) => n.ref === itemRef && n.kind === 'item');
+        if (!node) return fail('unknown_item');
+        const isFile = catalog.pack.answerModels[node.node.answerModel ?? '']?.kind === 'file';
         const contentType = await sniffEvidenceType(file.data, file.name);
         if (contentType === null) return fail('unsupported_media_type');
         const row = {
@@ -124,6 +135,7 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: a.id },
             { ref, evidence: row.id, sha256: row.sha256, size: row.size },
           );
+          if (isFile) await fileAnswered(tx, a.id, ref);
         });
         return reply.status(201).send({ evidence: view(row) });
       },
@@ -176,6 +188,10 @@ export function evidenceRoutes(deps: Deps): FastifyPluginAsyncZod {
             { type: 'assessment', id: a.id },
             { ref: e.ref, evidence: e.id, sha256: e.sha256 },
           );
+          const catalog = await loadCatalog(tx.trx, access.orgId, a.catalog_id);
+          const node = catalog.nodes.find((n) => n.ref === catalogItemRef(a.scope_type, e.ref));
+          if (catalog.pack.answerModels[node?.node.answerModel ?? '']?.kind === 'file')
+            await fileAnswered(tx, a.id, e.ref);
           return undefined;
         });
         return reply.status(204).send(null);

@@ -12,6 +12,9 @@ export const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('maturity'), level: z.number().int().min(0).max(5) }),
   z.strictObject({ kind: z.literal('number'), value: z.number() }),
   z.strictObject({ kind: z.literal('text'), value: z.string().max(4000) }),
+  z.strictObject({ kind: z.literal('date'), value: z.string().max(10) }),
+  // Sent back as read; the server writes a file question's answer from its evidence files.
+  z.strictObject({ kind: z.literal('file'), files: z.number().int().min(0).max(1000) }),
 ]);
 
 export const Assessment = z.object({

@@ -60,6 +60,12 @@ export const DEFAULT_ANSWER_MODEL: AnswerModel = {
   ],
 };
 
+/** Answer model column keywords that need no model in the header: a date question, a file question. */
+export const KEYWORD_MODELS: Readonly<Record<string, AnswerModel>> = {
+  date: { kind: 'date' },
+  file: { kind: 'file' },
+};
+
 const REF = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const TAG = /^[a-z0-9-]+:[A-Za-z0-9._-]+$/;
 
@@ -165,6 +171,8 @@ export function buildPackFromTable(table: Table, mapping: ColumnMapping, opts: B
     const model = get(cells, 'answerModel');
     if (model !== '') {
       if (model === DEFAULT_ANSWER_MODEL_KEY && !(model in models)) models[model] = DEFAULT_ANSWER_MODEL;
+      const keyword = KEYWORD_MODELS[model];
+      if (keyword !== undefined && !(model in models)) models[model] = keyword;
       if (!(model in models))
         problems.push({ code: 'unknown_answer_model', ...at(row, 'answerModel'), params: { value: model } });
       node.answerModel = model;

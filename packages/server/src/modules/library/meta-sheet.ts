@@ -30,6 +30,8 @@ const KIND: Record<AnswerModel['kind'], Text> = {
   maturity: { ja: '成熟度', en: 'Maturity' },
   number: { ja: '数値', en: 'Number' },
   text: { ja: '文章', en: 'Text' },
+  date: { ja: '日付', en: 'Date' },
+  file: { ja: 'ファイル添付', en: 'File upload' },
 };
 
 const points = (p: number | undefined, lang: Lang) =>
@@ -48,6 +50,10 @@ function model(m: AnswerModel, lang: Lang): string {
     }
     case 'text':
       return m.maxLength ? (lang === 'ja' ? `${m.maxLength}字まで` : `up to ${m.maxLength} characters`) : '';
+    case 'date':
+      return m.notBefore || m.notAfter ? `${m.notBefore ?? ''}–${m.notAfter ?? ''}` : '';
+    case 'file':
+      return '';
   }
 }
 

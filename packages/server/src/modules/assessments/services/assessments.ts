@@ -24,6 +24,7 @@ import { fail } from '../errors.ts';
 import { answerView, assessmentView, type AnswerView, type AssessmentView } from '../schemas.ts';
 import { catalogItemRef, type CREATABLE_SCOPE_TYPES } from '../scope-types.ts';
 import { answerValues, refreshScore } from '../scores.ts';
+import { evidenceCount, fileAnswer } from '../file-answer.ts';
 import { readSettings } from './settings.ts';
 
 export async function requireAssessment(ctx: Ctx, id: string): Promise<AssessmentRow> {
@@ -88,7 +89,8 @@ export interface AnswerInput extends AnswerChange {
  * value fit the item's answer model and the assignee be a member. A newer stored answer wins (409
  * answer_conflict with it). Audited, and the score refreshed, in the same transaction.
  */
-export async function answer(ctx: Ctx, input: AnswerInput): Promise<AnswerView> {
+export async function answer(ctx: Ctx, given: AnswerInput): Promise<AnswerView> {
+  let input = given;
   const db = ctx.deps.store.db;
   const a = await requireAssessment(ctx, input.assessmentId);
   if (!answersEditable(a.status as AssessmentStatus)) fail('assessment_not_editable');
@@ -97,6 +99,9 @@ export async function answer(ctx: Ctx, input: AnswerInput): Promise<AnswerView> 
   const node = catalog.nodes.find((n) => n.ref === itemRef && n.kind === 'item');
   const model = node ? catalog.pack.answerModels[node.node.answerModel ?? ''] : undefined;
   if (!node || !model) return fail('unknown_item');
+  // A file question's answer is its files (whatever the client sends back), so comments still save.
+  if (model.kind === 'file')
+    input = { ...input, value: fileAnswer(await evidenceCount(db, ctx.orgId, a.id, input.ref)) };
   if (input.value !== null && !answerFits(model, input.value))
     return fail('answer_invalid', [{ in: 'body', pointer: '/value' }]);
   if (input.assigneeId && !(await findMembership(db, ctx.orgId, input.assigneeId))) {

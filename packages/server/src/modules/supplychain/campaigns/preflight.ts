@@ -31,6 +31,8 @@ const SUPPORTED: ReadonlySet<AnswerModel['kind']> = new Set([
   'maturity',
   'number',
   'text',
+  'date',
+  'file',
 ]);
 
 export function isDeliverableEmail(s: string): boolean {

@@ -1,4 +1,4 @@
-import type { AnswerModel, AnswerValue, Text } from '@shinrai/core';
+import { answerLabel as printAnswer, type AnswerModel, type AnswerValue, type Text } from '@shinrai/core';
 import {
   campaignStatusCounts,
   findCampaign,
@@ -28,7 +28,7 @@ import { campaignItems } from './preflight.ts';
 import { queueInboxClarify } from '../inbox/notify.ts';
 import { queueDelivery } from './service.ts';
 
-/** The option label of a choice or maturity answer (null for other kinds). */
+/** The option label of a choice or maturity answer, or a file answer's count (null for other kinds). */
 function answerLabel(model: AnswerModel | undefined, v: AnswerValue | null): Text | null {
   if (!model || !v) return null;
   if (v.kind === 'choice' && model.kind === 'choice')
@@ -38,6 +38,10 @@ function answerLabel(model: AnswerModel | undefined, v: AnswerValue | null): Tex
   if (v.kind === 'multiple' && model.kind === 'multiple') {
     const labels = v.values.map((x) => model.options.find((o) => o.value === x)?.label ?? { ja: x, en: x });
     return { ja: labels.map((l) => l.ja).join('、'), en: labels.map((l) => l.en).join(', ') };
+  }
+  if (v.kind === 'file') {
+    const pack = { answerModels: { file: model } };
+    return { ja: printAnswer(pack, 'file', v, 'ja'), en: printAnswer(pack, 'file', v, 'en') };
   }
   return null;
 }

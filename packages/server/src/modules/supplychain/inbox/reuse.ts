@@ -14,6 +14,7 @@ import { fail } from '../campaigns/errors.ts';
 import { checkedAnswer, load, writeRespondAnswer, type ReusedFrom } from '../respond/service.ts';
 import { ctxOfRespondent, whoAnswered, type Respondent } from '../respond/session.ts';
 import { copyEvidence, evidenceToCopy, type EvidenceOrigin } from './reuse-evidence.ts';
+import { syncFileAnswers } from '../respond/file-answer.ts';
 
 /** Earlier answers a respondent may start from: their values and follow-ups by item ref. */
 export interface ReuseSource {
@@ -145,6 +146,12 @@ async function writeReuse(
     if (supplierOrg) await lockAuditOf(tx.trx, [tx.orgId, supplierOrg]);
     for (const c of checked) await writeRespondAnswer(tx, r, c, JSON.stringify(mark));
     for (const e of evidence) await insertCampaignEvidence(tx.trx, e);
+    // A reused file answer counts the files the item now holds (none copied: unanswered again).
+    await syncFileAnswers(
+      tx,
+      r,
+      checked.filter((c) => c.model.kind === 'file').map((c) => c.ref),
+    );
     const details = {
       ...whoAnswered(r),
       consent: true,

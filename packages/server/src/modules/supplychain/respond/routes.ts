@@ -38,6 +38,12 @@ export const AnswerValue = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('maturity'), level: z.number().int() }),
   z.strictObject({ kind: z.literal('number'), value: z.number() }),
   z.strictObject({ kind: z.literal('text'), value: z.string().max(4000) }),
+  z.strictObject({ kind: z.literal('date'), value: z.string().max(10) }),
+]);
+/** What a respondent reads: a file question's answer is the count of its files (never sent by clients). */
+const StoredAnswerValue = z.discriminatedUnion('kind', [
+  ...AnswerValue.options,
+  z.strictObject({ kind: z.literal('file'), files: z.number() }),
 ]);
 export const FollowUp = z.strictObject({
   reason: z.string().max(2000).nullable(),
@@ -48,12 +54,14 @@ export const RespondItemSchema = z.object({
   title: TextPair,
   description: TextPair.nullable(),
   group: TextPair.nullable(),
-  kind: z.enum(['single', 'multiple', 'maturity', 'number', 'text']),
+  kind: z.enum(['single', 'multiple', 'maturity', 'number', 'text', 'date', 'file']),
   options: z.array(z.object({ value: z.string(), label: TextPair })),
   min: z.number().nullable(),
   max: z.number().nullable(),
   unit: TextPair.nullable(),
-  value: AnswerValue.nullable(),
+  notBefore: z.string().nullable(),
+  notAfter: z.string().nullable(),
+  value: StoredAnswerValue.nullable(),
   followUp: FollowUp,
   followUpNeeded: z.boolean(),
   state: z.enum(['open', 'returned', 'accepted']),

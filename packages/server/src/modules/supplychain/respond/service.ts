@@ -30,6 +30,7 @@ import { writeAnswer } from '../../assessments/public.ts';
 import { fail } from '../campaigns/errors.ts';
 import { storeEvidenceFile } from '../evidence-file.ts';
 import { queueDelivery } from '../campaigns/service.ts';
+import { syncFileAnswers } from './file-answer.ts';
 import { questions } from './questions.ts';
 import { ctxOfRespondent, whoAnswered, type Respondent } from './session.ts';
 
@@ -43,6 +44,9 @@ export interface RespondItem {
   min: number | null;
   max: number | null;
   unit: Text | null;
+  /** A date question's inclusive bounds (YYYY-MM-DD). */
+  notBefore: string | null;
+  notAfter: string | null;
   value: AnswerValue | null;
   followUp: FollowUp;
   followUpNeeded: boolean;
@@ -108,6 +112,8 @@ export async function questionnaire(deps: Deps, r: Respondent) {
       min: model.kind === 'number' ? (model.min ?? null) : null,
       max: model.kind === 'number' ? (model.max ?? null) : null,
       unit: model.kind === 'number' ? (model.unit ?? null) : null,
+      notBefore: model.kind === 'date' ? (model.notBefore ?? null) : null,
+      notAfter: model.kind === 'date' ? (model.notAfter ?? null) : null,
       value,
       followUp: { reason: st?.follow_reason ?? null, plannedDate: st?.follow_date ?? null },
       followUpNeeded: needsFollowUp(model, value),
@@ -186,7 +192,7 @@ export async function checkedAnswer(
       'validation_failed',
       problems.map((p) => ({ in: 'body', pointer: p.pointer, message: p.code })),
     );
-  return { ref, input, prev };
+  return { ref, input, prev, model };
 }
 
 /**
@@ -300,7 +306,7 @@ export async function addEvidence(
   file: { name: string; data: Buffer },
   requestId: string,
 ) {
-  await editableItem(deps, r, ref);
+  const { model } = await editableItem(deps, r, ref);
   const existing = (await listCampaignEvidence(deps.store.db, r.link.org_id, r.request.id)).filter(
     (e) => e.ref === ref,
   );
@@ -327,6 +333,7 @@ export async function addEvidence(
         { type: 'campaign_request', id: r.request.id },
         { ref, sha256, size: row.size, ...whoAnswered(r) },
       );
+      if (model.kind === 'file') await syncFileAnswers(tx, r, [ref]);
     });
   } catch (err) {
     await deps.files.delete(stored.key);

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { Answer, AnswerModel, AnswerValue, CatalogPack, Member, PackNode } from '../../../api/types';
 import type { Evidence } from '../api';
 import { ItemWork } from './ItemWork';
+import { DateControl } from './DateControl';
 import { currentLanguage } from '../../../i18n';
 import { answerLabel, tx } from '../../../lib/catalog';
 import { formatDateTime } from '../../../lib/format';
@@ -404,6 +405,18 @@ export const AnswerItem = memo(function AnswerItem({
       case 'text':
         control = <TextControl model={model} {...props} />;
         break;
+      case 'date':
+        control = <DateControl model={model} {...props} />;
+        break;
+      case 'file':
+        control = (
+          <Text size="sm" c={entry.value?.kind === 'file' ? undefined : 'dimmed'}>
+            {entry.value?.kind === 'file'
+              ? t('workspace.fileAnswered', { count: entry.value.files })
+              : t('workspace.fileHint')}
+          </Text>
+        );
+        break;
     }
   }
 
@@ -507,7 +520,13 @@ export const AnswerItem = memo(function AnswerItem({
           </Box>
           <Group gap="xs">
             <SaveStatus entry={entry} onRetry={() => handlers.onRetry(node.ref)} />
-            {editable && entry.value !== null && model && model.kind !== 'text' && model.kind !== 'number' ? (
+            {editable &&
+            entry.value !== null &&
+            model &&
+            model.kind !== 'text' &&
+            model.kind !== 'number' &&
+            model.kind !== 'date' &&
+            model.kind !== 'file' ? (
               <Button variant="subtle" color="gray" size="compact-xs" onClick={() => answer(null)}>
                 {t('workspace.clear')}
               </Button>

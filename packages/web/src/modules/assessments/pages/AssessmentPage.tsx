@@ -343,7 +343,16 @@ export function AssessmentPage() {
         patch(ref, change);
         void save(ref);
       },
-      onEvidenceChanged: loadEvidence,
+      onEvidenceChanged: () => {
+        loadEvidence();
+        // A file question's answer follows its files (the server writes it): take those answers back.
+        api.assessment(orgId, assessmentId).then((detail) => {
+          setScore(detail.score);
+          for (const a of detail.answers)
+            if (a.value?.kind === 'file' || entriesRef.current[a.ref]?.value?.kind === 'file')
+              patch(a.ref, { value: a.value, revision: a.revision });
+        }, notifyError);
+      },
       register: (index, element) => {
         itemElements.current[index] = element;
       },
@@ -377,7 +386,7 @@ export function AssessmentPage() {
         void save(item.ref);
       },
     }),
-    [patch, save, refreshScore, pack, loadEvidence],
+    [patch, save, refreshScore, pack, loadEvidence, orgId, assessmentId],
   );
 
   const today = new Date().toISOString().slice(0, 10);

@@ -106,6 +106,16 @@ export function AnswerModelView({ model }: { model: AnswerModel }) {
             : t('catalogs.answerKinds.text')}
         </Text>
       );
+    case 'date':
+      return (
+        <Text size="sm">
+          {model.notBefore !== undefined || model.notAfter !== undefined
+            ? t('catalogs.range', { min: model.notBefore ?? '', max: model.notAfter ?? '' })
+            : t('catalogs.answerKinds.date')}
+        </Text>
+      );
+    case 'file':
+      return <Text size="sm">{t('catalogs.answerKinds.file')}</Text>;
   }
 }
 

@@ -15,6 +15,8 @@ export type Questionnaire = ResponseOf<'/api/respond/questionnaire', 'get'>;
 export type RespondItem = Item<Questionnaire['items']>;
 export type RespondValue = RespondItem['value'];
 export type FollowUp = RespondItem['followUp'];
+/** What a respondent sends: never a file answer (the server counts an item's files itself). */
+export const sendable = (v: RespondValue) => (v?.kind === 'file' ? null : v);
 
 /** The buyer's calls (signed in). */
 export const campaignsApi = {
@@ -116,7 +118,7 @@ export const respondApi = {
   relink: (token: string) => respond<{ queued: true }>('POST', 'relink', { token }),
   questionnaire: () => respond<Questionnaire>('GET', 'questionnaire'),
   answer: (csrf: string, ref: string, value: RespondValue, followUp: FollowUp) =>
-    respond<void>('PUT', `answers/${encodeURIComponent(ref)}`, { value, followUp }, csrf),
+    respond<void>('PUT', `answers/${encodeURIComponent(ref)}`, { value: sendable(value), followUp }, csrf),
   forward: (csrf: string, body: { email: string; name: string | null; ref: string | null }) =>
     respond<{ queued: true }>('POST', 'forward', body, csrf),
   evidence: (csrf: string, ref: string, file: File) => {

@@ -1,6 +1,6 @@
 import { http, multipart, send, sendVoid } from '../../../api/client';
 import type { Item, ResponseOf } from '../../../api/schema';
-import type { FollowUp, RespondValue } from '../campaigns/api';
+import { sendable, type FollowUp, type RespondValue } from '../campaigns/api';
 
 export type InboxList = ResponseOf<'/api/orgs/{orgId}/supplychain/inbox', 'get'>;
 export type InboxEntry = Item<InboxList['items']>;
@@ -35,7 +35,7 @@ export const inboxApi = {
     sendVoid(
       http.PUT('/api/orgs/{orgId}/supplychain/inbox/{requestId}/answers/{ref}', {
         params: { path: { orgId, requestId, ref } },
-        body: { value, followUp },
+        body: { value: sendable(value), followUp },
       }),
     ),
   evidence: (orgId: string, requestId: string, ref: string, file: File) => {

@@ -145,6 +145,25 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
             onBlur={() => save(text.trim() === '' ? null : { kind: 'text', value: text })}
           />
         )}
+        {item.kind === 'date' && (
+          <TextInput
+            type="date"
+            aria-labelledby={titleId}
+            disabled={disabled}
+            min={item.notBefore ?? undefined}
+            max={item.notAfter ?? undefined}
+            value={value?.kind === 'date' ? value.value : ''}
+            onChange={(e) =>
+              save(e.currentTarget.value ? { kind: 'date', value: e.currentTarget.value } : null)
+            }
+            maw={220}
+          />
+        )}
+        {item.kind === 'file' && (
+          <Text size="sm" c={item.value?.kind === 'file' ? undefined : 'orange.8'}>
+            {t('respond.fileQuestion')}
+          </Text>
+        )}
         {item.followUpNeeded && (
           <Stack gap="xs" p="sm" bg="yellow.0" style={{ borderRadius: 8 }}>
             <Text size="sm" fw={600}>
@@ -174,7 +193,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
             />
           </Stack>
         )}
-        {problem && (
+        {problem && (item.value === null || item.followUpNeeded) && (
           <Text size="sm" c="red" role="alert">
             {problem}
           </Text>

@@ -13,10 +13,17 @@ import { StarResultView } from '../../inbox/components/StarResultView';
 const STATE_COLOR: Record<string, string> = { open: 'blue', returned: 'orange', accepted: 'teal' };
 
 function show(value: unknown): string {
-  const v = value as { kind?: string; value?: string | number; values?: string[]; level?: number } | null;
+  const v = value as {
+    kind?: string;
+    value?: string | number;
+    values?: string[];
+    level?: number;
+    files?: number;
+  } | null;
   if (!v) return '';
   if (v.kind === 'multiple') return (v.values ?? []).join(', ');
   if (v.kind === 'maturity') return String(v.level);
+  if (v.kind === 'file') return String(v.files);
   return String(v.value ?? '');
 }
 
