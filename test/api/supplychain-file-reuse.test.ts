@@ -1,8 +1,8 @@
-import type { LightMyRequestResponse } from 'fastify';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import { json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import { linkSupplier, must, personWithOrg } from '../helpers/supplychain-parties.ts';
 import { startSmtp, stopSmtp, type Received } from '../helpers/smtp.ts';
 
 /*
@@ -20,11 +20,6 @@ const CSV =
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const none = { reason: null, plannedDate: null };
 
-const must = (res: LightMyRequestResponse, status: number) => {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res;
-};
-
 interface Item {
   ref: string;
   kind: string;
@@ -41,31 +36,8 @@ describe('answer once with a file question', () => {
   let buyerB: Client;
   const org = { a: '', b: '', s: '' };
 
-  /** A person with an organization of their own (invited to A only to get an account, then removed). */
-  async function person(email: string, name: string, orgName: string) {
-    must(await admin.post(`/api/orgs/${org.a}/invitations`, { email, role: 'viewer' }), 201);
-    const token = [...mails]
-      .reverse()
-      .find((m) => m.envelope.rcptTo.some((r) => r.address === email))
-      ?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
-    const c = new Client(t.app);
-    must(
-      await c.post(`/api/invitations/${token}/accept`, {
-        displayName: name,
-        password: 'another long passphrase 1',
-      }),
-      200,
-    );
-    const id = json<{ organization: { id: string } }>(
-      must(await c.post('/api/orgs', { name: orgName, kind: 'enterprise' }), 201),
-    ).organization.id;
-    const members = json<{ items: { user: { id: string; email: string } }[] }>(
-      await admin.get(`/api/orgs/${org.a}/members`),
-    ).items;
-    const userId = members.find((m) => m.user.email === email)!.user.id;
-    must(await admin.del(`/api/orgs/${org.a}/members/${userId}`), 204);
-    return { c, id };
-  }
+  const person = (email: string, name: string, orgName: string) =>
+    personWithOrg(t, admin, org.a, mails, { email, name, orgName });
 
   /** The catalog imported from CSV, a relationship with S, its registry entry linked to S, and a campaign. */
   async function buyerSends(buyer: Client, buyerOrg: string, title: string): Promise<string> {
@@ -90,30 +62,7 @@ describe('answer once with a file question', () => {
     const catalogId = json<{ items: { id: string; urn: string }[] }>(
       await buyer.get(`/api/orgs/${buyerOrg}/catalogs`),
     ).items.find((c) => c.urn === URN)!.id;
-    const slug = json<{ organization: { slug: string } }>(await buyer.get(`/api/orgs/${buyerOrg}`))
-      .organization.slug;
-    const rel = json<{ relationship: { id: string } }>(
-      must(
-        await supplier.post(`/api/orgs/${org.s}/relationships`, {
-          counterpartSlug: slug,
-          type: 'buyer_supplier',
-          side: 'to',
-        }),
-        201,
-      ),
-    ).relationship.id;
-    must(await buyer.post(`/api/orgs/${buyerOrg}/relationships/${rel}/accept`), 200);
-    const supplierId = json<{ supplier: { id: string } }>(
-      must(
-        await buyer.post(`/api/orgs/${buyerOrg}/suppliers`, {
-          name: 'エス部品株式会社',
-          linkedOrgId: org.s,
-          criticality: 'high',
-          contacts: [{ name: '江洲 一郎', email: 'ichiro@s-parts.example.jp' }],
-        }),
-        201,
-      ),
-    ).supplier.id;
+    const supplierId = await linkSupplier(buyer, buyerOrg, supplier, org.s);
     const sent = json<{ id: string }>(
       must(
         await buyer.post(`/api/orgs/${buyerOrg}/supplychain/campaigns`, {

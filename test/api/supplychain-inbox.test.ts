@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import { linkSupplier, must, personWithOrg } from '../helpers/supplychain-parties.ts';
 import { startSmtp, stopSmtp, type Received } from '../helpers/smtp.ts';
 
 /*
@@ -57,10 +58,6 @@ interface Review {
 
 const code = (res: LightMyRequestResponse) =>
   (JSON.parse(res.body) as { error?: { code: string } }).error?.code;
-const must = (res: LightMyRequestResponse, status: number) => {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res;
-};
 const noFollowUp: { reason: string | null; plannedDate: string | null } = { reason: null, plannedDate: null };
 
 describe('supplier inbox on Shinrai and answer once', () => {
@@ -82,58 +79,12 @@ describe('supplier inbox on Shinrai and answer once', () => {
     await worker.idle();
   };
 
-  /** A person with an organization of their own (invited to A only to get an account, then removed). */
-  async function person(email: string, name: string, orgName: string) {
-    must(await admin.post(`/api/orgs/${org.a}/invitations`, { email, role: 'viewer' }), 201);
-    const token = [...mails]
-      .reverse()
-      .find((m) => m.envelope.rcptTo.some((r) => r.address === email))
-      ?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
-    const c = new Client(t.app);
-    must(
-      await c.post(`/api/invitations/${token}/accept`, {
-        displayName: name,
-        password: 'another long passphrase 1',
-      }),
-      200,
-    );
-    const id = json<{ organization: { id: string } }>(
-      must(await c.post('/api/orgs', { name: orgName, kind: 'enterprise' }), 201),
-    ).organization.id;
-    const members = json<{ items: { user: { id: string; email: string } }[] }>(
-      await admin.get(`/api/orgs/${org.a}/members`),
-    ).items;
-    const userId = members.find((m) => m.user.email === email)!.user.id;
-    must(await admin.del(`/api/orgs/${org.a}/members/${userId}`), 204);
-    return { c, id };
-  }
+  const person = (email: string, name: string, orgName: string) =>
+    personWithOrg(t, admin, org.a, mails, { email, name, orgName });
 
   /** The buyer's agreed relationship with S, its registry entry linked to S, and a campaign to it. */
   async function buyerSends(buyer: Client, buyerOrg: string, title: string): Promise<string> {
-    const slug = json<{ organization: { slug: string } }>(await buyer.get(`/api/orgs/${buyerOrg}`))
-      .organization.slug;
-    const rel = json<{ relationship: { id: string } }>(
-      must(
-        await supplier.post(`/api/orgs/${org.s}/relationships`, {
-          counterpartSlug: slug,
-          type: 'buyer_supplier',
-          side: 'to',
-        }),
-        201,
-      ),
-    ).relationship.id;
-    must(await buyer.post(`/api/orgs/${buyerOrg}/relationships/${rel}/accept`), 200);
-    const supplierId = json<{ supplier: { id: string } }>(
-      must(
-        await buyer.post(`/api/orgs/${buyerOrg}/suppliers`, {
-          name: 'エス部品株式会社',
-          linkedOrgId: org.s,
-          criticality: 'high',
-          contacts: [{ name: '江洲 一郎', email: 'ichiro@s-parts.example.jp' }],
-        }),
-        201,
-      ),
-    ).supplier.id;
+    const supplierId = await linkSupplier(buyer, buyerOrg, supplier, org.s);
     const catalogId = json<{ items: { id: string; urn: string }[] }>(
       await buyer.get(`/api/orgs/${buyerOrg}/catalogs`),
     ).items.find((c) => c.urn === 'urn:shinrai:catalog:ipa-sme-self-check')!.id;

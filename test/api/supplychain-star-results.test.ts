@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import { linkSupplier, must, personWithOrg } from '../helpers/supplychain-parties.ts';
 import { startSmtp, stopSmtp, type Received } from '../helpers/smtp.ts';
 
 /*
@@ -47,10 +48,6 @@ interface AuditList {
 const error = (res: LightMyRequestResponse) =>
   (JSON.parse(res.body) as { error?: { code: string; message: string; details?: { pointer?: string }[] } })
     .error;
-const must = (res: LightMyRequestResponse, status: number) => {
-  if (res.statusCode !== status) throw new Error(`${res.statusCode} ${res.body}`);
-  return res;
-};
 
 describe('★ results a supplier records and shows to one buyer', () => {
   const mails: Received[] = [];
@@ -66,59 +63,12 @@ describe('★ results a supplier records and shows to one buyer', () => {
   const supplierOf = { a: '', b: '' };
   const result = { valid: '', expired: '' };
 
-  async function person(email: string, name: string, orgName: string) {
-    must(await admin.post(`/api/orgs/${org.a}/invitations`, { email, role: 'viewer' }), 201);
-    const token = [...mails]
-      .reverse()
-      .find((m) => m.envelope.rcptTo.some((r) => r.address === email))
-      ?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
-    const c = new Client(t.app);
-    must(
-      await c.post(`/api/invitations/${token}/accept`, {
-        displayName: name,
-        password: 'another long passphrase 1',
-      }),
-      200,
-    );
-    const id = json<{ organization: { id: string } }>(
-      must(await c.post('/api/orgs', { name: orgName, kind: 'enterprise' }), 201),
-    ).organization.id;
-    const members = json<{ items: { user: { id: string; email: string } }[] }>(
-      await admin.get(`/api/orgs/${org.a}/members`),
-    ).items;
-    must(
-      await admin.del(`/api/orgs/${org.a}/members/${members.find((m) => m.user.email === email)!.user.id}`),
-      204,
-    );
-    return { c, id };
-  }
+  const person = (email: string, name: string, orgName: string) =>
+    personWithOrg(t, admin, org.a, mails, { email, name, orgName });
 
   /** The buyer's relationship with S, its registry entry linked to S (★ required from the decision), a campaign. */
   async function buyerSends(buyer: Client, buyerOrg: string, title: string) {
-    const slug = json<{ organization: { slug: string } }>(await buyer.get(`/api/orgs/${buyerOrg}`))
-      .organization.slug;
-    const rel = json<{ relationship: { id: string } }>(
-      must(
-        await supplier.post(`/api/orgs/${org.s}/relationships`, {
-          counterpartSlug: slug,
-          type: 'buyer_supplier',
-          side: 'to',
-        }),
-        201,
-      ),
-    ).relationship.id;
-    must(await buyer.post(`/api/orgs/${buyerOrg}/relationships/${rel}/accept`), 200);
-    const supplierId = json<{ supplier: { id: string } }>(
-      must(
-        await buyer.post(`/api/orgs/${buyerOrg}/suppliers`, {
-          name: 'エス部品株式会社',
-          linkedOrgId: org.s,
-          criticality: 'high',
-          contacts: [{ name: '江洲 一郎', email: 'ichiro@s-parts.example.jp' }],
-        }),
-        201,
-      ),
-    ).supplier.id;
+    const supplierId = await linkSupplier(buyer, buyerOrg, supplier, org.s);
     must(
       await buyer.post(`/api/orgs/${buyerOrg}/suppliers/${supplierId}/star`, {
         answers: { importantInfo: false, outageDelay: false, networkReach: false },
