@@ -340,6 +340,8 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await saved(hanako, () => qs.nth(0).getByRole('radio', { name: '実施している', exact: true }).check());
   const dateInput = qs.nth(1).locator('input[type=date]');
   await saved(hanako, () => dateInput.fill('2026-09-15'));
+  // the browser draws the field in its own order (09/15/2026 here): the date is spelled in Japanese under it
+  await qs.nth(1).getByTestId('date-spelled').getByText('2026年9月15日').waitFor();
   await qs.nth(2).getByText(C.respond.fileQuestion).waitFor();
   await viewport(hanako, 'respond-date-file-390', qs.nth(1));
   await hanako.getByRole('button', { name: C.respond.submit }).click();
@@ -371,6 +373,7 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await fileCard.getByText(A.workspace.fileHint).waitFor();
   await dateCard.locator('input[type=date]').fill('2026-09-15');
   await dateCard.getByText(A.workspace.saved).waitFor();
+  await dateCard.getByTestId('date-spelled').getByText('2026年9月15日').waitFor();
   const fileWork = fileCard.getByTestId('item-work');
   await fileWork.getByRole('button', { name: A.work.toggle }).click();
   await fileWork.locator('input[type="file"]').setInputFiles(pdf);

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { DateField } from '../../../components/DateField';
 import type { AnswerModel, AnswerValue } from '../../../api/types';
 
 /** A date answer (YYYY-MM-DD): the browser's date picker, bounded by the model; emptied = unanswered. */
@@ -16,8 +16,7 @@ export function DateControl({
   onChange: (value: AnswerValue | null) => void;
 }) {
   return (
-    <TextInput
-      type="date"
+    <DateField
       aria-label={label}
       value={value?.kind === 'date' ? value.value : ''}
       min={model.notBefore}

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../../components/DateField';
 import { currentLanguage } from '../../../../i18n';
 import type { FollowUp, RespondItem, RespondValue } from '../api';
 
@@ -146,8 +147,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
           />
         )}
         {item.kind === 'date' && (
-          <TextInput
-            type="date"
+          <DateField
             aria-labelledby={titleId}
             disabled={disabled}
             min={item.notBefore ?? undefined}
