@@ -128,6 +128,30 @@ describe.each(DIALECTS)('authority cached on two instances of one database (%s)'
       expect(echoed).toBe(true);
     });
 
+  if (dialect === 'postgres')
+    it('does not hold a write for an older change of another request that never comes back (rolled back)', async () => {
+      const channel = storeB.authChannel as PostgresAuthChannel;
+      await channel.listening();
+      const stale = channel.before({ kind: 'all' }); // a change whose transaction then rolled back
+      const mark = channel.mark();
+      let done = false;
+      const settled = channel.settled(60_000, mark).then(() => (done = true));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(done).toBe(true);
+      await settled;
+      // a change made after the mark is waited for
+      const mine = channel.before({ kind: 'all' });
+      let waited = true;
+      const pending = channel.settled(60_000, mark).then(() => (waited = false));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(waited).toBe(true);
+      channel.cancel(mine);
+      await pending;
+      channel.cancel(stale);
+    });
+
   it('enforces a removal through A on B, and a logout through A on B', async () => {
     const memberB = onB(member);
     expect((await memberB.get(`/api/orgs/${orgId}/members`)).statusCode).toBe(200);

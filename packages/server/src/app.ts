@@ -110,13 +110,20 @@ export async function buildApp(
   await startAuthCache(deps.store);
   app.addHook('onClose', async () => stopAuthCache(deps.store));
   resolvePrincipalOnApiRoutes(app, deps);
+  // A write that changed sessions or memberships answers once every instance has been told: it waits for
+  // the changes made since it started (a failed write answers at once; its rolled-back change never comes).
   const authChannel = deps.store.authChannel;
+  const authMarks = new WeakMap<object, number>();
+  if (authChannel !== null)
+    app.addHook('onRequest', async (req) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') authMarks.set(req, authChannel.mark());
+    });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     if (deps.shuttingDown) void reply.header('connection', 'close');
-    // A write that changed sessions or memberships answers once every instance has been told.
-    if (authChannel !== null && req.method !== 'GET' && req.method !== 'HEAD')
-      await authChannel.settled(2000);
+    const mark = authMarks.get(req);
+    if (authChannel !== null && mark !== undefined && reply.statusCode < 400)
+      await authChannel.settled(2000, mark);
   });
   registerMetrics(app, deps.config.metricsToken);
 

@@ -53,6 +53,9 @@ export class SqliteAuthChannel implements AuthChannel {
     this.subs.emit(change);
   }
   cancel(): void {}
+  mark(): number {
+    return 0;
+  }
   async settled(): Promise<void> {}
 }
 
@@ -88,8 +91,8 @@ export class PostgresAuthChannel implements AuthChannel {
   private timer: NodeJS.Timeout | null = null;
   /** Resolved when the listener is next up (tests await it; nothing else needs to). */
   private upWaiters: (() => void)[] = [];
-  /** Waiting for `pending` to empty (see `settled`). */
-  private settleWaiters: (() => void)[] = [];
+  /** Waiting for the pending changes after their mark to come back (see `settled`). */
+  private settleWaiters: { since: number; done: () => void }[] = [];
   /** For tests: called after each notification has been applied. */
   onNotice: ((change: AuthChange, fromSelf: boolean) => void) | null = null;
   /** For tests: called when the listener goes down. */
@@ -180,7 +183,7 @@ export class PostgresAuthChannel implements AuthChannel {
     const fromSelf = notice.i === this.instance;
     if (fromSelf) {
       this.pending.delete(notice.n);
-      if (this.pending.size === 0) this.wakeSettled();
+      this.wakeSettled();
     }
     this.onNotice?.(notice.c, fromSelf);
   }
@@ -214,24 +217,37 @@ export class PostgresAuthChannel implements AuthChannel {
 
   cancel(ticket: number): void {
     this.pending.delete(ticket);
-    if (this.pending.size === 0) this.wakeSettled();
+    this.wakeSettled();
   }
 
-  settled(maxMs: number): Promise<void> {
-    if (!this.up || this.pending.size === 0) return Promise.resolve();
+  mark(): number {
+    return this.seq;
+  }
+
+  settled(maxMs: number, since = 0): Promise<void> {
+    if (!this.up || this.clearSince(since)) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.settleWaiters = this.settleWaiters.filter((w) => w !== done);
-        resolve();
+      const waiter = {
+        since,
+        done: (): void => {
+          clearTimeout(timer);
+          this.settleWaiters = this.settleWaiters.filter((w) => w !== waiter);
+          resolve();
+        },
       };
-      const timer = setTimeout(done, maxMs);
+      const timer = setTimeout(waiter.done, maxMs);
       timer.unref();
-      this.settleWaiters.push(done);
+      this.settleWaiters.push(waiter);
     });
   }
 
+  /** No change of this instance newer than ticket `since` is still waiting for its notification. */
+  private clearSince(since: number): boolean {
+    for (const n of this.pending.keys()) if (n > since) return false;
+    return true;
+  }
+
   private wakeSettled(): void {
-    for (const w of this.settleWaiters.splice(0)) w();
+    for (const w of [...this.settleWaiters]) if (!this.up || this.clearSince(w.since)) w.done();
   }
 }

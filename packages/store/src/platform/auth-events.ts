@@ -34,13 +34,15 @@ export interface AuthChannel {
   after(ex: Executor, change: AuthChange, ticket: number): Promise<void>;
   /** The write failed outside a transaction: nothing changed. */
   cancel(ticket: number): void;
+  /** The last ticket handed out so far (a request notes it when it starts, for `settled`). */
+  mark(): number;
   /**
-   * Resolves once every change of this instance has come back from the database (PostgreSQL: its
-   * notification, which reached every other instance's listener at the same commit), or after
-   * `maxMs`. A response to a write that changed authority waits for it, so a request sent to another
+   * Resolves once every change of this instance after ticket `since` has come back from the database
+   * (PostgreSQL: its notification, which reached every other instance's listener at the same commit), or
+   * after `maxMs`. A response to a write that changed authority waits for it, so a request sent to another
    * instance after that response is not served on the old authority.
    */
-  settled(maxMs: number): Promise<void>;
+  settled(maxMs: number, since?: number): Promise<void>;
 }
 
 /**
