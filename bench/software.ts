@@ -11,6 +11,7 @@
  * Run: node --import tsx bench/software.ts [--quick] [--no-write] [--ingest]
  */
 import { migrate, openStore, type Store } from '@shinrai/store';
+import * as storeApi from '@shinrai/store';
 import Sqlite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,6 +39,15 @@ const PER_RELEASE = 1_000;
 const WHERE_USED_QUERIES = 300;
 const INGEST_ONLY = process.argv.includes('--ingest');
 const INGEST_RUNS = INGEST_ONLY ? 13 : 5;
+/**
+ * --ingest: components already stored in other releases before the runs (an instance in use: 100 releases
+ * of 10,000), so the write pays for indexes of a realistic size; `--portfolio N` sets it.
+ */
+const PORTFOLIO = process.argv.includes('--portfolio')
+  ? Number(process.argv[process.argv.indexOf('--portfolio') + 1])
+  : INGEST_ONLY && !QUICK
+    ? 1_000_000
+    : 0;
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 const semver = (r: () => number) => `${Math.floor(r() * 10)}.${Math.floor(r() * 20)}.${Math.floor(r() * 30)}`;
@@ -211,6 +221,54 @@ async function seedOrgProductRelease(file: string, releases: number): Promise<vo
   raw.close();
 }
 
+/**
+ * `count` components in releases of 10,000 before the ingest runs, with their package keys when the schema
+ * has them (as the software.keys job leaves them); a schema without keys (before migration 0037) gets the
+ * same components, indexed by its own component indexes.
+ */
+function seedPortfolio(file: string, count: number): void {
+  if (count <= 0) return;
+  const t0 = performance.now();
+  const raw = bulk(file);
+  const hasKeys =
+    raw.prepare(`select 1 from sqlite_master where name = 'software_component_keys'`).get() !== undefined;
+  const at = new Date().toISOString();
+  const release = raw.prepare(
+    `insert into software_releases (id, org_id, product_id, version, component_count, created_at, sbom_uploaded_at) values (?, 'org', 'p0', ?, 10000, ?, ?)`,
+  );
+  const component = raw.prepare(
+    `insert into software_components (id, org_id, release_id, bom_ref, name, version, purl, purl_key, ecosystem, osv_name, licenses, hashes, supplier, dev, support_ends)
+     values (?, 'org', ?, ?, ?, ?, ?, ?, 'npm', ?, '["MIT"]', '[]', null, 0, null)`,
+  );
+  const key = hasKeys
+    ? raw.prepare(
+        `insert into software_component_keys (component_id, release_id, org_id, purl_key, name, version, purl, ecosystem, osv_name)
+         values (?, ?, 'org', ?, ?, ?, ?, 'npm', ?)`,
+      )
+    : undefined;
+  const r = prng(11);
+  for (let rel = 0; rel * 10_000 < count; rel++) {
+    raw.transaction(() => {
+      const id = `portfolio-${String(rel).padStart(4, '0')}`;
+      release.run(id, `0.${rel}.0`, at, at);
+      for (let j = 0; j < 10_000 && rel * 10_000 + j < count; j++) {
+        const k = Math.floor(r() * 400_000);
+        const name = `pkg-${k}`;
+        const version = semver(r);
+        const cid = `${id}-${String(j).padStart(5, '0')}`;
+        component.run(cid, id, `c${j}`, name, version, `pkg:npm/${name}@${version}`, `pkg:npm/${name}`, name);
+        key?.run(cid, id, `pkg:npm/${name}`, name, version, `pkg:npm/${name}@${version}`, name);
+      }
+    })();
+  }
+  if (hasKeys)
+    raw
+      .prepare(`update software_releases set keys_indexed_at = sbom_uploaded_at where id like 'portfolio-%'`)
+      .run();
+  raw.close();
+  process.stderr.write(`portfolio: ${count} components in ${ms(performance.now() - t0)} ms\n`);
+}
+
 interface IngestFigures {
   jsonParse: number;
   bytes: number;
@@ -229,6 +287,8 @@ interface IngestRun {
   rows: number;
   match: number;
   write: number;
+  /** The software.keys job for the release, after the upload answered (0 before migration 0037). */
+  keys: number;
   findings: number;
   /**
    * The process's kept advisory records (parsed and compiled, issue 12) were emptied just before this
@@ -244,6 +304,7 @@ async function benchIngest(): Promise<IngestFigures & { dir: string }> {
   fillAdvisories(file, ADVISORIES);
   await seedOrgProductRelease(file, INGEST_RUNS);
   process.stderr.write(`advisories: ${ADVISORIES} in ${ms(performance.now() - g0)} ms\n`);
+  seedPortfolio(file, PORTFOLIO);
   const text = generateBom(BOM_COMPONENTS);
   const bytes = Buffer.from(text);
   const parses: number[] = [];
@@ -253,6 +314,9 @@ async function benchIngest(): Promise<IngestFigures & { dir: string }> {
     parses.push(performance.now() - t0);
   }
   const db = openStore({ databaseUrl: undefined, dataDir: dir });
+  // Looked up by name so that this file also runs against the code before the keys job (A B runs).
+  const keysStep = (storeApi as unknown as Record<string, unknown>)['writeReleaseKeysStep'] as
+    ((ex: unknown, id: string, chunk: number, state: object) => Promise<{ done: boolean }>) | undefined;
   const runs: IngestFigures['runs'] = [];
   try {
     for (let i = 0; i < INGEST_RUNS; i++) {
@@ -296,6 +360,11 @@ async function benchIngest(): Promise<IngestFigures & { dir: string }> {
         );
       });
       const t4 = performance.now();
+      if (keysStep !== undefined) {
+        const state = {};
+        while (!(await keysStep(db.db, release, 2000, state)).done);
+      }
+      const t5 = performance.now();
       runs.push({
         jsonParse: yardstick,
         total: t4 - t0,
@@ -306,6 +375,7 @@ async function benchIngest(): Promise<IngestFigures & { dir: string }> {
         rows: t2 - t1,
         match: t3 - t2,
         write: t4 - t3,
+        keys: t5 - t4,
         findings,
         cold,
       });
@@ -358,9 +428,19 @@ async function benchWhereUsed(): Promise<{ sets: WhereUsedSet[]; loadMs: number 
     `insert into software_components (id, org_id, release_id, bom_ref, name, version, purl, purl_key, ecosystem, osv_name, licenses, hashes, supplier, dev, support_ends)
      values (?, 'org', ?, ?, ?, ?, ?, ?, 'npm', ?, 'MIT', '[]', null, 0, null)`,
   );
+  // The package keys as the software.keys job leaves them after each upload (store migration 0037).
+  const key = raw.prepare(
+    `insert into software_component_keys (component_id, release_id, org_id, purl_key, name, version, purl, ecosystem, osv_name)
+     values (?, ?, 'org', ?, ?, ?, ?, 'npm', ?)`,
+  );
+  const indexed = raw.prepare(
+    `update software_releases set sbom_uploaded_at = ?, keys_indexed_at = ? where id = ?`,
+  );
+  const at = new Date().toISOString();
   let n = 0;
   for (let rel = 0; rel < RELEASES; rel++) {
     raw.transaction(() => {
+      indexed.run(at, at, `r${rel}`);
       const seen = new Set<number>();
       while (seen.size < PER_RELEASE) {
         const k = draw();
@@ -369,7 +449,7 @@ async function benchWhereUsed(): Promise<{ sets: WhereUsedSet[]; loadMs: number 
         const name = `pkg-${k}`;
         const version = `1.${k % 7}.${rel % 13}`;
         insert.run(
-          `k${n++}`,
+          `k${n}`,
           `r${rel}`,
           `c${k}`,
           name,
@@ -378,6 +458,7 @@ async function benchWhereUsed(): Promise<{ sets: WhereUsedSet[]; loadMs: number 
           `pkg:npm/${name}`,
           name,
         );
+        key.run(`k${n++}`, `r${rel}`, `pkg:npm/${name}`, name, version, `pkg:npm/${name}@${version}`, name);
       }
     })();
   }
@@ -515,7 +596,7 @@ async function ingestOnly(): Promise<void> {
     `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- Machine: ${machineLine()}`,
     `- Load average (\`uptime\`, 1/5/15 min) at start: ${uptime0.map((v) => v.toFixed(2)).join(' / ')}; at end: ${uptime1.map((v) => v.toFixed(2)).join(' / ')}`,
-    `- Input: ${BOM_COMPONENTS.toLocaleString('en')}-component CycloneDX 1.6 JSON (${(ingest.bytes / 2 ** 20).toFixed(1)} MiB), ${ADVISORIES.toLocaleString('en')} advisories, ${first?.findings ?? 0} findings`,
+    `- Input: ${BOM_COMPONENTS.toLocaleString('en')}-component CycloneDX 1.6 JSON (${(ingest.bytes / 2 ** 20).toFixed(1)} MiB), ${ADVISORIES.toLocaleString('en')} advisories, ${first?.findings ?? 0} findings; ${PORTFOLIO.toLocaleString('en')} components already stored in other releases`,
     '',
     '| step | warm: ms | × JSON.parse | cold: ms | × JSON.parse |',
     '|---|---:|---:|---:|---:|',
@@ -526,6 +607,7 @@ async function ingestOnly(): Promise<void> {
     row('component rows + dependency paths', 'rows'),
     row('match (candidate lookup + OSV matcher)', 'match'),
     row('write (components + findings, one transaction)', 'write'),
+    row('package keys (software.keys job, after the response: not in the total)', 'keys'),
     `| **ingest, total** | **${ms(med(warm, 'total'))}** | **${total.toFixed(2)} ×** | **${ms(med(cold, 'total'))}** | **${totalCold.toFixed(2)} ×** |`,
     `| first ingest in the process (compiles the schema, no kept records) | | | ${ms(first?.total ?? 0)} | ${((first?.total ?? 0) / (first?.jsonParse ?? 1)).toFixed(2)} × |`,
     '',

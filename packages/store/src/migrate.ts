@@ -34,6 +34,7 @@ import { sharingAttachmentsMigration } from './sharing/migrations/0033-sharing-a
 import { supplychainInboxMigration } from './supplychain/migrations/0034-supplychain-inbox.ts';
 import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
 import { supplychainStarResultsMigration } from './supplychain/migrations/0036-supplychain-star-results.ts';
+import { componentKeysMigration } from './software/migrations/0037-software-component-keys.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -76,6 +77,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0034-supplychain-inbox': supplychainInboxMigration(),
     '0035-supplychain-onward': supplychainOnwardMigration(),
     '0036-supplychain-star-results': supplychainStarResultsMigration(),
+    '0037-software-component-keys': componentKeysMigration(),
   };
 }
 

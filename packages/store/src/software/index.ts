@@ -5,3 +5,4 @@ export * from './findings.ts';
 export * from './settings.ts';
 export * from './integrity.ts';
 export * from './sharing.ts';
+export * from './keys.ts';

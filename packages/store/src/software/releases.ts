@@ -82,11 +82,14 @@ export async function deleteSoftwareProduct(ex: Executor, orgId: string, id: str
 
 // ---- releases -------------------------------------------------------------------------------
 
-export async function insertSoftwareRelease(ex: Executor, row: SoftwareReleaseRow): Promise<void> {
+export async function insertSoftwareRelease(
+  ex: Executor,
+  row: Insertable<SoftwareReleasesTable>,
+): Promise<void> {
   await ex.insertInto('software_releases').values(row).execute();
 }
 
-export type SoftwareReleaseSummaryRow = Omit<SoftwareReleaseRow, 'graph'>;
+export type SoftwareReleaseSummaryRow = Omit<SoftwareReleaseRow, 'graph' | 'keys_indexed_at'>;
 const RELEASE_SUMMARY = [
   'id',
   'org_id',
@@ -169,6 +172,7 @@ export async function replaceSoftwareSbom(
       sbom_format: release.sbom_format,
       sbom_spec_version: release.sbom_spec_version,
       sbom_uploaded_at: release.sbom_uploaded_at,
+      keys_indexed_at: null, // the keys job writes the new SBOM's package keys after the upload
       component_count: release.component_count,
       graph: release.graph,
     })
@@ -239,7 +243,11 @@ export async function listSoftwareComponents(
 
 // ---- re-match -------------------------------------------------------------------------------
 
-/** Releases (with their org) holding a component of one of the OSV packages `keys` ({ecosystem base, name}). */
+/**
+ * Releases (with their org) holding a component of one of the OSV packages `keys` ({ecosystem base, name}):
+ * from the package keys (migration 0037), and from the components of releases whose keys are not written
+ * yet. A release with keys left from an earlier SBOM may come out too: it is only re-matched for nothing.
+ */
 export async function releasesWithPackages(
   ex: Executor,
   keys: readonly { ecosystem: string; name: string }[],
@@ -249,10 +257,24 @@ export async function releasesWithPackages(
   const wanted = new Set(keys.map((k) => `${k.ecosystem}\u0000${k.name}`));
   const out = new Map<string, string>();
   for (let i = 0; i < names.length; i += 500) {
+    const some = names.slice(i, i + 500);
     const rows = await ex
-      .selectFrom('software_components')
+      .selectFrom('software_component_keys')
       .select(['release_id', 'org_id', 'ecosystem', 'osv_name'])
-      .where('osv_name', 'in', names.slice(i, i + 500))
+      .where('osv_name', 'in', some)
+      .unionAll(
+        ex
+          .selectFrom('software_components')
+          .select(['release_id', 'org_id', 'ecosystem', 'osv_name'])
+          .where('osv_name', 'in', some)
+          .where('release_id', 'in', (eb) =>
+            eb
+              .selectFrom('software_releases')
+              .select('id')
+              .where('sbom_uploaded_at', 'is not', null)
+              .where('keys_indexed_at', 'is', null),
+          ),
+      )
       .execute();
     for (const r of rows) {
       const base = (r.ecosystem ?? '').split(':')[0] ?? '';

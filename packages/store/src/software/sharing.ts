@@ -79,7 +79,9 @@ export interface WhereUsedRow {
 /**
  * Components with `purlKey` in releases of `orgId`, and — when `sharedFrom` lists supplier organizations
  * with an active relationship — in releases those suppliers shared with `orgId` and have not revoked.
- * Answered from the covering where-used index (migration 0014); version ranges are the caller's (vers) business.
+ * Answered from the package keys' covering index (migration 0037) for releases whose keys are complete,
+ * and from the components of the few releases whose keys the `software.keys` job has not written yet
+ * (one seek each); version ranges are the caller's (vers) business.
  */
 export async function whereUsed(
   ex: Executor,
@@ -87,52 +89,66 @@ export async function whereUsed(
   purlKey: string,
   sharedFrom: readonly string[],
 ): Promise<WhereUsedRow[]> {
-  return ex
-    .selectFrom('software_components as c')
-    .innerJoin('software_releases as r', 'r.id', 'c.release_id')
-    .innerJoin('software_products as p', 'p.id', 'r.product_id')
-    .innerJoin('organizations as o', 'o.id', 'r.org_id')
-    .select([
-      'r.id as release_id',
-      'r.version as release_version',
-      'p.id as product_id',
-      'p.name as product_name',
-      'o.id as owner_org_id',
-      'o.name as owner_org_name',
-      'c.name as component_name',
-      'c.version as component_version',
-      'c.purl as component_purl',
-    ])
-    .where('c.purl_key', '=', purlKey)
-    .where((eb) => {
-      const own = eb('c.org_id', '=', orgId);
-      if (sharedFrom.length === 0) return own;
-      return eb.or([
-        own,
-        eb.and([
-          eb('c.org_id', 'in', [...sharedFrom]),
-          eb(
-            'c.release_id',
-            'in',
-            eb
-              .selectFrom('software_shares as s')
-              // Made under the relationship that is active now, not under an earlier, ended one.
-              .innerJoin('relationships as rel', (j) =>
-                j.onRef('rel.to_org_id', '=', 's.org_id').onRef('rel.from_org_id', '=', 's.with_org_id'),
-              )
-              .select('s.release_id')
-              .where('s.with_org_id', '=', orgId)
-              .where('s.revoked_at', 'is', null)
-              .where('s.org_id', 'in', [...sharedFrom])
-              .where('rel.type', '=', 'buyer_supplier')
-              .where('rel.status', '=', 'active')
-              .whereRef('s.created_at', '>=', 'rel.accepted_at'),
-          ),
-        ]),
-      ]);
-    })
-    .orderBy('p.name')
-    .orderBy('r.version')
+  // Both tables have the columns read here; typed as one of them so that the builder's types stay one.
+  const branch = (table: 'software_component_keys' | 'software_components') =>
+    ex
+      .selectFrom(`${table} as c` as 'software_components as c')
+      .innerJoin('software_releases as r', 'r.id', 'c.release_id')
+      .innerJoin('software_products as p', 'p.id', 'r.product_id')
+      .innerJoin('organizations as o', 'o.id', 'r.org_id')
+      .select([
+        'r.id as release_id',
+        'r.version as release_version',
+        'p.id as product_id',
+        'p.name as product_name',
+        'o.id as owner_org_id',
+        'o.name as owner_org_name',
+        'c.name as component_name',
+        'c.version as component_version',
+        'c.purl as component_purl',
+      ])
+      .where('c.purl_key', '=', purlKey)
+      .where((eb) => {
+        const own = eb('c.org_id', '=', orgId);
+        if (sharedFrom.length === 0) return own;
+        return eb.or([
+          own,
+          eb.and([
+            eb('c.org_id', 'in', [...sharedFrom]),
+            eb(
+              'c.release_id',
+              'in',
+              eb
+                .selectFrom('software_shares as s')
+                // Made under the relationship that is active now, not under an earlier, ended one.
+                .innerJoin('relationships as rel', (j) =>
+                  j.onRef('rel.to_org_id', '=', 's.org_id').onRef('rel.from_org_id', '=', 's.with_org_id'),
+                )
+                .select('s.release_id')
+                .where('s.with_org_id', '=', orgId)
+                .where('s.revoked_at', 'is', null)
+                .where('s.org_id', 'in', [...sharedFrom])
+                .where('rel.type', '=', 'buyer_supplier')
+                .where('rel.status', '=', 'active')
+                .whereRef('s.created_at', '>=', 'rel.accepted_at'),
+            ),
+          ]),
+        ]);
+      });
+  return branch('software_component_keys')
+    .where('r.keys_indexed_at', 'is not', null)
+    .unionAll(
+      branch('software_components').where('c.release_id', 'in', (eb) =>
+        eb
+          .selectFrom('software_releases as w')
+          .select('w.id')
+          .where('w.sbom_uploaded_at', 'is not', null)
+          .where('w.keys_indexed_at', 'is', null)
+          .where('w.org_id', 'in', [orgId, ...sharedFrom]),
+      ),
+    )
+    .orderBy('product_name')
+    .orderBy('release_version')
     .limit(20_000)
     .execute();
 }

@@ -26,6 +26,11 @@ export interface SoftwareReleasesTable {
   /** The SBOM's dependency graph as JSON: { rootRefs: string[], dependencies: {from, to[]}[] }. */
   graph: string | null;
   created_at: string;
+  /**
+   * The `sbom_uploaded_at` of the SBOM whose package keys (`software_component_keys`) are complete; null while
+   * the keys job has not finished for the current SBOM (where-used and re-match then read its components).
+   */
+  keys_indexed_at: string | null;
 }
 
 export interface SoftwareComponentsTable {
@@ -37,7 +42,7 @@ export interface SoftwareComponentsTable {
   version: string | null;
   /** Canonical purl, or null when the BOM had none or an invalid one. */
   purl: string | null;
-  /** purl without version/qualifiers/subpath (`purlKey`): the where-used index. */
+  /** purl without version/qualifiers/subpath (`purlKey`): the where-used key. */
   purl_key: string | null;
   /** OSV ecosystem (with a distribution release, e.g. "Debian:12") and package name; null: not matchable. */
   ecosystem: string | null;
@@ -48,6 +53,22 @@ export interface SoftwareComponentsTable {
   supplier: string | null;
   dev: number;
   support_ends: string | null;
+}
+
+/**
+ * The package keys of components, for lookups by package across releases (where-used, re-match), written
+ * by the `software.keys` job after an upload rather than in it (migration 0037 says why).
+ */
+export interface SoftwareComponentKeysTable {
+  component_id: string;
+  release_id: string;
+  org_id: string;
+  purl_key: string | null;
+  name: string;
+  version: string | null;
+  purl: string | null;
+  ecosystem: string | null;
+  osv_name: string | null;
 }
 
 export interface SoftwareFindingsTable {
@@ -166,6 +187,7 @@ export interface SoftwareTables {
   software_products: SoftwareProductsTable;
   software_releases: SoftwareReleasesTable;
   software_components: SoftwareComponentsTable;
+  software_component_keys: SoftwareComponentKeysTable;
   software_findings: SoftwareFindingsTable;
   software_vex: SoftwareVexTable;
   software_vex_history: SoftwareVexHistoryTable;

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { softwareFileRoutes } from './file-routes.ts';
 import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './inventory/rematch.ts';
+import { SOFTWARE_KEYS_JOB, softwareKeysJob, writeReleaseKeys } from './inventory/keys-job.ts';
 import { softwareArtifactRoutes } from './artifact-routes.ts';
 import { softwareFindingRoutes } from './finding-routes.ts';
 import { softwareLicenseRoutes } from './license-routes.ts';
@@ -29,9 +30,12 @@ export const softwareModule = defineModule({
     softwareWhereUsedRoutes,
     softwareFileRoutes,
   ],
-  jobs: (deps) => ({ [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps) }),
+  jobs: (deps) => ({
+    [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps),
+    [SOFTWARE_KEYS_JOB]: softwareKeysJob(deps),
+  }),
   relationshipEnded: revokeSoftwareSharesOnEnd,
 });
 
-export { SOFTWARE_REMATCH_JOB, softwareRematchJob };
+export { SOFTWARE_REMATCH_JOB, softwareRematchJob, SOFTWARE_KEYS_JOB, softwareKeysJob, writeReleaseKeys };
 export { graphJson } from './inventory/ingest.ts';

@@ -14,6 +14,7 @@ import { audit, type Actor } from '../../../platform/services/audit-trail.ts';
 import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
 import type { ParseSbomOptions, SbomProblem } from '@shinrai/formats/sbom';
 import { componentRows } from './component-rows.ts';
+import { enqueueReleaseKeys } from './keys-job.ts';
 import { matchComponentsWithNotes } from './match.ts';
 import { alertFindings } from './notify.ts';
 import { pathsFrom } from './paths.ts';
@@ -95,6 +96,7 @@ export async function ingestSbom(
       [],
       [],
     );
+    await enqueueReleaseKeys(trx, release, now.toISOString());
     for (const chunk of prepared.chunks) {
       await nextTurn();
       const rows = JSON.parse(utf8.decode(chunk)) as SoftwareComponentRow[];

@@ -71,6 +71,7 @@ export async function createRelease(
     sbom_uploaded_at: null,
     component_count: 0,
     graph: null,
+    keys_indexed_at: null,
     created_at: ctx.now.toISOString(),
   };
   await write(ctx, async (tx) => {
