@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { MantineProvider } from '@mantine/core';
 import i18next from 'i18next';
 import { createElement } from 'react';
@@ -79,5 +81,27 @@ describe('spelledDate', () => {
     expect(isCalendarDate('2026-09-15T00:00:00Z')).toBe(false);
     expect(spelledDate(null, 'ja')).toBe('');
     expect(spelledDate('2028-02-29', 'ja')).toBe('2028年2月29日');
+  });
+});
+
+describe('date fields in the app', () => {
+  const SRC = path.resolve(import.meta.dirname, '..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) return sources(p);
+      return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [p] : [];
+    });
+
+  it('are all DateFields: no bare browser date or date-and-time field', () => {
+    // a bare <input type="date"> shows 11/12/2026 to a Japanese user of an English browser
+    const bare = sources(SRC).flatMap((file) =>
+      path.relative(SRC, file) === path.join('components', 'DateField.tsx')
+        ? []
+        : [...readFileSync(file, 'utf8').matchAll(/type(?:=|:\s*)["'](date|datetime-local)["']/g)].map(
+            (m) => `${path.relative(SRC, file)}: ${m[0]}`,
+          ),
+    );
+    expect(bare).toEqual([]);
   });
 });
