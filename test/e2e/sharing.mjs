@@ -81,7 +81,7 @@ await runScenario('sharing', SHOTS, async ({ begin, shot, startServer, launchBro
   await desk.getByLabel(label(S.form.occurredOn)).fill('2026-11-12');
   await until(
     'the date spelled in Japanese',
-    async () => (await desk.getByTestId('occurred-on-spelled').innerText()) === '2026年11月12日',
+    async () => (await desk.getByTestId('date-spelled').innerText()) === '2026年11月12日',
   );
   await desk.getByLabel(label(S.form.title)).fill('請求書を装った標的型メール');
   await desk.getByLabel(label(S.form.text)).fill(TEXT);

@@ -141,6 +141,12 @@ async function chooseFile(page, button, file) {
 
 const noSideScroll = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+/** Waits for a dialog's opening transition to end (a screenshot mid-fade shows it half drawn). */
+const shown = (dialog) =>
+  until(
+    'the dialog is fully drawn',
+    async () => (await dialog.evaluate((el) => getComputedStyle(el).opacity)) === '1',
+  );
 
 await runScenario('e2e-software', SHOTS, async (ctx) => {
   const { log, begin, startServer, launchBrowser, newPage } = ctx;
@@ -209,6 +215,10 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await releaseDialog.getByLabel(label(ja.software.releases.version)).fill(VERSION);
   await releaseDialog.getByLabel(ja.software.releases.releasedOn).fill('2018-09-01');
   await releaseDialog.getByLabel(ja.software.releases.supportEnds).fill('2020-12-31');
+  // the browser draws the fields in its own order (09/01/2018 here): each date is spelled in Japanese under it
+  await releaseDialog.getByTestId('date-spelled').getByText('2018年9月1日', { exact: true }).waitFor();
+  await releaseDialog.getByTestId('date-spelled').getByText('2020年12月31日', { exact: true }).waitFor();
+  await shot(desk, '01b-release-dates-1440');
   await releaseDialog.getByRole('button', { name: ja.software.releases.create }).click();
   await desk.waitForURL(/\/software\/releases\/[^/?]+$/);
   const releaseUrl = desk.url();
@@ -454,6 +464,16 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await desk.getByRole('tab', { name: new RegExp(`^${en.software.tabs.findings}`) }).waitFor();
   await desk.getByText(en.software.alert.maliciousTitle).waitFor();
   await shot(desk, '11-findings-en-1440');
+  await desk.goto(`${base}/orgs/${orgId}/software`);
+  await desk.getByRole('button', { name: en.software.products.new }).click();
+  const enProduct = desk.getByRole('dialog', { name: en.software.products.new });
+  await enProduct.getByLabel(en.software.products.supportEnds).fill('2030-03-31');
+  await enProduct.getByTestId('date-spelled').getByText('Mar 31, 2030', { exact: true }).waitFor();
+  await enProduct.getByText(en.software.products.supportEndsHint).waitFor();
+  await shown(enProduct);
+  await shot(desk, '11b-product-dates-en-1440');
+  await enProduct.getByRole('button', { name: en.common.cancel }).click();
+  await desk.goto(releaseUrl);
   await desk.getByRole('radiogroup', { name: en.language.label }).getByText(en.language.ja).click();
   await desk.getByRole('tab', { name: new RegExp(`^${ja.software.tabs.findings}`) }).waitFor();
 
@@ -493,4 +513,22 @@ await runScenario('e2e-software', SHOTS, async (ctx) => {
   await phone.getByTestId('risk-malicious').first().waitFor();
   assert(await noSideScroll(phone), 'products: no sideways scrolling at 390 px');
   await shot(phone, '16-products-390');
+  await phone.getByRole('button', { name: ja.software.products.new }).click();
+  const phoneProduct = phone.getByRole('dialog', { name: ja.software.products.new });
+  await phoneProduct.getByLabel(ja.software.products.supportEnds).fill('2030-03-31');
+  await phoneProduct.getByTestId('date-spelled').getByText('2030年3月31日', { exact: true }).waitFor();
+  await phoneProduct.getByText(ja.software.products.supportEndsHint).waitFor();
+  assert(await noSideScroll(phone), 'product dialog: no sideways scrolling at 390 px');
+  await shown(phoneProduct);
+  await shot(phone, '17-product-dates-390');
+  await phoneProduct.getByRole('button', { name: ja.common.cancel }).click();
+  await phoneProduct.waitFor({ state: 'detached' });
+  await phone.getByRole('radiogroup', { name: ja.language.label }).getByText(ja.language.en).click();
+  await phone.getByRole('button', { name: en.software.products.new }).click();
+  const enPhoneProduct = phone.getByRole('dialog', { name: en.software.products.new });
+  await enPhoneProduct.getByLabel(en.software.products.supportEnds).fill('2030-03-31');
+  await enPhoneProduct.getByTestId('date-spelled').getByText('Mar 31, 2030', { exact: true }).waitFor();
+  assert(await noSideScroll(phone), 'product dialog in English: no sideways scrolling at 390 px');
+  await shown(enPhoneProduct);
+  await shot(phone, '18-product-dates-en-390');
 });

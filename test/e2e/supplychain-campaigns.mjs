@@ -25,6 +25,13 @@ const S = JSON.parse(
 ).supplychain;
 const LINK = /(http:\/\/[^\s]+\/respond\/#r1_[A-Za-z0-9_-]+)/;
 const day = (offset) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+/** A YYYY-MM-DD date as the Japanese UI spells it under a date field (2026年9月15日). */
+const spelled = (iso) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+const noSideScroll = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 /** A JSON API call in the page's session (cookies), with the CSRF token for changes. */
 async function apiCall(page, method, url, body) {
@@ -106,6 +113,10 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await desk.getByRole('combobox', { name: new RegExp(C.campaigns.form.catalog) }).click();
   await desk.getByRole('option', { name: /自社診断/ }).click();
   await desk.getByLabel(C.campaigns.form.deadline, { exact: false }).fill(day(21));
+  await desk
+    .getByTestId('date-spelled')
+    .getByText(spelled(day(21)), { exact: true })
+    .waitFor();
   for (const name of ['株式会社あおば部品', '北斗システム株式会社', 'みなと物流株式会社'])
     await desk.getByRole('checkbox', { name: new RegExp(name) }).check();
   await desk.getByRole('button', { name: C.campaigns.form.check }).click();
@@ -159,6 +170,13 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
       .then(() => cards.nth(2).getByLabel(C.respond.followUpReason).blur()),
   );
   await saved(phone, () => cards.nth(2).getByLabel(C.respond.followUpDate).fill(day(120)));
+  // the follow-up date, drawn by the browser in its own order, is spelled in Japanese under the field
+  await cards
+    .nth(2)
+    .getByTestId('date-spelled')
+    .getByText(spelled(day(120)), { exact: true })
+    .waitFor();
+  assert(await noSideScroll(phone), 'follow-up date: no sideways scrolling at 390 px');
   await viewport(phone, 'respond-follow-up-390', cards.nth(2));
   const pdf = path.join(os.tmpdir(), 'shinrai-e2e-policy.pdf');
   await (
@@ -279,6 +297,14 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await buyerPhone.goto(`${base}/orgs/${orgId}/suppliers/coverage`);
   await buyerPhone.getByTestId('weakest').getByRole('link', { name: '株式会社あおば部品' }).waitFor();
   await shot(buyerPhone, 'coverage-dashboard-390');
+  await buyerPhone.goto(`${base}/orgs/${orgId}/campaigns/new`);
+  await buyerPhone.getByLabel(C.campaigns.form.deadline, { exact: false }).fill(day(30));
+  await buyerPhone
+    .getByTestId('date-spelled')
+    .getByText(spelled(day(30)), { exact: true })
+    .waitFor();
+  assert(await noSideScroll(buyerPhone), 'new campaign: no sideways scrolling at 390 px');
+  await shot(buyerPhone, 'new-campaign-390');
   await desk.goto(`${base}/orgs/${orgId}/campaigns/outbox`);
   await desk.getByText('jiro@aoba.example.jp').first().waitFor();
   await shot(desk, 'outbox-1440');

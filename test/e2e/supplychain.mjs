@@ -28,6 +28,21 @@ const zoomOf = (page) =>
   page
     .locator('.react-flow__viewport')
     .evaluate((el) => Number(/scale\(([\d.]+)\)/.exec(el.style.transform)?.[1] ?? 0));
+const noSideScroll = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+/** Opens the supplier's edit dialog: the imported contract start and a new end, each spelled under its field. */
+async function editDates(page) {
+  await page.getByRole('button', { name: T.detail.edit, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: T.form.titleEdit });
+  await dialog.getByTestId('date-spelled').getByText('2025年10月1日', { exact: true }).waitFor();
+  await dialog.getByLabel(T.form.contractEnd).fill('2027-09-30');
+  await dialog.getByTestId('date-spelled').getByText('2027年9月30日', { exact: true }).waitFor();
+  await until(
+    'the dialog is fully drawn',
+    async () => (await dialog.evaluate((el) => getComputedStyle(el).opacity)) === '1',
+  );
+  return dialog;
+}
 const csv = (rows) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`);
 
 await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launchBrowser, newPage }) => {
@@ -100,6 +115,10 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await star.getByRole('button', { name: T.star.decide }).click();
   await star.getByText(T.star.overridden).waitFor();
   await shot(desk, 'supplier-star-1440');
+  const deskEdit = await editDates(desk);
+  await shot(desk, 'supplier-edit-dates-1440');
+  await deskEdit.getByRole('button', { name: T.form.cancel }).click();
+  await deskEdit.waitFor({ state: 'detached' });
 
   begin('the same tier-2 company recorded behind two tier-1 suppliers');
   const common = cn('040001000005');
@@ -188,6 +207,11 @@ await runScenario('supplychain', SHOTS, async ({ begin, shot, startServer, launc
   await phone.getByRole('link', { name: 'ベータ情報サービス' }).click();
   await phone.getByTestId('star-panel').getByText(T.star.overridden).waitFor();
   await shot(phone, 'supplier-390');
+  const phoneEdit = await editDates(phone);
+  assert(await noSideScroll(phone), 'supplier dialog: no sideways scrolling at 390 px');
+  await shot(phone, 'supplier-edit-dates-390');
+  await phoneEdit.getByRole('button', { name: T.form.cancel }).click();
+  await phoneEdit.waitFor({ state: 'detached' });
   await phone.goto(`${base}/orgs/${orgId}/suppliers/chain`);
   // on a phone the chain opens as the list; the graph is one tap away
   await phone.getByRole('list', { name: T.chainPage.title }).getByText('ガンマ物流').waitFor();

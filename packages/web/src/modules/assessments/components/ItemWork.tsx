@@ -1,20 +1,10 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, FileButton, Group, Select, Stack, Text } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import type { Member } from '../../../api/types';
 import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmDialog';
+import { DateField } from '../../../components/DateField';
 import { ChevronDownIcon, ChevronRightIcon } from '../../../components/icons';
 import { currentLanguage } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
@@ -123,7 +113,7 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
       </Group>
       {open ? (
         <Stack gap="xs" pl={{ base: 0, sm: 'sm' }} data-testid="item-work-panel">
-          <Group gap="xs" align="flex-end" wrap="wrap">
+          <Group gap="xs" align="flex-start" wrap="wrap">
             <Select
               label={t('work.assignee')}
               placeholder={t('work.noAssignee')}
@@ -137,9 +127,8 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
               disabled={!p.editable}
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
+            <DateField
               label={t('work.dueDate')}
-              type="date"
               size="xs"
               w={{ base: '100%', xs: 170 }}
               value={p.dueDate ?? ''}

@@ -9,6 +9,7 @@ import {
   type CatalogTier,
   type ScopeType,
 } from '../../../api/types';
+import { DateField } from '../../../components/DateField';
 import { currentLanguage } from '../../../i18n';
 import { tx } from '../../../lib/catalog';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
@@ -193,8 +194,7 @@ export function NewAssessmentModal({
               maxLength={200}
             />
           </SimpleGrid>
-          <TextInput
-            type="date"
+          <DateField
             label={t('assessments.dueDate')}
             value={dueDate}
             onChange={(event) => setDueDate(event.currentTarget.value)}

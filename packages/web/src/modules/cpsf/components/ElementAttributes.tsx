@@ -11,6 +11,7 @@ import {
   type Element,
   type Graph,
 } from '../../../api/cpsf';
+import { DateField } from '../../../components/DateField';
 
 export function ElementAttributes({
   element,
@@ -113,8 +114,7 @@ export function ElementAttributes({
           readOnly={readOnly}
           size="xs"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('cpsf.attributes.supportEnds')}
           value={element.supportEnds ?? ''}
           onChange={(event) => onChange({ supportEnds: event.currentTarget.value || null })}

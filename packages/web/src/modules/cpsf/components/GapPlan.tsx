@@ -17,6 +17,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cpsfApi, type AnalysisElement, type CpsfCatalog, type PlanInput } from '../../../api/cpsf';
+import { DateField } from '../../../components/DateField';
 import { currentLanguage } from '../../../i18n';
 import { formatDate, todayInTokyo } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
@@ -255,8 +256,7 @@ export function GapPlan({
               value={form.owner ?? ''}
               onChange={(e) => setForm({ ...form, owner: e.currentTarget.value || null })}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('cpsf.gaps.dueDate')}
               value={form.dueDate ?? ''}
               onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value || null })}

@@ -25,6 +25,7 @@ import {
   type LocalText,
   type Member,
 } from '../../../api/types';
+import { DateField } from '../../../components/DateField';
 import { currentLanguage } from '../../../i18n';
 import { tx } from '../../../lib/catalog';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
@@ -196,8 +197,7 @@ function ActionModal({
               required
               comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('governance.actions.due')}
               value={values.dueDate}
               onChange={(e) => set('dueDate', e.currentTarget.value)}

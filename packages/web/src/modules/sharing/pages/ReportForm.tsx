@@ -2,8 +2,9 @@ import { Button, FileInput, Select, Stack, TextInput, Textarea, Group } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DateField } from '../../../components/DateField';
 import { useOrg } from '../../../components/OrgContext';
-import { formatDate, todayInTokyo } from '../../../lib/format';
+import { todayInTokyo } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import { MAX_ATTACHMENT_BYTES, sharingApi, type ReportInput } from '../api';
 
@@ -74,16 +75,8 @@ export function ReportForm({ hubId, onSubmitted }: { hubId: string; onSubmitted:
           value={attackType}
           onChange={(v) => v && setAttackType(v)}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('sharing.form.occurredOn')}
-          // The browser draws a date field in its own language's order (11/12/2026 in an English browser,
-          // whatever the page's lang), so the date is also spelled out in the UI's language under it.
-          description={
-            <span data-testid="occurred-on-spelled">
-              {formatDate(occurredOn, i18n.language === 'en' ? 'en' : 'ja')}
-            </span>
-          }
           value={occurredOn}
           onChange={(e) => setOccurredOn(e.currentTarget.value)}
         />

@@ -17,6 +17,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import type { PolicyInput, SmePolicy } from '../../../api/types';
+import { DateField } from '../../../components/DateField';
 import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { todayInTokyo } from '../../../lib/format';
@@ -222,7 +223,7 @@ export function PolicyStep({
                   placeholder: t('sme.policy.hints.contactPlaceholder'),
                 })}
               />
-              <TextInput {...input('establishedOn')} type="date" w={{ base: '100%', sm: 220 }} />
+              <DateField {...input('establishedOn')} w={{ base: '100%', sm: 220 }} />
               {writer ? (
                 <Group justify="flex-end">
                   <Button type="submit" loading={busy}>

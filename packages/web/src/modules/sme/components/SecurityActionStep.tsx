@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import type { DeclarationLevel, SmeDeclaration, SmeMissing, SmeStatus } from '../../../api/types';
+import { DateField } from '../../../components/DateField';
 import { currentLanguage } from '../../../i18n';
 import { serverFieldErrors } from '../../../lib/fieldErrors';
 import { formatDate, formatDateTime, todayInTokyo } from '../../../lib/format';
@@ -261,8 +262,7 @@ export function SecurityActionStep({
                     required
                     style={{ flex: '1 1 200px' }}
                   />
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t('sme.action.declaredOn')}
                     value={declaredOn}
                     onChange={(e) => setDeclaredOn(e.currentTarget.value)}

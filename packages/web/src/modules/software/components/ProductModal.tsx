@@ -3,6 +3,7 @@ import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/c
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRODUCT_KINDS, softwareApi, type Product, type ProductKind } from '../../../api/software';
+import { DateField } from '../../../components/DateField';
 import { errorMessage } from '../../../lib/notify';
 
 export function ProductModal({
@@ -72,8 +73,7 @@ export function ProductModal({
             value={vendor}
             onChange={(event) => setVendor(event.currentTarget.value)}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('software.products.supportEnds')}
             description={t('software.products.supportEndsHint')}
             value={supportEnds}

@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { softwareApi, type Release } from '../../../api/software';
+import { DateField } from '../../../components/DateField';
 import { errorMessage } from '../../../lib/notify';
 
 export function ReleaseModal({
@@ -59,14 +60,12 @@ export function ReleaseModal({
             error={error}
             data-autofocus
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('software.releases.releasedOn')}
             value={releasedOn}
             onChange={(event) => setReleasedOn(event.currentTarget.value)}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('software.releases.supportEnds')}
             value={supportEnds}
             onChange={(event) => setSupportEnds(event.currentTarget.value)}

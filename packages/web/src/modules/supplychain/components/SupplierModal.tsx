@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField';
 import { errorMessage } from '../../../lib/notify';
 import {
   CRITICALITIES,
@@ -184,14 +185,12 @@ export function SupplierModal({
                 ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `★${n}` })),
               ]}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('supplychain.form.contractStart')}
               value={start}
               onChange={(e) => setStart(e.currentTarget.value)}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('supplychain.form.contractEnd')}
               value={end}
               onChange={(e) => setEnd(e.currentTarget.value)}

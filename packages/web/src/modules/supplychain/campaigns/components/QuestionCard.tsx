@@ -10,7 +10,6 @@ import {
   Radio,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -180,8 +179,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
                 save(value, { ...followUp, reason: followUp.reason?.trim() ? followUp.reason : null })
               }
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('respond.followUpDate')}
               disabled={disabled}
               value={followUp.plannedDate ?? ''}

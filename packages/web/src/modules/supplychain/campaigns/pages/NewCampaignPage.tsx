@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../../../api/client';
+import { DateField } from '../../../../components/DateField';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useOrg } from '../../../../components/OrgContext';
 import { currentLanguage } from '../../../../i18n';
@@ -113,9 +114,8 @@ export function NewCampaignPage() {
         onChange={setCatalogId}
       />
       <Group grow align="flex-start">
-        <TextInput
+        <DateField
           required
-          type="date"
           label={t('campaigns.form.deadline')}
           value={deadline}
           onChange={(e) => setDeadline(e.currentTarget.value)}

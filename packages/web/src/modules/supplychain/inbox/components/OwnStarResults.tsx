@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, href } from '../../../../api/client';
+import { DateField } from '../../../../components/DateField';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { inboxApi, type NewStar, type OwnStar } from '../api';
 import { StarResultView } from './StarResultView';
@@ -118,8 +119,7 @@ function StarForm({
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <DateField
             required
             label={t('star.obtainedOn')}
             value={obtainedOn}
@@ -129,8 +129,7 @@ function StarForm({
             }}
             error={errors.obtainedOn}
           />
-          <TextInput
-            type="date"
+          <DateField
             required
             label={t('star.validUntil')}
             description={t('star.validUntilHelp')}
