@@ -35,6 +35,7 @@ import { supplychainInboxMigration } from './supplychain/migrations/0034-supplyc
 import { supplychainOnwardMigration } from './supplychain/migrations/0035-supplychain-onward.ts';
 import { supplychainStarResultsMigration } from './supplychain/migrations/0036-supplychain-star-results.ts';
 import { componentKeysMigration } from './software/migrations/0037-software-component-keys.ts';
+import { advisoryGenerationMigration } from './advisories/migrations/0038-advisory-generation.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -78,6 +79,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0035-supplychain-onward': supplychainOnwardMigration(),
     '0036-supplychain-star-results': supplychainStarResultsMigration(),
     '0037-software-component-keys': componentKeysMigration(),
+    '0038-advisory-generation': advisoryGenerationMigration(),
   };
 }
 

@@ -81,3 +81,40 @@ export async function advisoryRecords(ex: Executor, ids: readonly string[]): Pro
   }
   return out;
 }
+
+// ---- the whole directory, for a process that keeps it (software module) ----------------------
+
+/** The advisory database's write counter (migration 0038). */
+export async function advisoryGeneration(ex: Executor): Promise<number> {
+  const r = await ex
+    .selectFrom('advisory_generation')
+    .select('generation')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(r?.generation ?? 0);
+}
+
+/**
+ * One page of the directory: the refs of the next `limit` advisories by id after `after` (withdrawn ones
+ * left out), each with the packages it names; read a page at a time so that no single query holds
+ * SQLite's connection or the event loop for long.
+ */
+export async function advisoryDirectoryPage(
+  ex: Executor,
+  after: string | null,
+  limit: number,
+): Promise<{ refs: (AdvisoryRef & { base_ecosystem: string; name: string })[]; last: string | null }> {
+  let ids = ex.selectFrom('advisories').select('id').orderBy('id').limit(limit);
+  if (after !== null) ids = ids.where('id', '>', after);
+  const page = await ids.execute();
+  const last = page.at(-1)?.id ?? null;
+  if (last === null) return { refs: [], last };
+  let q = ex
+    .selectFrom('advisories as a')
+    .innerJoin('advisory_packages as p', 'p.advisory_id', 'a.id')
+    .select(['a.id', 'a.modified', 'a.content_hash', 'a.malicious', 'p.base_ecosystem', 'p.name'])
+    .where('a.withdrawn', 'is', null)
+    .where('a.id', '<=', last);
+  if (after !== null) q = q.where('a.id', '>', after);
+  return { refs: await q.execute(), last };
+}

@@ -153,6 +153,13 @@ async function insertRows(
  */
 export async function writeAdvisories(ex: Executor, batch: readonly AdvisoryWrite[]): Promise<void> {
   if (batch.length === 0) return;
+  // First: on PostgreSQL the row lock orders concurrent imports, and a reader of the directory sees the
+  // raised counter no earlier than the records (same commit).
+  await ex
+    .updateTable('advisory_generation')
+    .set((eb) => ({ generation: eb('generation', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
   for (const part of chunks(
     batch.map((b) => b.advisory.id),
     ID_CHUNK,

@@ -114,7 +114,14 @@ export interface AdvisoryFeedSourcesTable {
   updated_at: string;
 }
 
+/** One row (id 1): raised by every advisory write (migration 0038). */
+export interface AdvisoryGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface AdvisoryTables {
+  advisory_generation: AdvisoryGenerationTable;
   advisory_feed_sources: AdvisoryFeedSourcesTable;
   advisories: AdvisoriesTable;
   advisory_packages: AdvisoryPackagesTable;

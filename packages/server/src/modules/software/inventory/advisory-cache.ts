@@ -9,7 +9,8 @@ import {
 } from '@shinrai/core/software/match';
 import type { OsvRecord } from '@shinrai/core/software/osv';
 import { baseEcosystem } from '@shinrai/core/software/versions';
-import { advisoryKeySet, advisoryRecords, advisoryRefsFor } from '@shinrai/store';
+import { advisoryGeneration, advisoryKeySet, advisoryRecords, advisoryRefsFor } from '@shinrai/store';
+import { directoryAt } from './advisory-directory.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
@@ -22,7 +23,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  */
 const NORMALIZED = 'PyPI';
 const LOOKUP_BATCH = 5_000;
-let cached: Promise<Map<string, { ecosystem: string; name: string }[]>> | null = null;
+let cached: {
+  generation: number;
+  index: Promise<Map<string, { ecosystem: string; name: string }[]>>;
+} | null = null;
 
 export function dropAdvisoryCache(): void {
   cached = null;
@@ -42,24 +46,36 @@ async function load(ex: Executor): Promise<Map<string, { ecosystem: string; name
   return out;
 }
 
-/** The PyPI names of the advisory database by `advisoryKey` (loaded once per process). */
-export function advisoryIndex(ex: Executor): Promise<Map<string, { ecosystem: string; name: string }[]>> {
-  cached ??= load(ex).catch((e: unknown) => {
-    cached = null;
-    throw e;
-  });
-  return cached;
+/**
+ * The PyPI names of the advisory database by `advisoryKey`, loaded once per process and again after any
+ * advisory write (the database's write counter, `generation`, says so — also a write by another instance).
+ */
+export function advisoryIndex(
+  ex: Executor,
+  generation: number,
+): Promise<Map<string, { ecosystem: string; name: string }[]>> {
+  if (cached?.generation !== generation) {
+    const index = load(ex).catch((e: unknown) => {
+      if (cached?.index === index) cached = null;
+      throw e;
+    });
+    cached = { generation, index };
+  }
+  return cached.index;
 }
 
 /**
  * The advisories (id, modified, content hash, malicious; no record) that name each of `packages`, keyed
  * by `advisoryKey`; a package no advisory names has no entry. Withdrawn advisories are left out.
+ * `directory`: the store a server process keeps the whole directory from (advisory-directory.ts); the
+ * lookup is answered from that copy when it is current, and from the database otherwise.
  */
 export async function candidateAdvisories(
   ex: Executor,
   packages: Iterable<OsvPackageRef>,
-  opts: { withRecords?: boolean } = {},
+  opts: { withRecords?: boolean; directory?: Executor } = {},
 ): Promise<Map<string, AdvisoryRef[]>> {
+  const generation = await advisoryGeneration(ex);
   // key → the (ecosystem, name) pairs to look up: the package itself, or for PyPI the stored spellings.
   const wanted = new Map<string, { ecosystem: string; name: string }[]>();
   let index: Map<string, { ecosystem: string; name: string }[]> | undefined;
@@ -72,7 +88,7 @@ export async function candidateAdvisories(
       wanted.set(key, [{ ecosystem: p.ecosystem, name: p.name }]);
       continue;
     }
-    index ??= await advisoryIndex(ex);
+    index ??= await advisoryIndex(ex, generation);
     const stored = index.get(key);
     if (stored !== undefined) wanted.set(key, stored);
   }
@@ -81,8 +97,9 @@ export async function candidateAdvisories(
   // Looked up a batch at a time with a turn of the event loop between: on SQLite every query runs
   // synchronously, and a 300,000-component BOM would otherwise hold the loop for all of them.
   const keys = [...wanted.values()].flat();
-  const rows = new Map<string, AdvisoryRef[]>();
-  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+  const directory = opts.directory === undefined ? undefined : directoryAt(opts.directory, generation);
+  const rows: { get(key: string): AdvisoryRef[] | undefined } = directory ?? new Map<string, AdvisoryRef[]>();
+  for (let i = 0; rows instanceof Map && i < keys.length; i += LOOKUP_BATCH) {
     if (i > 0) await nextTurn();
     for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) rows.set(k, v);
   }

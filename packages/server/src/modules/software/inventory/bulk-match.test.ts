@@ -4,6 +4,7 @@ import {
   insertSoftwareRelease,
   listSoftwareComponents,
   listSoftwareFindings,
+  advisoryGeneration,
   replaceSoftwareSbom,
   writeAdvisories,
   type AdvisoryWrite,
@@ -12,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore, testDialects, type TestStore } from '../../../../../../test/helpers/stores.ts';
 import { candidateAdvisories, dropAdvisoryCache, dropKeptRecords } from './advisory-cache.ts';
+import { directoryAt, directoryLoaded, dropAdvisoryDirectory } from './advisory-directory.ts';
 import { matchComponents } from './match.ts';
 
 const NOW = '2025-06-01T00:00:00.000Z';
@@ -93,6 +95,48 @@ describe.each(testDialects())('matching lookups and bulk SBOM writes on %s', (di
     expect(ids('Debian\u0000openssl')).toEqual(['DSA-1']);
     expect(found.has('npm\u0000nothing')).toBe(false);
     expect(found.size).toBe(3);
+  });
+
+  it('answers from the kept directory exactly as from the database, and never from a copy older than the last write', async () => {
+    dropAdvisoryDirectory();
+    const asked = [
+      { ecosystem: 'npm', name: 'left-pad' },
+      { ecosystem: 'npm', name: 'gone' },
+      { ecosystem: 'PyPI', name: 'foo-bar' },
+      { ecosystem: 'Debian:11', name: 'openssl' },
+      { ecosystem: 'npm', name: 'nothing' },
+      { ecosystem: 'npm', name: 'later-pad' },
+    ];
+    const sorted = (m: Map<string, { id: string; modified: string; content_hash: string | null }[]>) =>
+      [...m]
+        .map(([k, v]) => [k, v.map((r) => [r.id, r.modified, r.content_hash]).sort()] as const)
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const fromDb = await candidateAdvisories(t.store.db, asked);
+    // The first lookup with a directory starts loading it and answers from the database meanwhile.
+    expect(sorted(await candidateAdvisories(t.store.db, asked, { directory: t.store.db }))).toEqual(
+      sorted(fromDb),
+    );
+    await directoryLoaded();
+    const kept = directoryAt(t.store.db, await advisoryGeneration(t.store.db));
+    expect(
+      kept
+        ?.get('npm\u0000left-pad')
+        ?.map((r) => r.id)
+        .sort(),
+    ).toEqual(['GHSA-npm-1', 'GHSA-npm-2']);
+    const fromCopy = await candidateAdvisories(t.store.db, asked, { directory: t.store.db });
+    expect(sorted(fromCopy)).toEqual(sorted(fromDb));
+    expect(fromCopy.has('npm\u0000gone')).toBe(false);
+
+    // Another writer (an import by another instance) adds an advisory: the copy must not answer any more.
+    await writeAdvisories(t.store.db, [advisory('GHSA-later', 'npm', 'later-pad')]);
+    const after = await candidateAdvisories(t.store.db, asked, { directory: t.store.db });
+    expect(after.get('npm\u0000later-pad')?.map((r) => r.id)).toEqual(['GHSA-later']);
+    await directoryLoaded();
+    const reloaded = await candidateAdvisories(t.store.db, asked, { directory: t.store.db });
+    expect(sorted(reloaded)).toEqual(sorted(await candidateAdvisories(t.store.db, asked)));
+    expect(reloaded.get('npm\u0000later-pad')?.map((r) => r.id)).toEqual(['GHSA-later']);
+    dropAdvisoryDirectory();
   });
 
   it('gives a finding without severity the highest severity of its aliases in the database', async () => {

@@ -4,3 +4,4 @@ export { componentRows } from './component-rows.ts';
 export { matchComponents, matchComponentsWithNotes } from './match.ts';
 export { shortestPaths } from './paths.ts';
 export { dropKeptRecords } from './advisory-cache.ts';
+export { directoryLoaded, dropAdvisoryDirectory } from './advisory-directory.ts';

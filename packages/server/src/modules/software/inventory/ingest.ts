@@ -106,6 +106,7 @@ export async function ingestSbom(
         rows,
         (c) => (parents.has(c.bom_ref) ? pathOf(c.bom_ref) : [c.name]),
         now,
+        { directory: db },
       );
       notes.push(...matched.notes);
       for (const f of matched.findings) {

@@ -31,8 +31,9 @@ export async function matchComponents(
   components: readonly MatchableComponent[],
   pathOf: (c: MatchableComponent) => string[],
   now: Date,
+  opts: { directory?: Executor } = {},
 ): Promise<SoftwareFindingRow[]> {
-  return (await matchComponentsWithNotes(ex, components, pathOf, now)).findings;
+  return (await matchComponentsWithNotes(ex, components, pathOf, now, opts)).findings;
 }
 
 const NOTE_CODE: Record<OsvProblemCode, SbomProblemCode> = {
@@ -79,6 +80,7 @@ export async function matchComponentsWithNotes(
   components: readonly MatchableComponent[],
   pathOf: (c: MatchableComponent) => string[],
   now: Date,
+  opts: { directory?: Executor } = {},
 ): Promise<{ findings: SoftwareFindingRow[]; notes: SbomProblem[] }> {
   const notes: SbomProblem[] = [];
   const matchable = components.filter(
@@ -88,7 +90,7 @@ export async function matchComponentsWithNotes(
   const candidates = await candidateAdvisories(
     ex,
     matchable.map((c) => ({ ecosystem: c.ecosystem, name: c.osv_name })),
-    { withRecords: lookupWithRecords() },
+    { withRecords: lookupWithRecords(), ...opts },
   );
   if (candidates.size === 0) return { findings: [], notes };
   const records = await advisoryInputs(ex, [...candidates.values()].flat());

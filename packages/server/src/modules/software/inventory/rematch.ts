@@ -79,6 +79,7 @@ export async function rematchRelease(deps: Deps, orgId: string, releaseId: strin
       components,
       (c) => pathOf(c.bom_ref),
       now,
+      { directory: db },
     );
     // A finding that was already there keeps its id and first-seen time.
     for (const f of found) {
