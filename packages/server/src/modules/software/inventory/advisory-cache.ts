@@ -98,10 +98,14 @@ export async function candidateAdvisories(
   // synchronously, and a 300,000-component BOM would otherwise hold the loop for all of them.
   const keys = [...wanted.values()].flat();
   const directory = opts.directory === undefined ? undefined : directoryAt(opts.directory, generation);
-  const rows: { get(key: string): AdvisoryRef[] | undefined } = directory ?? new Map<string, AdvisoryRef[]>();
-  for (let i = 0; rows instanceof Map && i < keys.length; i += LOOKUP_BATCH) {
-    if (i > 0) await nextTurn();
-    for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) rows.set(k, v);
+  let rows: { get(key: string): AdvisoryRef[] | undefined } | undefined = directory;
+  if (rows === undefined) {
+    const read = new Map<string, AdvisoryRef[]>();
+    for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+      if (i > 0) await nextTurn();
+      for (const [k, v] of await advisoryRefsFor(ex, keys.slice(i, i + LOOKUP_BATCH), opts)) read.set(k, v);
+    }
+    rows = read;
   }
   for (const [key, stored] of wanted) {
     // One spelling (every ecosystem but PyPI): its list as read, already without repeats.
@@ -132,7 +136,7 @@ export async function candidateAdvisories(
  * the advisory — id, `modified`, content hash and the malicious mark — so a changed record is never
  * served from here: its key differs (a record stored without a content hash is never kept). Bounded,
  * least recently used first out; kept per process, so an ingest after the first reads and parses only
- * the records it has not seen (the candidate lookup itself always goes to the database).
+ * the records it has not seen (the candidate lookup goes to the database, or to the kept directory).
  */
 const RECORDS_KEPT = 20_000;
 const kept = new Map<string, { record: OsvRecord; compiled?: CompiledRecord }>();
