@@ -41,6 +41,12 @@ export interface DirectoryView {
 
 let current: Directory | undefined;
 let loading: Promise<void> | undefined;
+/**
+ * After a copy was thrown away (an import wrote while it loaded: an import writes batch after batch), no new
+ * load starts before this time, so that a long import does not make every upload start a load in vain.
+ */
+let notBefore = 0;
+const RETRY_MS = 30_000;
 
 /**
  * The directory as of `generation`, or undefined when this process has no copy at that counter — then a
@@ -56,6 +62,7 @@ export function directoryAt(root: Executor, generation: number): DirectoryView |
       },
     };
   }
+  if (Date.now() < notBefore) return undefined;
   loading ??= load(root)
     .catch(() => undefined) // a failed load (e.g. the store closing) is tried again at the next lookup
     .finally(() => (loading = undefined));
@@ -70,6 +77,7 @@ export function directoryLoaded(): Promise<void> {
 /** Forgets the copy (tests; a process that wants its memory back). */
 export function dropAdvisoryDirectory(): void {
   current = undefined;
+  notBefore = 0;
 }
 
 async function load(root: Executor): Promise<void> {
@@ -90,7 +98,10 @@ async function load(root: Executor): Promise<void> {
     after = page.last;
   }
   // Kept only if no write came between the first page and the last: otherwise pages may disagree.
-  if ((await advisoryGeneration(root)) !== before) return;
+  if ((await advisoryGeneration(root)) !== before) {
+    notBefore = Date.now() + RETRY_MS;
+    return;
+  }
   const byKey = new Map<string, string>();
   for (const [key, list] of lists) byKey.set(key, list.join(REF));
   current = { generation: before, byKey };
