@@ -440,19 +440,26 @@ async function benchWhereUsed(): Promise<{ sets: WhereUsedSet[]; loadMs: number 
     `insert into software_components (id, org_id, release_id, bom_ref, name, version, purl, purl_key, ecosystem, osv_name, licenses, hashes, supplier, dev, support_ends)
      values (?, 'org', ?, ?, ?, ?, ?, ?, 'npm', ?, 'MIT', '[]', null, 0, null)`,
   );
-  // The package keys as the software.keys job leaves them after each upload (store migration 0037).
-  const key = raw.prepare(
-    `insert into software_component_keys (component_id, release_id, org_id, purl_key, name, version, purl, ecosystem, osv_name)
+  // The package keys as the software.keys job leaves them after each upload (store migration 0037); a
+  // schema before it (A B runs against older code) has none and indexes the components themselves.
+  const hasKeys =
+    raw.prepare(`select 1 from sqlite_master where name = 'software_component_keys'`).get() !== undefined;
+  const key = hasKeys
+    ? raw.prepare(
+        `insert into software_component_keys (component_id, release_id, org_id, purl_key, name, version, purl, ecosystem, osv_name)
      values (?, ?, 'org', ?, ?, ?, ?, 'npm', ?)`,
-  );
+      )
+    : undefined;
   const indexed = raw.prepare(
-    `update software_releases set sbom_uploaded_at = ?, keys_indexed_at = ? where id = ?`,
+    hasKeys
+      ? `update software_releases set sbom_uploaded_at = ?, keys_indexed_at = ? where id = ?`
+      : `update software_releases set sbom_uploaded_at = ?, sbom_format = ? where id = ?`,
   );
   const at = new Date().toISOString();
   let n = 0;
   for (let rel = 0; rel < RELEASES; rel++) {
     raw.transaction(() => {
-      indexed.run(at, at, `r${rel}`);
+      indexed.run(at, hasKeys ? at : 'cyclonedx', `r${rel}`);
       const seen = new Set<number>();
       while (seen.size < PER_RELEASE) {
         const k = draw();
@@ -470,7 +477,8 @@ async function benchWhereUsed(): Promise<{ sets: WhereUsedSet[]; loadMs: number 
           `pkg:npm/${name}`,
           name,
         );
-        key.run(`k${n++}`, `r${rel}`, `pkg:npm/${name}`, name, version, `pkg:npm/${name}@${version}`, name);
+        key?.run(`k${n}`, `r${rel}`, `pkg:npm/${name}`, name, version, `pkg:npm/${name}@${version}`, name);
+        n++;
       }
     })();
   }
