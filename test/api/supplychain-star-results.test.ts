@@ -36,6 +36,7 @@ interface Offer {
 }
 interface SupplierView {
   id: string;
+  name: string;
   starHeld: number | null;
   starRequired: number | null;
   starMet: boolean | null;
@@ -340,6 +341,16 @@ describe('★ results a supplier records and shows to one buyer', () => {
       must(await admin.get(`/api/orgs/${org.a}/suppliers/coverage/dashboard`), 200),
     );
     expect(coverage.star).toEqual([{ level: 3, required: 1, met: 1 }]);
+    // The registry file carries the shown ★ beside the typed one (export-only columns, ignored on import).
+    const rowOf = (csv: string, name: string) =>
+      csv
+        .split('\r\n')
+        .find((l) => l.includes(name))
+        ?.split(',')
+        .slice(-4);
+    const aCsv = must(await admin.get(`/api/orgs/${org.a}/suppliers/export.csv`), 200).body;
+    expect(aCsv.split('\r\n')[0]).toContain('★（サプライヤー提示）');
+    expect(rowOf(aCsv, a.name)).toEqual(['3', '自己評価', '2028-02-29', 'はい']);
     type Chain = { nodes: { id: string; starHeld: number | null; starAttested: boolean }[] };
     const chainNode = async (c: Client, o: string, id: string) =>
       json<Chain>(must(await c.get(`/api/orgs/${o}/suppliers/chain`), 200)).nodes.find((n) => n.id === id);
@@ -352,6 +363,8 @@ describe('★ results a supplier records and shows to one buyer', () => {
     const b = await registry(buyerB, org.b, supplierOf.b);
     expect(b.starAttested).toBeNull();
     expect(b.starMet).toBe(false);
+    const bCsv = must(await buyerB.get(`/api/orgs/${org.b}/suppliers/export.csv`), 200).body;
+    expect(rowOf(bCsv, b.name)).toEqual(['', '', '', 'いいえ']);
     expect(await review(buyerB, org.b, request.b)).toBeNull();
     const bCoverage = json<{ star: { met: number }[] }>(
       await buyerB.get(`/api/orgs/${org.b}/suppliers/coverage/dashboard`),

@@ -11,7 +11,16 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 
 const headers = (locale: Locale) => [...SUPPLIER_COLUMNS, ...EXPORT_ONLY_COLUMNS].map((c) => c[locale]);
 
-/** One line per supplier record: the import's columns, then tier, parent, required ★ and the linked organization. */
+const STAR_KIND: Record<string, { ja: string; en: string }> = {
+  self: { ja: '自己評価', en: 'Self-assessment' },
+  third_party: { ja: '第三者評価', en: 'Third-party assessment' },
+};
+const MET = { yes: { ja: 'はい', en: 'Yes' }, no: { ja: 'いいえ', en: 'No' } };
+
+/**
+ * One line per supplier record: the import's columns, then tier, parent, required ★, the linked organization,
+ * the ★ the supplier showed (level, kind, validity) and whether the requirement is met.
+ */
 async function exportRows(ctx: Ctx, locale: Locale): Promise<string[][]> {
   const list = await listSuppliers(ctx);
   const names = new Map(list.map((s) => [s.id, s.name]));
@@ -32,6 +41,10 @@ async function exportRows(ctx: Ctx, locale: Locale): Promise<string[][]> {
     s.parentSupplierId ? (names.get(s.parentSupplierId) ?? '') : '',
     s.starRequired === null ? '' : String(s.starRequired),
     s.linkedOrg?.name ?? '',
+    s.starAttested === null ? '' : String(s.starAttested.level),
+    s.starAttested === null ? '' : (STAR_KIND[s.starAttested.kind]?.[locale] ?? s.starAttested.kind),
+    s.starAttested?.validUntil ?? '',
+    s.starMet === null ? '' : MET[s.starMet ? 'yes' : 'no'][locale],
   ]);
 }
 

@@ -38,6 +38,12 @@ export const EXPORT_ONLY_COLUMNS = [
   { key: 'parent', ja: '上位サプライヤー', en: 'Parent supplier' },
   { key: 'starRequired', ja: '要求★', en: 'Star required' },
   { key: 'linkedOrg', ja: 'Shinrai上の組織', en: 'Organization on Shinrai' },
+  // The ★ the supplier itself showed on one of this buyer's requests (newest unexpired), apart from the
+  // "★ held" the buyer typed: the registry shows both, and so does the file.
+  { key: 'starAttested', ja: '★（サプライヤー提示）', en: 'Star shown by the supplier' },
+  { key: 'starAttestedKind', ja: '★の評価種別', en: 'Star assessment' },
+  { key: 'starAttestedValidUntil', ja: '★の有効期限', en: 'Star valid until' },
+  { key: 'starMet', ja: '要求★を満たす', en: 'Star requirement met' },
 ] as const;
 
 /** Values people type for supplies and criticality, in either language. */
