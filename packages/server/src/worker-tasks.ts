@@ -3,6 +3,8 @@
 import { readCsv, readXlsx } from '@shinrai/formats/sheets';
 import { readStixBundle } from '@shinrai/core/sharing';
 import { readModelJson, readModelSheet } from './modules/cpsf/files.ts';
+import { readEml } from './modules/sharing/eml/parse.ts';
+import { readTaxiiObjects, readTaxiiPage } from './modules/sharing/intake/envelope.ts';
 import { prepareSbom } from './modules/software/inventory/prepare.ts';
 
 export const TASKS = {
@@ -12,6 +14,9 @@ export const TASKS = {
   'cpsf.modelSheet': readModelSheet,
   'software.sbom': prepareSbom,
   'sharing.stixBundle': (bytes: Uint8Array) => readStixBundle(bytes),
+  'sharing.eml': readEml,
+  'sharing.taxiiPage': readTaxiiPage,
+  'sharing.taxiiObjects': readTaxiiObjects,
 };
 
 export type Tasks = typeof TASKS;

@@ -1,7 +1,6 @@
 import {
   defangUrl,
   emlIndicators,
-  emlPrescan,
   emlReportText,
   proposeRedactions,
   type EmlSummary,
@@ -21,18 +20,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { actorOf } from '../../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../../platform/services/audit-trail.ts';
+import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
 import { analysePersons } from '../analyser.ts';
 import { fail } from '../errors.ts';
 import type { SharingCtx } from '../hub-service.ts';
 import type { StoredIndicator, StoredRedaction } from '../stored.ts';
 import { reporterTerms } from '../terms.ts';
-import { parseEml } from './parse.ts';
 
 /** At most this many bytes per file and files per report; checked before any work. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
-/** The body of a mail joins the report text up to this many characters. */
-const MAX_BODY_CHARS = 20_000;
 const MAX_INDICATORS = 500;
 
 const parse = <T>(s: string) => JSON.parse(s) as T;
@@ -109,15 +106,16 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
   let text = row.text;
   const terms = await reporterTerms(deps, row.reporter_org_id);
   if (kind === 'eml') {
-    const raw = input.data.toString('latin1');
-    const problem = emlPrescan(raw);
-    if (problem) return fail('sharing_eml_invalid', { file: name, ...problem });
+    // Prescan, MIME parse, recipient removal and hashing run in a parse worker (eml/parse.ts readEml).
+    let read;
     try {
-      summary = await parseEml(input.data);
-    } catch {
-      return fail('sharing_eml_invalid', { file: name, code: 'not_mail', line: 1 });
+      read = await workers().run('sharing.eml', input.data);
+    } catch (err) {
+      if (!(err instanceof WorkerMemoryError)) throw err;
+      return fail('sharing_eml_too_large', { file: name, code: 'out_of_memory', limit: err.limitMb });
     }
-    if (summary.body.length > MAX_BODY_CHARS) summary.body = `${summary.body.slice(0, MAX_BODY_CHARS)}\n[…]`;
+    if (!read.ok) return fail('sharing_eml_invalid', { file: name, ...read.problem });
+    summary = read.summary;
     const derived = emlReportText(summary, name, row.lang as 'ja');
     const base = text.length + 2;
     text = `${text}\n\n${derived}`;
