@@ -8,6 +8,7 @@ import {
 } from '@shinrai/store';
 import { write, type Ctx } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { MAX_PAGE_VALUES, MAX_PULL_BYTES } from './envelope.ts';
 import { importStixObjects, type IntakeSummary } from './import.ts';
 import { readTaxiiObjectsOffThread, readTaxiiPageOffThread } from './read-bundle.ts';
 import { taxiiGet, type TaxiiNet } from './taxii-fetch.ts';
@@ -81,6 +82,8 @@ type Fetched = { ok: true; pages: Buffer[]; last: string | null } | { ok: false;
 async function fetchAll(src: SharingIntakeSourceRow, net: TaxiiNet): Promise<Fetched> {
   const pages: Buffer[] = [];
   let count = 0;
+  let values = 0;
+  let bytes = 0;
   let last: string | null = null;
   let next: string | null = null;
   for (let page = 1; page <= MAX_PAGES; page++) {
@@ -95,8 +98,14 @@ async function fetchAll(src: SharingIntakeSourceRow, net: TaxiiNet): Promise<Fet
     if (!read.ok) return { ok: false, error: `page ${page}: ${read.error}` };
     pages.push(res.body);
     count += read.count;
+    values += read.values;
+    bytes += res.body.length;
     if (count > DEFAULT_STIX_READ_LIMITS.maxObjects)
       return { ok: false, error: `more than ${DEFAULT_STIX_READ_LIMITS.maxObjects} objects in one pull` };
+    // Every page is read again, together, at the end: bounded like one page's parse.
+    if (values > MAX_PAGE_VALUES)
+      return { ok: false, error: `more than ${MAX_PAGE_VALUES} JSON values in one pull` };
+    if (bytes > MAX_PULL_BYTES) return { ok: false, error: `more than ${MAX_PULL_BYTES} bytes in one pull` };
     const h = res.headers['x-taxii-date-added-last'];
     if (typeof h === 'string' && h !== '') last = h;
     if (!read.more) return { ok: true, pages, last };
