@@ -42,7 +42,7 @@ describe('sharing parse workers out of memory', () => {
       expect(ja.statusCode, ja.body.slice(0, 300)).toBe(413);
       const error = json<{ error: { code: string; message: string; details: unknown } }>(ja).error;
       expect(error).toMatchObject({
-        code: 'sharing_eml_too_large',
+        code: 'sharing_attachment_memory',
         details: { file: 'lines.eml', code: 'out_of_memory', limit: 64 },
       });
       expect(error.message).toContain('メモリ');

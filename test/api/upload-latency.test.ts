@@ -33,6 +33,7 @@ describe('heavy uploads off the request path', () => {
   let base: string;
   let releaseId: string;
   let orgId: string;
+  let reportId: string;
 
   beforeAll(async () => {
     t = await makeApp();
@@ -46,6 +47,7 @@ describe('heavy uploads off the request path', () => {
     releaseId = json<{ release: { id: string } }>(
       await owner.post(`${base}/products/${productId}/releases`, { version: '2.0.0' }),
     ).release.id;
+    reportId = await memberReport(t, owner, orgId);
   });
   afterAll(async () => {
     await t.close();
@@ -126,7 +128,6 @@ describe('heavy uploads off the request path', () => {
     'answers /api/health while a 9 MB .eml is parsed and hashed, then keeps its summary',
     { timeout: 180_000 },
     async () => {
-      const reportId = await memberReport(t, owner, orgId);
       const { mail, attachment } = largeEml();
       expect(mail.length).toBeLessThan(10 * 1024 * 1024);
       const started = once(workers(), 'start');
@@ -166,6 +167,38 @@ describe('heavy uploads off the request path', () => {
       expect(eml?.recipientsRedacted).toBe(1);
       expect(eml?.body.endsWith('[…]')).toBe(true);
       expect(res.body).not.toContain('t.sato');
+    },
+  );
+
+  it(
+    'answers /api/health while a log excerpt is scanned for indicators, then proposes them',
+    { timeout: 180_000 },
+    async () => {
+      const log = Buffer.from(
+        Array.from(
+          { length: 40_000 },
+          (_, i) =>
+            `2026-12-01 09:20:${String(i % 60).padStart(2, '0')} CONNECT 198.51.100.${i % 250}:443 from 10.1.2.3\n`,
+        ).join(''),
+      );
+      const started = once(workers(), 'start');
+      let uploaded = false;
+      const upload = owner.app.inject(attachRequest(owner, orgId, reportId, 'proxy.log', log)).then((res) => {
+        uploaded = true;
+        return res;
+      });
+      expect(await started).toEqual(['sharing.logIndicators']);
+      const health = await owner.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(uploaded).toBe(false);
+      const res = await upload;
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      const indicators = json<{ report: { indicators: { value: string; source: string }[] } }>(res).report
+        .indicators;
+      expect(indicators).toContainEqual(
+        expect.objectContaining({ value: '198.51.100.249', source: 'attachment' }),
+      );
+      expect(indicators.some((i) => i.value === '10.1.2.3')).toBe(false);
     },
   );
 

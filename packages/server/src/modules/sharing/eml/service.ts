@@ -70,6 +70,16 @@ async function kindOf(data: Buffer, name: string, declared: string): Promise<'em
   return 'text';
 }
 
+/** A parse-worker task for an attachment; a file that needs more than the worker's heap is a located 413. */
+async function offThread<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof WorkerMemoryError)) throw err;
+    return fail('sharing_attachment_memory', { file, code: 'out_of_memory', limit: err.limitMb });
+  }
+}
+
 export interface AttachInput {
   name: string;
   declaredType: string;
@@ -107,13 +117,7 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
   const terms = await reporterTerms(deps, row.reporter_org_id);
   if (kind === 'eml') {
     // Prescan, MIME parse, recipient removal and hashing run in a parse worker (eml/parse.ts readEml).
-    let read;
-    try {
-      read = await workers().run('sharing.eml', input.data);
-    } catch (err) {
-      if (!(err instanceof WorkerMemoryError)) throw err;
-      return fail('sharing_eml_too_large', { file: name, code: 'out_of_memory', limit: err.limitMb });
-    }
+    const read = await offThread(name, () => workers().run('sharing.eml', input.data));
     if (!read.ok) return fail('sharing_eml_invalid', { file: name, ...read.problem });
     summary = read.summary;
     const derived = emlReportText(summary, name, row.lang as 'ja');
@@ -140,12 +144,9 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
       if (!(i.type === 'email' && messageId.includes(i.value.toLowerCase())))
         addIndicator({ type: i.type, value: i.value, reason: i.reason });
   } else {
-    // A log excerpt is not published; values that describe the attacker are proposed as indicators.
-    const proposal = proposeRedactions({
-      text: input.data.toString('utf8').slice(0, 1_000_000),
-      reporter: terms,
-    });
-    for (const i of proposal.indicators) addIndicator({ type: i.type, value: i.value, reason: i.reason });
+    // A log excerpt is not published; values that describe the attacker are proposed as indicators (eml/log.ts).
+    const found = await offThread(name, () => workers().run('sharing.logIndicators', input.data, terms));
+    for (const i of found) addIndicator(i);
   }
   const stored = await deps.files.put(input.data, {
     purpose: 'sharing.attachment',
