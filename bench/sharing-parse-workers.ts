@@ -1,6 +1,6 @@
 /**
  * The event loop while the sharing module reads hostile-sized input: a 9 MB .eml attachment (prescan, MIME
- * parse, recipients removed, attachment hashed) and a pulled TAXII page of 50,000 indicators (JSON parse, every
+ * parse, recipients removed, attachment hashed), a log excerpt scanned for indicators, and a pulled TAXII page of 50,000 indicators (JSON parse, every
  * object checked). "on the loop" calls the same functions in this thread, as the request and the pull job did
  * before (a mail of 3.3 million short lines is the prescan's worst case); "in a worker" sends them to the parse-worker pool, as they run now. The figure is the longest stall
  * of this thread's event loop (gaps between turns of a 1 ms timer) while one input is read: what any other
@@ -11,6 +11,7 @@ import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readStixObjects } from '@shinrai/core/sharing';
+import { proposeRedactions } from '@shinrai/core/sharing';
 import { workers } from '@shinrai/server';
 import { readEml, readTaxiiObjectsOffThread, readTaxiiPageOffThread } from '@shinrai/server/modules/sharing';
 import { machineLine, writeSection } from './sections.ts';
@@ -95,6 +96,14 @@ async function median(run: () => Promise<unknown>) {
 }
 
 const eml = mail();
+const log = Buffer.from(
+  Array.from(
+    { length: 40_000 },
+    (_, i) =>
+      `2026-12-01 09:20:${String(i % 60).padStart(2, '0')} CONNECT 198.51.100.${i % 250}:443 from 10.1.2.3 https://c2-${i % 50}.example/x\n`,
+  ).join(''),
+);
+const terms = { names: ['サンプル電機'], domains: ['sample-denki.co.jp'], customers: [] };
 const lines = Buffer.from(
   `From: a@example.com\r\nTo: b@example.jp\r\nSubject: x\r\n\r\n${'a\r\n'.repeat(3_300_000)}`,
 );
@@ -109,6 +118,12 @@ const cases = [
     name: `.eml of 3.3 million short lines, ${(lines.length / 1e6).toFixed(1)} MB`,
     loop: () => readEml(lines),
     worker: () => workers().run('sharing.eml', lines),
+  },
+  {
+    name: `log excerpt, ${(log.length / 1e6).toFixed(1)} MB (first 1,000,000 characters scanned)`,
+    loop: async () =>
+      proposeRedactions({ text: log.toString('utf8').slice(0, 1_000_000), reporter: terms }).indicators,
+    worker: () => workers().run('sharing.logIndicators', log, terms),
   },
   {
     name: `TAXII page, 50,000 indicators, ${(taxii.length / 1e6).toFixed(1)} MB`,
