@@ -194,6 +194,10 @@ describe('TAXII 2.1 client (sharing intake)', () => {
       if (path.startsWith('/slow/')) return; // never answers
       if (path.startsWith('/ctype/'))
         return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>');
+      if (path.startsWith('/values/'))
+        return void res
+          .writeHead(200, { 'content-type': TAXII })
+          .end(`{"objects": [${'0,'.repeat(4_000_000)}0]}`);
       if (path.startsWith('/badjson/'))
         return void res.writeHead(200, { 'content-type': TAXII }).end('{"objects": [');
       if (path.startsWith('/page2/')) {
@@ -287,6 +291,8 @@ describe('TAXII 2.1 client (sharing intake)', () => {
       ['slow', /timeout/],
       ['ctype', /content type text\/html/],
       ['badjson', /not JSON/],
+      // Counted before it is parsed: a page of millions of values would be one huge array in the worker.
+      ['values', /page 1: more than 4000000 JSON values/],
       ['page2', /page 2: HTTP 503/],
     ];
     for (const [path, error] of cases) {

@@ -3,6 +3,10 @@
 import { readCsv, readXlsx } from '@shinrai/formats/sheets';
 import { readStixBundle } from '@shinrai/core/sharing';
 import { readModelJson, readModelSheet } from './modules/cpsf/files.ts';
+import { logIndicators } from './modules/sharing/eml/log.ts';
+import { readEml } from './modules/sharing/eml/parse.ts';
+import { toChunks } from './modules/sharing/intake/chunks.ts';
+import { readTaxiiObjects, readTaxiiPage } from './modules/sharing/intake/envelope.ts';
 import { prepareSbom } from './modules/software/inventory/prepare.ts';
 
 export const TASKS = {
@@ -11,7 +15,11 @@ export const TASKS = {
   'cpsf.modelJson': readModelJson,
   'cpsf.modelSheet': readModelSheet,
   'software.sbom': prepareSbom,
-  'sharing.stixBundle': (bytes: Uint8Array) => readStixBundle(bytes),
+  'sharing.stixBundle': (bytes: Uint8Array) => toChunks(readStixBundle(bytes)),
+  'sharing.eml': readEml,
+  'sharing.logIndicators': logIndicators,
+  'sharing.taxiiPage': readTaxiiPage,
+  'sharing.taxiiObjects': (bodies: Uint8Array[]) => toChunks(readTaxiiObjects(bodies)),
 };
 
 export type Tasks = typeof TASKS;

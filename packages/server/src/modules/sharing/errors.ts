@@ -47,6 +47,11 @@ export const SHARING_ERRORS = {
     ja: 'メールファイルを読めません（ヘッダーの形式、ヘッダー数・MIME パート数・入れ子の深さの上限）。示された行を確認してください。',
     en: 'The mail file cannot be read (header format, or the limit on headers, MIME parts or nesting); see the line given.',
   },
+  sharing_attachment_memory: {
+    status: 413,
+    ja: '添付ファイルの読み込みに必要なメモリが上限を超えました。小さくしたファイル（メールなら添付ファイルを除いたもの）を添付してください。',
+    en: 'Reading the attached file needs more memory than the limit; attach a smaller file (a mail without its own attachments, for example).',
+  },
 } as const;
 
 export const fail = failWith(SHARING_ERRORS);

@@ -43,3 +43,5 @@ export const sharingModule = defineModule({
 });
 
 export { analysePersons, analyser, personSpans } from './analyser.ts';
+export { readEml } from './eml/parse.ts';
+export { readTaxiiObjectsOffThread, readTaxiiPageOffThread } from './intake/read-bundle.ts';

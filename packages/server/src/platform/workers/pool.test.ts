@@ -15,6 +15,21 @@ describe('parse worker pool', () => {
     });
   });
 
+  it('runs an async task (the .eml reader awaits its MIME parser) and gives back what it resolves to', async () => {
+    const mail = Buffer.from(
+      'From: billing@example-verify.com\r\nTo: t.sato@example.jp\r\nSubject: invoice\r\n\r\nhttps://x.example/a t.sato\r\n',
+    );
+    const read = await pool.run('sharing.eml', mail);
+    expect(read).toMatchObject({
+      ok: true,
+      summary: {
+        subject: 'invoice',
+        urls: ['https://x.example/a'],
+        body: 'https://x.example/a ［受信者］\n',
+      },
+    });
+  }, 120_000);
+
   it('turns a task that needs more than the heap ceiling into WorkerMemoryError, and recovers', async () => {
     // ~19 MB of one-character cells: several hundred MB of JavaScript strings and arrays once parsed.
     const csv = Buffer.from('a,b,c,d,e,f,g,h\n'.repeat(1_200_000));

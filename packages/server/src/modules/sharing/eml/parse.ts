@@ -1,9 +1,11 @@
 import {
+  emlPrescan,
   extractUrls,
   parseAuthResults,
   parseReceived,
   RECIPIENT_PLACEHOLDER,
   redactRecipients,
+  type EmlLimitProblem,
   type EmlSummary,
 } from '@shinrai/core/sharing';
 import { simpleParser, type AddressObject } from 'mailparser';
@@ -11,7 +13,31 @@ import { createHash } from 'node:crypto';
 
 // The .eml is parsed by mailparser (the nodemailer project's parser: MIME trees, RFC 2047 words,
 // ISO-2022-JP and other legacy charsets, quoted-printable and base64). Limits are checked before
-// (core emlPrescan); the mail's own attachments are hashed and dropped, never kept as files.
+// (core emlPrescan); the mail's own attachments are hashed and dropped, never kept as files. `readEml` is a
+// parse-worker task (worker-tasks.ts): all of it runs off the event loop, and its result is plain data.
+
+/** The body of a mail joins the report text up to this many characters. */
+export const MAX_BODY_CHARS = 20_000;
+
+export type EmlRead = { ok: true; summary: EmlSummary } | { ok: false; problem: EmlLimitProblem };
+
+/**
+ * Prescan (limits, before the parser sees the mail), parse, recipients removed, attachments hashed, the body
+ * cut to MAX_BODY_CHARS. A mail the parser cannot read is `not_mail` at line 1.
+ */
+export async function readEml(bytes: Uint8Array): Promise<EmlRead> {
+  const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const problem = emlPrescan(data.toString('latin1'));
+  if (problem) return { ok: false, problem };
+  let summary: EmlSummary;
+  try {
+    summary = await parseEml(data);
+  } catch {
+    return { ok: false, problem: { code: 'not_mail', line: 1 } };
+  }
+  if (summary.body.length > MAX_BODY_CHARS) summary.body = `${summary.body.slice(0, MAX_BODY_CHARS)}\n[…]`;
+  return { ok: true, summary };
+}
 
 const addrs = (v: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(v) ? v : v ? [v] : [])

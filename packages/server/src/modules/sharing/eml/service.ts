@@ -1,7 +1,6 @@
 import {
   defangUrl,
   emlIndicators,
-  emlPrescan,
   emlReportText,
   proposeRedactions,
   type EmlSummary,
@@ -21,18 +20,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { actorOf } from '../../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../../platform/services/audit-trail.ts';
+import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
 import { analysePersons } from '../analyser.ts';
 import { fail } from '../errors.ts';
 import type { SharingCtx } from '../hub-service.ts';
 import type { StoredIndicator, StoredRedaction } from '../stored.ts';
 import { reporterTerms } from '../terms.ts';
-import { parseEml } from './parse.ts';
 
 /** At most this many bytes per file and files per report; checked before any work. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
-/** The body of a mail joins the report text up to this many characters. */
-const MAX_BODY_CHARS = 20_000;
 const MAX_INDICATORS = 500;
 
 const parse = <T>(s: string) => JSON.parse(s) as T;
@@ -73,6 +70,16 @@ async function kindOf(data: Buffer, name: string, declared: string): Promise<'em
   return 'text';
 }
 
+/** A parse-worker task for an attachment; a file that needs more than the worker's heap is a located 413. */
+async function offThread<T>(file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof WorkerMemoryError)) throw err;
+    return fail('sharing_attachment_memory', { file, code: 'out_of_memory', limit: err.limitMb });
+  }
+}
+
 export interface AttachInput {
   name: string;
   declaredType: string;
@@ -109,15 +116,10 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
   let text = row.text;
   const terms = await reporterTerms(deps, row.reporter_org_id);
   if (kind === 'eml') {
-    const raw = input.data.toString('latin1');
-    const problem = emlPrescan(raw);
-    if (problem) return fail('sharing_eml_invalid', { file: name, ...problem });
-    try {
-      summary = await parseEml(input.data);
-    } catch {
-      return fail('sharing_eml_invalid', { file: name, code: 'not_mail', line: 1 });
-    }
-    if (summary.body.length > MAX_BODY_CHARS) summary.body = `${summary.body.slice(0, MAX_BODY_CHARS)}\n[…]`;
+    // Prescan, MIME parse, recipient removal and hashing run in a parse worker (eml/parse.ts readEml).
+    const read = await offThread(name, () => workers().run('sharing.eml', input.data));
+    if (!read.ok) return fail('sharing_eml_invalid', { file: name, ...read.problem });
+    summary = read.summary;
     const derived = emlReportText(summary, name, row.lang as 'ja');
     const base = text.length + 2;
     text = `${text}\n\n${derived}`;
@@ -142,12 +144,9 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
       if (!(i.type === 'email' && messageId.includes(i.value.toLowerCase())))
         addIndicator({ type: i.type, value: i.value, reason: i.reason });
   } else {
-    // A log excerpt is not published; values that describe the attacker are proposed as indicators.
-    const proposal = proposeRedactions({
-      text: input.data.toString('utf8').slice(0, 1_000_000),
-      reporter: terms,
-    });
-    for (const i of proposal.indicators) addIndicator({ type: i.type, value: i.value, reason: i.reason });
+    // A log excerpt is not published; values that describe the attacker are proposed as indicators (eml/log.ts).
+    const found = await offThread(name, () => workers().run('sharing.logIndicators', input.data, terms));
+    for (const i of found) addIndicator(i);
   }
   const stored = await deps.files.put(input.data, {
     purpose: 'sharing.attachment',

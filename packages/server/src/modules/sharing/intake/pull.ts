@@ -1,4 +1,4 @@
-import { DEFAULT_STIX_READ_LIMITS, readStixObjects } from '@shinrai/core/sharing';
+import { DEFAULT_STIX_READ_LIMITS, type StixProblem } from '@shinrai/core/sharing';
 import {
   enqueueJobOnce,
   findIntakeSource,
@@ -8,7 +8,9 @@ import {
 } from '@shinrai/store';
 import { write, type Ctx } from '../../../platform/context.ts';
 import type { Deps } from '../../../platform/deps.ts';
+import { MAX_PAGE_VALUES, MAX_PULL_BYTES } from './envelope.ts';
 import { importStixObjects, type IntakeSummary } from './import.ts';
+import { readTaxiiObjectsOffThread, readTaxiiPageOffThread } from './read-bundle.ts';
 import { taxiiGet, type TaxiiNet } from './taxii-fetch.ts';
 
 /** Job kind of one pull of a TAXII source (scheduled, or "pull now"). */
@@ -70,12 +72,18 @@ function pageUrl(src: SharingIntakeSourceRow, next: string | null): string {
   return url.toString();
 }
 
-type Fetched =
-  { ok: true; objects: unknown[]; last: string | null; pages: number } | { ok: false; error: string };
+type Fetched = { ok: true; pages: Buffer[]; last: string | null } | { ok: false; error: string };
 
-/** Every page since the checkpoint (following `next` while `more`), or the first problem met. */
+/**
+ * Every page since the checkpoint (following `next` while `more`), or the first problem met. Each page is
+ * parsed in a parse worker (only its object count, `more` and `next` come back); the bodies are kept for the
+ * check of all objects together once every page arrived.
+ */
 async function fetchAll(src: SharingIntakeSourceRow, net: TaxiiNet): Promise<Fetched> {
-  const objects: unknown[] = [];
+  const pages: Buffer[] = [];
+  let count = 0;
+  let values = 0;
+  let bytes = 0;
   let last: string | null = null;
   let next: string | null = null;
   for (let page = 1; page <= MAX_PAGES; page++) {
@@ -86,27 +94,36 @@ async function fetchAll(src: SharingIntakeSourceRow, net: TaxiiNet): Promise<Fet
     const type = String(res.headers['content-type'] ?? '');
     if (!/^application\/taxii\+json\s*(;|$)/i.test(type))
       return { ok: false, error: `page ${page}: content type ${type.slice(0, 100) || '(none)'}` };
-    let env: unknown;
-    try {
-      env = JSON.parse(res.body);
-    } catch {
-      return { ok: false, error: `page ${page}: not JSON` };
-    }
-    const e = env as { objects?: unknown; more?: unknown; next?: unknown };
-    if (typeof env !== 'object' || env === null || (e.objects !== undefined && !Array.isArray(e.objects)))
-      return { ok: false, error: `page ${page}: not a TAXII envelope` };
-    const got = (e.objects as unknown[] | undefined) ?? [];
-    objects.push(...got);
-    if (objects.length > DEFAULT_STIX_READ_LIMITS.maxObjects)
+    const read = await readTaxiiPageOffThread(res.body);
+    if (!read.ok) return { ok: false, error: `page ${page}: ${read.error}` };
+    pages.push(res.body);
+    count += read.count;
+    values += read.values;
+    bytes += res.body.length;
+    if (count > DEFAULT_STIX_READ_LIMITS.maxObjects)
       return { ok: false, error: `more than ${DEFAULT_STIX_READ_LIMITS.maxObjects} objects in one pull` };
+    // Every page is read again, together, at the end: bounded like one page's parse.
+    if (values > MAX_PAGE_VALUES)
+      return { ok: false, error: `more than ${MAX_PAGE_VALUES} JSON values in one pull` };
+    if (bytes > MAX_PULL_BYTES) return { ok: false, error: `more than ${MAX_PULL_BYTES} bytes in one pull` };
     const h = res.headers['x-taxii-date-added-last'];
     if (typeof h === 'string' && h !== '') last = h;
-    if (e.more !== true) return { ok: true, objects, last, pages: page };
-    if (typeof e.next !== 'string' || e.next === '')
+    if (!read.more) return { ok: true, pages, last };
+    if (read.next === null || read.next === '')
       return { ok: false, error: `page ${page}: more without next` };
-    next = e.next;
+    next = read.next;
   }
   return { ok: false, error: `more than ${MAX_PAGES} pages` };
+}
+
+/** The first problems of a refused set of objects, for the source's last error. */
+function readProblem(problems: StixProblem[]): string {
+  const p = problems[0];
+  if (p?.code === 'out_of_memory') return `objects: out of memory (limit ${String(p.params?.limit)} MB)`;
+  return `invalid objects: ${problems
+    .slice(0, 3)
+    .map((q) => `${q.pointer} ${q.code}`)
+    .join(', ')}`;
 }
 
 /**
@@ -133,12 +150,8 @@ export async function pullSource(
   const now = ctx.now.toISOString();
   const fetched = await fetchAll(src, net);
   let problem: string | null = fetched.ok ? null : fetched.error;
-  const read = fetched.ok ? readStixObjects(fetched.objects) : null;
-  if (read && !read.ok)
-    problem = `invalid objects: ${read.problems
-      .slice(0, 3)
-      .map((p) => `${p.pointer} ${p.code}`)
-      .join(', ')}`;
+  const read = fetched.ok ? await readTaxiiObjectsOffThread(fetched.pages) : null;
+  if (read && !read.ok) problem = readProblem(read.problems);
   if (problem !== null || !fetched.ok || !read?.ok) {
     const failures = src.failures + 1;
     const error = (problem ?? 'failed').slice(0, 500);
@@ -179,7 +192,7 @@ export async function pullSource(
     return s;
   });
   await scheduleNext(deps, src.id);
-  return { ok: true, pages: fetched.pages, summary };
+  return { ok: true, pages: fetched.pages.length, summary };
 }
 
 /** Queues the source's next scheduled pull (one job per source and time, however often asked). */

@@ -18,7 +18,7 @@ export interface TaxiiNet {
 export type FetchProblem = 'scheme' | 'private_address' | 'timeout' | 'network' | 'too_large';
 
 export type FetchResult =
-  | { ok: true; status: number; headers: IncomingHttpHeaders; body: string }
+  | { ok: true; status: number; headers: IncomingHttpHeaders; body: Buffer }
   | { ok: false; problem: FetchProblem; detail?: string };
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -93,7 +93,8 @@ export function taxiiGet(
           ok: true,
           status: res.statusCode ?? 0,
           headers: res.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
+          // Bytes: the page is decoded and parsed in a parse worker (envelope.ts), not here.
+          body: Buffer.concat(chunks),
         }),
       );
       res.on('error', (err) => settle(failure(err, signal)));
