@@ -6,6 +6,8 @@ import {
   emlReportText,
   extractUrls,
   isPublicIp,
+  MAX_EML_URLS,
+  MAX_URL_LENGTH,
   parseAuthResults,
   parseReceived,
   RECIPIENT_PLACEHOLDER,
@@ -24,6 +26,17 @@ describe('.eml rules', () => {
     expect(extractUrls('こちら「https://x.example/a」へ。 https://x.example/a. http://y.example/b,')).toEqual(
       ['https://x.example/a', 'http://y.example/b'],
     );
+  });
+
+  it('keeps at most MAX_EML_URLS URLs, each once, and skips overlong ones', () => {
+    const many = Array.from({ length: 20_000 }, (_v, i) => `https://h${i % 10_000}.example/p`).join(' ');
+    const urls = extractUrls(many);
+    expect(urls).toHaveLength(MAX_EML_URLS);
+    expect(urls[0]).toBe('https://h0.example/p');
+    expect(urls.at(-1)).toBe(`https://h${MAX_EML_URLS - 1}.example/p`);
+    expect(extractUrls(`https://a.example/${'x'.repeat(MAX_URL_LENGTH)} https://b.example/`)).toEqual([
+      'https://b.example/',
+    ]);
   });
 
   it('reads spf, dkim and dmarc results (the first of each)', () => {

@@ -72,14 +72,24 @@ export const defangHost = (s: string) => s.replace(/\./g, '[.]');
 
 const URL_RE = /\bhttps?:\/\/[^\s<>"'`()[\]{}、。「」（）]+/gi;
 
-/** URLs in a text (http and https), without trailing punctuation, each once, in order. */
-export function extractUrls(text: string): string[] {
-  const out: string[] = [];
+/**
+ * A mail's URLs kept as indicators and in the report text: a phishing mail has a handful, and a hostile one with
+ * hundreds of thousands would otherwise make the text the sanitizer reads unbounded.
+ */
+export const MAX_EML_URLS = 500;
+/** Longer "URLs" are not kept (no browser or mail client follows them; the body keeps them, defanged). */
+export const MAX_URL_LENGTH = 8192;
+
+/** URLs in a text (http and https), without trailing punctuation, each once, in order; `limit` at most. */
+export function extractUrls(text: string, limit = MAX_EML_URLS): string[] {
+  const seen = new Set<string>();
   for (const m of text.matchAll(URL_RE)) {
     const u = m[0].replace(/[.,;:!?'"]+$/, '');
-    if (!out.includes(u)) out.push(u);
+    if (u.length > MAX_URL_LENGTH) continue;
+    seen.add(u);
+    if (seen.size >= limit) break;
   }
-  return out;
+  return [...seen];
 }
 
 export type AuthResult =
