@@ -18,6 +18,7 @@ import { componentRows } from '@shinrai/server/software/inventory';
 import { parseSbom } from '@shinrai/formats/sbom';
 import { machineLine, writeSection } from './sections.ts';
 import { prng } from './seed.ts';
+import { generateBom } from './sbom-bench-input.ts';
 
 const WRITE = !process.argv.includes('--no-write');
 const PORTFOLIOS = process.argv.includes('--portfolio')
@@ -47,39 +48,6 @@ const VARIANTS = [
   { id: 'release', label: '+ release index (the upload since the package keys job)' },
   { id: 'all', label: '+ where-used and OSV-package indexes (the upload before)' },
 ] as const;
-
-const semver = (r: () => number) => `${Math.floor(r() * 10)}.${Math.floor(r() * 20)}.${Math.floor(r() * 30)}`;
-
-/** The same shape of BOM as bench/software.ts: 10,000 npm components with hashes, licences, a dependency tree. */
-function generateBom(n: number): string {
-  const r = prng(7);
-  const used = new Set<number>();
-  const components: Record<string, unknown>[] = [];
-  while (components.length < n) {
-    const k = Math.floor(r() * 200_000);
-    if (used.has(k)) continue;
-    used.add(k);
-    const version = semver(r);
-    components.push({
-      type: 'library',
-      'bom-ref': `c${components.length}`,
-      name: `pkg-${k}`,
-      version,
-      purl: `pkg:npm/pkg-${k}@${version}`,
-      hashes: [{ alg: 'SHA-256', content: (k * 2654435761).toString(16).padStart(64, '0').slice(-64) }],
-      licenses: [{ license: { id: r() < 0.8 ? 'MIT' : 'Apache-2.0' } }],
-    });
-  }
-  const dependencies = components.map((_c, i) => ({
-    ref: `c${i}`,
-    dependsOn: [2 * i + 2, 2 * i + 3].filter((j) => j < n).map((j) => `c${j}`),
-  }));
-  return JSON.stringify(
-    { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components, dependencies },
-    null,
-    2,
-  );
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 

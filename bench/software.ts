@@ -28,6 +28,7 @@ import { parseSbom, type SbomTimings } from '@shinrai/formats/sbom';
 import { replaceSoftwareSbom, whereUsed } from '@shinrai/store';
 import { machineLine, writeSection } from './sections.ts';
 import { prng } from './seed.ts';
+import { generateBom, semver } from './sbom-bench-input.ts';
 
 const QUICK = process.argv.includes('--quick');
 const WRITE = !process.argv.includes('--no-write');
@@ -51,7 +52,6 @@ const PORTFOLIO = process.argv.includes('--portfolio')
     : 0;
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
-const semver = (r: () => number) => `${Math.floor(r() * 10)}.${Math.floor(r() * 20)}.${Math.floor(r() * 30)}`;
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -156,47 +156,6 @@ function fillAdvisories(file: string, count: number): void {
 }
 
 /** A CycloneDX 1.6 BOM: npm `pkg-N` with N < 200,000 (about one in ten has advisories), a chain graph. */
-function generateBom(n: number): string {
-  const r = prng(7);
-  const used = new Set<number>();
-  const components: Record<string, unknown>[] = [];
-  while (components.length < n) {
-    const k = Math.floor(r() * 200_000);
-    if (used.has(k)) continue;
-    used.add(k);
-    const version = semver(r);
-    const i = components.length;
-    components.push({
-      type: 'library',
-      'bom-ref': `c${i}`,
-      name: `pkg-${k}`,
-      version,
-      purl: `pkg:npm/pkg-${k}@${version}`,
-      hashes: [{ alg: 'SHA-256', content: (k * 2654435761).toString(16).padStart(64, '0').slice(-64) }],
-      licenses: [{ license: { id: r() < 0.8 ? 'MIT' : 'Apache-2.0' } }],
-    });
-  }
-  const dependencies = [
-    { ref: 'app', dependsOn: ['c0', 'c1'] },
-    ...components.map((_c, i) => ({
-      ref: `c${i}`,
-      dependsOn: [2 * i + 2, 2 * i + 3].filter((j) => j < n).map((j) => `c${j}`),
-    })),
-  ];
-  return JSON.stringify(
-    {
-      $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
-      bomFormat: 'CycloneDX',
-      specVersion: '1.6',
-      version: 1,
-      metadata: { component: { type: 'application', 'bom-ref': 'app', name: 'bench-app', version: '1.0.0' } },
-      components,
-      dependencies,
-    },
-    null,
-    2,
-  );
-}
 
 async function seedOrgProductRelease(file: string, releases: number): Promise<void> {
   const raw = bulk(file);

@@ -76,16 +76,9 @@ export async function writeReleaseKeysStep(
     .expression((eb) => {
       let q = eb
         .selectFrom('software_components')
-        .select([
+        .select(['id', ...KEY_COLUMNS.slice(1)] as [
           'id',
-          'release_id',
-          'org_id',
-          'purl_key',
-          'name',
-          'version',
-          'purl',
-          'ecosystem',
-          'osv_name',
+          ...Exclude<(typeof KEY_COLUMNS)[number], 'component_id'>[],
         ])
         .where('release_id', '=', releaseId);
       if (last?.id != null) q = q.where('id', '>', last.id);
