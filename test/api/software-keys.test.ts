@@ -190,4 +190,26 @@ describe('package keys written after the upload (where-used, re-match)', () => {
     expect(await whereUsed('fastify')).toEqual([r2]);
     expect(await whereUsed('hapi')).toEqual([]);
   }, 60_000);
+
+  it('the daily run writes the keys of any release left without them and queues the next day', async () => {
+    const r3 = await newRelease('3.0.0');
+    await upload(r3, bom(['zod']));
+    expect((await release(r3)).keys_indexed_at).toBeNull();
+    // As if the upload's own job had failed for good: only the daily sweep is left to write them.
+    await t.deps.store.db.deleteFrom('jobs').where('kind', '=', SOFTWARE_KEYS_JOB).execute();
+    const result = await softwareKeysJob(t.deps)({
+      job: {} as never,
+      payload: { day: '2026-12-04' },
+      progress: async () => {},
+      stopping: false,
+    });
+    expect(result).toMatchObject({ indexed: 1 });
+    expect((await release(r3)).keys_indexed_at).toBe((await release(r3)).sbom_uploaded_at);
+    const next = await t.deps.store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', SOFTWARE_KEYS_JOB)
+      .execute();
+    expect(next.map((j) => j.id)).toEqual([expect.stringMatching(/^software\.keys:\d{4}-\d{2}-\d{2}$/)]);
+  });
 });

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { softwareFileRoutes } from './file-routes.ts';
 import { SOFTWARE_REMATCH_JOB, softwareRematchJob } from './inventory/rematch.ts';
 import { SOFTWARE_KEYS_JOB, softwareKeysJob, writeReleaseKeys } from './inventory/keys-job.ts';
+import { warmAdvisoryDirectory } from './inventory/advisory-directory.ts';
 import { softwareArtifactRoutes } from './artifact-routes.ts';
 import { softwareFindingRoutes } from './finding-routes.ts';
 import { softwareLicenseRoutes } from './license-routes.ts';
@@ -34,6 +35,9 @@ export const softwareModule = defineModule({
     [SOFTWARE_REMATCH_JOB]: softwareRematchJob(deps),
     [SOFTWARE_KEYS_JOB]: softwareKeysJob(deps),
   }),
+  daily: [SOFTWARE_KEYS_JOB],
+  // The advisory directory starts loading in the background, so the first upload after a start finds it.
+  start: async (deps) => warmAdvisoryDirectory(deps.store.db),
   relationshipEnded: revokeSoftwareSharesOnEnd,
 });
 

@@ -69,6 +69,15 @@ export function directoryAt(root: Executor, generation: number): DirectoryView |
   return undefined;
 }
 
+/** Starts loading a copy at the current counter (server start); never waits for it, never throws. */
+export async function warmAdvisoryDirectory(root: Executor): Promise<void> {
+  try {
+    directoryAt(root, await advisoryGeneration(root));
+  } catch {
+    // the next lookup tries again
+  }
+}
+
 /** Resolves when the load in progress (if any) has ended: tests and benchmarks wait for it. */
 export function directoryLoaded(): Promise<void> {
   return loading ?? Promise.resolve();

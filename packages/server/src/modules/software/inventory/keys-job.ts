@@ -1,6 +1,7 @@
 import { enqueueJobOnce, releasesAwaitingKeys, writeReleaseKeysStep, type Executor } from '@shinrai/store';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Deps } from '../../../platform/deps.ts';
+import { scheduleDaily } from '../../../platform/jobs/schedule.ts';
 import { JobInterrupted, type JobHandler } from '../../../platform/jobs/worker.ts';
 
 /**
@@ -47,10 +48,15 @@ export async function writeReleaseKeys(
   }
 }
 
-/** `{ releaseId }`: that release; `{}`: every release whose keys are not written (after a restore, say). */
+/**
+ * `{ releaseId }`: that release (queued by its upload); anything else — the daily run, `{ day }` — every release
+ * whose keys are not written (a job that failed for good, a database restored without its jobs), then the next
+ * day's run is queued.
+ */
 export function softwareKeysJob(deps: Deps): JobHandler {
   return async (ctx) => {
     const raw = ctx.payload as { releaseId?: unknown } | null;
+    const sweep = typeof raw?.releaseId !== 'string';
     const ids =
       typeof raw?.releaseId === 'string'
         ? [raw.releaseId]
@@ -60,6 +66,7 @@ export function softwareKeysJob(deps: Deps): JobHandler {
       await ctx.progress(i, ids.length);
       if (await writeReleaseKeys(deps, id, () => ctx.stopping)) indexed++;
     }
+    if (sweep) await scheduleDaily(deps, SOFTWARE_KEYS_JOB, deps.now());
     return { releases: ids.length, indexed };
   };
 }
