@@ -350,7 +350,7 @@ await runScenario('e2e-assessments', SHOTS, async (ctx) => {
   await narrow.goto(`${orgBase}/assessments/${assessmentId}`);
   const narrowFirst = narrow.getByRole('group', { name: `${ITEMS[0].ref} ${ITEMS[0].title}` });
   await narrowFirst.getByText(ja.work.assigneeBadge.replace('{{name}}', ADMIN.name)).waitFor();
-  await narrowFirst.getByText(ja.work.dueBadge.replace('{{date}}', '2027-01-29')).waitFor();
+  await narrowFirst.getByText(ja.work.dueBadge.replace('{{date}}', '2027年1月29日')).waitFor();
   await narrowFirst.getByRole('button', { name: ja.work.toggle }).click();
   await narrowFirst.getByRole('link', { name: '点検記録.png' }).waitFor();
   assert(await noSideScroll(narrow), 'item work has no sideways scrolling at 390 px');

@@ -351,7 +351,8 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   assert(await attach.isDisabled(), 'nothing is attached before agreeing');
   await phone.getByLabel(I.declaration.confirm).check();
   await attach.click();
-  await phone.getByText(/の宣言を添付済み/).waitFor();
+  // The declaration date is spelled in the UI language (2026年11月3日), never as 2026-11-03.
+  await phone.getByText(/の宣言を添付済み（\d{4}年\d{1,2}月\d{1,2}日）/).waitFor();
   await phone.getByRole('button', { name: I.reuse.open }).click();
   const dialog = phone.getByRole('dialog', { name: I.reuse.title });
   await dialog.getByText(/エー機械株式会社/).waitFor();
@@ -375,7 +376,7 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await desk.goto(`${base}/orgs/${orgB.id}/campaigns/requests/${requests[orgB.id]}`);
   await until(
     '25 items marked as reused for B',
-    async () => (await desk.getByText(/別の質問票への回答を再利用/).count()) === 25,
+    async () => (await desk.getByText(/別の質問票への回答を再利用（\d{4}年\d{1,2}月\d{1,2}日）/).count()) === 25,
   );
   assert(!(await desk.locator('main').innerText()).includes('エー機械'), "B never sees A's name");
   assert((await desk.getByText(I.star.reviewTitle).count()) === 0, 'B never sees the ★ result shown to A');

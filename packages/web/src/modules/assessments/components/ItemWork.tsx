@@ -7,7 +7,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../../../components/ConfirmD
 import { DateField } from '../../../components/DateField';
 import { ChevronDownIcon, ChevronRightIcon } from '../../../components/icons';
 import { currentLanguage } from '../../../i18n';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorMessage, notifySuccess } from '../../../lib/notify';
 import { assessmentsApi, MAX_EVIDENCE_BYTES, type Evidence } from '../api';
 
@@ -102,7 +102,7 @@ export const ItemWork = memo(function ItemWork(p: ItemWorkProps) {
         ) : null}
         {p.dueDate ? (
           <Badge variant="light" color={overdue ? 'red' : 'gray'} tt="none">
-            {t(overdue ? 'work.overdueBadge' : 'work.dueBadge', { date: p.dueDate })}
+            {t(overdue ? 'work.overdueBadge' : 'work.dueBadge', { date: formatDate(p.dueDate, lang) })}
           </Badge>
         ) : null}
         {p.evidence.length > 0 ? (

@@ -50,7 +50,7 @@ import { KeyboardIcon } from '../../../components/icons';
 import { useOrg } from '../../../components/OrgContext';
 import { currentLanguage } from '../../../i18n';
 import { assessmentNodes, flattenNodes, modelOf, nodeKind, quickAnswer, tx } from '../../../lib/catalog';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../lib/notify';
 
 type Tab = 'answers' | 'results';
@@ -526,7 +526,9 @@ export function AssessmentPage() {
               <Text size="xs" c="dimmed">
                 {t(`assessments.scopeTypes.${assessment.scope.type}`)}
                 {assessment.scope.label ? `: ${assessment.scope.label}` : ''}
-                {assessment.dueDate ? ` · ${t('assessments.dueDate')}: ${assessment.dueDate}` : ''}
+                {assessment.dueDate
+                  ? ` · ${t('assessments.dueDate')}: ${formatDate(assessment.dueDate, lang)}`
+                  : ''}
                 {assessment.statusAt
                   ? ` · ${t('workspace.statusBy', { at: formatDateTime(assessment.statusAt, lang) })}`
                   : ''}

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../../components/DateField';
 import { currentLanguage } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
 import type { FollowUp, RespondItem, RespondValue } from '../api';
 
 interface Props {
@@ -77,7 +78,7 @@ export function QuestionCard({ item, index, problem, onSave, onUpload, onForward
         )}
         {item.reusedFrom && (
           <Badge variant="light" color="indigo" style={{ alignSelf: 'flex-start' }}>
-            {t('respond.reused', { date: item.reusedFrom.date })}
+            {t('respond.reused', { date: formatDate(item.reusedFrom.date, lang) })}
           </Badge>
         )}
         {item.returnNote && item.state === 'returned' && (

@@ -6,6 +6,7 @@ import { href } from '../../../../api/client';
 import { PageHeader } from '../../../../components/PageHeader';
 import { useOrg } from '../../../../components/OrgContext';
 import { currentLanguage } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
 import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { campaignsApi, type RequestReview } from '../api';
 import { StarResultView } from '../../inbox/components/StarResultView';
@@ -73,7 +74,7 @@ export function RequestReviewPage() {
                 ? t('campaigns.review.declaration_star1')
                 : t('campaigns.review.declaration_star2'),
             id: d.declaration.declarationId,
-            date: d.declaration.declaredOn,
+            date: formatDate(d.declaration.declaredOn, lang),
           })}
         </Alert>
       )}
@@ -123,9 +124,9 @@ export function RequestReviewPage() {
                 {i.reusedFrom.type === 'assessment'
                   ? t('campaigns.review.reusedAssessment', {
                       label: i.reusedFrom.label,
-                      date: i.reusedFrom.date,
+                      date: formatDate(i.reusedFrom.date, lang),
                     })
-                  : t('campaigns.review.reusedRequest', { date: i.reusedFrom.date })}
+                  : t('campaigns.review.reusedRequest', { date: formatDate(i.reusedFrom.date, lang) })}
               </Badge>
             )}
             {i.returnNote && <Alert color="orange">{i.returnNote}</Alert>}
