@@ -28,6 +28,7 @@ export function StarCell({
   detail?: boolean;
 }) {
   const { t } = useTranslation('supplychain');
+  const lang = currentLanguage();
   const a = s.starAttested;
   const held = a ? a.level : s.starHeld;
   return (
@@ -51,8 +52,8 @@ export function StarCell({
       {detail && a && (
         <Text size="xs" c="dimmed">
           {t('supplychain.starAttested.detail', {
-            shown: a.attachedAt.slice(0, 10),
-            until: a.validUntil,
+            shown: formatDate(a.attachedAt, lang),
+            until: formatDate(a.validUntil, lang),
           })}
         </Text>
       )}
