@@ -4,7 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import type { Client } from '../helpers/app.ts';
+import { json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { startSmtp, stopSmtp, type Received } from '../helpers/smtp.ts';
 import { supplierRow } from '../helpers/supplier-row.ts';
 

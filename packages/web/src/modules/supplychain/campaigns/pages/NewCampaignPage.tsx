@@ -139,7 +139,7 @@ export function NewCampaignPage() {
         description={t('campaigns.form.mailLanguageHelp')}
         data={MAIL_LANGUAGES.map((l) => ({ value: l, label: t(`campaigns.form.mailLanguages.${l}`) }))}
         value={mailLanguage}
-        onChange={(v) => v && setMailLanguage(v as MailLanguage)}
+        onChange={(v) => v && setMailLanguage(v)}
         allowDeselect={false}
       />
       <Textarea
