@@ -99,11 +99,16 @@ export async function listAttachedStarResults(
     .execute();
 }
 
-/** Where the supplier's ★ result is shown: each buyer's request carrying a copy of it, with its status. */
+/**
+ * Where the supplier's ★ result is shown: each buyer's request carrying a copy of it, with its status.
+ * `lock` (PostgreSQL, inside a transaction) holds those requests until it ends, so a buyer's acceptance
+ * cannot commit between the lock check of a correction and its writes.
+ */
 export async function listStarResultCopies(
   ex: Executor,
   supplierOrgId: string,
   starResultId?: string,
+  lock = false,
 ): Promise<{ request_id: string; org_id: string; star_result_id: string; status: string }[]> {
   let q = ex
     .selectFrom('campaign_request_star_results as a')
@@ -112,6 +117,7 @@ export async function listStarResultCopies(
     .where('a.supplier_org_id', '=', supplierOrgId)
     .whereRef('r.org_id', '=', 'a.org_id');
   if (starResultId !== undefined) q = q.where('a.star_result_id', '=', starResultId);
+  if (lock) q = q.forUpdate();
   return q.orderBy('a.request_id').execute();
 }
 

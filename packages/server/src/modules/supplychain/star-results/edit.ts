@@ -56,7 +56,8 @@ export async function applyStarResultCorrection(
   action: string,
   details: Record<string, unknown> = {},
 ): Promise<string[]> {
-  const copies = await listStarResultCopies(tx.trx, tx.orgId, before.id);
+  const postgres = tx.deps.store.ops.name === 'postgres';
+  const copies = await listStarResultCopies(tx.trx, tx.orgId, before.id, postgres);
   if (starResultLocked(copies)) fail('star_result_locked');
   const open = copies.filter((c) => !FINAL.has(c.status));
   await lockAuditOf(tx.trx, [tx.orgId, ...open.map((c) => c.org_id)]);
