@@ -1,5 +1,6 @@
-// Questionnaire campaigns in Chromium: the buyer sends a campaign to three suppliers; the SMTP server of the
-// test receives the mails; a supplier opens its link on a phone (390 px), answers, forwards one item to a
+// Questionnaire campaigns in Chromium: the buyer sends a campaign to three suppliers with its mails in
+// Japanese only (the form's mail language); the SMTP server of the test receives the mails (invitation,
+// forward and send-back checked to carry no English part); a supplier opens its link on a phone (390 px), answers, forwards one item to a
 // colleague (who answers it and attaches evidence), attaches evidence, submits; the buyer sends one item
 // back, the supplier answers it, the buyer accepts and the coverage (状況把握率) changes; then a catalog with a
 // date and a file question (imported from CSV) is answered on a phone. Screenshots at 1440 px and 390 px.

@@ -4,7 +4,8 @@
 // phone (390 px), then reuses those answers for B's with one confirmation; buyer B sees the answers marked
 // as reused (never A's name); buyer A never reaches B's request. The owner of S records its ★3 result; the
 // member shows it on A's request after previewing what A will see; A sees it on the request and as the
-// supplier-attested ★ in its registry; B sees nothing of it. Screenshots at 390 and 1440 px go to
+// supplier-attested ★ in its registry; the owner corrects the result's validity on a phone and A sees the
+// corrected date with 修正日; B sees nothing of it. Screenshots at 390 and 1440 px go to
 // test-results/e2e-supplychain-inbox/. Run `npm run build` first.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
