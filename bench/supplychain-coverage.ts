@@ -33,6 +33,7 @@ for (const c of campaigns)
     tier: null,
     deadline: c.deadline,
     link_days: 30,
+    mail_language: 'ja_en',
     message: null,
     status: 'sent',
     owner_id: null,

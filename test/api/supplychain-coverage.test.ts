@@ -132,6 +132,7 @@ describe('supply-chain coverage dashboard, exports and board section', () => {
       tier: null,
       deadline: '2027-03-31',
       link_days: 30,
+      mail_language: 'ja_en',
       message: null,
       status: 'sent',
       owner_id: null,

@@ -141,7 +141,7 @@ describe('★ results a supplier records and shows to one buyer', () => {
   const registry = async (c: Client, o: string, id: string) =>
     json<{ supplier: SupplierView }>(must(await c.get(`/api/orgs/${o}/suppliers/${id}`), 200)).supplier;
   const review = async (c: Client, o: string, id: string) =>
-    json<{ starResult: (Shown & { attachedAt: string }) | null }>(
+    json<{ starResult: (Shown & { attachedAt: string; correctedAt: string | null }) | null }>(
       must(await c.get(`/api/orgs/${o}/supplychain/requests/${id}`), 200),
     ).starResult;
 
@@ -296,7 +296,7 @@ describe('★ results a supplier records and shows to one buyer', () => {
     const shown = await review(admin, org.a, request.a);
     const after = json<Offer>(await supplier.get(inbox(request.a)));
     expect(after.attached?.starResultId).toBe(result.valid);
-    const { attachedAt: _at, ...buyerSees } = shown!;
+    const { attachedAt: _at, correctedAt: _corrected, ...buyerSees } = shown!;
     // The supplier's own assessment link and the result's id stay with the supplier.
     expect(shown).not.toHaveProperty('assessmentId');
     expect(JSON.stringify(shown)).not.toContain(result.valid);

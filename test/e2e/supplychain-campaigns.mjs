@@ -1,5 +1,6 @@
-// Questionnaire campaigns in Chromium: the buyer sends a campaign to three suppliers; the SMTP server of the
-// test receives the mails; a supplier opens its link on a phone (390 px), answers, forwards one item to a
+// Questionnaire campaigns in Chromium: the buyer sends a campaign to three suppliers with its mails in
+// Japanese only (the form's mail language); the SMTP server of the test receives the mails (invitation,
+// forward and send-back checked to carry no English part); a supplier opens its link on a phone (390 px), answers, forwards one item to a
 // colleague (who answers it and attaches evidence), attaches evidence, submits; the buyer sends one item
 // back, the supplier answers it, the buyer accepts and the coverage (状況把握率) changes; then a catalog with a
 // date and a file question (imported from CSV) is answered on a phone. Screenshots at 1440 px and 390 px.
@@ -119,6 +120,14 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
     .waitFor();
   for (const name of ['株式会社あおば部品', '北斗システム株式会社', 'みなと物流株式会社'])
     await desk.getByRole('checkbox', { name: new RegExp(name) }).check();
+  // Mails to respondents: Japanese then English by default; this campaign chooses Japanese only.
+  const mailLanguage = desk.getByRole('combobox', { name: C.campaigns.form.mailLanguage });
+  assert(
+    (await mailLanguage.inputValue()) === C.campaigns.form.mailLanguages.ja_en,
+    'mails in Japanese and English by default',
+  );
+  await mailLanguage.click();
+  await desk.getByRole('option', { name: C.campaigns.form.mailLanguages.ja, exact: true }).click();
   await desk.getByRole('button', { name: C.campaigns.form.check }).click();
   await desk.getByText(C.campaigns.form.checkOk).waitFor();
   await shot(desk, 'new-campaign-1440');
@@ -136,8 +145,14 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   };
   const link = linkOf('ichiro@aoba.example.jp');
   assert(link, 'a link in the mail to ichiro');
+  const japaneseOnly = (m) =>
+    !/Dear|Hello,|deadline|questionnaire|\[Shinrai\]/.test(`${m.subject}\n${m.text}`) &&
+    m.text.includes('様');
+  const invite = mails.find((x) => x.to?.text.includes('ichiro@aoba.example.jp'));
+  assert(japaneseOnly(invite), `the invitation is in Japanese only: ${invite.subject}`);
   await desk.reload();
   await desk.getByRole('cell', { name: 'ichiro@aoba.example.jp' }).waitFor();
+  await desk.getByText(`${C.campaigns.form.mailLanguage}: ${C.campaigns.form.mailLanguages.ja}`).waitFor();
   await shot(desk, 'campaign-1440');
 
   begin('the supplier opens the link on a phone');
@@ -196,6 +211,10 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await phone.screenshot({ path: path.join(SHOTS, 'respond-forward-390.png') });
   await phone.getByRole('button', { name: C.respond.forwardSend }).click();
   await until('forward mail', async () => Boolean(linkOf('jiro@aoba.example.jp')));
+  assert(
+    japaneseOnly(mails.findLast((x) => x.to?.text.includes('jiro@aoba.example.jp'))),
+    'the forward is in Japanese only',
+  );
   const colleague = await newPage('colleague', PHONE);
   await colleague.goto(linkOf('jiro@aoba.example.jp'));
   await colleague.getByText(C.respond.itemOnly).waitFor();
@@ -232,6 +251,10 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
   await third.getByText('導入する製品と時期を教えてください').waitFor();
   await shot(desk, 'review-returned-1440');
   await until('clarification mail', async () => Boolean(linkOf('ichiro@aoba.example.jp', /確認のお願い/)));
+  assert(
+    japaneseOnly(mails.findLast((x) => x.to?.text.includes('ichiro@aoba.example.jp'))),
+    'the send-back is in Japanese only',
+  );
 
   begin('the supplier answers the returned item (same browser, its session)');
   await phone.goto(`${base}/respond/`);
@@ -303,6 +326,13 @@ await runScenario('supplychain-campaigns', SHOTS, async (ctx) => {
     .getByTestId('date-spelled')
     .getByText(spelled(day(30)), { exact: true })
     .waitFor();
+  await buyerPhone.getByRole('combobox', { name: C.campaigns.form.mailLanguage }).click();
+  await buyerPhone.getByRole('option', { name: C.campaigns.form.mailLanguages.en, exact: true }).click();
+  assert(
+    (await buyerPhone.getByRole('combobox', { name: C.campaigns.form.mailLanguage }).inputValue()) ===
+      C.campaigns.form.mailLanguages.en,
+    'English only chosen on a phone',
+  );
   assert(await noSideScroll(buyerPhone), 'new campaign: no sideways scrolling at 390 px');
   await shot(buyerPhone, 'new-campaign-390');
   await desk.goto(`${base}/orgs/${orgId}/campaigns/outbox`);

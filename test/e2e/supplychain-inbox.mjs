@@ -4,7 +4,8 @@
 // phone (390 px), then reuses those answers for B's with one confirmation; buyer B sees the answers marked
 // as reused (never A's name); buyer A never reaches B's request. The owner of S records its ★3 result; the
 // member shows it on A's request after previewing what A will see; A sees it on the request and as the
-// supplier-attested ★ in its registry; B sees nothing of it. Screenshots at 390 and 1440 px go to
+// supplier-attested ★ in its registry; the owner corrects the result's validity on a phone and A sees the
+// corrected date with 修正日; B sees nothing of it. Screenshots at 390 and 1440 px go to
 // test-results/e2e-supplychain-inbox/. Run `npm run build` first.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -240,6 +241,36 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await phoneA.goto(`${base}/orgs/${orgA}/campaigns/requests/${requests[orgA]}`);
   await phoneA.locator(`[aria-label="${I.star.reviewTitle}"]`).getByText('S-2027-0042').waitFor();
   await viewport(phoneA, 'review-a-star-390');
+
+  begin("the owner of S corrects the ★3 result's validity on a phone; A sees the corrected date and 修正日");
+  await phoneA.goto(`${base}/orgs/${orgS.id}/inbox`);
+  const ownCard = phoneA.locator('.mantine-Card-root').filter({ hasText: 'S-2027-0042' }).last();
+  await ownCard.getByRole('button', { name: I.star.edit }).click();
+  const editForm = phoneA.getByRole('dialog', { name: I.star.editTitle });
+  await editForm.waitFor();
+  await editForm.getByText(I.star.editHelp).waitFor();
+  await editForm.getByLabel(I.star.validUntil).fill(day(300));
+  await phoneA.screenshot({ path: path.join(SHOTS, 'star-edit-390.png') });
+  const corrected = phoneA.waitForResponse(
+    (r) => /\/supplychain\/star-results\/[0-9a-f-]{36}$/.test(r.url()) && r.request().method() === 'PUT',
+  );
+  await editForm.getByRole('button', { name: I.star.editSave }).click();
+  assert((await corrected).status() === 200, '★3 corrected');
+  await editForm.waitFor({ state: 'hidden' });
+  await ownCard.getByText(day(300)).waitFor();
+  await ownCard.scrollIntoViewIfNeeded();
+  await phoneA.screenshot({ path: path.join(SHOTS, 'star-edited-390.png') });
+  await phoneA.goto(`${base}/orgs/${orgA}/campaigns/requests/${requests[orgA]}`);
+  const correctedReview = phoneA.locator(`[aria-label="${I.star.reviewTitle}"]`);
+  await correctedReview.getByText(day(300)).waitFor();
+  await correctedReview.getByText(I.star.correctedOn).waitFor();
+  await correctedReview.scrollIntoViewIfNeeded();
+  await phoneA.screenshot({ path: path.join(SHOTS, 'review-a-corrected-390.png') });
+  const auditA = await apiCall(desk, 'GET', `${base}/api/orgs/${orgA}/audit?limit=20`);
+  assert(
+    auditA.items.some((e) => e.action === 'respond.star_result_correct'),
+    "the correction is in A's log",
+  );
 
   begin('buyer B, another buyer of S, sees nothing of it');
   const reviewB = await apiCall(

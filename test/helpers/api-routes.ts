@@ -147,6 +147,11 @@ export const ROUTES: Record<string, RouteRule> = {
     roles: MANAGERS,
     body: () => ({ level: 3, kind: 'self', obtainedOn: '2027-01-01', validUntil: '2099-12-31' }),
   },
+  'PUT /api/orgs/{orgId}/supplychain/star-results/{starResultId}': {
+    access: 'org',
+    roles: MANAGERS,
+    body: () => ({ level: 3, kind: 'self', obtainedOn: '2027-01-01', validUntil: '2099-12-31' }),
+  },
   /** multipart/form-data: walked without a body (authorization comes before reading it). */
   'POST /api/orgs/{orgId}/supplychain/star-results/{starResultId}/evidence': {
     access: 'org',

@@ -32,6 +32,7 @@ export async function seedCampaign(
     tier: null,
     deadline: '2099-12-31',
     link_days: 30,
+    mail_language: 'ja_en',
     message: null,
     status: 'sent',
     owner_id: null,

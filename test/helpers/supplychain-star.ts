@@ -49,6 +49,7 @@ export async function seedStarResult(
     star_result_id: starResultId,
     ...result,
     attached_at: at,
+    corrected_at: null,
   });
   return { starResultId };
 }

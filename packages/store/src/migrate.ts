@@ -36,6 +36,7 @@ import { supplychainOnwardMigration } from './supplychain/migrations/0035-supply
 import { supplychainStarResultsMigration } from './supplychain/migrations/0036-supplychain-star-results.ts';
 import { componentKeysMigration } from './software/migrations/0037-software-component-keys.ts';
 import { advisoryGenerationMigration } from './advisories/migrations/0038-advisory-generation.ts';
+import { supplychainStarEditMailLanguageMigration } from './supplychain/migrations/0039-supplychain-star-edit-mail-language.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -80,6 +81,7 @@ function migrations(ops: DialectOps): Record<string, Migration> {
     '0036-supplychain-star-results': supplychainStarResultsMigration(),
     '0037-software-component-keys': componentKeysMigration(),
     '0038-advisory-generation': advisoryGenerationMigration(),
+    '0039-supplychain-star-edit-mail-language': supplychainStarEditMailLanguageMigration(),
   };
 }
 

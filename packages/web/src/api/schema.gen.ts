@@ -13079,6 +13079,8 @@ export interface paths {
             /** Format: date */
             deadline: string;
             linkDays?: number;
+            /** @enum {string} */
+            mailLanguage?: 'ja_en' | 'ja' | 'en';
             message?: string | null;
             supplierIds: string[];
             tier?: string | null;
@@ -13140,6 +13142,8 @@ export interface paths {
                 deadline: string;
                 id: string;
                 linkDays: number;
+                /** @enum {string} */
+                mailLanguage: 'ja_en' | 'ja' | 'en';
                 sentAt: string | null;
                 status: string;
                 title: string;
@@ -13194,6 +13198,8 @@ export interface paths {
             /** Format: date */
             deadline: string;
             linkDays?: number;
+            /** @enum {string} */
+            mailLanguage?: 'ja_en' | 'ja' | 'en';
             message?: string | null;
             supplierIds: string[];
             tier?: string | null;
@@ -13859,6 +13865,7 @@ export interface paths {
             'application/json': {
               attached: {
                 attachedAt: string;
+                correctedAt: string | null;
                 shown: {
                   bodyName: string | null;
                   evidence: {
@@ -14241,6 +14248,7 @@ export interface paths {
               starResult: {
                 attachedAt: string;
                 bodyName: string | null;
+                correctedAt: string | null;
                 evidence: {
                   contentType: string;
                   name: string;
@@ -14465,8 +14473,10 @@ export interface paths {
                 /** @enum {string} */
                 kind: 'self' | 'third_party';
                 level: 3 | 4;
+                locked: boolean;
                 obtainedOn: string;
                 registrationNo: string | null;
+                updatedAt: string;
                 validUntil: string;
               }[];
             };
@@ -14523,14 +14533,90 @@ export interface paths {
               /** @enum {string} */
               kind: 'self' | 'third_party';
               level: 3 | 4;
+              locked: boolean;
               obtainedOn: string;
               registrationNo: string | null;
+              updatedAt: string;
               validUntil: string;
             };
           };
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{orgId}/supplychain/star-results/{starResultId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Correct a recorded ★ result (refused once a buyer accepted a request showing it; open requests showing it get the corrected values; audited in both logs) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+          starResultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assessmentId?: string | null;
+            bodyName?: string | null;
+            /** @enum {string} */
+            kind: 'self' | 'third_party';
+            level: 3 | 4;
+            /** Format: date */
+            obtainedOn: string;
+            registrationNo?: string | null;
+            /** Format: date */
+            validUntil: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assessmentId: string | null;
+              bodyName: string | null;
+              createdAt: string;
+              evidence: {
+                contentType: string;
+                name: string;
+                sha256: string;
+                size: number;
+              } | null;
+              expired: boolean;
+              id: string;
+              /** @enum {string} */
+              kind: 'self' | 'third_party';
+              level: 3 | 4;
+              locked: boolean;
+              obtainedOn: string;
+              registrationNo: string | null;
+              updatedAt: string;
+              validUntil: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

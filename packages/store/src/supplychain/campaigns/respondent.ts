@@ -76,6 +76,7 @@ const CAMPAIGN = [
   'created_by',
   'created_at',
   'sent_at',
+  'mail_language',
 ] as const;
 
 // Every column of each row, checked at compile time: a column added to a table must be added here.

@@ -22,6 +22,8 @@ export interface CampaignsTable {
   created_by: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The language of its mails to respondents (0039): 'ja_en' (Japanese, then English) | 'ja' | 'en'. */
+  mail_language: string;
 }
 
 export interface CampaignRequestsTable {

@@ -98,3 +98,40 @@ export async function listAttachedStarResults(
     .orderBy('a.request_id')
     .execute();
 }
+
+/**
+ * Where the supplier's ★ result is shown: each buyer's request carrying a copy of it, with its status.
+ * `lock` (PostgreSQL, inside a transaction) holds those requests until it ends, so a buyer's acceptance
+ * cannot commit between the lock check of a correction and its writes.
+ */
+export async function listStarResultCopies(
+  ex: Executor,
+  supplierOrgId: string,
+  starResultId?: string,
+  lock = false,
+): Promise<{ request_id: string; org_id: string; star_result_id: string; status: string }[]> {
+  let q = ex
+    .selectFrom('campaign_request_star_results as a')
+    .innerJoin('campaign_requests as r', 'r.id', 'a.request_id')
+    .select(['a.request_id', 'a.org_id', 'a.star_result_id', 'r.status'])
+    .where('a.supplier_org_id', '=', supplierOrgId)
+    .whereRef('r.org_id', '=', 'a.org_id');
+  if (starResultId !== undefined) q = q.where('a.star_result_id', '=', starResultId);
+  if (lock) q = q.forUpdate();
+  return q.orderBy('a.request_id').execute();
+}
+
+/** Replaces what a buyer's request shows of a corrected ★ result (the buyer's copy, one request). */
+export async function correctRequestStarResult(
+  ex: Executor,
+  orgId: string,
+  requestId: string,
+  patch: Partial<Omit<RequestStarResultRow, 'request_id' | 'org_id' | 'supplier_org_id' | 'star_result_id'>>,
+): Promise<void> {
+  await ex
+    .updateTable('campaign_request_star_results')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('request_id', '=', requestId)
+    .execute();
+}

@@ -39,6 +39,8 @@ export interface CampaignRequestStarResultsTable {
   evidence_sha256: string | null;
   evidence_key: string | null;
   attached_at: string;
+  /** When the supplier last corrected the result while the request was open (0039); null when never. */
+  corrected_at: string | null;
 }
 
 export interface StarResultTables {

@@ -100,6 +100,11 @@ export const CAMPAIGN_ERRORS = {
     ja: 'この★結果は有効期限が切れているため提示できません。新しい結果を登録してください。',
     en: 'This ★ result has expired and cannot be shown. Record the new result first.',
   },
+  star_result_locked: {
+    status: 409,
+    ja: 'この★結果は、取引先が承認した回答依頼に提示されているため修正できません。新しい結果として登録してください。',
+    en: 'This ★ result was shown on a request its buyer accepted and can no longer be corrected. Record it as a new result.',
+  },
 } as const;
 
 export const fail = failWith(CAMPAIGN_ERRORS);

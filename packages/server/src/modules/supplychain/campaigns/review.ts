@@ -24,6 +24,7 @@ import { loadCatalog } from '../../library/public.ts';
 import { fail } from './errors.ts';
 import { japanDay } from '@shinrai/core/supplychain';
 import { shownStarResult } from '../star-results/service.ts';
+import type { MailLanguage } from './service.ts';
 import { campaignItems } from './preflight.ts';
 import { queueInboxClarify } from '../inbox/notify.ts';
 import { queueDelivery } from './service.ts';
@@ -96,6 +97,7 @@ export async function campaignDetail(ctx: Ctx, id: string) {
       sentAt: c.sent_at,
       catalogId: c.catalog_id,
       linkDays: c.link_days,
+      mailLanguage: c.mail_language as MailLanguage,
     },
     requests: (await listCampaignRequests(db, ctx.orgId, id)).map(requestView),
   };
@@ -119,7 +121,13 @@ export async function requestDetail(ctx: Ctx, requestId: string) {
     declaration: d
       ? { level: d.level as 'star1' | 'star2', declarationId: d.declaration_id, declaredOn: d.declared_on }
       : null,
-    starResult: star ? { ...shownStarResult(star, japanDay(ctx.now)), attachedAt: star.attached_at } : null,
+    starResult: star
+      ? {
+          ...shownStarResult(star, japanDay(ctx.now)),
+          attachedAt: star.attached_at,
+          correctedAt: star.corrected_at,
+        }
+      : null,
     campaign: { id: c.id, title: c.title, deadline: c.deadline },
     assessmentId: r.assessment_id,
     items: campaignItems(catalog, c.tier).map((n) => {

@@ -14,7 +14,7 @@ import {
   requestDetail,
   returnItem,
 } from './review.ts';
-import { checkCampaign, sendCampaign } from './service.ts';
+import { checkCampaign, MAIL_LANGUAGES, sendCampaign } from './service.ts';
 
 const TextPair = z.object({ ja: z.string(), en: z.string() });
 const CampaignBody = z.strictObject({
@@ -25,6 +25,8 @@ const CampaignBody = z.strictObject({
   linkDays: z.number().int().min(1).max(90).optional(),
   message: z.string().trim().max(2000).nullable().optional(),
   supplierIds: z.array(Id).max(10_000),
+  /** The language of the mails to respondents: Japanese then English (default), Japanese only, English only. */
+  mailLanguage: z.enum(MAIL_LANGUAGES).optional(),
 });
 const Check = z.object({
   code: z.string(),
@@ -183,6 +185,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                 sentAt: z.string().nullable(),
                 catalogId: z.string(),
                 linkDays: z.number(),
+                mailLanguage: z.enum(MAIL_LANGUAGES),
               }),
               requests: z.array(Request),
             }),
@@ -211,7 +214,10 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
                   declaredOn: z.string(),
                 })
                 .nullable(),
-              starResult: ShownStarResult.extend({ attachedAt: z.string() }).nullable(),
+              starResult: ShownStarResult.extend({
+                attachedAt: z.string(),
+                correctedAt: z.string().nullable(),
+              }).nullable(),
               assessmentId: z.string().nullable(),
               items: z.array(
                 z.object({

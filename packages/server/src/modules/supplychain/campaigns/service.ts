@@ -17,6 +17,10 @@ import { loadRecipients } from './recipients.ts';
 
 export const OUTBOX_JOB = 'supplychain.outbox';
 
+/** The language of a campaign's mails to respondents (who have no account to hold a preference). */
+export const MAIL_LANGUAGES = ['ja_en', 'ja', 'en'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
 export interface CampaignInput {
   title: string;
   catalogId: string;
@@ -25,6 +29,7 @@ export interface CampaignInput {
   linkDays?: number | undefined;
   message?: string | null | undefined;
   supplierIds: string[];
+  mailLanguage?: MailLanguage | undefined;
 }
 
 /** By default a link lasts until two weeks after the deadline (late answers still welcome), at most 90 days. */
@@ -80,6 +85,7 @@ export async function sendCampaign(
       created_by: tx.actor.userId,
       created_at: now,
       sent_at: now,
+      mail_language: input.mailLanguage ?? 'ja_en',
     };
     await insertCampaign(tx.trx, campaign);
     const requests: CampaignRequestRow[] = suppliers.map((s) => ({
@@ -131,6 +137,7 @@ export async function sendCampaign(
         deadline: campaign.deadline,
         suppliers: requests.length,
         mails: mails.length,
+        mailLanguage: campaign.mail_language,
         on: japanDay(tx.now),
       },
     );

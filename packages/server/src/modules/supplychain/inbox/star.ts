@@ -32,6 +32,7 @@ export async function starOffer(ctx: Ctx, r: Respondent) {
       ? {
           starResultId: attached.star_result_id,
           attachedAt: attached.attached_at,
+          correctedAt: attached.corrected_at,
           shown: shownStarResult(attached, today),
         }
       : null,
@@ -72,6 +73,7 @@ export async function attachStarResult(ctx: Ctx, requestId: string, starResultId
       evidence_sha256: s.evidence_sha256,
       evidence_key: s.evidence_key,
       attached_at: tx.now.toISOString(),
+      corrected_at: null,
     });
     const details = {
       ...whoAnswered(r),

@@ -83,6 +83,7 @@ async function deliverOne(
     await deps.mailer.send(
       campaignMail({
         kind: mail.kind,
+        language: campaign.mail_language,
         to: mail.to_email,
         toName: mail.to_name,
         buyer,

@@ -1,8 +1,13 @@
 import type { OutgoingMail } from '../../../platform/mail/mailer.ts';
 
-/** What a campaign mail says; respondents have no account, so every mail is in Japanese, then English. */
+/**
+ * What a campaign mail says. Respondents have no account to hold a language, so the buyer chooses one per
+ * campaign: Japanese then English (the default), Japanese only, or English only.
+ */
 export interface CampaignMailInput {
   kind: string;
+  /** 'ja_en' (default) | 'ja' | 'en'. */
+  language?: string;
   to: string;
   toName: string | null;
   buyer: string;
@@ -25,12 +30,24 @@ function linkNote(m: CampaignMailInput): { ja: string; en: string } {
   };
 }
 
+/** One mail in the campaign's language(s): both parts joined as before, or one of them alone. */
+function inLanguage(
+  m: CampaignMailInput,
+  subject: { both: string; ja: string; en: string },
+  text: { ja: string; en: string },
+): OutgoingMail {
+  if (m.language === 'ja') return { to: m.to, subject: subject.ja, text: `${text.ja}\n` };
+  if (m.language === 'en') return { to: m.to, subject: subject.en, text: `${text.en}\n` };
+  return { to: m.to, subject: subject.both, text: `${text.ja}\n\n--\n${text.en}\n` };
+}
+
 export function campaignMail(m: CampaignMailInput): OutgoingMail {
   const dear = {
     ja: m.toName ? `${m.toName} 様` : 'ご担当者様',
     en: m.toName ? `Dear ${m.toName},` : 'Hello,',
   };
   if (m.kind === 'escalation') {
+    // To the buyer's own campaign owner (an account holder), not to a respondent: always both languages.
     return {
       to: m.to,
       subject: `【Shinrai】回答期限を過ぎた取引先があります: ${m.title} / Overdue supplier answers`,
@@ -41,11 +58,19 @@ export function campaignMail(m: CampaignMailInput): OutgoingMail {
   if (m.kind === 'forward') {
     const what = m.itemTitle ? `設問「${m.itemTitle}」` : '質問票';
     const whatEn = m.itemTitle ? `the item "${m.itemTitle}"` : 'the questionnaire';
-    return {
-      to: m.to,
-      subject: `【Shinrai】${m.forwardedBy ?? ''} さんから回答の依頼（${m.buyer}）/ A colleague asks for your answer`,
-      text: `${dear.ja}\n\n${m.forwardedBy ?? ''} さんから、${m.buyer} のセキュリティ質問票「${m.title}」の${what}への回答を依頼されました（期限 ${m.deadline}）。\n\n${m.url}\n\n${note.ja}\n\n--\n${dear.en}\n\n${m.forwardedBy ?? ''} asks you to answer ${whatEn} of the security questionnaire "${m.title}" from ${m.buyer} (deadline ${m.deadline}).\n\n${m.url}\n\n${note.en}\n`,
-    };
+    const ja = `【Shinrai】${m.forwardedBy ?? ''} さんから回答の依頼（${m.buyer}）`;
+    return inLanguage(
+      m,
+      {
+        both: `${ja} / A colleague asks for your answer`,
+        ja,
+        en: `[Shinrai] ${m.forwardedBy ?? ''} asks for your answer (${m.buyer})`,
+      },
+      {
+        ja: `${dear.ja}\n\n${m.forwardedBy ?? ''} さんから、${m.buyer} のセキュリティ質問票「${m.title}」の${what}への回答を依頼されました（期限 ${m.deadline}）。\n\n${m.url}\n\n${note.ja}`,
+        en: `${dear.en}\n\n${m.forwardedBy ?? ''} asks you to answer ${whatEn} of the security questionnaire "${m.title}" from ${m.buyer} (deadline ${m.deadline}).\n\n${m.url}\n\n${note.en}`,
+      },
+    );
   }
   const reminder = m.kind === 'reminder';
   const lead =
@@ -63,14 +88,30 @@ export function campaignMail(m: CampaignMailInput): OutgoingMail {
             ja: `${m.buyer} より、取引先のセキュリティ対策状況の確認（サプライチェーン・セキュリティ）のため、質問票「${m.title}」へのご回答をお願いします。回答期限は ${m.deadline} です。`,
             en: `${m.buyer} asks you to answer the security questionnaire "${m.title}" (supply-chain security). The deadline is ${m.deadline}.`,
           };
-  return {
-    to: m.to,
-    subject:
-      m.kind === 'clarify'
-        ? `【Shinrai】回答内容の確認のお願い: ${m.title} / Clarification requested`
-        : reminder
-          ? `【Shinrai】リマインド: ${m.title}（期限 ${m.deadline}）/ Reminder`
-          : `【Shinrai】${m.buyer} からセキュリティ質問票のご依頼: ${m.title}（期限 ${m.deadline}）/ Security questionnaire`,
-    text: `${dear.ja}\n\n${lead.ja}\n\n${m.url}\n\n${note.ja}\n\n--\n${dear.en}\n\n${lead.en}\n\n${m.url}\n\n${note.en}\n`,
-  };
+  const subject =
+    m.kind === 'clarify'
+      ? {
+          ja: `【Shinrai】回答内容の確認のお願い: ${m.title}`,
+          en: `[Shinrai] Clarification requested: ${m.title}`,
+          tail: 'Clarification requested',
+        }
+      : reminder
+        ? {
+            ja: `【Shinrai】リマインド: ${m.title}（期限 ${m.deadline}）`,
+            en: `[Shinrai] Reminder: ${m.title} (deadline ${m.deadline})`,
+            tail: 'Reminder',
+          }
+        : {
+            ja: `【Shinrai】${m.buyer} からセキュリティ質問票のご依頼: ${m.title}（期限 ${m.deadline}）`,
+            en: `[Shinrai] Security questionnaire from ${m.buyer}: ${m.title} (deadline ${m.deadline})`,
+            tail: 'Security questionnaire',
+          };
+  return inLanguage(
+    m,
+    { both: `${subject.ja} / ${subject.tail}`, ja: subject.ja, en: subject.en },
+    {
+      ja: `${dear.ja}\n\n${lead.ja}\n\n${m.url}\n\n${note.ja}`,
+      en: `${dear.en}\n\n${lead.en}\n\n${m.url}\n\n${note.en}`,
+    },
+  );
 }

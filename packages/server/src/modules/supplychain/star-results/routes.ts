@@ -10,6 +10,7 @@ import { fail } from '../campaigns/errors.ts';
 import { attachStarResult, starOffer, withdrawStarResult } from '../inbox/star.ts';
 import { inboxRespondent } from '../inbox/service.ts';
 import { AttachStarBody, OwnStarResult, StarOffer, StarResultBody } from './schemas.ts';
+import { editStarResult } from './edit.ts';
 import { ownStarResults, recordStarResult, setStarResultEvidence } from './service.ts';
 
 const OrgParams = z.strictObject({ orgId: Id });
@@ -90,6 +91,22 @@ export function starResultRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.status(201).send(await recordStarResult(ctxOf(deps, req), req.body)),
+    );
+
+    app.put(
+      `${S}/:starResultId`,
+      {
+        config: { permission: 'supplychain.manage' },
+        schema: {
+          tags: ['supplychain'],
+          summary:
+            'Correct a recorded ★ result (refused once a buyer accepted a request showing it; open requests showing it get the corrected values; audited in both logs)',
+          params: ResultParams,
+          body: StarResultBody,
+          response: { 200: OwnStarResult },
+        },
+      },
+      async (req) => editStarResult(ctxOf(deps, req), req.params.starResultId, req.body),
     );
 
     app.post(

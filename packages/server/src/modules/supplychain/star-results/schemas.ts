@@ -21,6 +21,9 @@ export const OwnStarResult = ShownStarResult.extend({
   id: z.string(),
   assessmentId: z.string().nullable(),
   createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Shown on a request its buyer accepted: no longer correctable. */
+  locked: z.boolean(),
 });
 
 export const StarResultBody = z.strictObject({
@@ -35,7 +38,14 @@ export const StarResultBody = z.strictObject({
 
 export const StarOffer = z.object({
   items: z.array(z.object({ id: z.string(), shown: ShownStarResult })),
-  attached: z.object({ starResultId: z.string(), attachedAt: z.string(), shown: ShownStarResult }).nullable(),
+  attached: z
+    .object({
+      starResultId: z.string(),
+      attachedAt: z.string(),
+      correctedAt: z.string().nullable(),
+      shown: ShownStarResult,
+    })
+    .nullable(),
   withdrawable: z.boolean(),
 });
 

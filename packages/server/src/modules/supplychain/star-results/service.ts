@@ -8,8 +8,8 @@ import {
   findAssessment,
   findStarResult,
   insertStarResult,
+  listStarResultCopies,
   listStarResults,
-  updateStarResult,
   type RequestStarResultRow,
   type StarResultRow,
 } from '@shinrai/store';
@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { write, type Ctx } from '../../../platform/context.ts';
 import { fail } from '../campaigns/errors.ts';
 import { storeEvidenceFile } from '../evidence-file.ts';
+import { applyStarResultCorrection, editableStarResult } from './edit.ts';
 
 export interface StarResultInput {
   level: 3 | 4;
@@ -66,22 +67,35 @@ export function shownStarResult(r: Shown, today: string) {
   };
 }
 
-export function ownStarResultView(r: StarResultRow, today: string) {
-  return { id: r.id, ...shownStarResult(r, today), assessmentId: r.assessment_id, createdAt: r.created_at };
+/** The supplier's own view; `locked` once a buyer accepted a request showing it (no correction then). */
+export function ownStarResultView(r: StarResultRow, today: string, locked: boolean) {
+  return {
+    id: r.id,
+    ...shownStarResult(r, today),
+    assessmentId: r.assessment_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    locked,
+  };
 }
 
-/** The organization's own ★ results, latest obtained first; expired ones marked. */
+/** The organization's own ★ results, latest obtained first; expired and locked ones marked. */
 export async function ownStarResults(ctx: Ctx) {
   const today = japanDay(ctx.now);
-  return (await listStarResults(ctx.deps.store.db, ctx.orgId)).map((r) => ownStarResultView(r, today));
+  const db = ctx.deps.store.db;
+  const locked = new Set(
+    (await listStarResultCopies(db, ctx.orgId))
+      .filter((c) => c.status === 'accepted')
+      .map((c) => c.star_result_id),
+  );
+  return (await listStarResults(db, ctx.orgId)).map((r) => ownStarResultView(r, today, locked.has(r.id)));
 }
 
 /**
- * Records a ★ result the organization obtained, as its owners or administrators enter it: refused with
- * the located problems (kind against level, validity before the date obtained, ★4 without the assessing
- * body, an assessment that is not the organization's). Audited.
+ * The entered ★ result trimmed, or refused with the located problems (kind against level, validity before
+ * the date obtained, ★4 without the assessing body, an assessment that is not the organization's).
  */
-export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
+export async function checkedStarResult(ctx: Ctx, input: StarResultInput) {
   const bodyName = blank(input.bodyName);
   const registrationNo = blank(input.registrationNo);
   const problems: { in: 'body'; pointer: string; message: string }[] = starResultProblems({
@@ -93,6 +107,16 @@ export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
   if (assessmentId && !(await findAssessment(ctx.deps.store.db, ctx.orgId, assessmentId)))
     problems.push({ in: 'body', pointer: '/assessmentId', message: 'assessment_unknown' });
   if (problems.length > 0) fail('star_result_invalid', problems);
+  return { bodyName, registrationNo, assessmentId };
+}
+
+/**
+ * Records a ★ result the organization obtained, as its owners or administrators enter it: refused with
+ * the located problems (kind against level, validity before the date obtained, ★4 without the assessing
+ * body, an assessment that is not the organization's). Audited.
+ */
+export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
+  const { bodyName, registrationNo, assessmentId } = await checkedStarResult(ctx, input);
   const now = ctx.now.toISOString();
   const row: StarResultRow = {
     id: randomUUID(),
@@ -121,38 +145,40 @@ export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
       { level: row.level, kind: row.kind, obtainedOn: row.obtained_on, validUntil: row.valid_until },
     );
   });
-  return ownStarResultView(row, japanDay(ctx.now));
+  return ownStarResultView(row, japanDay(ctx.now), false);
 }
 
 /**
- * Sets the evidence file of a ★ result (the module's evidence limits; type from the content; SHA-256
- * kept). A replaced file stays stored: a buyer it was already shown to can still download it. Audited.
+ * Sets (or replaces) the evidence file of a ★ result (the module's evidence limits; type from the content;
+ * SHA-256 kept): a correction like any other, so refused once a buyer accepted a request showing it, and
+ * the buyers of open requests showing it get the new file. A replaced file stays stored (a closed request
+ * may still point to it). Audited.
  */
 export async function setStarResultEvidence(ctx: Ctx, id: string, file: { name: string; data: Buffer }) {
   const deps = ctx.deps;
-  if (!(await findStarResult(deps.store.db, ctx.orgId, id))) fail('not_found');
+  const before = await editableStarResult(ctx, id);
   const stored = await storeEvidenceFile(deps, file, 'supplychain.star_result', 0);
   const { name, sha256, contentType } = stored;
   try {
-    await write(ctx, async (tx) => {
-      await updateStarResult(tx.trx, ctx.orgId, id, {
-        evidence_name: name,
-        evidence_type: contentType,
-        evidence_size: file.data.length,
-        evidence_sha256: sha256,
-        evidence_key: stored.key,
-        updated_at: tx.now.toISOString(),
-      });
-      await tx.audit(
+    await write(ctx, (tx) =>
+      applyStarResultCorrection(
+        tx,
+        before,
+        {
+          evidence_name: name,
+          evidence_type: contentType,
+          evidence_size: file.data.length,
+          evidence_sha256: sha256,
+          evidence_key: stored.key,
+        },
         'supplychain.star_result.evidence',
-        { type: 'star_result', id },
         { name, sha256, size: file.data.length },
-      );
-    });
+      ),
+    );
   } catch (err) {
     await deps.files.delete(stored.key);
     throw err;
   }
   const row = (await findStarResult(deps.store.db, ctx.orgId, id))!;
-  return ownStarResultView(row, japanDay(ctx.now));
+  return ownStarResultView(row, japanDay(ctx.now), false);
 }

@@ -48,6 +48,11 @@ export const campaignAuditLabels: AuditLabels = {
       ja: '★結果の証跡ファイルを登録',
       en: '★ result evidence file set',
     },
+    'supplychain.star_result.edit': { ja: '自社の★結果を修正', en: 'Own ★ result corrected' },
+    'respond.star_result_correct': {
+      ja: '取引先が提示中の★結果を修正',
+      en: 'The supplier corrected a ★ result it showed',
+    },
     'supplychain.inbox.reuse': {
       ja: '前回の回答を取引先の依頼に再利用',
       en: "Earlier answers reused for a buyer's request",

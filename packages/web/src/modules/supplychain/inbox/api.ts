@@ -95,6 +95,13 @@ export const inboxApi = {
     send(http.GET('/api/orgs/{orgId}/supplychain/star-results', { params: { path: { orgId } } })),
   recordStar: (orgId: string, body: NewStar) =>
     send(http.POST('/api/orgs/{orgId}/supplychain/star-results', { params: { path: { orgId } }, body })),
+  editStar: (orgId: string, starResultId: string, body: NewStar) =>
+    send(
+      http.PUT('/api/orgs/{orgId}/supplychain/star-results/{starResultId}', {
+        params: { path: { orgId, starResultId } },
+        body,
+      }),
+    ),
   starEvidence: (orgId: string, starResultId: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

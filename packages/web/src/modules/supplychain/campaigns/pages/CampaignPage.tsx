@@ -24,7 +24,7 @@ export function CampaignPage() {
     <Stack gap="lg">
       <PageHeader
         title={d.campaign.title}
-        description={`${t('campaigns.deadline')}: ${d.campaign.deadline}`}
+        description={`${t('campaigns.deadline')}: ${d.campaign.deadline} · ${t('campaigns.form.mailLanguage')}: ${t(`campaigns.form.mailLanguages.${d.campaign.mailLanguage}`)}`}
       />
       <Title order={2} size="h4">
         {t('campaigns.detail.requests')}

@@ -22,6 +22,10 @@ import { notifyError, notifySuccess } from '../../../../lib/notify';
 import { http, send } from '../../../../api/client';
 import { campaignsApi, type CampaignCheck, type CampaignInput } from '../api';
 
+/** The language of the campaign's mails to respondents; Japanese then English unless the buyer chooses. */
+const MAIL_LANGUAGES = ['ja_en', 'ja', 'en'] as const;
+type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
 type Recipient = {
   id: string;
   name: string;
@@ -42,6 +46,7 @@ export function NewCampaignPage() {
   const [deadline, setDeadline] = useState('');
   const [linkDays, setLinkDays] = useState<number | ''>('');
   const [message, setMessage] = useState('');
+  const [mailLanguage, setMailLanguage] = useState<MailLanguage>('ja_en');
   const [chosen, setChosen] = useState<string[]>([]);
   const [checks, setChecks] = useState<CampaignCheck[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,6 +74,7 @@ export function NewCampaignPage() {
     ...(linkDays === '' ? {} : { linkDays }),
     message: message.trim() || null,
     supplierIds: chosen,
+    mailLanguage,
   });
   const check = async () => {
     setBusy(true);
@@ -128,6 +134,14 @@ export function NewCampaignPage() {
           onChange={(v) => setLinkDays(typeof v === 'number' ? v : '')}
         />
       </Group>
+      <Select
+        label={t('campaigns.form.mailLanguage')}
+        description={t('campaigns.form.mailLanguageHelp')}
+        data={MAIL_LANGUAGES.map((l) => ({ value: l, label: t(`campaigns.form.mailLanguages.${l}`) }))}
+        value={mailLanguage}
+        onChange={(v) => v && setMailLanguage(v)}
+        allowDeselect={false}
+      />
       <Textarea
         label={t('campaigns.form.message')}
         autosize

@@ -90,6 +90,9 @@ export function RequestReviewPage() {
               })}
               extra={[
                 { label: ti('star.shownOn'), value: d.starResult.attachedAt.slice(0, 10) },
+                ...(d.starResult.correctedAt
+                  ? [{ label: ti('star.correctedOn'), value: d.starResult.correctedAt.slice(0, 10) }]
+                  : []),
                 { label: ti('star.source'), value: ti('star.fromSupplier') },
               ]}
             />

@@ -26,25 +26,30 @@ import { StarResultView } from './StarResultView';
 type Field = 'kind' | 'obtainedOn' | 'validUntil' | 'bodyName' | 'registrationNo' | 'assessmentId' | 'file';
 type AssessmentOption = { value: string; label: string };
 
-/** The form of a new ★ result; the validity end is always entered (we never compute one). */
+/**
+ * The form of a new ★ result, or of a correction to a recorded one (`initial`); the validity end is always
+ * entered (we never compute one).
+ */
 function StarForm({
   orgId,
   assessments,
+  initial,
   onClose,
   onSaved,
 }: {
   orgId: string;
   assessments: AssessmentOption[];
+  initial?: OwnStar | undefined;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation('inbox');
-  const [level, setLevel] = useState<'3' | '4'>('3');
-  const [obtainedOn, setObtainedOn] = useState('');
-  const [validUntil, setValidUntil] = useState('');
-  const [bodyName, setBodyName] = useState('');
-  const [registrationNo, setRegistrationNo] = useState('');
-  const [assessmentId, setAssessmentId] = useState<string | null>(null);
+  const [level, setLevel] = useState<'3' | '4'>(initial?.level === 4 ? '4' : '3');
+  const [obtainedOn, setObtainedOn] = useState(initial?.obtainedOn ?? '');
+  const [validUntil, setValidUntil] = useState(initial?.validUntil ?? '');
+  const [bodyName, setBodyName] = useState(initial?.bodyName ?? '');
+  const [registrationNo, setRegistrationNo] = useState(initial?.registrationNo ?? '');
+  const [assessmentId, setAssessmentId] = useState<string | null>(initial?.assessmentId ?? null);
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -69,7 +74,9 @@ function StarForm({
     };
     setBusy(true);
     try {
-      const saved = await inboxApi.recordStar(orgId, body);
+      const saved = initial
+        ? await inboxApi.editStar(orgId, initial.id, body)
+        : await inboxApi.recordStar(orgId, body);
       if (file) {
         try {
           await inboxApi.starEvidence(orgId, saved.id, file);
@@ -78,7 +85,7 @@ function StarForm({
           notifyError(e);
         }
       }
-      notifySuccess(t('star.recorded'));
+      notifySuccess(t(initial ? 'star.edited' : 'star.recorded'));
       onSaved();
     } catch (e) {
       if (e instanceof ApiError && Array.isArray(e.details)) {
@@ -99,10 +106,10 @@ function StarForm({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('star.formTitle')} size="lg">
+    <Modal opened onClose={onClose} title={t(initial ? 'star.editTitle' : 'star.formTitle')} size="lg">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t('star.formHelp')}
+          {t(initial ? 'star.editHelp' : 'star.formHelp')}
         </Text>
         <SegmentedControl
           value={level}
@@ -173,7 +180,7 @@ function StarForm({
           nothingFoundMessage={t('star.assessmentNone')}
         />
         <FileInput
-          label={t('star.evidence')}
+          label={t(initial ? 'star.evidenceReplace' : 'star.evidence')}
           description={t('star.evidenceHelp')}
           value={file}
           onChange={setFile}
@@ -185,7 +192,7 @@ function StarForm({
             {t('reuse.cancel')}
           </Button>
           <Button onClick={() => void save()} loading={busy}>
-            {t('star.save')}
+            {t(initial ? 'star.editSave' : 'star.save')}
           </Button>
         </Group>
       </Stack>
@@ -198,6 +205,7 @@ export function OwnStarResults({ orgId, manager }: { orgId: string; manager: boo
   const { t } = useTranslation('inbox');
   const [items, setItems] = useState<OwnStar[] | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<OwnStar | null>(null);
   const [assessments, setAssessments] = useState<AssessmentOption[]>([]);
   const load = useCallback(() => {
     inboxApi.starResults(orgId).then((r) => setItems(r.items), notifyError);
@@ -252,17 +260,36 @@ export function OwnStarResults({ orgId, manager }: { orgId: string; manager: boo
                   {t('star.expiredNotOffered')}
                 </Text>
               )}
+              {s.locked ? (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('star.locked')}
+                </Text>
+              ) : (
+                manager && (
+                  <Group justify="flex-end" mt={4}>
+                    <Button size="xs" variant="default" onClick={() => setEditing(s)}>
+                      {t('star.edit')}
+                    </Button>
+                  </Group>
+                )
+              )}
             </Card>
           ))}
         </SimpleGrid>
       </Stack>
-      {adding && (
+      {(adding || editing) && (
         <StarForm
+          key={editing?.id ?? 'new'}
           orgId={orgId}
           assessments={assessments}
-          onClose={() => setAdding(false)}
+          initial={editing ?? undefined}
+          onClose={() => {
+            setAdding(false);
+            setEditing(null);
+          }}
           onSaved={() => {
             setAdding(false);
+            setEditing(null);
             load();
           }}
         />

@@ -23,8 +23,9 @@ export function StarOfferCard({
   const [chosen, setChosen] = useState<string>(offer.items[0]?.id ?? '');
   const [agreed, setAgreed] = useState(false);
   // The rows the buyer sees besides the result itself: the day it was shown and who showed it.
-  const shownRows = (date: string) => [
+  const shownRows = (date: string, corrected?: string | null) => [
     { label: t('star.shownOn'), value: date },
+    ...(corrected ? [{ label: t('star.correctedOn'), value: corrected.slice(0, 10) }] : []),
     { label: t('star.source'), value: t('star.fromSupplier') },
   ];
   if (offer.attached)
@@ -33,7 +34,7 @@ export function StarOfferCard({
         <Stack gap="xs">
           <StarResultView
             star={offer.attached.shown}
-            extra={shownRows(offer.attached.attachedAt.slice(0, 10))}
+            extra={shownRows(offer.attached.attachedAt.slice(0, 10), offer.attached.correctedAt)}
           />
           {canAttach && offer.withdrawable && (
             <Button
