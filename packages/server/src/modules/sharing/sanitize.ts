@@ -23,7 +23,8 @@ export async function proposeOffThread(
 
 /**
  * Server start: every worker of the pool loads the analyser's dictionary now, not on a tenant's first report
- * (about 80 MB of JS heap and 180 MB of buffers per worker). A failure is retried on first use.
+ * (about 110 MB of JS heap and 280 MB resident per worker,
+ * bench/sharing-parse-workers.ts). A failure is retried on first use.
  */
 export function warmAnalysers(): void {
   const pool = workers();
