@@ -1,5 +1,6 @@
 /**
- * The event loop while the sharing module reads hostile-sized input: a 9 MB .eml attachment (prescan, MIME
+ * The event loop while the sharing module reads hostile-sized input: a report text of 100,000 Japanese characters
+ * (morphological analysis and the sanitizer's proposal), a 9 MB .eml attachment (prescan, MIME
  * parse, recipients removed, attachment hashed), a log excerpt scanned for indicators, and a pulled TAXII page of 50,000 indicators (JSON parse, every
  * object checked). "on the loop" calls the same functions in this thread, as the request and the pull job did
  * before (a mail of 3.3 million short lines is the prescan's worst case); "in a worker" sends them to the parse-worker pool, as they run now. The figure is the longest stall
@@ -12,8 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { readStixObjects } from '@shinrai/core/sharing';
 import { proposeRedactions } from '@shinrai/core/sharing';
-import { workers } from '@shinrai/server';
-import { readEml, readTaxiiObjectsOffThread, readTaxiiPageOffThread } from '@shinrai/server/modules/sharing';
+import { WorkerPool, workers } from '@shinrai/server';
+import {
+  analysePersons,
+  readEml,
+  readTaxiiObjectsOffThread,
+  readTaxiiPageOffThread,
+} from '@shinrai/server/modules/sharing';
 import { machineLine, writeSection } from './sections.ts';
 
 function mail(): Buffer {
@@ -108,7 +114,15 @@ const lines = Buffer.from(
   `From: a@example.com\r\nTo: b@example.jp\r\nSubject: x\r\n\r\n${'a\r\n'.repeat(3_300_000)}`,
 );
 const taxii = page(50_000);
+const sentence = '営業部の佐藤太郎さんが取引先を装ったメールを受け取り、198.51.100.7 への接続を確認した。';
+const report = sentence.repeat(Math.ceil(100_000 / sentence.length)).slice(0, 100_000);
 const cases = [
+  {
+    name: 'Japanese report text, 100,000 characters (analyser and proposal)',
+    loop: async () =>
+      proposeRedactions({ text: report, reporter: terms, analysed: await analysePersons(report) }),
+    worker: () => workers().run('sharing.sanitize', report, terms),
+  },
   {
     name: `.eml attachment, ${(eml.length / 1e6).toFixed(1)} MB`,
     loop: () => readEml(eml),
@@ -148,13 +162,22 @@ for (const c of cases) {
 }
 await workers().close();
 
+// What one worker costs with the analyser's dictionary loaded: its JS heap, and the process's resident memory
+// added by starting the worker and loading the dictionary there (buffers included).
+const alone = new WorkerPool(1);
+const rss0 = process.memoryUsage().rss;
+const heapMb = await alone.run('sharing.loadAnalyser');
+const rssMb = Math.round((process.memoryUsage().rss - rss0) / 1e6);
+await alone.close();
+console.log(`worker with dictionary: heap ${heapMb} MB, resident +${rssMb} MB`);
+
 const load = execSync('uptime')
   .toString()
   .trim()
   .replace(/^.*load average:\s*/, '');
 writeSection(
   'sharing-parse-workers',
-  `## Sharing: .eml attachments and TAXII pages read in parse workers (bench/sharing-parse-workers.ts)
+  `## Sharing: report texts analysed, .eml attachments and TAXII pages read in parse workers (bench/sharing-parse-workers.ts)
 
 \`node --import tsx bench/sharing-parse-workers.ts\` — the longest stall of the event loop while one input is
 read (the longest gap between turns of a 1 ms timer, median of 5 after a warm-up): "on the loop" calls the readers in the server's
@@ -170,5 +193,10 @@ ${rows.join('\n')}
 mailparser reads a mail as a stream and yields between its chunks, so a well-formed mail held the loop for
 less than its whole read; the prescan (one pass over every line) and JSON.parse do not yield, which is where
 the long stalls were. In a worker, what is left on the loop is the copy of the input and taking in the result.
+
+The sanitizer (kuromoji analysis and core's proposal) of a typed report or of a mail's text runs in the same
+workers (task \`sharing.sanitize\`). Each worker loads the dictionary once (server start warms every worker):
+one worker with it loaded holds ${heapMb} MB of JS heap (under the 1,024 MB ceiling) and adds ${rssMb} MB of
+resident memory to the process (the worker itself and the dictionary's buffers).
 `,
 );

@@ -35,6 +35,7 @@ interface Att {
     attachments: { name: string; sha256: string; sha1: string; md5: string; size: number }[];
     recipientsRedacted: number;
     body: string;
+    textCut?: { chars: number; urls: number; body: boolean };
   } | null;
 }
 interface Detail {
@@ -333,5 +334,54 @@ describe('sharing report attachments (.eml)', () => {
     // Members never get the attachments or the raw mail.
     expect(feed).not.toContain('attachments');
     expect(seen).not.toContain('Delivered-To');
+  });
+
+  it('bounds the text derived from a mail to what a typed report may hold, and says what was cut', async () => {
+    // 500 URLs of 8,000 characters (the most a mail gives): about 4 MB of derived text before the bound.
+    const urls = Array.from({ length: 500 }, (_, i) => `https://evil.example/${i}/${'a'.repeat(7_980)}`);
+    const mail = Buffer.from(
+      [
+        'From: billing@example-verify.com',
+        'To: t.sato@sample-denki.co.jp',
+        'Subject: invoice',
+        '',
+        '佐藤太郎様、請求書をご確認ください。',
+        ...urls,
+        '',
+      ].join('\r\n'),
+    );
+    const created = await admin.post(`/api/orgs/${A.id}/sharing/hubs/${H.id}/reports`, {
+      title: 'URL の多いメール',
+      text: 'URL を大量に含むメールが届いた。',
+      lang: 'ja',
+      attackType: 'targeted-attack',
+      occurredOn: '2026-12-01',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = json<{ report: Detail }>(created).report.id;
+    const mp = multipart({ name: 'urls.eml', data: mail }, {});
+    const res = await A.user.req(
+      'POST',
+      `/api/orgs/${A.id}/sharing/reports/${id}/attachments`,
+      mp.payload,
+      mp.headers,
+    );
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const r = json<{ report: Detail }>(res).report;
+    const before = 'URL を大量に含むメールが届いた。\n\n';
+    expect(r.text.startsWith(before)).toBe(true);
+    expect(r.text.length - before.length).toBeLessThanOrEqual(100_000);
+    const cut = r.attachments[0]?.eml?.textCut;
+    expect(cut?.urls).toBeGreaterThan(480);
+    expect(cut?.body).toBe(false);
+    expect(r.text).toMatch(
+      new RegExp(
+        `URL 一覧の ${cut?.urls} 件（計 ${cut?.chars.toLocaleString('en-US')} 文字）を省きました\\]$`,
+      ),
+    );
+    // The body is kept and sanitized; the whole list stays in the summary and among the indicators.
+    expect(r.redactions.map((x) => x.text)).toEqual(expect.arrayContaining(['佐藤太郎']));
+    expect(r.attachments[0]?.eml?.urls).toHaveLength(500);
+    expect(r.indicators.filter((i) => i.reason === 'eml_url').length).toBeGreaterThan(400);
   });
 });

@@ -1,11 +1,13 @@
-import { JobWorker, setTaxiiNet, sharingIntakeJobs } from '@shinrai/server';
+import { JobWorker, setTaxiiNet, sharingIntakeJobs, workers } from '@shinrai/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, makeApp, setupInstance, type Client, type TestApp } from '../helpers/app.ts';
 import { attachRequest, memberReport, taxiiPageServer } from '../helpers/sharing-report.ts';
 
 // Parse workers with a 64 MB heap (this file's process only): a mail or a pulled TAXII page whose reading
 // needs more ends a worker, never the server; the upload gets a located 413 in its language, the pull an
-// error on its source, and nothing is written. The next file is read by a new worker.
+// error on its source, and nothing is written. The next file is read by a new worker. The sanitizer's analyser
+// runs in the workers too and its dictionary alone needs about 80 MB of heap: in 64 MB a report's text or a
+// mail's text cannot be analysed, which answers its own located 413.
 
 const MAIL_HEAD = 'From: billing@example-verify.com\r\nTo: t.sato@sample-denki.co.jp\r\nSubject: x\r\n\r\n';
 
@@ -15,19 +17,24 @@ describe('sharing parse workers out of memory', () => {
   let orgId: string;
   let reportId: string;
 
+  let hubId: string;
+
   beforeAll(async () => {
-    // Read when the process's pool is made, on its first task (below).
-    process.env.SHINRAI_WORKER_MEMORY_MB = '64';
     t = await makeApp();
     ({ admin, orgId } = await setupInstance(t, 'サンプル電機株式会社'));
+    // The report is analysed by workers of the default heap; then the pool is made anew with 64 MB workers
+    // (SHINRAI_WORKER_MEMORY_MB is read when the process's pool is made).
     reportId = await memberReport(t, admin, orgId);
+    hubId = (await report()).hubOrgId;
+    await workers().close();
+    process.env.SHINRAI_WORKER_MEMORY_MB = '64';
   });
   afterAll(async () => {
     await t.close();
   });
 
   const report = async () =>
-    json<{ report: { revision: number; text: string; attachments: unknown[] } }>(
+    json<{ report: { hubOrgId: string; revision: number; text: string; attachments: unknown[] } }>(
       await admin.get(`/api/orgs/${orgId}/sharing/reports/${reportId}`),
     ).report;
 
@@ -57,15 +64,9 @@ describe('sharing parse workers out of memory', () => {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(files.n)).toBe(0);
-      // A new worker reads the next mail.
+      // A new worker reads the next file (a log excerpt: its scan needs no dictionary).
       const ok = await t.app.inject(
-        attachRequest(
-          admin,
-          orgId,
-          reportId,
-          'small.eml',
-          Buffer.from(`${MAIL_HEAD}請求書をご確認ください。\r\n`),
-        ),
+        attachRequest(admin, orgId, reportId, 'proxy.log', Buffer.from('CONNECT 198.51.100.7:443\n')),
       );
       expect(ok.statusCode, ok.body.slice(0, 300)).toBe(201);
     },
@@ -113,6 +114,53 @@ describe('sharing parse workers out of memory', () => {
         await job.stop();
         await server.close();
       }
+    },
+  );
+
+  it(
+    'answers a report whose text cannot be analysed within the worker heap with a 413 at /text (ja/en), keeping nothing',
+    { timeout: 120_000 },
+    async () => {
+      const body = {
+        title: '不審なメール',
+        text: '営業部の佐藤さんが不審なメールを受け取った。',
+        lang: 'ja',
+        attackType: 'targeted-attack',
+        occurredOn: '2026-12-01',
+      };
+      const url = `/api/orgs/${orgId}/sharing/hubs/${hubId}/reports`;
+      const ja = await admin.post(url, body);
+      expect(ja.statusCode, ja.body.slice(0, 300)).toBe(413);
+      const error = json<{ error: { code: string; message: string; details: unknown } }>(ja).error;
+      expect(error).toMatchObject({
+        code: 'sharing_text_memory',
+        details: { pointer: '/text', code: 'out_of_memory', limit: 64 },
+      });
+      expect(error.message).toContain('メモリ');
+      const en = await admin.req('POST', url, body, { 'accept-language': 'en' });
+      expect(en.statusCode).toBe(413);
+      expect(json<{ error: { message: string } }>(en).error.message).toContain('more memory than the limit');
+      const reports = await t.deps.store.db
+        .selectFrom('sharing_reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(reports.n)).toBe(1);
+    },
+  );
+
+  it(
+    'answers a mail whose text cannot be analysed within the worker heap with a located 413, keeping nothing',
+    { timeout: 120_000 },
+    async () => {
+      const before = await report();
+      const mail = Buffer.from(`${MAIL_HEAD}請求書をご確認ください。\r\n`);
+      const res = await t.app.inject(attachRequest(admin, orgId, reportId, 'small.eml', mail));
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(413);
+      expect(json<{ error: { code: string; details: unknown } }>(res).error).toMatchObject({
+        code: 'sharing_attachment_memory',
+        details: { file: 'small.eml', code: 'out_of_memory', limit: 64 },
+      });
+      expect(await report()).toEqual(before);
     },
   );
 });

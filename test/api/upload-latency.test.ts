@@ -171,6 +171,50 @@ describe('heavy uploads off the request path', () => {
   );
 
   it(
+    'answers /api/health while a 100,000-character Japanese report is analysed, then keeps its proposal',
+    { timeout: 180_000 },
+    async () => {
+      const hubOrgId = json<{ report: { hubOrgId: string } }>(
+        await owner.get(`/api/orgs/${orgId}/sharing/reports/${reportId}`),
+      ).report.hubOrgId;
+      const sentence =
+        '営業部の佐藤太郎さんが取引先を装ったメールを受け取り、198.51.100.7 への接続を確認した。';
+      const reps = Math.floor(100_000 / sentence.length);
+      const text = sentence.repeat(reps);
+      const started = once(workers(), 'start');
+      let submitted = false;
+      const submit = owner
+        .post(`/api/orgs/${orgId}/sharing/hubs/${hubOrgId}/reports`, {
+          title: '大きな報告',
+          text,
+          lang: 'ja',
+          attackType: 'targeted-attack',
+          occurredOn: '2026-12-01',
+        })
+        .then((res) => {
+          submitted = true;
+          return res;
+        });
+      // Analysed on the event loop, no worker would start: the report would answer first.
+      expect(await Promise.race([started, submit.then(() => 'answered without a worker')])).toEqual([
+        'sharing.sanitize',
+      ]);
+      const health = await owner.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      expect(submitted).toBe(false);
+      const res = await submit;
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      const report = json<{
+        report: { redactions: { category: string; text: string }[]; indicators: { value: string }[] };
+      }>(res).report;
+      expect(report.redactions.filter((r) => r.category === 'person' && r.text === '佐藤太郎')).toHaveLength(
+        reps,
+      );
+      expect(report.indicators.map((i) => i.value)).toContain('198.51.100.7');
+    },
+  );
+
+  it(
     'answers /api/health while a log excerpt is scanned for indicators, then proposes them',
     { timeout: 180_000 },
     async () => {

@@ -151,4 +151,51 @@ await runScenario('sharing-eml', SHOTS, async ({ begin, shot, startServer, launc
   await phone.getByTestId('eml').scrollIntoViewIfNeeded();
   await shot(phone, 'hub-mail-390');
   await phone.getByTestId('attachments').screenshot({ path: path.join(SHOTS, 'hub-mail-card-390.png') });
+
+  begin("a mail whose text is over the report's limit: the card says what was left out (1440 px, 390 px)");
+  const long = await apiCall(desk, base, 'POST', `/api/orgs/${memberId}/sharing/hubs/${hub.id}/reports`, {
+    title: 'URL の多いメール',
+    text: 'URL を大量に含むメールが届いた。',
+    lang: 'ja',
+    attackType: 'targeted-attack',
+    occurredOn: '2026-12-01',
+  });
+  const urls = Array.from({ length: 20 }, (_, i) => `https://evil.example/${i}/${'a'.repeat(7_980)}`);
+  const mail = [
+    'From: billing@example-verify.com',
+    'To: t.sato@sample-denki.co.jp',
+    'Subject: x',
+    '',
+    ...urls,
+    '',
+  ].join('\r\n');
+  const me = await (await desk.request.get(`${base}/api/me`)).json();
+  const attached = await desk.request.post(
+    `${base}/api/orgs/${memberId}/sharing/reports/${long.report.id}/attachments`,
+    {
+      headers: { 'x-csrf-token': me.csrfToken },
+      multipart: { file: { name: 'urls.eml', mimeType: 'message/rfc822', buffer: Buffer.from(mail) } },
+    },
+  );
+  assert(attached.status() === 201, `attach → ${attached.status()}`);
+  const { textCut } = (await attached.json()).report.attachments[0].eml;
+  assert(textCut?.urls > 0, `URL lines left out: ${JSON.stringify(textCut)}`);
+  for (const [p, name] of [
+    [desk, 'reporter-mail-cut-1440'],
+    [phone, 'hub-mail-cut-390'],
+  ]) {
+    const org = p === desk ? memberId : hub.id;
+    await p.goto(`${base}/orgs/${org}/sharing/reports/${long.report.id}`);
+    const note = p.getByTestId('eml-text-cut');
+    await note.waitFor();
+    const said = await note.innerText();
+    assert(
+      said.includes(`URL 一覧の ${textCut.urls} 件`),
+      `the card says how many URLs were left out: ${said}`,
+    );
+    assert(await fits(p), `no sideways scrolling with the long URLs (${name})`);
+    // The page is very tall (the URLs in full): the screen around the note, not the whole page.
+    await note.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await p.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  }
 });

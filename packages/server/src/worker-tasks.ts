@@ -5,6 +5,7 @@ import { readStixBundle } from '@shinrai/core/sharing';
 import { readModelJson, readModelSheet } from './modules/cpsf/files.ts';
 import { logIndicators } from './modules/sharing/eml/log.ts';
 import { readEml } from './modules/sharing/eml/parse.ts';
+import { loadAnalyser, sanitizeText } from './modules/sharing/sanitize-task.ts';
 import { toChunks } from './modules/sharing/intake/chunks.ts';
 import { readTaxiiObjects, readTaxiiPage } from './modules/sharing/intake/envelope.ts';
 import { prepareSbom } from './modules/software/inventory/prepare.ts';
@@ -18,6 +19,8 @@ export const TASKS = {
   'sharing.stixBundle': (bytes: Uint8Array) => toChunks(readStixBundle(bytes)),
   'sharing.eml': readEml,
   'sharing.logIndicators': logIndicators,
+  'sharing.sanitize': sanitizeText,
+  'sharing.loadAnalyser': loadAnalyser,
   'sharing.taxiiPage': readTaxiiPage,
   'sharing.taxiiObjects': (bodies: Uint8Array[]) => toChunks(readTaxiiObjects(bodies)),
 };

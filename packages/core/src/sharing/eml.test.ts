@@ -152,9 +152,37 @@ describe('.eml rules', () => {
   });
 
   it('writes the report text with URLs defanged everywhere, body included', () => {
-    const t = emlReportText(summary, 'mail.eml', 'ja');
+    const { text: t, cut } = emlReportText(summary, 'mail.eml', 'ja');
+    expect(cut).toBeNull();
     expect(t).toContain('spf=fail dkim=- dmarc=fail');
     expect(t).toContain('hxxps://login[.]evil[.]example/x');
     expect(t).not.toContain('https://');
+  });
+
+  it('bounds the report text: URL lines go first, then the end of the body, and a note says what (ja/en)', () => {
+    // The largest URL list a mail can give (500 URLs of 8,192 characters): about 4 MB of text.
+    const urls = Array.from({ length: 500 }, (_, i) => `https://evil.example/${i}/${'a'.repeat(8_170)}`);
+    const big = { ...summary, urls, body: '請求書をご確認ください。'.repeat(100) };
+    expect(emlReportText(big, 'mail.eml', 'ja').text.length).toBeGreaterThan(4_000_000);
+    const ja = emlReportText(big, 'mail.eml', 'ja', 100_000);
+    expect(ja.text.length).toBeLessThanOrEqual(100_000);
+    expect(ja.cut).toMatchObject({ urls: 489, body: false });
+    expect(ja.text).toContain('請求書をご確認ください。'.repeat(100));
+    expect(ja.text).toContain('hxxps://evil[.]example/10/');
+    expect(ja.text).not.toContain('hxxps://evil[.]example/11/');
+    expect(ja.text).toMatch(/URL 一覧の 489 件（計 [\d,]+ 文字）を省きました\]$/);
+    expect(ja.text.length + ja.cut!.chars - ja.text.split('\n').at(-1)!.length - 1).toBe(
+      emlReportText(big, 'mail.eml', 'ja').text.length,
+    );
+    // A body longer than the limit by itself: its end is cut too.
+    const long = { ...big, body: 'あ'.repeat(150_000) };
+    const en = emlReportText(long, 'mail.eml', 'en', 100_000);
+    expect(en.text.length).toBeLessThanOrEqual(100_000);
+    expect(en.cut).toMatchObject({ urls: 500, body: true });
+    expect(en.text).toMatch(
+      /500 URLs of the list and the end of the body \([\d,]+ characters in all\) were left out\]$/,
+    );
+    const small = emlReportText(summary, 'mail.eml', 'en', 100_000);
+    expect(small).toEqual({ text: emlReportText(summary, 'mail.eml', 'en').text, cut: null });
   });
 });

@@ -227,6 +227,18 @@ export interface EmlSummary {
   }[];
   /** How many recipient addresses were removed (To, Cc, Delivered-To, X-Original-To, Received `for`). */
   recipientsRedacted: number;
+  /** What the report text left out of this mail to stay within the report's limit (`emlReportText`). */
+  textCut?: EmlTextCut;
+}
+
+/** What `emlReportText` left out to stay within its limit. */
+export interface EmlTextCut {
+  /** Characters of the whole text left out. */
+  chars: number;
+  /** Lines of the URL list left out (the URLs stay indicator candidates). */
+  urls: number;
+  /** Whether the end of the text (the body) was cut. */
+  body: boolean;
 }
 
 export interface EmlIndicator {
@@ -264,7 +276,12 @@ export function emlIndicators(s: EmlSummary): EmlIndicator[] {
  * the attacker-side headers, the Received chain, authentication results, attachments' hashes, defanged URLs
  * and the body. Recipients are already gone.
  */
-export function emlReportText(s: EmlSummary, filename: string, lang: 'ja' | 'en'): string {
+export function emlReportText(
+  s: EmlSummary,
+  filename: string,
+  lang: 'ja' | 'en',
+  maxChars = Number.POSITIVE_INFINITY,
+): { text: string; cut: EmlTextCut | null } {
   const L =
     lang === 'ja'
       ? {
@@ -282,6 +299,7 @@ export function emlReportText(s: EmlSummary, filename: string, lang: 'ja' | 'en'
           body: 'Body',
         };
   const lines = [`--- ${L.head}: ${filename} ---`];
+  const urlLines = new Set<number>();
   const hdr = (k: string, v: string | null | undefined) => {
     if (v) lines.push(`${k}: ${v}`);
   };
@@ -310,11 +328,56 @@ export function emlReportText(s: EmlSummary, filename: string, lang: 'ja' | 'en'
   }
   if (s.urls.length) {
     lines.push(`${L.urls}:`);
-    for (const u of s.urls) lines.push(`  ${defangUrl(u)}`);
+    for (const u of s.urls) urlLines.add(lines.push(`  ${defangUrl(u)}`) - 1);
   }
   lines.push(
     `${L.body}:`,
     s.body.trim().replace(URL_RE, (u) => defangUrl(u)),
   );
-  return lines.join('\n');
+  return boundText(lines, urlLines, lang, maxChars);
+}
+
+/** Room kept for the note on what was cut. */
+const CUT_NOTE_ROOM = 240;
+
+/**
+ * The lines joined, within `maxChars`: URL lines are left out first (from the end of the list: they stay
+ * indicator candidates), then the end of the text (the body) is cut; a note in the report's language says what.
+ */
+function boundText(
+  lines: readonly string[],
+  urlLines: ReadonlySet<number>,
+  lang: 'ja' | 'en',
+  maxChars: number,
+): { text: string; cut: EmlTextCut | null } {
+  const full = lines.join('\n');
+  if (full.length <= maxChars) return { text: full, cut: null };
+  const budget = Math.max(0, maxChars - CUT_NOTE_ROOM);
+  let size = full.length;
+  const drop = new Set<number>();
+  for (let i = lines.length - 1; i >= 0 && size > budget; i--)
+    if (urlLines.has(i)) {
+      drop.add(i);
+      size -= (lines[i] as string).length + 1;
+    }
+  let text = lines.filter((_, i) => !drop.has(i)).join('\n');
+  const body = text.length > budget;
+  if (body) text = text.slice(0, /[\ud800-\udbff]/.test(text[budget - 1] ?? '') ? budget - 1 : budget);
+  const cut: EmlTextCut = { chars: full.length - text.length, urls: drop.size, body };
+  const n = (v: number) => v.toLocaleString('en-US');
+  const note =
+    lang === 'ja'
+      ? `[省略: 報告本文の上限 ${n(maxChars)} 文字を超えるため、${[
+          cut.urls ? `URL 一覧の ${n(cut.urls)} 件` : '',
+          cut.body ? '本文の末尾' : '',
+        ]
+          .filter(Boolean)
+          .join('と')}（計 ${n(cut.chars)} 文字）を省きました]`
+      : `[Cut: over the report text limit of ${n(maxChars)} characters, ${[
+          cut.urls ? `${n(cut.urls)} URLs of the list` : '',
+          cut.body ? 'the end of the body' : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')} (${n(cut.chars)} characters in all) were left out]`;
+  return { text: `${text}\n${note}`, cut };
 }

@@ -6647,6 +6647,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;
@@ -7714,6 +7719,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;
@@ -7912,6 +7922,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;
@@ -8154,6 +8169,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;
@@ -8360,6 +8380,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;
@@ -8584,6 +8609,11 @@ export interface paths {
                     replyTo: string | null;
                     returnPath: string | null;
                     subject: string | null;
+                    textCut?: {
+                      body: boolean;
+                      chars: number;
+                      urls: number;
+                    };
                     urls: string[];
                     xMailer: string | null;
                   } | null;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { sentences, sentenceTokens, type Token } from './lattice.ts';
 
 // The Japanese morphological analyser (kuromoji, IPADIC). Its dictionary (about 17 MB unpacked) is read from
-// node_modules once, on first use or at server start (`warmAnalyser`), never per request.
+// node_modules once per thread, on first use, never per request. In the server it runs in the parse workers
+// (sanitize-task.ts), which load it at server start (sanitize.ts `warmAnalysers`); the CLI uses it in-process.
 
 let loading: Promise<Tokenizer<IpadicFeatures>> | null = null;
 
@@ -14,7 +15,7 @@ function dictionaryPath(): string {
   return path.join(path.dirname(require.resolve('@sglkc/kuromoji/package.json')), 'dict');
 }
 
-/** The tokenizer, loaded once per process. */
+/** The tokenizer, loaded once per thread (the process's, or a parse worker's). */
 export function analyser(): Promise<Tokenizer<IpadicFeatures>> {
   loading ??= new Promise((resolve, reject) => {
     kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => {
@@ -25,11 +26,6 @@ export function analyser(): Promise<Tokenizer<IpadicFeatures>> {
     });
   });
   return loading;
-}
-
-/** Starts loading in the background (server start); a failure is retried on first use. */
-export function warmAnalyser(): void {
-  analyser().catch(() => undefined);
 }
 
 const isName = (t: Token) => t.pos === '名詞' && t.pos_detail_1 === '固有名詞' && t.pos_detail_2 === '人名';

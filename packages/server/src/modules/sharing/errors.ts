@@ -52,6 +52,11 @@ export const SHARING_ERRORS = {
     ja: '添付ファイルの読み込みに必要なメモリが上限を超えました。小さくしたファイル（メールなら添付ファイルを除いたもの）を添付してください。',
     en: 'Reading the attached file needs more memory than the limit; attach a smaller file (a mail without its own attachments, for example).',
   },
+  sharing_text_memory: {
+    status: 413,
+    ja: '報告本文の解析（秘匿化の提案）に必要なメモリが上限を超えました。本文を短くして送ってください。',
+    en: 'Analysing the report text (the redaction proposal) needs more memory than the limit; send a shorter text.',
+  },
 } as const;
 
 export const fail = failWith(SHARING_ERRORS);

@@ -1,5 +1,4 @@
 import { defineModule } from '../../platform/module.ts';
-import { warmAnalyser } from './analyser.ts';
 import { SHARING_ERRORS } from './errors.ts';
 import { hubRoutes } from './hub-routes.ts';
 import { ensureIntakeScheduled, sharingIntakeJobs } from './intake/job.ts';
@@ -8,6 +7,7 @@ import { intakeSourceRoutes } from './intake/source-routes.ts';
 import { sharingNotifyJobs } from './notify/deliver.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { warmAnalysers } from './sanitize.ts';
 import { attachmentRoutes } from './eml/routes.ts';
 import { TAXII_PUBLIC_ROUTES, taxiiRoutes } from './taxii/routes.ts';
 
@@ -38,7 +38,8 @@ export const sharingModule = defineModule({
   publicRoutes: TAXII_PUBLIC_ROUTES,
   start: async (deps) => {
     await ensureIntakeScheduled(deps);
-    warmAnalyser();
+    // The sanitizer runs in the parse workers (sanitize-task.ts): their dictionaries load now.
+    warmAnalysers();
   },
 });
 

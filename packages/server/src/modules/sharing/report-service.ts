@@ -1,6 +1,5 @@
 import {
   applyRedactions,
-  proposeRedactions,
   redactionProblem,
   refang,
   type AttackType,
@@ -27,10 +26,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { actorOf } from '../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../platform/services/audit-trail.ts';
-import { analysePersons } from './analyser.ts';
 import { attachmentViews } from './eml/service.ts';
 import { recordTaxiiObjects } from './taxii/publish.ts';
 import { fail } from './errors.ts';
+import { proposeOffThread } from './sanitize.ts';
 import type { SharingCtx } from './hub-service.ts';
 import { SHARING_NOTIFY_JOB } from './notify/deliver.ts';
 import type { StoredIndicator, StoredRedaction } from './stored.ts';
@@ -142,11 +141,10 @@ export async function submit(ctx: SharingCtx, input: SubmitInput) {
     return fail('not_found');
   }
   const terms = await reporterTerms(deps, access.orgId);
-  const proposal = proposeRedactions({
-    text: input.text,
-    reporter: terms,
-    analysed: await analysePersons(input.text),
-  });
+  // Morphological analysis and core's rules run in a parse worker (sanitize-task.ts), off the loop.
+  const proposal = await proposeOffThread(input.text, terms, (limit) =>
+    fail('sharing_text_memory', { pointer: '/text', code: 'out_of_memory', limit }),
+  );
   const now = deps.now().toISOString();
   const redactions: StoredRedaction[] = proposal.redactions.map((r) => ({
     ...r,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { WorkerMemoryError, WorkerPool } from './pool.ts';
+import { WorkerMemoryError, WorkerPool, workers } from './pool.ts';
 
 /** A worker's heap ceiling ends the worker, not the process, and the pool goes on with a new one. */
 describe('parse worker pool', () => {
@@ -37,4 +37,16 @@ describe('parse worker pool', () => {
     const again = await pool.run('sheets.csv', Buffer.from('ID\nx\n'), 'small.csv');
     expect(again.ok).toBe(true);
   }, 120_000);
+
+  it('makes the process pool anew after it was closed, and refuses tasks on the closed one', async () => {
+    const first = workers();
+    expect(workers()).toBe(first);
+    await first.close();
+    expect(first.isClosed).toBe(true);
+    await expect(first.run('sheets.csv', Buffer.from('ID\nx\n'), 'x.csv')).rejects.toThrow('closed');
+    const next = workers();
+    expect(next).not.toBe(first);
+    expect(next.isClosed).toBe(false);
+    await next.close();
+  });
 });

@@ -72,6 +72,11 @@ export class WorkerPool extends EventEmitter {
     super();
   }
 
+  /** Whether `close` was called (the process's pool is then made anew on next use, see `workers`). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Tasks running now. */
   get busy(): number {
     return this.slots.filter((s) => s.job !== null).length;
@@ -147,8 +152,11 @@ export class WorkerPool extends EventEmitter {
 
 let shared: WorkerPool | undefined;
 
-/** The process's pool (one per process: the workers are a machine resource, not an app's). */
+/**
+ * The process's pool (one per process: the workers are a machine resource, not an app's). Once closed, the next
+ * call makes a new one (reading SHINRAI_WORKER_MEMORY_MB again).
+ */
 export function workers(): WorkerPool {
-  shared ??= new WorkerPool();
+  if (!shared || shared.isClosed) shared = new WorkerPool();
   return shared;
 }

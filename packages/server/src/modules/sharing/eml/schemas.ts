@@ -38,6 +38,8 @@ export const EmlSummary = z.object({
     }),
   ),
   recipientsRedacted: z.number(),
+  /** What the report text left out of this mail (over the report's limit): characters, URL lines, the body's end. */
+  textCut: z.object({ chars: z.number(), urls: z.number(), body: z.boolean() }).optional(),
 });
 
 /** A file attached to a report, for the hub's analysts and the reporter. */

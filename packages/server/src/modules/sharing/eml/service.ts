@@ -1,10 +1,4 @@
-import {
-  defangUrl,
-  emlIndicators,
-  emlReportText,
-  proposeRedactions,
-  type EmlSummary,
-} from '@shinrai/core/sharing';
+import { defangUrl, emlIndicators, emlReportText, type EmlSummary } from '@shinrai/core/sharing';
 import {
   countSharingAttachments,
   findSharingAttachment,
@@ -21,9 +15,10 @@ import type { Readable } from 'node:stream';
 import { actorOf } from '../../../platform/http/access.ts';
 import { audit, lockAuditOf } from '../../../platform/services/audit-trail.ts';
 import { WorkerMemoryError, workers } from '../../../platform/workers/pool.ts';
-import { analysePersons } from '../analyser.ts';
 import { fail } from '../errors.ts';
 import type { SharingCtx } from '../hub-service.ts';
+import { proposeOffThread } from '../sanitize.ts';
+import { MAX_REPORT_TEXT } from '../schemas.ts';
 import type { StoredIndicator, StoredRedaction } from '../stored.ts';
 import { reporterTerms } from '../terms.ts';
 
@@ -120,14 +115,15 @@ export async function attach(ctx: SharingCtx, row: SharingReportRow, input: Atta
     const read = await offThread(name, () => workers().run('sharing.eml', input.data));
     if (!read.ok) return fail('sharing_eml_invalid', { file: name, ...read.problem });
     summary = read.summary;
-    const derived = emlReportText(summary, name, row.lang as 'ja');
+    // Never more than a typed report may hold; what was left out is said in the text and the summary.
+    const derived = emlReportText(summary, name, row.lang as 'ja', MAX_REPORT_TEXT);
+    if (derived.cut) summary.textCut = derived.cut;
     const base = text.length + 2;
-    text = `${text}\n\n${derived}`;
-    const proposal = proposeRedactions({
-      text: derived,
-      reporter: terms,
-      analysed: await analysePersons(derived),
-    });
+    text = `${text}\n\n${derived.text}`;
+    // The sanitizer runs in a parse worker too (sanitize-task.ts), like the mail's parse above.
+    const proposal = await proposeOffThread(derived.text, terms, (limit) =>
+      fail('sharing_attachment_memory', { file: name, code: 'out_of_memory', limit }),
+    );
     for (const r of proposal.redactions)
       redactions.push({
         ...r,

@@ -134,6 +134,15 @@ function Mail({ eml }: { eml: NonNullable<Attachment['eml']> }) {
           {t('sharing.attach.recipients', { n: eml.recipientsRedacted })}
         </Text>
       </Group>
+      {eml.textCut ? (
+        <Text size="xs" c="orange.8" data-testid="eml-text-cut">
+          {t('sharing.attach.textCut', {
+            chars: eml.textCut.chars.toLocaleString(),
+            urls: eml.textCut.urls.toLocaleString(),
+          })}
+          {eml.textCut.body ? ` ${t('sharing.attach.textCutBody')}` : ''}
+        </Text>
+      ) : null}
       <Text size="sm" fw={600}>
         {t('sharing.attach.hops')}
       </Text>
