@@ -23,6 +23,11 @@ const C = await strings('campaigns/i18n/ja.json');
 const I = await strings('inbox/i18n/ja.json');
 const R = await strings('i18n/ja.json');
 const day = (offset) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+/** The same day as the Japanese UI spells it (2027年9月29日). */
+const jaDay = (offset) => {
+  const [y, m, d] = day(offset).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
 
 /** A JSON API call in the page's session (cookies), with the CSRF token for changes. */
 async function apiCall(page, method, url, body, expect) {
@@ -257,12 +262,12 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await editForm.getByRole('button', { name: I.star.editSave }).click();
   assert((await corrected).status() === 200, '★3 corrected');
   await editForm.waitFor({ state: 'hidden' });
-  await ownCard.getByText(day(300)).waitFor();
+  await ownCard.getByText(jaDay(300)).waitFor();
   await ownCard.scrollIntoViewIfNeeded();
   await phoneA.screenshot({ path: path.join(SHOTS, 'star-edited-390.png') });
   await phoneA.goto(`${base}/orgs/${orgA}/campaigns/requests/${requests[orgA]}`);
   const correctedReview = phoneA.locator(`[aria-label="${I.star.reviewTitle}"]`);
-  await correctedReview.getByText(day(300)).waitFor();
+  await correctedReview.getByText(jaDay(300)).waitFor();
   await correctedReview.getByText(I.star.correctedOn).waitFor();
   await correctedReview.scrollIntoViewIfNeeded();
   await phoneA.screenshot({ path: path.join(SHOTS, 'review-a-corrected-390.png') });

@@ -89,9 +89,9 @@ export function RequestReviewPage() {
                 requestId,
               })}
               extra={[
-                { label: ti('star.shownOn'), value: d.starResult.attachedAt.slice(0, 10) },
+                { label: ti('star.shownOn'), value: formatDate(d.starResult.attachedAt, lang) },
                 ...(d.starResult.correctedAt
-                  ? [{ label: ti('star.correctedOn'), value: d.starResult.correctedAt.slice(0, 10) }]
+                  ? [{ label: ti('star.correctedOn'), value: formatDate(d.starResult.correctedAt, lang) }]
                   : []),
                 { label: ti('star.source'), value: ti('star.fromSupplier') },
               ]}

@@ -1,6 +1,8 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
 import type { StarOffer } from '../api';
 import { StarResultView } from './StarResultView';
 
@@ -20,12 +22,13 @@ export function StarOfferCard({
   onWithdraw: () => Promise<void>;
 }) {
   const { t } = useTranslation('inbox');
+  const lang = currentLanguage();
   const [chosen, setChosen] = useState<string>(offer.items[0]?.id ?? '');
   const [agreed, setAgreed] = useState(false);
   // The rows the buyer sees besides the result itself: the day it was shown and who showed it.
-  const shownRows = (date: string, corrected?: string | null) => [
-    { label: t('star.shownOn'), value: date },
-    ...(corrected ? [{ label: t('star.correctedOn'), value: corrected.slice(0, 10) }] : []),
+  const shownRows = (at: string, corrected?: string | null) => [
+    { label: t('star.shownOn'), value: formatDate(at, lang) },
+    ...(corrected ? [{ label: t('star.correctedOn'), value: formatDate(corrected, lang) }] : []),
     { label: t('star.source'), value: t('star.fromSupplier') },
   ];
   if (offer.attached)
@@ -34,7 +37,7 @@ export function StarOfferCard({
         <Stack gap="xs">
           <StarResultView
             star={offer.attached.shown}
-            extra={shownRows(offer.attached.attachedAt.slice(0, 10), offer.attached.correctedAt)}
+            extra={shownRows(offer.attached.attachedAt, offer.attached.correctedAt)}
           />
           {canAttach && offer.withdrawable && (
             <Button
@@ -62,7 +65,7 @@ export function StarOfferCard({
                 <Radio
                   key={i.id}
                   value={i.id}
-                  label={`★${i.shown.level} (${i.shown.obtainedOn} – ${i.shown.validUntil})`}
+                  label={`★${i.shown.level} (${formatDate(i.shown.obtainedOn, lang)} – ${formatDate(i.shown.validUntil, lang)})`}
                 />
               ))}
             </Group>
@@ -72,7 +75,7 @@ export function StarOfferCard({
           {t('star.preview')}
         </Text>
         <Paper withBorder p="xs" radius="sm" bg="white">
-          <StarResultView star={item.shown} extra={shownRows(new Date().toLocaleDateString('sv-SE'))} />
+          <StarResultView star={item.shown} extra={shownRows(new Date().toISOString())} />
         </Paper>
         <Checkbox
           checked={agreed}

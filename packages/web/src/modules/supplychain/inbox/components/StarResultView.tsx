@@ -1,5 +1,7 @@
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../../i18n';
+import { formatDate } from '../../../../lib/format';
 import type { ShownStar } from '../api';
 
 /**
@@ -16,14 +18,15 @@ export function StarResultView({
   extra?: { label: string; value: string }[];
 }) {
   const { t } = useTranslation('inbox');
+  const lang = currentLanguage();
   const rows: { label: string; value: React.ReactNode }[] = [
     { label: t('star.kind'), value: t(`star.kinds.${s.kind}`) },
-    { label: t('star.obtainedOn'), value: s.obtainedOn },
+    { label: t('star.obtainedOn'), value: formatDate(s.obtainedOn, lang) },
     {
       label: t('star.validUntil'),
       value: (
         <Group gap={6}>
-          <span>{s.validUntil}</span>
+          <span>{formatDate(s.validUntil, lang)}</span>
           {s.expired && (
             <Badge color="red" size="sm">
               {t('star.expired')}
