@@ -412,7 +412,8 @@ await runScenario('supplychain-inbox', SHOTS, async (ctx) => {
   await desk.goto(`${base}/orgs/${orgB.id}/campaigns/requests/${requests[orgB.id]}`);
   await until(
     '25 items marked as reused for B',
-    async () => (await desk.getByText(/別の質問票への回答を再利用（\d{4}年\d{1,2}月\d{1,2}日）/).count()) === 25,
+    async () =>
+      (await desk.getByText(/別の質問票への回答を再利用（\d{4}年\d{1,2}月\d{1,2}日）/).count()) === 25,
   );
   assert(!(await desk.locator('main').innerText()).includes('エー機械'), "B never sees A's name");
   assert((await desk.getByText(I.star.reviewTitle).count()) === 0, 'B never sees the ★ result shown to A');
