@@ -2,9 +2,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { SMTPServer } from 'smtp-server';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
+import type { Client } from '../helpers/app.ts';
+import { json, makeApp, setupInstance, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { linkSupplier, must, personWithOrg } from '../helpers/supplychain-parties.ts';
+import { invitedMember, linkSupplier, must, personWithOrg } from '../helpers/supplychain-parties.ts';
 import { startSmtp, stopSmtp, type Received } from '../helpers/smtp.ts';
 
 /*
@@ -103,22 +104,11 @@ describe('★ results a supplier records and shows to one buyer', () => {
     ({ admin, orgId: org.a } = await setupInstance(t, 'エー機械株式会社'));
     ({ c: supplier, id: org.s } = await person('owner@s-parts.example.jp', '江洲 花子', 'エス部品株式会社'));
     ({ c: buyerB, id: org.b } = await person('owner@b-kogyo.example.jp', '備 太郎', 'ビー工業株式会社'));
-    must(
-      await supplier.post(`/api/orgs/${org.s}/invitations`, {
-        email: 'viewer@s-parts.example.jp',
-        role: 'viewer',
-      }),
-      201,
-    );
-    const token = mails.at(-1)?.mail.text?.match(/\/invite\/([\w-]+)/)?.[1];
-    supplierViewer = new Client(t.app);
-    must(
-      await supplierViewer.post(`/api/invitations/${token}/accept`, {
-        displayName: '閲覧 者',
-        password: 'another long passphrase 1',
-      }),
-      200,
-    );
+    supplierViewer = await invitedMember(t, supplier, org.s, mails, {
+      email: 'viewer@s-parts.example.jp',
+      role: 'viewer',
+      name: '閲覧 者',
+    });
     ({ requestId: request.a, supplierId: supplierOf.a } = await buyerSends(
       admin,
       org.a,

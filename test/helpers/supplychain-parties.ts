@@ -8,18 +8,15 @@ export function must(res: LightMyRequestResponse, status: number): LightMyReques
   return res;
 }
 
-/**
- * A person with an organization of their own. Invited to `hostOrg` (by `admin`, through the real SMTP server
- * whose mails land in `mails`) only to get an account, then removed from it.
- */
-export async function personWithOrg(
+/** Invites `email` to `orgId` with `role` (by `inviter`, mail through the real SMTP server) and signs them up. */
+export async function invitedMember(
   t: TestApp,
-  admin: Client,
-  hostOrg: string,
+  inviter: Client,
+  orgId: string,
   mails: Received[],
-  p: { email: string; name: string; orgName: string },
-): Promise<{ c: Client; id: string }> {
-  must(await admin.post(`/api/orgs/${hostOrg}/invitations`, { email: p.email, role: 'viewer' }), 201);
+  p: { email: string; role: string; name: string },
+): Promise<Client> {
+  must(await inviter.post(`/api/orgs/${orgId}/invitations`, { email: p.email, role: p.role }), 201);
   const token = [...mails]
     .reverse()
     .find((m) => m.envelope.rcptTo.some((r) => r.address === p.email))
@@ -32,6 +29,21 @@ export async function personWithOrg(
     }),
     200,
   );
+  return c;
+}
+
+/**
+ * A person with an organization of their own. Invited to `hostOrg` (by `admin`, through the real SMTP server
+ * whose mails land in `mails`) only to get an account, then removed from it.
+ */
+export async function personWithOrg(
+  t: TestApp,
+  admin: Client,
+  hostOrg: string,
+  mails: Received[],
+  p: { email: string; name: string; orgName: string },
+): Promise<{ c: Client; id: string }> {
+  const c = await invitedMember(t, admin, hostOrg, mails, { email: p.email, role: 'viewer', name: p.name });
   const id = json<{ organization: { id: string } }>(
     must(await c.post('/api/orgs', { name: p.orgName, kind: 'enterprise' }), 201),
   ).organization.id;

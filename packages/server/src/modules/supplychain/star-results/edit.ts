@@ -99,23 +99,8 @@ export async function applyStarResultCorrection(
  */
 export async function editStarResult(ctx: Ctx, id: string, input: StarResultInput) {
   const before = await editableStarResult(ctx, id);
-  const { bodyName, registrationNo, assessmentId } = await checkedStarResult(ctx, input);
-  await write(ctx, (tx) =>
-    applyStarResultCorrection(
-      tx,
-      before,
-      {
-        level: input.level,
-        kind: input.kind,
-        obtained_on: input.obtainedOn,
-        valid_until: input.validUntil,
-        body_name: bodyName,
-        registration_no: registrationNo,
-        assessment_id: assessmentId,
-      },
-      'supplychain.star_result.edit',
-    ),
-  );
+  const checked = await checkedStarResult(ctx, input);
+  await write(ctx, (tx) => applyStarResultCorrection(tx, before, checked, 'supplychain.star_result.edit'));
   const row = (await findStarResult(ctx.deps.store.db, ctx.orgId, id))!;
   return ownStarResultView(row, japanDay(ctx.now), false);
 }

@@ -92,8 +92,9 @@ export async function ownStarResults(ctx: Ctx) {
 }
 
 /**
- * The entered ★ result trimmed, or refused with the located problems (kind against level, validity before
- * the date obtained, ★4 without the assessing body, an assessment that is not the organization's).
+ * The entered ★ result trimmed, as the stored columns (recording a new one and correcting one write the same),
+ * or refused with the located problems (kind against level, validity before the date obtained, ★4 without
+ * the assessing body, an assessment that is not the organization's).
  */
 export async function checkedStarResult(ctx: Ctx, input: StarResultInput) {
   const bodyName = blank(input.bodyName);
@@ -107,7 +108,15 @@ export async function checkedStarResult(ctx: Ctx, input: StarResultInput) {
   if (assessmentId && !(await findAssessment(ctx.deps.store.db, ctx.orgId, assessmentId)))
     problems.push({ in: 'body', pointer: '/assessmentId', message: 'assessment_unknown' });
   if (problems.length > 0) fail('star_result_invalid', problems);
-  return { bodyName, registrationNo, assessmentId };
+  return {
+    level: input.level,
+    kind: input.kind,
+    obtained_on: input.obtainedOn,
+    valid_until: input.validUntil,
+    body_name: bodyName,
+    registration_no: registrationNo,
+    assessment_id: assessmentId,
+  };
 }
 
 /**
@@ -116,18 +125,12 @@ export async function checkedStarResult(ctx: Ctx, input: StarResultInput) {
  * body, an assessment that is not the organization's). Audited.
  */
 export async function recordStarResult(ctx: Ctx, input: StarResultInput) {
-  const { bodyName, registrationNo, assessmentId } = await checkedStarResult(ctx, input);
+  const checked = await checkedStarResult(ctx, input);
   const now = ctx.now.toISOString();
   const row: StarResultRow = {
     id: randomUUID(),
     org_id: ctx.orgId,
-    level: input.level,
-    kind: input.kind,
-    obtained_on: input.obtainedOn,
-    valid_until: input.validUntil,
-    body_name: bodyName,
-    registration_no: registrationNo,
-    assessment_id: assessmentId,
+    ...checked,
     evidence_name: null,
     evidence_type: null,
     evidence_size: null,
